@@ -1,0 +1,57 @@
+extension AssignmentProblem {
+    /// The largest cost magnitude for which every sum the solver forms provably
+    /// fits in `Int64`.
+    ///
+    /// Every potential the solver holds is a sum of at most `rows + 1` edge costs
+    /// taken with alternating signs, so it is bounded by `2 (rows + 1) B`, where B
+    /// is the largest magnitude of a cost; an inner-loop expression adds at most four
+    /// such terms. Requiring `16 (rows + columns + 2) B ≤ Int64.max` leaves a
+    /// margin of two above that. (For `Double` there is no overflow, only rounding,
+    /// which the certificate's tolerance covers.)
+    internal var _magnitudeLimit: Double {
+        Double(Int64.max) / (16 * Double(rows + columns + 2))
+    }
+
+    internal func _validate() throws(AssignmentError) {
+        guard capacities.count == columns else {
+            throw .shapeMismatch(expected: columns, actual: capacities.count, what: "capacities")
+        }
+        if let column = capacities.firstIndex(where: { $0 < 0 }) {
+            throw .negativeCapacity(column: column, capacity: capacities[column])
+        }
+        if let value = _unassignedCost, !value._isUsableCost {
+            throw .unusableValue(row: -1, column: -1, description: "the unassigned value \(value)")
+        }
+        try _validateLocks()
+        if Cost.isExact {
+            var largest = _unassignedCost?._magnitude ?? 0
+            for value in matrix.storage where value != Cost._forbidden {
+                largest = Swift.max(largest, value._magnitude)
+            }
+            guard largest <= _magnitudeLimit else {
+                throw .costOverflowRisk(largestMagnitude: largest, limit: _magnitudeLimit)
+            }
+        }
+    }
+
+    private func _validateLocks() throws(AssignmentError) {
+        var lockedRows = Set<Int>()
+        var lockedPerColumn = Array(repeating: 0, count: columns)
+        for lock in locks {
+            guard lock.row >= 0, lock.row < rows, lock.column >= 0, lock.column < columns else {
+                throw .lockConflict(row: lock.row, column: lock.column, reason: "out of range")
+            }
+            guard matrix.isAllowed(row: lock.row, column: lock.column) else {
+                throw .lockConflict(row: lock.row, column: lock.column, reason: "the pair is forbidden")
+            }
+            guard lockedRows.insert(lock.row).inserted else {
+                throw .lockConflict(row: lock.row, column: lock.column, reason: "the row is locked twice")
+            }
+            lockedPerColumn[lock.column] += 1
+            guard lockedPerColumn[lock.column] <= capacities[lock.column] else {
+                throw .lockConflict(row: lock.row, column: lock.column,
+                                    reason: "more locks than the column's capacity \(capacities[lock.column])")
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+/// One assignment problem: a dense matrix of costs or scores, how many rows each
+/// column may take, pairs that must be kept, and what to do with rows that
+/// cannot or should not be placed.
+///
+/// Rows are the people being placed (mentees) and columns the places (mentors);
+/// column `j` takes up to `capacities[j]` rows, without the matrix being copied
+/// once per slot. Either side may be the larger.
+///
+/// ```swift
+/// let scores = try CostMatrix<Int64>(rows: 3, columns: 2, values: [9, 4, 8, 7, 1, 6])
+/// let problem = try AssignmentProblem(scores, sense: .maximize, capacities: [2, 1])
+/// let solution = try ShortestAugmentingPath().solve(problem)
+/// ```
+///
+/// - Complexity: Building the problem is O(`rows × columns`) for its checks.
+public struct AssignmentProblem<Cost: AssignmentCost>: Sendable {
+    /// Whether the objective is a cost to minimise or a score to maximise.
+    public enum Sense: String, Sendable, CaseIterable {
+        case minimize
+        case maximize
+    }
+
+    /// What the answer may do with rows it does not place.
+    public enum UnassignedRows: Sendable, Equatable {
+        /// Place as many rows as possible, then optimise the total among those
+        /// assignments (the default; on a rectangular matrix it agrees with SciPy's
+        /// `linear_sum_assignment`). Rows left over are listed in the solution.
+        case maximumCardinality
+        /// Every row may stay unassigned, and then counts as `value` in the
+        /// objective (in the problem's sense): "better unmatched than below this score".
+        case allowed(value: Cost)
+        /// Every row must be placed; otherwise solving throws ``AssignmentError/infeasible(row:)``.
+        case forbidden
+    }
+
+    /// A pair that must be in the answer.
+    public struct Lock: Sendable, Hashable {
+        public let row: Int
+        public let column: Int
+        public init(row: Int, column: Int) {
+            self.row = row
+            self.column = column
+        }
+    }
+
+    /// The values as given, in the problem's sense.
+    public let matrix: CostMatrix<Cost>
+    /// Minimise costs or maximise scores.
+    public let sense: Sense
+    /// How many rows each column may take (all 1 when not given).
+    public let capacities: [Int]
+    /// Pairs that must be in the answer.
+    public let locks: [Lock]
+    /// What happens to rows that are not placed.
+    public let unassignedRows: UnassignedRows
+    /// The matrix turned into costs to minimise (scores negated when maximising).
+    internal let _costs: CostMatrix<Cost>
+
+    /// The number of rows.
+    public var rows: Int { matrix.rows }
+    /// The number of columns.
+    public var columns: Int { matrix.columns }
+
+    /// Creates and checks a problem.
+    ///
+    /// - Parameters:
+    ///   - matrix: Costs (or scores, with `sense: .maximize`); forbidden pairs are missing edges.
+    ///   - sense: `.minimize` (default) or `.maximize`.
+    ///   - capacities: One value of 0 or more per column; `nil` means 1 each.
+    ///   - locks: Pairs that must be kept: allowed, at most one per row, and no more
+    ///     per column than its capacity.
+    ///   - unassignedRows: See ``UnassignedRows``; `.maximumCardinality` by default.
+    /// - Throws: ``AssignmentError`` for a wrong number of capacities, a negative
+    ///   capacity, a bad lock, an unusable unassigned value, or costs so large that
+    ///   `Int64` sums could overflow.
+    /// - Complexity: O(`rows × columns`).
+    public init(
+        _ matrix: CostMatrix<Cost>,
+        sense: Sense = .minimize,
+        capacities: [Int]? = nil,
+        locks: [Lock] = [],
+        unassignedRows: UnassignedRows = .maximumCardinality
+    ) throws(AssignmentError) {
+        self.matrix = matrix
+        self.sense = sense
+        self.capacities = capacities ?? Array(repeating: 1, count: matrix.columns)
+        self.locks = locks
+        self.unassignedRows = unassignedRows
+        var costs = matrix
+        if sense == .maximize { costs._negateAllowed() }
+        self._costs = costs
+        try _validate()
+    }
+
+    /// The value of a pair in the problem's sense, or `nil` when it is forbidden.
+    ///
+    /// - Complexity: O(1).
+    public func value(row: Int, column: Int) -> Cost? {
+        matrix.cost(row: row, column: column)
+    }
+
+    /// The value of leaving a row unassigned as a cost to minimise, when the
+    /// problem allows it at a value.
+    internal var _unassignedCost: Cost? {
+        guard case let .allowed(value) = unassignedRows else { return nil }
+        return sense == .maximize ? value._negated : value
+    }
+}

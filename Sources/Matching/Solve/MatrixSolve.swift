@@ -1,0 +1,114 @@
+import Assignment
+
+/// Solves a matrix read from a file, checks the certificate, and times each
+/// step: what `tandem solve` runs.
+public struct MatrixSolve: Sendable {
+    /// How to read and solve the matrix.
+    public struct Options: Sendable {
+        /// Maximise scores instead of minimising costs.
+        public var maximize = false
+        /// Cells equal to this value are forbidden pairs (NaN matches NaN).
+        public var forbiddenValue: Double?
+        /// How many rows each column may take; `nil` means 1 each.
+        public var capacities: [Int]?
+        /// When set, any row may stay unassigned at this value.
+        public var unassignedValue: Double?
+
+        public init() {}
+    }
+
+    /// The answer and how long each step took.
+    public struct Outcome: Sendable {
+        public var rows: Int
+        public var columns: Int
+        /// The objective as text, exact for integer matrices.
+        public var objective: String
+        /// The objective as a number (rounded for very large integers).
+        public var objectiveValue: Double
+        /// The column of each row, or `nil`.
+        public var assignment: [Int?]
+        /// The certificate's verdict.
+        public var certificate: OptimalityCertificate.Report
+        /// Whether the matrix was solved with exact integer arithmetic.
+        public var exact: Bool
+        public var solveSeconds: Double
+        public var verifySeconds: Double
+    }
+
+    /// Builds the problem from a loaded matrix, solves it and verifies it.
+    ///
+    /// - Throws: ``InputFileError`` for a value the solver cannot use (with its
+    ///   row and column), a capacity list of the wrong length, or a problem the
+    ///   solver rejects.
+    public static func run(_ matrix: MatrixFile, options: Options, path: String) throws(InputFileError) -> Outcome {
+        switch matrix.values {
+        case let .integers(values):
+            var forbidden: Int64?
+            if let marker = options.forbiddenValue, marker == marker.rounded(), abs(marker) < 9.2e18 {
+                forbidden = Int64(marker)
+            }
+            let unassigned = try options.unassignedValue.map { value throws(InputFileError) -> Int64 in
+                guard value == value.rounded(), abs(value) < 9.2e18 else {
+                    throw InputFileError(path: path, problems: ["the unassigned value \(value) must be a whole number for an integer matrix"])
+                }
+                return Int64(value)
+            }
+            return try solve(matrix, values: values, forbidden: forbidden, unassigned: unassigned, options: options, path: path)
+        case let .reals(values):
+            return try solve(matrix, values: values, forbidden: options.forbiddenValue,
+                             unassigned: options.unassignedValue, options: options, path: path)
+        }
+    }
+
+    private static func solve<Cost: AssignmentCost>(
+        _ matrix: MatrixFile, values: [Cost], forbidden: Cost?, unassigned: Cost?, options: Options, path: String
+    ) throws(InputFileError) -> Outcome {
+        func located(_ error: AssignmentError) -> InputFileError {
+            if case let .unusableValue(row, column, description) = error, row >= 0 {
+                return InputFileError(path: path, problems: [
+                    "row \(row + 1), column \(column + 1): \(description) is not a usable value; "
+                        + "pass --forbidden \(description) if it marks forbidden pairs",
+                ])
+            }
+            return InputFileError(path: path, problems: [error.description])
+        }
+        let problem: AssignmentProblem<Cost>
+        do {
+            var costs = try CostMatrix(rows: matrix.rows, columns: matrix.columns, values: values, forbiddenValue: forbidden)
+            for index in matrix.emptyCells { costs.forbid(row: index / matrix.columns, column: index % matrix.columns) }
+            problem = try AssignmentProblem(
+                costs, sense: options.maximize ? .maximize : .minimize, capacities: options.capacities,
+                unassignedRows: unassigned.map { .allowed(value: $0) } ?? .maximumCardinality)
+        } catch {
+            throw located(error)
+        }
+        let clock = ContinuousClock()
+        let solveStart = clock.now
+        let solution: AssignmentSolution<Cost>
+        do {
+            solution = try ShortestAugmentingPath().solve(problem)
+        } catch {
+            throw located(error)
+        }
+        let verifyStart = clock.now
+        let report = OptimalityCertificate.verify(problem: problem, solution: solution)
+        let end = clock.now
+        return Outcome(
+            rows: matrix.rows, columns: matrix.columns,
+            objective: solution.objective.description, objectiveValue: solution.objective._asDoubleValue,
+            assignment: solution.columnForRow, certificate: report, exact: Cost.isExact,
+            solveSeconds: (verifyStart - solveStart).seconds, verifySeconds: (end - verifyStart).seconds)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds as a `Double`.
+    public var seconds: Double {
+        let (whole, fraction) = components
+        return Double(whole) + Double(fraction) * 1e-18
+    }
+}
+
+extension AssignmentCost {
+    fileprivate var _asDoubleValue: Double { (self < .zero ? -1 : 1) * _magnitude }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+/// Runs the built `tandem` binary and captures what it prints.
+struct TandemProcess {
+    static var packageRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    static var executable: URL {
+        let build = packageRoot.appendingPathComponent(".build")
+        for configuration in ["debug", "release"] {
+            let candidate = build.appendingPathComponent(configuration).appendingPathComponent("tandem")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return build.appendingPathComponent("debug/tandem")
+    }
+
+    struct Result {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+    }
+
+    static func run(_ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = packageRoot
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus,
+                      standardOutput: String(decoding: outData, as: UTF8.self),
+                      standardError: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func snapshot(_ name: String) throws -> String {
+        let url = packageRoot.appendingPathComponent("Tests/tandemTests/Snapshots").appendingPathComponent(name)
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+}
+
+@Suite struct SolveCommandTests {
+    @Test("tandem solve on the bundled sample prints the snapshot answer")
+    func sampleMatchesSnapshot() throws {
+        let result = try TandemProcess.run([
+            "solve", "datasets/sample-scores.csv", "--maximize",
+            "--capacities", "datasets/sample-capacities.txt", "--forbidden", "-1", "--json",
+        ])
+        #expect(result.status == 0)
+        let expected = try TandemProcess.snapshot("sample-solve.json")
+        #expect(Self.stable(result.standardOutput) == Self.stable(expected))
+    }
+
+    @Test("tandem solve --help matches the snapshot")
+    func helpMatchesSnapshot() throws {
+        let result = try TandemProcess.run(["solve", "--help"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput == (try TandemProcess.snapshot("solve-help.txt")))
+    }
+
+    @Test("a CSV with bad cells reports every one with its line and column, and exits non-zero")
+    func badCellsAreAllReported() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-bad-\(UUID()).csv").path
+        try "1,2,x\n3,,4\nfive,6,7\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try TandemProcess.run(["solve", path])
+        #expect(result.status == 1)
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError.contains("\(path):1:3: error: 'x' is not a number"))
+        #expect(result.standardError.contains("\(path):3:1: error: 'five' is not a number"))
+    }
+
+    @Test("a NaN cell without --forbidden is an error naming its row and column")
+    func nanWithoutMarkerIsAnError() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-nan-\(UUID()).csv").path
+        try "1.5,2\nnan,4\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let failing = try TandemProcess.run(["solve", path])
+        #expect(failing.status == 1)
+        #expect(failing.standardError.contains("row 2, column 1: nan is not a usable value"))
+        let passing = try TandemProcess.run(["solve", path, "--forbidden", "nan", "--json"])
+        #expect(passing.status == 0)
+        #expect(passing.standardOutput.contains("\"assignment\":[0,1]"))
+    }
+
+    @Test("an unknown option value is a usage error")
+    func badForbiddenValueIsUsageError() throws {
+        let result = try TandemProcess.run(["solve", "datasets/sample-scores.csv", "--forbidden", "minus-one"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("--forbidden must be a number"))
+    }
+
+    /// The JSON without its timing fields, which vary from run to run.
+    static func stable(_ json: String) -> String {
+        json.replacingOccurrences(of: #""(load|solve|verify)_seconds":[0-9.e+-]+,"#, with: "", options: .regularExpression)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
