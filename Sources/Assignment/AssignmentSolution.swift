@@ -16,6 +16,14 @@ public struct AssignmentSolution<Cost: AssignmentCost>: Sendable, Equatable {
     /// The potentials that prove optimality (minimisation form).
     public let duals: Duals<Cost>
 
+    /// A solution from its parts; ``OptimalityCertificate`` can check any such candidate.
+    public init(columnForRow: [Int?], objective: Cost, objectiveWithUnassigned: Cost, duals: Duals<Cost>) {
+        self.columnForRow = columnForRow
+        self.objective = objective
+        self.objectiveWithUnassigned = objectiveWithUnassigned
+        self.duals = duals
+    }
+
     /// Rows left unassigned, in increasing order.
     ///
     /// - Complexity: O(rows).

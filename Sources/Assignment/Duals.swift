@@ -15,6 +15,12 @@ public struct Duals<Cost: AssignmentCost>: Sendable, Equatable {
         public let capacity: Int
         /// The option's potential (≤ 0, below 0 only when `capacity` rows are unassigned).
         public let potential: Cost
+
+        public init(cost: Cost, capacity: Int, potential: Cost) {
+            self.cost = cost
+            self.capacity = capacity
+            self.potential = potential
+        }
     }
 
     /// One potential per row (`u`); for a locked row, the value that makes its pair tight.
@@ -23,6 +29,12 @@ public struct Duals<Cost: AssignmentCost>: Sendable, Equatable {
     public let columnPotentials: [Cost]
     /// The unassigned option, when the solver used one.
     public let unassigned: UnassignedOption?
+
+    public init(rowPotentials: [Cost], columnPotentials: [Cost], unassigned: UnassignedOption?) {
+        self.rowPotentials = rowPotentials
+        self.columnPotentials = columnPotentials
+        self.unassigned = unassigned
+    }
 }
 
 /// What a new solve may reuse from an earlier one: the column potentials and,

@@ -1,0 +1,42 @@
+import Assignment
+
+/// Seeded random small problems covering every feature the solver has.
+public struct RandomProblemShape: Sendable {
+    public var maxRows = 6
+    public var maxColumns = 6
+    public var maxCapacity = 2
+    public var valueRange: ClosedRange<Int64> = -5...9
+    public var forbiddenPercent = 15
+    public var lockPercent = 0
+    public var allowUnassigned = true
+
+    public init() {}
+}
+
+extension RandomProblemShape {
+    /// A random `Int64` problem; ties are frequent because the value range is small.
+    public func makeProblem(_ random: inout RepeatableRandom) -> AssignmentProblem<Int64> {
+        let rows = Int.random(in: 0...maxRows, using: &random)
+        let columns = Int.random(in: 0...maxColumns, using: &random)
+        var values = (0..<(rows * columns)).map { _ in Int64.random(in: valueRange, using: &random) }
+        for index in values.indices where Int.random(in: 0..<100, using: &random) < forbiddenPercent {
+            values[index] = Int64.max
+        }
+        let matrix = try! CostMatrix(rows: rows, columns: columns, values: values, forbiddenValue: Int64.max)
+        let capacities = (0..<columns).map { _ in Int.random(in: 0...maxCapacity, using: &random) }
+        let sense: AssignmentProblem<Int64>.Sense = Bool.random(using: &random) ? .minimize : .maximize
+        var unassigned = AssignmentProblem<Int64>.UnassignedRows.maximumCardinality
+        if allowUnassigned && Int.random(in: 0..<3, using: &random) == 0 {
+            unassigned = .allowed(value: Int64.random(in: valueRange, using: &random))
+        }
+        var locks: [AssignmentProblem<Int64>.Lock] = []
+        var load = Array(repeating: 0, count: columns)
+        for row in 0..<rows where Int.random(in: 0..<100, using: &random) < lockPercent {
+            let column = Int.random(in: 0..<max(columns, 1), using: &random)
+            guard column < columns, matrix.isAllowed(row: row, column: column), load[column] < capacities[column] else { continue }
+            load[column] += 1
+            locks.append(.init(row: row, column: column))
+        }
+        return try! AssignmentProblem(matrix, sense: sense, capacities: capacities, locks: locks, unassignedRows: unassigned)
+    }
+}
