@@ -1,46 +1,44 @@
 // The Dijkstra-like search of one augmentation over a dense matrix.
 //
-// Distances are reduced costs `c[i][k] − v[k]` offset by the root's potential,
-// so no row potential is stored during the search: a row `i` reached through
-// its column `j` at distance `d` continues to column `k` at
-// `d + (c[i][k] − v[k]) − (c[i][j] − v[j])`, because its pair with `j` is tight.
+// Distances are reduced costs `c[i][col(s)] − v[s]` offset by the root's
+// potential, so no row potential is stored during the search: a row `i`
+// reached through its slot `t` at distance `d` continues to slot `s` at
+// `d + (c[i][col(s)] − v[s]) − (c[i][col(t)] − v[t])`, because its own pair is tight.
 //
-// Columns are taken in batches, as in Jonker and Volgenant's `augment` phase:
-// every column at the current minimum distance joins the batch at once, and a
-// column reached at exactly that distance joins it during the scan. On matrices
+// Slots are taken in batches, as in Jonker and Volgenant's `augment` phase:
+// every slot at the current minimum distance joins the batch at once, and a
+// slot reached at exactly that distance joins it during the scan. On matrices
 // with many equal scores (mentoring scores are small integers) whole batches
 // settle without another pass to find the minimum.
 
 /// Whether the unassigned option has been reached in the current search.
 internal enum _OptionState {
-    case absent, unscanned, waiting, scanned
+    case closed, unscanned, waiting, scanned
 }
 
 extension _Workspace {
-    /// Finds a shortest augmenting path from the free row `root` to a column
-    /// with room, updates the column potentials, and moves the rows along it.
+    /// Finds a shortest augmenting path from the free row `root` to a slot with
+    /// room, updates the slot potentials, and moves the rows along it.
     ///
-    /// - Returns: `false` when no column with room can be reached; nothing changes then.
-    /// - Complexity: O(columns × rows scanned), O(columns²) for the usual
-    ///   one-row-per-column problem.
+    /// - Returns: `false` when no slot with room can be reached; nothing changes then.
+    /// - Complexity: O(slots × rows scanned); O(slots²) at worst.
     func augment(root: Int) -> Bool {
-        let columns = columnCount
-        let option = unassignedColumn
+        let slots = slotCount
         let forbidden = Cost._forbidden
 
         // Every reduced cost from the root. A missing edge keeps the distance
         // at the marker, which the search treats as unreachable.
-        if columns > 0 {
-            let rootCosts = costs.baseAddress! + root * columns
-            for column in 0..<columns {
-                let cost = rootCosts[column]
-                distance[column] = cost == forbidden ? forbidden : cost - potential[column]
-                predecessor[column] = root
-                remaining[column] = column
+        if slots > 0 {
+            let rootCosts = costs.baseAddress! + root * columnCount
+            for position in 0..<slots {
+                let slot = remaining[position]
+                let cost = rootCosts[remainingColumn[position]]
+                distance[slot] = cost == forbidden ? forbidden : cost - potential[slot]
+                predecessor[slot] = root
             }
         }
-        var optionState = _OptionState.absent
-        if capacity[option] > 0 {
+        var optionState = _OptionState.closed
+        if optionCapacity > 0 {
             optionState = .unscanned
             distance[option] = unassignedCost - potential[option]
             predecessor[option] = root
@@ -53,18 +51,17 @@ extension _Workspace {
 
         search: while true {
             if scannedEnd == batchEnd && optionState != .waiting {
-                // Gather the next batch: every unreached column at the least distance.
+                // Gather the next batch: every unreached slot at the least distance.
                 minimum = forbidden
                 var newBatchEnd = batchEnd
-                for position in batchEnd..<columns {
-                    let column = remaining[position]
-                    let candidate = distance[column]
+                for position in batchEnd..<slots {
+                    let candidate = distance[remaining[position]]
                     if candidate <= minimum {
                         if candidate < minimum {
                             newBatchEnd = batchEnd
                             minimum = candidate
                         }
-                        remaining.swapAt(position, newBatchEnd)
+                        swapRemaining(position, newBatchEnd)
                         newBatchEnd += 1
                     }
                 }
@@ -80,91 +77,103 @@ extension _Workspace {
                 }
                 if minimum == forbidden { return false }
                 batchEnd = newBatchEnd
-                // Tie rule: among columns at the least distance, a real column with
-                // room in batch order first, the unassigned option last.
-                for position in scannedEnd..<batchEnd where hasRoom(remaining[position]) {
+                // Tie rule: among slots at the least distance, the first empty one
+                // in batch order; the unassigned option only after every real slot.
+                for position in scannedEnd..<batchEnd where rowForSlot[remaining[position]] < 0 {
                     sink = remaining[position]
                     break search
                 }
-                if optionState == .waiting && hasRoom(option) {
+                if optionState == .waiting && optionLoad < optionCapacity {
                     sink = option
                     break search
                 }
             }
 
-            // Take one column of the batch (the option after the real ones) and
-            // scan every row it holds: all sit at distance `minimum`.
-            let column: Int
+            // Take one full slot of the batch (the option after the real ones)
+            // and scan the rows it holds: all sit at distance `minimum`.
             if scannedEnd < batchEnd {
-                column = remaining[scannedEnd]
+                let slot = remaining[scannedEnd]
                 scannedEnd += 1
-            } else {
-                column = option
-                optionState = .scanned
-            }
-            var row = firstRow[column]
-            while row >= 0 {
-                let offset = cost(row: row, column: column) - potential[column] - minimum
+                let row = rowForSlot[slot]
+                let offset = costs[row * columnCount + remainingColumn[scannedEnd - 1]] - potential[slot] - minimum
                 let found = scan(row: row, offset: offset, minimum: minimum,
                                  batchEnd: &batchEnd, optionState: &optionState)
                 if found >= 0 {
                     sink = found
                     break search
                 }
-                row = nextRow[row]
+            } else {
+                optionState = .scanned
+                var row = optionFirstRow
+                while row >= 0 {
+                    let offset = unassignedCost - potential[option] - minimum
+                    let found = scan(row: row, offset: offset, minimum: minimum,
+                                     batchEnd: &batchEnd, optionState: &optionState)
+                    if found >= 0 {
+                        sink = found
+                        break search
+                    }
+                    row = nextRow[row]
+                }
             }
         }
 
-        // Potentials: every scanned column moves by how much nearer it was than
+        // Potentials: every scanned slot moves by how much nearer it was than
         // the sink, which keeps all reduced costs ≥ 0 and path edges at 0.
         for position in 0..<scannedEnd {
-            let column = remaining[position]
-            potential[column] += distance[column] - minimum
+            let slot = remaining[position]
+            potential[slot] += distance[slot] - minimum
         }
         if optionState == .scanned {
             potential[option] += distance[option] - minimum
         }
 
-        // Move the rows along the path: each takes the column that reached it.
-        var column = sink
+        // Move the rows along the path: each takes the slot that reached it.
+        var slot = sink
         while true {
-            let row = predecessor[column]
-            let previous = columnForRow[row]
-            if previous >= 0 { unlink(row) }
-            link(row, into: column)
+            let row = predecessor[slot]
+            let previous = slotForRow[row]
+            if previous >= 0 { release(row) }
+            place(row, in: slot)
             if row == root { break }
-            column = previous
+            slot = previous
         }
         return true
     }
 
-    /// Relaxes every unreached column through one row; the hot loop.
+    @inline(__always)
+    private func swapRemaining(_ a: Int, _ b: Int) {
+        remaining.swapAt(a, b)
+        remainingColumn.swapAt(a, b)
+    }
+
+    /// Relaxes every unreached slot through one row; the hot loop.
     ///
-    /// - Returns: A column with room at distance `minimum`, or -1.
+    /// - Returns: A slot with room at distance `minimum`, or -1.
     @inline(__always)
     private func scan(
         row: Int, offset: Cost, minimum: Cost,
         batchEnd: inout Int, optionState: inout _OptionState
     ) -> Int {
-        let columns = columnCount
+        let slots = slotCount
         let forbidden = Cost._forbidden
-        if columns > 0 {
-            let rowCosts = costs.baseAddress! + row * columns
+        if slots > 0 {
+            let rowCosts = costs.baseAddress! + row * columnCount
             // No overflow: the problem's setup bounds every cost, potential and
             // distance so that these sums fit (AssignmentProblem+Validation).
             var position = batchEnd
-            while position < columns {
-                let column = remaining[position]
-                let cost = rowCosts[column]
+            while position < slots {
+                let cost = rowCosts[remainingColumn[position]]
                 if cost != forbidden {
+                    let slot = remaining[position]
                     let reduced = Cost._uncheckedSubtract(
-                        Cost._uncheckedSubtract(cost, potential[column]), offset)
-                    if reduced < distance[column] {
-                        distance[column] = reduced
-                        predecessor[column] = row
+                        Cost._uncheckedSubtract(cost, potential[slot]), offset)
+                    if reduced < distance[slot] {
+                        distance[slot] = reduced
+                        predecessor[slot] = row
                         if reduced == minimum {
-                            if load[column] < capacity[column] { return column }
-                            remaining.swapAt(position, batchEnd)
+                            if rowForSlot[slot] < 0 { return slot }
+                            swapRemaining(position, batchEnd)
                             batchEnd += 1
                         }
                     }
@@ -173,13 +182,12 @@ extension _Workspace {
             }
         }
         if optionState == .unscanned {
-            let option = unassignedColumn
             let reduced = unassignedCost - potential[option] - offset
             if reduced < distance[option] {
                 distance[option] = reduced
                 predecessor[option] = row
                 if reduced == minimum {
-                    if hasRoom(option) { return option }
+                    if optionLoad < optionCapacity { return option }
                     optionState = .waiting
                 }
             }

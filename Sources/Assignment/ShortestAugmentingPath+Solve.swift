@@ -9,28 +9,132 @@ internal enum _DenseSolve<Cost: AssignmentCost> {
             throw .warmStartMismatch(expectedColumns: columns, actualColumns: warmStart.columnPotentials.count)
         }
         var lockedColumn = Array(repeating: -1, count: rows)
-        for lock in problem.locks { lockedColumn[lock.row] = lock.column }
+        var room = problem.capacities
+        for lock in problem.locks {
+            lockedColumn[lock.row] = lock.column
+            room[lock.column] -= 1
+        }
         let activeRows = (0..<rows).filter { lockedColumn[$0] < 0 }
+        // A column never needs more slots than there are rows to place; one
+        // more keeps a column whose capacity exceeds that from ever looking full.
+        let slotsPerColumn = room.map { min($0, activeRows.count + 1) }
 
         let result: Result<_Outcome<Cost>, AssignmentError> = problem._costs.storage.withUnsafeBufferPointer { costs in
-            let workspace = _Workspace(costs: costs, rows: rows, columns: columns)
-            for column in 0..<columns { workspace.capacity[column] = min(problem.capacities[column], rows) }
-            for lock in problem.locks { workspace.capacity[lock.column] -= 1 }
+            let workspace = _Workspace(costs: costs, rows: rows, slotsPerColumn: slotsPerColumn)
             if let value = problem._unassignedCost {
                 workspace.unassignedCost = value
-                workspace.capacity[columns] = activeRows.count
+                workspace.optionCapacity = activeRows.count
             }
             do throws(AssignmentError) {
-                try workspace.initialize(activeRows: activeRows, warmStart: warmStart, problem: problem)
-                try workspace.placeFreeRows(activeRows, mode: problem.unassignedRows)
+                // Every slot will be filled: JV's reductions apply (see +Reduction).
+                var fillsEverySlot = warmStart == nil && workspace.optionCapacity == 0
+                    && workspace.slotCount == activeRows.count && !activeRows.isEmpty
+                if fillsEverySlot {
+                    workspace.reduceColumns(activeRows: activeRows)
+                    var free = activeRows.filter { workspace.slotForRow[$0] < 0 }
+                    for _ in 0..<2 where !free.isEmpty { free = workspace.reduceRows(free) }
+                } else {
+                    try workspace.initialize(activeRows: activeRows, warmStart: warmStart, problem: problem)
+                }
+                try workspace.placeFreeRows(activeRows, mode: problem.unassignedRows,
+                                            fillsEverySlot: &fillsEverySlot, capacities: slotsPerColumn)
+                if fillsEverySlot { workspace.normalizePotentials() }
                 workspace._checkInvariants(activeRows: activeRows)
-                return .success(workspace.outcome(lockedColumn: lockedColumn))
+                return .success(workspace.outcome(lockedColumn: lockedColumn, activeRows: activeRows))
             } catch {
                 return .failure(error)
             }
         }
-        let outcome = try result.get()
-        return outcome.solution(for: problem)
+        return try result.get().solution(for: problem)
+    }
+}
+
+extension _Workspace {
+    /// Runs one augmentation per free row until every active row is placed.
+    ///
+    /// When a row cannot reach a slot with room and the problem asks for a
+    /// maximum-cardinality answer, the unassigned option is opened with room for
+    /// exactly the rows no maximum matching can place, at a constant cost no
+    /// smaller than any row potential (so the duals stay feasible), and the
+    /// search goes on from the same state. If the JV reductions were used, the
+    /// slot potentials are first brought back to the "≤ 0, and 0 when empty"
+    /// form that a problem with empty slots needs, which may free some rows.
+    func placeFreeRows(
+        _ activeRows: [Int], mode: AssignmentProblem<Cost>.UnassignedRows,
+        fillsEverySlot: inout Bool, capacities: [Int]
+    ) throws(AssignmentError) {
+        var pending = activeRows.filter { slotForRow[$0] < 0 }
+        while !pending.isEmpty {
+            for row in pending where slotForRow[row] < 0 {
+                if augment(root: row) { continue }
+                guard mode == .maximumCardinality, optionCapacity == 0 else { throw .infeasible(row: row) }
+                if fillsEverySlot {
+                    normalizePotentials()
+                    refreshRowPotentials(activeRows: activeRows)
+                    repairPotentials(activeRows: activeRows)
+                    fillsEverySlot = false
+                }
+                let placeable = _MaximumCardinality.size(
+                    costs: costs, rows: rowCount, capacities: capacities, activeRows: activeRows)
+                refreshRowPotentials(activeRows: activeRows)
+                optionCapacity = activeRows.count - placeable
+                unassignedCost = optionCost(activeRows: activeRows)
+                potential[option] = .zero
+                let placed = augment(root: row)
+                assert(placed, "the unassigned option always has room for a row")
+            }
+            pending = activeRows.filter { slotForRow[$0] < 0 }
+        }
+    }
+
+    /// A constant at least every row potential and every allowed cost.
+    private func optionCost(activeRows: [Int]) -> Cost {
+        var largest = Cost.zero
+        for value in costs where value != Cost._forbidden && value > largest { largest = value }
+        for row in activeRows where rowPotential[row] != Cost._forbidden && rowPotential[row] > largest {
+            largest = rowPotential[row]
+        }
+        return largest
+    }
+
+    /// Reads the assignment and duals out of the workspace.
+    ///
+    /// A column's potential is that of its slots (all filled slots of a column
+    /// share one in an optimal dual, and equal 0 when an empty slot remains). A
+    /// column without slots (capacity 0, or all locked) is full, and gets the
+    /// largest potential ≤ 0 that keeps its reduced costs ≥ 0.
+    func outcome(lockedColumn: [Int], activeRows: [Int]) -> _Outcome<Cost> {
+        var columnPotentials = [Cost](repeating: .zero, count: columnCount)
+        var rowPotentials = [Cost](repeating: .zero, count: rowCount)
+        var columnForRow = [Int?](repeating: nil, count: rowCount)
+        for row in activeRows {
+            let slot = slotForRow[row]
+            assert(slot >= 0, "every active row ends in a slot or the unassigned option")
+            columnForRow[row] = slot == option ? nil : columnOfSlot[slot]
+            rowPotentials[row] = derivedRowPotential(row)
+        }
+        for column in 0..<columnCount {
+            let slots = firstSlot[column]..<firstSlot[column + 1]
+            if let filled = slots.first(where: { rowForSlot[$0] >= 0 }) ?? slots.first {
+                columnPotentials[column] = potential[filled]
+                continue
+            }
+            var value = Cost.zero
+            for row in activeRows {
+                let cost = costs[row * columnCount + column]
+                if cost != Cost._forbidden && cost - rowPotentials[row] < value { value = cost - rowPotentials[row] }
+            }
+            columnPotentials[column] = value
+        }
+        for (row, column) in lockedColumn.enumerated() where column >= 0 {
+            columnForRow[row] = column
+            rowPotentials[row] = costs[row * columnCount + column] - columnPotentials[column]
+        }
+        let unassigned = optionCapacity > 0
+            ? Duals<Cost>.UnassignedOption(cost: unassignedCost, capacity: optionCapacity, potential: potential[option])
+            : nil
+        return _Outcome(columnForRow: columnForRow, rowPotentials: rowPotentials,
+                        columnPotentials: columnPotentials, unassigned: unassigned)
     }
 }
 
@@ -57,69 +161,6 @@ internal struct _Outcome<Cost: AssignmentCost> {
             objective: objective,
             objectiveWithUnassigned: withUnassigned,
             duals: Duals(rowPotentials: rowPotentials, columnPotentials: columnPotentials, unassigned: unassigned)
-        )
-    }
-}
-
-extension _Workspace {
-    /// Runs one augmentation per free row, in row order.
-    ///
-    /// When a row cannot reach a column with room and the problem asks for a
-    /// maximum-cardinality answer, the unassigned option is opened with room for
-    /// exactly the rows no maximum matching can place, at a constant cost no
-    /// smaller than any row potential (so the duals stay feasible), and the
-    /// search goes on from the same state.
-    func placeFreeRows(_ activeRows: [Int], mode: AssignmentProblem<Cost>.UnassignedRows) throws(AssignmentError) {
-        for row in activeRows where columnForRow[row] < 0 {
-            if augment(root: row) { continue }
-            guard mode == .maximumCardinality, capacity[unassignedColumn] == 0 else {
-                throw .infeasible(row: row)
-            }
-            let placeable = _MaximumCardinality.size(workspace: self, activeRows: activeRows)
-            capacity[unassignedColumn] = activeRows.count - placeable
-            unassignedCost = optionCost(activeRows: activeRows)
-            potential[unassignedColumn] = .zero
-            let placed = augment(root: row)
-            assert(placed, "the unassigned option always has room for a row")
-        }
-    }
-
-    /// A constant at least every current row potential and every allowed cost.
-    private func optionCost(activeRows: [Int]) -> Cost {
-        var largest = Cost.zero
-        for value in costs where value != Cost._forbidden && value > largest { largest = value }
-        for row in activeRows where columnForRow[row] >= 0 {
-            let potential = derivedRowPotential(row)
-            if potential > largest { largest = potential }
-        }
-        return largest
-    }
-
-    /// Reads the assignment and duals out of the workspace.
-    func outcome(lockedColumn: [Int]) -> _Outcome<Cost> {
-        let option = unassignedColumn
-        var columnForRow = [Int?](repeating: nil, count: rowCount)
-        var rowPotentials = [Cost](repeating: .zero, count: rowCount)
-        for row in 0..<rowCount {
-            let locked = lockedColumn[row]
-            if locked >= 0 {
-                columnForRow[row] = locked
-                rowPotentials[row] = cost(row: row, column: locked) - potential[locked]
-            } else {
-                let column = self.columnForRow[row]
-                assert(column >= 0, "every active row ends in a column or the unassigned option")
-                columnForRow[row] = column == option ? nil : column
-                rowPotentials[row] = derivedRowPotential(row)
-            }
-        }
-        let unassigned = capacity[option] > 0
-            ? Duals<Cost>.UnassignedOption(cost: unassignedCost, capacity: capacity[option], potential: potential[option])
-            : nil
-        return _Outcome(
-            columnForRow: columnForRow,
-            rowPotentials: rowPotentials,
-            columnPotentials: Array(potential[0..<columnCount]),
-            unassigned: unassigned
         )
     }
 }

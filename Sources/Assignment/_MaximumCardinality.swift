@@ -8,14 +8,14 @@
 /// later search enters them. Each column is thus explored by at most one
 /// failed search.
 internal enum _MaximumCardinality {
-    static func size<Cost>(workspace: _Workspace<Cost>, activeRows: [Int]) -> Int {
-        let rows = workspace.rowCount, columns = workspace.columnCount
+    static func size<Cost: AssignmentCost>(
+        costs: UnsafeBufferPointer<Cost>, rows: Int, capacities capacity: [Int], activeRows: [Int]
+    ) -> Int {
+        let columns = capacity.count
         let forbidden = Cost._forbidden
-        let costs = workspace.costs
         var load = Array(repeating: 0, count: columns)
         var columnForRow = Array(repeating: -1, count: rows)
         var rowsInColumn = Array(repeating: [Int](), count: columns)
-        let capacity = (0..<columns).map { workspace.capacity[$0] }
         var placed = 0
         for row in activeRows {
             for column in 0..<columns where load[column] < capacity[column] && costs[row * columns + column] != forbidden {

@@ -1,69 +1,98 @@
 /// The scratch state of one dense solve: every buffer the search touches,
 /// allocated once when the solve starts and reused by every augmentation.
 ///
-/// Columns `0 ..< columnCount` are the real columns. Index `columnCount` is the
-/// *unassigned option*: a virtual column of constant cost that rows may be
-/// placed in when the problem lets rows stay unassigned. Its capacity is 0 when
-/// the option is absent.
+/// Capacities are handled by *slots*: column `j` of capacity `c` owns `c`
+/// consecutive slots (at most one per row that could use them), each with its
+/// own potential, and every slot reads its costs from its column, so the
+/// matrix is never copied. Slots of one column are interchangeable; an optimal
+/// dual gives all filled slots of a column the same potential, which becomes
+/// the column's potential in the answer.
 ///
-/// The rows placed in a column form a doubly linked list (`firstRow`,
-/// `nextRow`, `previousRow`), so a column of capacity c costs O(1) memory
-/// instead of c copies of its matrix column, and moving a row along an
-/// augmenting path is O(1).
+/// Index `slotCount` is the *unassigned option*: a virtual column of constant
+/// cost that rows may be placed in when the problem lets rows stay
+/// unassigned. It can hold many rows, kept in a doubly linked list.
 internal final class _Workspace<Cost: AssignmentCost> {
     /// Rows of the problem (locked rows included; they are never placed here).
     let rowCount: Int
-    /// Real columns; `columnCount` is also the index of the unassigned option.
+    /// Real columns of the matrix.
     let columnCount: Int
+    /// Slots of all real columns; also the index of the unassigned option.
+    let slotCount: Int
     /// Row-major costs (minimisation form); valid for the lifetime of the workspace.
     let costs: UnsafeBufferPointer<Cost>
     /// The constant cost of the unassigned option.
     var unassignedCost: Cost = .zero
+    /// How many rows the unassigned option may hold (0: the option is closed).
+    var optionCapacity = 0
+    /// How many rows it holds.
+    var optionLoad = 0
+    /// Head of the option's row list, or -1.
+    var optionFirstRow = -1
 
-    /// Column potentials `v`, `columnCount + 1` entries.
+    /// The column each slot belongs to.
+    let columnOfSlot: UnsafeMutableBufferPointer<Int>
+    /// `firstSlot[j] ..< firstSlot[j + 1]` are column j's slots.
+    let firstSlot: UnsafeMutableBufferPointer<Int>
+    /// Slot potentials `v`, `slotCount + 1` entries (the option last).
     let potential: UnsafeMutableBufferPointer<Cost>
-    /// Shortest reduced distance from the current root row to each column,
+    /// Shortest reduced distance from the current root row to each slot,
     /// offset by the root's own potential.
     let distance: UnsafeMutableBufferPointer<Cost>
-    /// The row from which each column was last reached.
+    /// The row from which each slot was last reached.
     let predecessor: UnsafeMutableBufferPointer<Int>
-    /// A permutation of the real columns: `[0, scannedEnd)` scanned,
-    /// `[scannedEnd, batchEnd)` at the current minimum distance and waiting to be
-    /// scanned, the rest not yet reached at that distance.
+    /// A permutation of the slots: `[0, scannedEnd)` scanned, `[scannedEnd,
+    /// batchEnd)` at the current minimum distance and waiting to be scanned, the
+    /// rest not yet reached at that distance.
     let remaining: UnsafeMutableBufferPointer<Int>
-    /// Capacity of each column after locks.
-    let capacity: UnsafeMutableBufferPointer<Int>
-    /// Rows currently placed in each column.
-    let load: UnsafeMutableBufferPointer<Int>
-    /// Head of each column's list of rows, or -1.
-    let firstRow: UnsafeMutableBufferPointer<Int>
-    /// The column of each row, or -1 while the row is free.
-    let columnForRow: UnsafeMutableBufferPointer<Int>
-    /// Row list links, -1 at either end.
+    /// `columnOfSlot[remaining[p]]`, permuted with `remaining`, so the hot loop
+    /// reads a row's costs without a dependent load.
+    let remainingColumn: UnsafeMutableBufferPointer<Int>
+    /// The row in each slot, or -1.
+    let rowForSlot: UnsafeMutableBufferPointer<Int>
+    /// The slot of each row (`slotCount` for the option), or -1 while free.
+    let slotForRow: UnsafeMutableBufferPointer<Int>
+    /// Option list links, -1 at either end.
     let nextRow: UnsafeMutableBufferPointer<Int>
     let previousRow: UnsafeMutableBufferPointer<Int>
-    /// Row potentials `u`, used while initialising; derived again at the end.
+    /// Row potentials `u`, used by initialisation and repair.
     let rowPotential: UnsafeMutableBufferPointer<Cost>
 
-    init(costs: UnsafeBufferPointer<Cost>, rows: Int, columns: Int) {
+    /// - Parameter slotsPerColumn: How many slots each column gets (its capacity
+    ///   after locks, capped at the number of rows that could use it).
+    init(costs: UnsafeBufferPointer<Cost>, rows: Int, slotsPerColumn: [Int]) {
         self.costs = costs
         rowCount = rows
-        columnCount = columns
-        potential = .allocate(filledWith: .zero, count: columns + 1)
-        distance = .allocate(filledWith: .zero, count: columns + 1)
-        predecessor = .allocate(filledWith: -1, count: columns + 1)
-        remaining = .allocate(filledWith: 0, count: columns)
-        capacity = .allocate(filledWith: 0, count: columns + 1)
-        load = .allocate(filledWith: 0, count: columns + 1)
-        firstRow = .allocate(filledWith: -1, count: columns + 1)
-        columnForRow = .allocate(filledWith: -1, count: rows)
+        columnCount = slotsPerColumn.count
+        let slots = slotsPerColumn.reduce(0, +)
+        slotCount = slots
+        columnOfSlot = .allocate(filledWith: 0, count: slots)
+        firstSlot = .allocate(filledWith: 0, count: slotsPerColumn.count + 1)
+        var next = 0
+        for (column, count) in slotsPerColumn.enumerated() {
+            firstSlot[column] = next
+            for slot in next..<(next + count) { columnOfSlot[slot] = column }
+            next += count
+        }
+        firstSlot[slotsPerColumn.count] = next
+        potential = .allocate(filledWith: .zero, count: slots + 1)
+        distance = .allocate(filledWith: .zero, count: slots + 1)
+        predecessor = .allocate(filledWith: -1, count: slots + 1)
+        remaining = .allocate(filledWith: 0, count: slots)
+        remainingColumn = .allocate(filledWith: 0, count: slots)
+        for slot in 0..<slots {
+            remaining[slot] = slot
+            remainingColumn[slot] = columnOfSlot[slot]
+        }
+        rowForSlot = .allocate(filledWith: -1, count: slots)
+        slotForRow = .allocate(filledWith: -1, count: rows)
         nextRow = .allocate(filledWith: -1, count: rows)
         previousRow = .allocate(filledWith: -1, count: rows)
         rowPotential = .allocate(filledWith: .zero, count: rows)
     }
 
     deinit {
-        for buffer in [predecessor, remaining, capacity, load, firstRow, columnForRow, nextRow, previousRow] {
+        for buffer in [columnOfSlot, firstSlot, predecessor, remaining, remainingColumn, rowForSlot,
+                       slotForRow, nextRow, previousRow] {
             buffer.deallocate()
         }
         potential.deallocate()
@@ -72,42 +101,52 @@ internal final class _Workspace<Cost: AssignmentCost> {
     }
 
     /// The index of the unassigned option.
-    @inline(__always) var unassignedColumn: Int { columnCount }
+    @inline(__always) var option: Int { slotCount }
 
-    /// The cost of a pair, `Cost._forbidden` for a missing edge.
-    @inline(__always) func cost(row: Int, column: Int) -> Cost {
-        column == columnCount ? unassignedCost : costs[row &* columnCount &+ column]
+    /// The cost of placing a row in a slot, `Cost._forbidden` for a missing edge.
+    @inline(__always) func cost(row: Int, slot: Int) -> Cost {
+        slot == slotCount ? unassignedCost : costs[row &* columnCount &+ columnOfSlot[slot]]
     }
 
-    @inline(__always) func hasRoom(_ column: Int) -> Bool { load[column] < capacity[column] }
+    /// Whether a slot (or the option) can take one more row.
+    @inline(__always) func hasRoom(_ slot: Int) -> Bool {
+        slot == slotCount ? optionLoad < optionCapacity : rowForSlot[slot] < 0
+    }
 
-    /// Puts a free row at the head of a column's list.
-    func link(_ row: Int, into column: Int) {
-        assert(columnForRow[row] == -1 && load[column] < capacity[column])
-        let head = firstRow[column]
-        nextRow[row] = head
+    /// Places a free row in a slot with room, or in the option.
+    func place(_ row: Int, in slot: Int) {
+        assert(slotForRow[row] == -1 && hasRoom(slot))
+        slotForRow[row] = slot
+        if slot < slotCount {
+            rowForSlot[slot] = row
+            return
+        }
+        nextRow[row] = optionFirstRow
         previousRow[row] = -1
-        if head >= 0 { previousRow[head] = row }
-        firstRow[column] = row
-        load[column] += 1
-        columnForRow[row] = column
+        if optionFirstRow >= 0 { previousRow[optionFirstRow] = row }
+        optionFirstRow = row
+        optionLoad += 1
     }
 
-    /// Takes a row out of its column; it becomes free.
-    func unlink(_ row: Int) {
-        let column = columnForRow[row]
-        assert(column >= 0)
+    /// Takes a row out of its slot; it becomes free.
+    func release(_ row: Int) {
+        let slot = slotForRow[row]
+        assert(slot >= 0)
+        slotForRow[row] = -1
+        if slot < slotCount {
+            rowForSlot[slot] = -1
+            return
+        }
         let next = nextRow[row], previous = previousRow[row]
-        if previous >= 0 { nextRow[previous] = next } else { firstRow[column] = next }
+        if previous >= 0 { nextRow[previous] = next } else { optionFirstRow = next }
         if next >= 0 { previousRow[next] = previous }
-        load[column] -= 1
-        columnForRow[row] = -1
+        optionLoad -= 1
     }
 
-    /// The potential of an assigned row: the reduced cost of its pair is 0.
-    func derivedRowPotential(_ row: Int) -> Cost {
-        let column = columnForRow[row]
-        return cost(row: row, column: column) - potential[column]
+    /// The potential of a placed row: the reduced cost of its slot is 0.
+    @inline(__always) func derivedRowPotential(_ row: Int) -> Cost {
+        let slot = slotForRow[row]
+        return cost(row: row, slot: slot) - potential[slot]
     }
 }
 
