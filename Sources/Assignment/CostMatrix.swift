@@ -34,6 +34,8 @@ public struct CostMatrix<Cost: AssignmentCost>: Sendable, Equatable {
     ///   for the first NaN or infinite value that is not the marker.
     /// - Complexity: O(`rows × columns`); the array is reused, not copied, when
     ///   the caller passes its only reference.
+    @_specialize(exported: true, where Cost == Int64)
+    @_specialize(exported: true, where Cost == Double)
     public init(rows: Int, columns: Int, values: consuming [Cost], forbiddenValue: Cost? = nil)
         throws(AssignmentError)
     {

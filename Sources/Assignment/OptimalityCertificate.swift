@@ -45,6 +45,8 @@ public enum OptimalityCertificate {
     /// The per-comparison tolerance for a problem: 0 for exact costs; for
     /// `Double`, 1e-9 × (1 + largest |cost|) × (rows + columns + 1), which
     /// bounds the rounding accumulated along augmenting paths.
+    @_specialize(exported: true, where Cost == Int64)
+    @_specialize(exported: true, where Cost == Double)
     public static func tolerance<Cost>(for problem: AssignmentProblem<Cost>) -> Double {
         guard !Cost.isExact else { return 0 }
         var largest = 0.0
@@ -64,6 +66,8 @@ public enum OptimalityCertificate {
     /// - Returns: The verdict, with every violated condition named.
     /// - Complexity: O(rows × columns), plus a matching search when a
     ///   maximum-cardinality answer leaves rows unassigned.
+    @_specialize(exported: true, where Cost == Int64)
+    @_specialize(exported: true, where Cost == Double)
     public static func verify<Cost>(problem: AssignmentProblem<Cost>, solution: AssignmentSolution<Cost>) -> Report {
         var report = Report()
         let rows = problem.rows, columns = problem.columns

@@ -30,9 +30,11 @@ extension _Workspace {
         // at the marker, which the search treats as unreachable.
         if slots > 0 {
             let rootCosts = costs.baseAddress! + root * columnCount
-            for position in 0..<slots {
-                let slot = remaining[position]
-                let cost = rootCosts[remainingColumn[position]]
+            for slot in 0..<slots {
+                let column = columnOfSlot[slot]
+                remaining[slot] = slot
+                remainingColumn[slot] = column
+                let cost = rootCosts[column]
                 distance[slot] = cost == forbidden ? forbidden : cost - potential[slot]
                 predecessor[slot] = root
             }

@@ -61,7 +61,6 @@ extension _Workspace {
         var current = 0
         var stillFree: [Int] = []
         var steps = 0
-        let stepLimit = max(free.count, 1) * max(slotCount, 1)
         while current < queue.count {
             let row = queue[current]
             current += 1
@@ -93,7 +92,10 @@ extension _Workspace {
             var target = firstSlot
             var displaced = rowForSlot[target]
             let lowers = secondSlot >= 0 && first < second
-            if steps < stepLimit {
+            // JV's bound on price-lowering steps, relative to the queue position:
+            // without it, near-equal costs (floats) can trade a slot back and
+            // forth many times before the gap closes.
+            if steps < current * slotCount {
                 if lowers {
                     potential[target] -= second - first
                 } else if displaced >= 0 && secondSlot >= 0 {
