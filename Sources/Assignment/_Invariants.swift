@@ -23,3 +23,13 @@ extension _Workspace {
         #endif
     }
 }
+
+/// Whether this build checks the solver's invariants after every solve
+/// (debug builds); benchmarks refuse to run such a build.
+public var assignmentInternalChecksEnabled: Bool {
+    #if TANDEM_INTERNAL_CHECKS
+    true
+    #else
+    false
+    #endif
+}

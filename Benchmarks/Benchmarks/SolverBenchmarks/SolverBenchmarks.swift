@@ -1,0 +1,67 @@
+import Assignment
+import Benchmark
+import Matching
+
+/// The dense solver on the seeded instance families of `tandem instance`,
+/// square sizes 2⁹–2¹¹, plus the certificate and the capacitated form.
+/// Instances are built in `setup`, so only the solve is measured.
+let benchmarks: @Sendable () -> Void = {
+    precondition(!assignmentInternalChecksEnabled,
+                 "Built with TANDEM_INTERNAL_CHECKS: benchmark a release build (swift package benchmark does).")
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
+        warmupIterations: 1,
+        maxDuration: .seconds(10),
+        maxIterations: 5
+    )
+
+    for family in [InstanceFamily.mentoring, .popularMentors, .uniformIntegers] {
+        for size in [512, 1024, 2048] {
+            Benchmark("solve \(family.rawValue) \(size)×\(size)") { benchmark, problem in
+                for _ in benchmark.scaledIterations {
+                    blackHole(try ShortestAugmentingPath().solve(problem))
+                }
+            } setup: {
+                makeProblem(family, rows: size, columns: size, capacity: 1)
+            }
+        }
+    }
+
+    Benchmark("solve mentoring 1024×2048 (rectangular)") { benchmark, problem in
+        for _ in benchmark.scaledIterations { blackHole(try ShortestAugmentingPath().solve(problem)) }
+    } setup: {
+        makeProblem(.mentoring, rows: 1024, columns: 2048, capacity: 1)
+    }
+
+    Benchmark("solve popular-mentors 2048×1024, 2 slots each") { benchmark, problem in
+        for _ in benchmark.scaledIterations { blackHole(try ShortestAugmentingPath().solve(problem)) }
+    } setup: {
+        makeProblem(.popularMentors, rows: 2048, columns: 1024, capacity: 2)
+    }
+
+    Benchmark("verify certificate mentoring 2048×2048") { (benchmark: Benchmark, solved: Solved) in
+        for _ in benchmark.scaledIterations {
+            blackHole(OptimalityCertificate.verify(problem: solved.problem, solution: solved.solution))
+        }
+    } setup: {
+        let problem = makeProblem(.mentoring, rows: 2048, columns: 2048, capacity: 1)
+        return Solved(problem: problem, solution: try! ShortestAugmentingPath().solve(problem))
+    }
+}
+
+/// An `Int64` problem from a seeded family (seed 1), with equal capacities.
+func makeProblem(_ family: InstanceFamily, rows: Int, columns: Int, capacity: Int) -> AssignmentProblem<Int64> {
+    let instance = family.generate(rows: rows, columns: columns, seed: 1)
+    var values = instance.values.map { Int64($0) }
+    for index in instance.forbidden { values[index] = -1 }
+    let matrix = try! CostMatrix(rows: rows, columns: columns, values: values,
+                                 forbiddenValue: instance.forbidden.isEmpty ? nil : -1)
+    return try! AssignmentProblem(matrix, sense: family.maximizes ? .maximize : .minimize,
+                                  capacities: Array(repeating: capacity, count: columns))
+}
+
+/// A problem with its solution, the state of the certificate benchmark.
+struct Solved {
+    let problem: AssignmentProblem<Int64>
+    let solution: AssignmentSolution<Int64>
+}
