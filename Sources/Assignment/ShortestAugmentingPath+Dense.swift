@@ -5,15 +5,42 @@
 // reached through its slot `t` at distance `d` continues to slot `s` at
 // `d + (c[i][col(s)] − v[s]) − (c[i][col(t)] − v[t])`, because its own pair is tight.
 //
-// Slots are taken in batches, as in Jonker and Volgenant's `augment` phase:
-// every slot at the current minimum distance joins the batch at once, and a
+// Slots are settled in batches, as in Jonker and Volgenant's `augment` phase:
+// every slot at the current least distance joins the batch at once, and a
 // slot reached at exactly that distance joins it during the scan. On matrices
 // with many equal scores (mentoring scores are small integers) whole batches
 // settle without another pass to find the minimum.
+//
+// Where we depart from JV: they keep the unsettled columns in a permuted list
+// and read costs through it. While few slots are settled we relax every slot
+// in memory order instead. A settled slot never improves (a row reached at
+// distance d prices every slot at ≥ d, since its own reduced costs are ≥ 0),
+// so relaxing it is harmless, and sequential reads beat the gather (mentoring
+// scores, n = 2000: 0.167 s → 0.146 s). Once a quarter of the slots are
+// settled, the search switches to JV's list of unsettled slots, which then
+// saves more than the gather costs (uniform floats, n = 2000: 0.34 s in
+// memory order throughout → 0.11 s).
 
 /// Whether the unassigned option has been reached in the current search.
 internal enum _OptionState {
     case closed, unscanned, waiting, scanned
+}
+
+/// How a slot finds its column's costs; specialised so the hot loop has no
+/// indirection when every column has one slot.
+internal protocol _SlotLayout {
+    func column(_ slot: Int) -> Int
+}
+
+/// One slot per column: slot `s` is column `s`.
+internal struct _IdentityLayout: _SlotLayout {
+    @inline(__always) func column(_ slot: Int) -> Int { slot }
+}
+
+/// Capacities above 1: slots read their column through a table.
+internal struct _MappedLayout: _SlotLayout {
+    let columnOfSlot: UnsafeMutablePointer<Int>
+    @inline(__always) func column(_ slot: Int) -> Int { columnOfSlot[slot] }
 }
 
 extension _Workspace {
@@ -23,18 +50,29 @@ extension _Workspace {
     /// - Returns: `false` when no slot with room can be reached; nothing changes then.
     /// - Complexity: O(slots × rows scanned); O(slots²) at worst.
     func augment(root: Int) -> Bool {
+        if slotsAreColumns {
+            return augment(root: root, layout: _IdentityLayout())
+        }
+        return augment(root: root, layout: _MappedLayout(columnOfSlot: columnOfSlot.baseAddress!))
+    }
+
+    private func augment<Layout: _SlotLayout>(root: Int, layout: Layout) -> Bool {
         let slots = slotCount
         let forbidden = Cost._forbidden
+        let distance = self.distance.baseAddress!
+        let predecessor = self.predecessor.baseAddress!
+        let potential = self.potential.baseAddress!
+        let settled = self.settled.baseAddress!
+        // `order[0 ..< scanEnd]` are settled slots whose rows have been scanned,
+        // `order[scanEnd ..< settledEnd]` the batch still to scan.
+        let order = self.remaining.baseAddress!
 
-        // Every reduced cost from the root. A missing edge keeps the distance
-        // at the marker, which the search treats as unreachable.
+        // Every reduced cost from the root; a missing edge stays at the marker,
+        // which the search treats as unreachable.
         if slots > 0 {
             let rootCosts = costs.baseAddress! + root * columnCount
             for slot in 0..<slots {
-                let column = columnOfSlot[slot]
-                remaining[slot] = slot
-                remainingColumn[slot] = column
-                let cost = rootCosts[column]
+                let cost = rootCosts[layout.column(slot)]
                 distance[slot] = cost == forbidden ? forbidden : cost - potential[slot]
                 predecessor[slot] = root
             }
@@ -46,44 +84,77 @@ extension _Workspace {
             predecessor[option] = root
         }
 
-        var scannedEnd = 0
-        var batchEnd = 0
+        var scanEnd = 0
+        var settledEnd = 0
         var minimum = forbidden
         var sink = -1
+        var compacted = false
 
         search: while true {
-            if scannedEnd == batchEnd && optionState != .waiting {
-                // Gather the next batch: every unreached slot at the least distance.
+            if scanEnd == settledEnd && optionState != .waiting {
+                // Settle the next batch: every unsettled slot at the least distance.
                 minimum = forbidden
-                var newBatchEnd = batchEnd
-                for position in batchEnd..<slots {
-                    let candidate = distance[remaining[position]]
-                    if candidate <= minimum {
-                        if candidate < minimum {
-                            newBatchEnd = batchEnd
-                            minimum = candidate
+                let batchStart = settledEnd
+                if compacted {
+                    // Unsettled slots are `order[settledEnd...]`; collect the
+                    // batch by swapping it to the front of that range, as JV do.
+                    for position in batchStart..<slots {
+                        let slot = order[position]
+                        let candidate = distance[slot]
+                        if candidate <= minimum && candidate != forbidden {
+                            if candidate < minimum {
+                                minimum = candidate
+                                settledEnd = batchStart
+                            }
+                            order[position] = order[settledEnd]
+                            order[settledEnd] = slot
+                            settledEnd += 1
                         }
-                        swapRemaining(position, newBatchEnd)
-                        newBatchEnd += 1
+                    }
+                } else {
+                    for slot in 0..<slots where !settled[slot] {
+                        let candidate = distance[slot]
+                        if candidate < minimum {
+                            minimum = candidate
+                            settledEnd = batchStart
+                        }
+                        if candidate == minimum && candidate != forbidden {
+                            order[settledEnd] = slot
+                            settledEnd += 1
+                        }
                     }
                 }
                 if optionState == .unscanned {
                     let candidate = distance[option]
                     if candidate < minimum {
                         minimum = candidate
-                        newBatchEnd = batchEnd
+                        settledEnd = batchStart
                         optionState = .waiting
                     } else if candidate == minimum && candidate != forbidden {
                         optionState = .waiting
                     }
                 }
-                if minimum == forbidden { return false }
-                batchEnd = newBatchEnd
-                // Tie rule: among slots at the least distance, the first empty one
-                // in batch order; the unassigned option only after every real slot.
-                for position in scannedEnd..<batchEnd where rowForSlot[remaining[position]] < 0 {
-                    sink = remaining[position]
-                    break search
+                if minimum == forbidden {
+                    for position in 0..<batchStart { settled[order[position]] = false }
+                    return false
+                }
+                // Tie rule: among slots at the least distance, the lowest-numbered
+                // empty one; the unassigned option only after every real slot.
+                for position in batchStart..<settledEnd {
+                    let slot = order[position]
+                    settled[slot] = true
+                    if sink < 0 && rowForSlot[slot] < 0 { sink = slot }
+                }
+                if sink >= 0 { break search }
+                if !compacted && settledEnd * 4 > slots {
+                    // Many slots settled: from now on keep the unsettled ones in a
+                    // list, so each pass skips the settled (see the file header).
+                    var position = settledEnd
+                    for slot in 0..<slots where !settled[slot] {
+                        order[position] = slot
+                        position += 1
+                    }
+                    compacted = true
                 }
                 if optionState == .waiting && optionLoad < optionCapacity {
                     sink = option
@@ -91,15 +162,18 @@ extension _Workspace {
                 }
             }
 
-            // Take one full slot of the batch (the option after the real ones)
-            // and scan the rows it holds: all sit at distance `minimum`.
-            if scannedEnd < batchEnd {
-                let slot = remaining[scannedEnd]
-                scannedEnd += 1
+            // Scan the row of one full slot of the batch (or, after the real
+            // ones, every row of the option): all sit at distance `minimum`.
+            if scanEnd < settledEnd {
+                let slot = order[scanEnd]
+                scanEnd += 1
                 let row = rowForSlot[slot]
-                let offset = costs[row * columnCount + remainingColumn[scannedEnd - 1]] - potential[slot] - minimum
-                let found = scan(row: row, offset: offset, minimum: minimum,
-                                 batchEnd: &batchEnd, optionState: &optionState)
+                let offset = costs[row * columnCount + layout.column(slot)] - potential[slot] - minimum
+                let found = compacted
+                    ? relaxUnsettled(row: row, offset: offset, minimum: minimum, layout: layout,
+                                     settledEnd: &settledEnd, optionState: &optionState)
+                    : relax(row: row, offset: offset, minimum: minimum, layout: layout,
+                            settledEnd: &settledEnd, optionState: &optionState)
                 if found >= 0 {
                     sink = found
                     break search
@@ -109,8 +183,11 @@ extension _Workspace {
                 var row = optionFirstRow
                 while row >= 0 {
                     let offset = unassignedCost - potential[option] - minimum
-                    let found = scan(row: row, offset: offset, minimum: minimum,
-                                     batchEnd: &batchEnd, optionState: &optionState)
+                    let found = compacted
+                        ? relaxUnsettled(row: row, offset: offset, minimum: minimum, layout: layout,
+                                         settledEnd: &settledEnd, optionState: &optionState)
+                        : relax(row: row, offset: offset, minimum: minimum, layout: layout,
+                                settledEnd: &settledEnd, optionState: &optionState)
                     if found >= 0 {
                         sink = found
                         break search
@@ -122,10 +199,11 @@ extension _Workspace {
 
         // Potentials: every scanned slot moves by how much nearer it was than
         // the sink, which keeps all reduced costs ≥ 0 and path edges at 0.
-        for position in 0..<scannedEnd {
-            let slot = remaining[position]
+        for position in 0..<scanEnd {
+            let slot = order[position]
             potential[slot] += distance[slot] - minimum
         }
+        for position in 0..<settledEnd { settled[order[position]] = false }
         if optionState == .scanned {
             potential[option] += distance[option] - minimum
         }
@@ -143,55 +221,93 @@ extension _Workspace {
         return true
     }
 
-    @inline(__always)
-    private func swapRemaining(_ a: Int, _ b: Int) {
-        remaining.swapAt(a, b)
-        remainingColumn.swapAt(a, b)
-    }
-
-    /// Relaxes every unreached slot through one row; the hot loop.
+    /// Relaxes every slot through one row, in memory order; the hot loop.
     ///
-    /// - Returns: A slot with room at distance `minimum`, or -1.
+    /// - Returns: An empty slot reached at distance `minimum`, or -1.
     @inline(__always)
-    private func scan(
-        row: Int, offset: Cost, minimum: Cost,
-        batchEnd: inout Int, optionState: inout _OptionState
+    private func relax<Layout: _SlotLayout>(
+        row: Int, offset: Cost, minimum: Cost, layout: Layout,
+        settledEnd: inout Int, optionState: inout _OptionState
     ) -> Int {
         let slots = slotCount
         let forbidden = Cost._forbidden
         if slots > 0 {
             let rowCosts = costs.baseAddress! + row * columnCount
+            let potential = self.potential.baseAddress!
+            let distance = self.distance.baseAddress!
+            let predecessor = self.predecessor.baseAddress!
             // No overflow: the problem's setup bounds every cost, potential and
             // distance so that these sums fit (AssignmentProblem+Validation).
-            var position = batchEnd
+            for slot in 0..<slots {
+                let cost = rowCosts[layout.column(slot)]
+                if cost == forbidden { continue }
+                let reduced = Cost._uncheckedSubtract(Cost._uncheckedSubtract(cost, potential[slot]), offset)
+                if reduced < distance[slot] {
+                    distance[slot] = reduced
+                    predecessor[slot] = row
+                    if reduced == minimum {
+                        // Settled at once; an empty one ends the search.
+                        if rowForSlot[slot] < 0 { return slot }
+                        settled[slot] = true
+                        remaining[settledEnd] = slot
+                        settledEnd += 1
+                    }
+                }
+            }
+        }
+        return relaxOption(row: row, offset: offset, minimum: minimum, optionState: &optionState)
+    }
+
+    /// The same relaxation over the unsettled slots only, `remaining[settledEnd...]`,
+    /// read through that list (JV's order); used once many slots are settled.
+    @inline(__always)
+    private func relaxUnsettled<Layout: _SlotLayout>(
+        row: Int, offset: Cost, minimum: Cost, layout: Layout,
+        settledEnd: inout Int, optionState: inout _OptionState
+    ) -> Int {
+        let slots = slotCount
+        let forbidden = Cost._forbidden
+        if slots > 0 {
+            let rowCosts = costs.baseAddress! + row * columnCount
+            let potential = self.potential.baseAddress!
+            let distance = self.distance.baseAddress!
+            let predecessor = self.predecessor.baseAddress!
+            let order = remaining.baseAddress!
+            var position = settledEnd
             while position < slots {
-                let cost = rowCosts[remainingColumn[position]]
+                let slot = order[position]
+                let cost = rowCosts[layout.column(slot)]
                 if cost != forbidden {
-                    let slot = remaining[position]
-                    let reduced = Cost._uncheckedSubtract(
-                        Cost._uncheckedSubtract(cost, potential[slot]), offset)
+                    let reduced = Cost._uncheckedSubtract(Cost._uncheckedSubtract(cost, potential[slot]), offset)
                     if reduced < distance[slot] {
                         distance[slot] = reduced
                         predecessor[slot] = row
                         if reduced == minimum {
                             if rowForSlot[slot] < 0 { return slot }
-                            swapRemaining(position, batchEnd)
-                            batchEnd += 1
+                            settled[slot] = true
+                            order[position] = order[settledEnd]
+                            order[settledEnd] = slot
+                            settledEnd += 1
                         }
                     }
                 }
                 position += 1
             }
         }
-        if optionState == .unscanned {
-            let reduced = unassignedCost - potential[option] - offset
-            if reduced < distance[option] {
-                distance[option] = reduced
-                predecessor[option] = row
-                if reduced == minimum {
-                    if optionLoad < optionCapacity { return option }
-                    optionState = .waiting
-                }
+        return relaxOption(row: row, offset: offset, minimum: minimum, optionState: &optionState)
+    }
+
+    /// Relaxes the unassigned option through one row.
+    @inline(__always)
+    private func relaxOption(row: Int, offset: Cost, minimum: Cost, optionState: inout _OptionState) -> Int {
+        guard optionState == .unscanned else { return -1 }
+        let reduced = unassignedCost - potential[option] - offset
+        if reduced < distance[option] {
+            distance[option] = reduced
+            predecessor[option] = row
+            if reduced == minimum {
+                if optionLoad < optionCapacity { return option }
+                optionState = .waiting
             }
         }
         return -1

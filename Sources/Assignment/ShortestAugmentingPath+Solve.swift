@@ -41,6 +41,7 @@ internal enum _DenseSolve<Cost: AssignmentCost> {
                 } else {
                     try workspace.initialize(activeRows: activeRows, warmStart: warmStart, problem: problem)
                 }
+                workspace.matchTightPairs(activeRows: activeRows)
                 try workspace.placeFreeRows(activeRows, mode: problem.unassignedRows,
                                             fillsEverySlot: &fillsEverySlot, capacities: slotsPerColumn)
                 if fillsEverySlot { workspace.normalizePotentials() }

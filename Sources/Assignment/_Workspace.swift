@@ -18,6 +18,8 @@ internal final class _Workspace<Cost: AssignmentCost> {
     let columnCount: Int
     /// Slots of all real columns; also the index of the unassigned option.
     let slotCount: Int
+    /// Whether every column has exactly one slot (slot `s` is column `s`).
+    let slotsAreColumns: Bool
     /// Row-major costs (minimisation form); valid for the lifetime of the workspace.
     let costs: UnsafeBufferPointer<Cost>
     /// The constant cost of the unassigned option.
@@ -40,13 +42,10 @@ internal final class _Workspace<Cost: AssignmentCost> {
     let distance: UnsafeMutableBufferPointer<Cost>
     /// The row from which each slot was last reached.
     let predecessor: UnsafeMutableBufferPointer<Int>
-    /// A permutation of the slots: `[0, scannedEnd)` scanned, `[scannedEnd,
-    /// batchEnd)` at the current minimum distance and waiting to be scanned, the
-    /// rest not yet reached at that distance.
+    /// The slots settled by the current search, in the order they settled.
     let remaining: UnsafeMutableBufferPointer<Int>
-    /// `columnOfSlot[remaining[p]]`, permuted with `remaining`, so the hot loop
-    /// reads a row's costs without a dependent load.
-    let remainingColumn: UnsafeMutableBufferPointer<Int>
+    /// Whether each slot is settled in the current search (reset after it).
+    let settled: UnsafeMutableBufferPointer<Bool>
     /// The row in each slot, or -1.
     let rowForSlot: UnsafeMutableBufferPointer<Int>
     /// The slot of each row (`slotCount` for the option), or -1 while free.
@@ -65,6 +64,7 @@ internal final class _Workspace<Cost: AssignmentCost> {
         columnCount = slotsPerColumn.count
         let slots = slotsPerColumn.reduce(0, +)
         slotCount = slots
+        slotsAreColumns = slotsPerColumn.allSatisfy { $0 == 1 }
         columnOfSlot = .allocate(filledWith: 0, count: slots)
         firstSlot = .allocate(filledWith: 0, count: slotsPerColumn.count + 1)
         var next = 0
@@ -78,11 +78,7 @@ internal final class _Workspace<Cost: AssignmentCost> {
         distance = .allocate(filledWith: .zero, count: slots + 1)
         predecessor = .allocate(filledWith: -1, count: slots + 1)
         remaining = .allocate(filledWith: 0, count: slots)
-        remainingColumn = .allocate(filledWith: 0, count: slots)
-        for slot in 0..<slots {
-            remaining[slot] = slot
-            remainingColumn[slot] = columnOfSlot[slot]
-        }
+        settled = .allocate(filledWith: false, count: slots)
         rowForSlot = .allocate(filledWith: -1, count: slots)
         slotForRow = .allocate(filledWith: -1, count: rows)
         nextRow = .allocate(filledWith: -1, count: rows)
@@ -91,7 +87,8 @@ internal final class _Workspace<Cost: AssignmentCost> {
     }
 
     deinit {
-        for buffer in [columnOfSlot, firstSlot, predecessor, remaining, remainingColumn, rowForSlot,
+        settled.deallocate()
+        for buffer in [columnOfSlot, firstSlot, predecessor, remaining, rowForSlot,
                        slotForRow, nextRow, previousRow] {
             buffer.deallocate()
         }

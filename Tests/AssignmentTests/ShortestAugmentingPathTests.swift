@@ -191,3 +191,15 @@ extension ShortestAugmentingPathTests {
         #expect(!OptimalityCertificate.verify(problem: problem, solution: dropped).isOptimal)
     }
 }
+
+@Suite struct RegressionTests {
+    @Test("as many slots as columns but not one per column never reads another column's costs (seed 40077)")
+    func slotCountEqualToColumnCount() throws {
+        // Column 0 has two slots and column 1 none: the search once took slot s
+        // for column s and placed the row on its forbidden pair.
+        let problem = try AssignmentProblem(
+            try CostMatrix<Int64>(rows: 1, columns: 2, values: [-1, 9], forbiddenValue: -1),
+            capacities: [2, 0], unassignedRows: .forbidden)
+        #expect(throws: AssignmentError.infeasible(row: 0)) { try ShortestAugmentingPath().solve(problem) }
+    }
+}
