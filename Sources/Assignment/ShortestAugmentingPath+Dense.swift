@@ -199,13 +199,20 @@ extension _Workspace {
 
         // Potentials: every scanned slot moves by how much nearer it was than
         // the sink, which keeps all reduced costs ≥ 0 and path edges at 0.
+        // Each change is stamped for the tight-pair cache.
+        epoch += 1
         for position in 0..<scanEnd {
             let slot = order[position]
-            potential[slot] += distance[slot] - minimum
+            let change = distance[slot] - minimum
+            if change != .zero {
+                potential[slot] += change
+                slotStamp[slot] = epoch
+            }
         }
         for position in 0..<settledEnd { settled[order[position]] = false }
-        if optionState == .scanned {
+        if optionState == .scanned && distance[option] != minimum {
             potential[option] += distance[option] - minimum
+            slotStamp[option] = epoch
         }
 
         // Move the rows along the path: each takes the slot that reached it.

@@ -72,7 +72,7 @@ extension _Workspace {
         var pending = activeRows.filter { slotForRow[$0] < 0 }
         while !pending.isEmpty {
             for row in pending where slotForRow[row] < 0 {
-                if augment(root: row) { continue }
+                if augmentAlongTightPairs(root: row) || augment(root: row) { continue }
                 guard mode == .maximumCardinality, optionCapacity == 0 else { throw .infeasible(row: row) }
                 if fillsEverySlot {
                     normalizePotentials()

@@ -1,97 +1,143 @@
-// Zero-cost augmentations before the shortest-path search.
+// Zero-cost augmentations along tight pairs, with a cache of each row's
+// tight pairs.
 //
-// After the reductions every placed row sits in a slot of least reduced cost.
-// The pairs of least reduced cost of each row (its *tight* pairs) form the
-// equality graph of the Hungarian method; an augmenting path that uses only
-// tight pairs moves rows without changing any potential, so it keeps every
-// invariant and costs nothing. On matrices with many equal scores the
-// equality graph is dense and places most rows the reductions left free, at
-// the price of one pass over the matrix, whereas each shortest-path search
-// would scan a whole matrix row per row it reaches.
+// Every placed row sits in a slot of least reduced cost; the pairs of least
+// reduced cost of each row (its *tight* pairs) form the equality graph of the
+// Hungarian method. An augmenting path made of tight pairs moves rows without
+// changing any potential, so it keeps every invariant and costs nothing. On
+// matrices with many equal scores most searches end on such a path (half of
+// them on mentoring scores at n = 2000), and the dense search finds it only by
+// reading a whole matrix row for every row on the way.
 //
-// Each row keeps at most `tightPairLimit` tight pairs, so memory stays O(rows):
-// a path the cap hides is found later by the exact search.
+// So each row's tight pairs are cached (at most `tightPairLimit` of them, so
+// memory stays O(rows)), and before the dense search a breadth-first search
+// over cached tight pairs looks for such a path. The cache stays right because
+// the search only ever lowers slot potentials, which makes pairs *less* cheap:
+// a cached pair is dropped when its slot's potential changed after the row
+// was cached, and a row is recomputed when its own slot's potential changed
+// (its own potential then rose, and new pairs may have become tight). A path
+// the cap hides is found by the dense search.
 
 extension _Workspace {
-    /// At most this many tight pairs are kept per row.
-    static var tightPairLimit: Int { 16 }
+    /// At most this many tight pairs are cached per row.
+    static var tightPairLimit: Int { 32 }
 
-    /// Places free rows along augmenting paths of tight pairs, breadth-first
-    /// from each free row in turn.
-    func matchTightPairs(activeRows: [Int]) {
-        let free = activeRows.filter { slotForRow[$0] < 0 }
-        guard !free.isEmpty, slotCount > 0 else { return }
+    /// Computes and caches a row's tight pairs from scratch: O(slots).
+    func cacheTightPairs(of row: Int) {
         let forbidden = Cost._forbidden
         let limit = Self.tightPairLimit
-        // Tight pairs of every active row, `limit` entries per row, -1 padded.
-        var tight = [Int32](repeating: -1, count: rowCount * limit)
-        for row in activeRows {
-            let rowCosts = costs.baseAddress! + row * columnCount
-            var least = forbidden
-            for slot in 0..<slotCount {
-                let cost = rowCosts[columnOfSlot[slot]]
-                if cost != forbidden && cost - potential[slot] < least { least = cost - potential[slot] }
+        let rowCosts = costs.baseAddress! + row * columnCount
+        let base = row * limit
+        var count = 0
+        tightStamp[row] = epoch
+        defer { tightCount[row] = Int32(count) }
+        // One pass: the least reduced cost so far and the slots attaining it
+        // (the list restarts whenever a smaller cost appears).
+        let own = slotForRow[row]
+        var least = forbidden
+        for slot in 0..<slotCount {
+            let cost = rowCosts[columnOfSlot[slot]]
+            if cost == forbidden { continue }
+            let reduced = cost - potential[slot]
+            if reduced > least { continue }
+            if reduced < least {
+                least = reduced
+                count = 0
             }
-            // A row whose cheapest choice is the unassigned option has no tight real pair.
-            guard least != forbidden,
-                  optionCapacity == 0 || least <= unassignedCost - potential[option] else { continue }
-            var count = 0
-            // The row's own slot first, so a path can always leave through it.
+            if count < limit {
+                tightSlots[base + count] = Int32(slot)
+                count += 1
+            }
+        }
+        // A row whose cheapest choice is the unassigned option has no tight real pair.
+        if least == forbidden || (optionCapacity > 0 && least > unassignedCost - potential[option]) {
+            count = 0
+            return
+        }
+        // The row's own slot first, so a path can always leave through it.
+        if own >= 0 && own < slotCount {
+            var found = false
+            for entry in base..<(base + count) where tightSlots[entry] == Int32(own) {
+                tightSlots[entry] = tightSlots[base]
+                found = true
+                break
+            }
+            if !found && count == limit { count -= 1 }
+            if !found {
+                tightSlots[base + count] = tightSlots[base]
+                count += 1
+            }
+            tightSlots[base] = Int32(own)
+        }
+    }
+
+    /// Places a free row along an augmenting path of tight pairs, if the
+    /// cache shows one; breadth-first, so the path is short.
+    ///
+    /// - Parameter dead: Slots known to lead to no empty slot by tight pairs
+    ///   (filled by failed searches while no potential changes), or `nil`.
+    /// - Returns: Whether the row was placed.
+    func augmentAlongTightPairs(root: Int, dead: UnsafeMutableBufferPointer<Bool>? = nil) -> Bool {
+        guard slotCount > 0, optionCapacity == 0 else { return false }
+        let limit = Self.tightPairLimit
+        search += 1
+        cacheTightPairs(of: root)
+        var queueEnd = 1
+        var head = 0
+        bfsQueue[0] = root
+        var sink = -1
+        var reachedEnd = 0
+        search: while head < queueEnd {
+            let row = bfsQueue[head]
+            head += 1
             let own = slotForRow[row]
-            if own >= 0 && own < slotCount {
-                tight[row * limit] = Int32(own)
-                count = 1
-            }
-            for slot in 0..<slotCount where count < limit && slot != own {
-                let cost = rowCosts[columnOfSlot[slot]]
-                if cost != forbidden && cost - potential[slot] == least {
-                    tight[row * limit + count] = Int32(slot)
-                    count += 1
+            // A row whose own slot's potential changed is recomputed (O(slots)).
+            if own >= 0 && slotStamp[own] > tightStamp[row] { cacheTightPairs(of: row) }
+            let stamp = tightStamp[row]
+            for entry in (row * limit)..<(row * limit + Int(tightCount[row])) {
+                let slot = Int(tightSlots[entry])
+                if visited[slot] == search || slotStamp[slot] > stamp { continue }
+                if let dead, dead[slot] { continue }
+                visited[slot] = search
+                parentRow[slot] = row
+                reached[reachedEnd] = slot
+                reachedEnd += 1
+                let holder = rowForSlot[slot]
+                if holder < 0 {
+                    sink = slot
+                    break search
                 }
+                bfsQueue[queueEnd] = holder
+                queueEnd += 1
             }
         }
-        var visitedBy = [Int32](repeating: -1, count: slotCount)
-        var parentRow = [Int32](repeating: -1, count: slotCount)
-        var dead = [Bool](repeating: false, count: slotCount)
-        var queue: [Int] = []
-        var reached: [Int] = []
-        for root in free {
-            queue.removeAll(keepingCapacity: true)
-            reached.removeAll(keepingCapacity: true)
-            queue.append(root)
-            var head = 0
-            var sink = -1
-            search: while head < queue.count {
-                let row = queue[head]
-                head += 1
-                for entry in (row * limit)..<(row * limit + limit) {
-                    let slot = Int(tight[entry])
-                    if slot < 0 { break }
-                    if dead[slot] || visitedBy[slot] == Int32(root) { continue }
-                    visitedBy[slot] = Int32(root)
-                    parentRow[slot] = Int32(row)
-                    reached.append(slot)
-                    let holder = rowForSlot[slot]
-                    if holder < 0 {
-                        sink = slot
-                        break search
-                    }
-                    queue.append(holder)
-                }
-            }
-            guard sink >= 0 else {
-                for slot in reached { dead[slot] = true }
-                continue
-            }
-            var slot = sink
-            while true {
-                let row = Int(parentRow[slot])
-                let previous = slotForRow[row]
-                if previous >= 0 { release(row) }
-                place(row, in: slot)
-                if row == root { break }
-                slot = previous
-            }
+        guard sink >= 0 else {
+            if let dead { for position in 0..<reachedEnd { dead[reached[position]] = true } }
+            return false
         }
+        var slot = sink
+        while true {
+            let row = parentRow[slot]
+            let previous = slotForRow[row]
+            if previous >= 0 { release(row) }
+            place(row, in: slot)
+            if row == root { break }
+            slot = previous
+        }
+        return true
+    }
+
+    /// Fills the cache for every active row and places every free row it can
+    /// along tight pairs. No potential changes here, so a search that fails
+    /// marks what it reached as dead for the searches after it: those slots
+    /// are full and their rows' tight pairs lead only to each other.
+    func matchTightPairs(activeRows: [Int]) {
+        guard slotCount > 0, optionCapacity == 0 else { return }
+        let free = activeRows.filter { slotForRow[$0] < 0 }
+        guard !free.isEmpty else { return }
+        for row in activeRows { cacheTightPairs(of: row) }
+        let dead = UnsafeMutableBufferPointer<Bool>.allocate(filledWith: false, count: slotCount)
+        defer { dead.deallocate() }
+        for row in free { _ = augmentAlongTightPairs(root: row, dead: dead) }
     }
 }

@@ -56,6 +56,24 @@ internal final class _Workspace<Cost: AssignmentCost> {
     /// Row potentials `u`, used by initialisation and repair.
     let rowPotential: UnsafeMutableBufferPointer<Cost>
 
+    // The tight-pair cache (see +TightMatching).
+    /// Counts potential changes; stamps below compare against it.
+    var epoch = 0
+    /// Up to `tightPairLimit` tight slots per row.
+    let tightSlots: UnsafeMutableBufferPointer<Int32>
+    let tightCount: UnsafeMutableBufferPointer<Int32>
+    /// The epoch at which each row's tight slots were cached.
+    let tightStamp: UnsafeMutableBufferPointer<Int>
+    /// The epoch at which each slot's potential last changed.
+    let slotStamp: UnsafeMutableBufferPointer<Int>
+    /// Breadth-first search scratch: a per-search mark, the row that reached
+    /// each slot, the queue of rows and the slots reached.
+    var search = 0
+    let visited: UnsafeMutableBufferPointer<Int>
+    let parentRow: UnsafeMutableBufferPointer<Int>
+    let bfsQueue: UnsafeMutableBufferPointer<Int>
+    let reached: UnsafeMutableBufferPointer<Int>
+
     /// - Parameter slotsPerColumn: How many slots each column gets (its capacity
     ///   after locks, capped at the number of rows that could use it).
     init(costs: UnsafeBufferPointer<Cost>, rows: Int, slotsPerColumn: [Int]) {
@@ -84,6 +102,14 @@ internal final class _Workspace<Cost: AssignmentCost> {
         nextRow = .allocate(filledWith: -1, count: rows)
         previousRow = .allocate(filledWith: -1, count: rows)
         rowPotential = .allocate(filledWith: .zero, count: rows)
+        tightSlots = .allocate(filledWith: -1, count: rows * Self.tightPairLimit)
+        tightCount = .allocate(filledWith: 0, count: rows)
+        tightStamp = .allocate(filledWith: -1, count: rows)
+        slotStamp = .allocate(filledWith: 0, count: slots + 1)
+        visited = .allocate(filledWith: 0, count: slots)
+        parentRow = .allocate(filledWith: -1, count: slots)
+        bfsQueue = .allocate(filledWith: -1, count: rows + 1)
+        reached = .allocate(filledWith: -1, count: slots)
     }
 
     deinit {
@@ -95,6 +121,9 @@ internal final class _Workspace<Cost: AssignmentCost> {
         potential.deallocate()
         distance.deallocate()
         rowPotential.deallocate()
+        tightSlots.deallocate()
+        tightCount.deallocate()
+        for buffer in [tightStamp, slotStamp, visited, parentRow, bfsQueue, reached] { buffer.deallocate() }
     }
 
     /// The index of the unassigned option.
