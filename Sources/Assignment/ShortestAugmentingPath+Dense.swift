@@ -50,13 +50,26 @@ extension _Workspace {
     /// - Returns: `false` when no slot with room can be reached; nothing changes then.
     /// - Complexity: O(slots × rows scanned); O(slots²) at worst.
     func augment(root: Int) -> Bool {
-        if slotsAreColumns {
-            return augment(root: root, layout: _IdentityLayout())
-        }
-        return augment(root: root, layout: _MappedLayout(columnOfSlot: columnOfSlot.baseAddress!))
+        augment(roots: CollectionOfOne(root))
     }
 
-    private func augment<Layout: _SlotLayout>(root: Int, layout: Layout) -> Bool {
+    /// Finds one shortest augmenting path from any of several free rows at
+    /// once (a search from a virtual source joined to every root at the
+    /// root's own potential), and applies it like ``augment(root:)``.
+    ///
+    /// The potentials it leaves make every root's cheapest pair at least as
+    /// dear as the path found, so the zero-cost search that follows
+    /// (`matchTightPairs`) can place many more roots without another dense search.
+    ///
+    /// - Complexity: O(roots × slots) to start, then as ``augment(root:)``.
+    func augment<Roots: Collection<Int>>(roots: Roots) -> Bool {
+        if slotsAreColumns {
+            return augment(roots: roots, layout: _IdentityLayout())
+        }
+        return augment(roots: roots, layout: _MappedLayout(columnOfSlot: columnOfSlot.baseAddress!))
+    }
+
+    private func augment<Roots: Collection<Int>, Layout: _SlotLayout>(roots: Roots, layout: Layout) -> Bool {
         let slots = slotCount
         let forbidden = Cost._forbidden
         let distance = self.distance.baseAddress!
@@ -67,22 +80,44 @@ extension _Workspace {
         // `order[scanEnd ..< settledEnd]` the batch still to scan.
         let order = self.remaining.baseAddress!
 
-        // Every reduced cost from the root; a missing edge stays at the marker,
-        // which the search treats as unreachable.
-        if slots > 0 {
-            let rootCosts = costs.baseAddress! + root * columnCount
-            for slot in 0..<slots {
-                let cost = rootCosts[layout.column(slot)]
-                distance[slot] = cost == forbidden ? forbidden : cost - potential[slot]
-                predecessor[slot] = root
+        // Every reduced cost from the roots; a missing edge stays at the marker,
+        // which the search treats as unreachable. One root: distances are
+        // offset by its potential. Several: each root's costs are taken
+        // relative to its own least one, so all start level.
+        let single = roots.count == 1
+        for slot in 0..<slots { distance[slot] = forbidden }
+        distance[option] = forbidden
+        for root in roots {
+            let rootCosts = costs.baseAddress.map { $0 + root * columnCount }
+            var offset = Cost.zero
+            if !single, let rootCosts {
+                offset = forbidden
+                for slot in 0..<slots {
+                    let cost = rootCosts[layout.column(slot)]
+                    if cost != forbidden && cost - potential[slot] < offset { offset = cost - potential[slot] }
+                }
+                if optionCapacity > 0 && unassignedCost - potential[option] < offset {
+                    offset = unassignedCost - potential[option]
+                }
+                if offset == forbidden { continue }
+            }
+            if let rootCosts {
+                for slot in 0..<slots {
+                    let cost = rootCosts[layout.column(slot)]
+                    if cost == forbidden { continue }
+                    let reduced = cost - potential[slot] - offset
+                    if reduced < distance[slot] {
+                        distance[slot] = reduced
+                        predecessor[slot] = root
+                    }
+                }
+            }
+            if optionCapacity > 0 && unassignedCost - potential[option] - offset < distance[option] {
+                distance[option] = unassignedCost - potential[option] - offset
+                predecessor[option] = root
             }
         }
-        var optionState = _OptionState.closed
-        if optionCapacity > 0 {
-            optionState = .unscanned
-            distance[option] = unassignedCost - potential[option]
-            predecessor[option] = root
-        }
+        var optionState: _OptionState = optionCapacity > 0 ? .unscanned : .closed
 
         var scanEnd = 0
         var settledEnd = 0
@@ -222,7 +257,7 @@ extension _Workspace {
             let previous = slotForRow[row]
             if previous >= 0 { release(row) }
             place(row, in: slot)
-            if row == root { break }
+            if previous < 0 { break }  // the root, which was free
             slot = previous
         }
         return true

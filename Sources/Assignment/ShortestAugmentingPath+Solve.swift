@@ -70,7 +70,23 @@ extension _Workspace {
         fillsEverySlot: inout Bool, capacities: [Int]
     ) throws(AssignmentError) {
         var pending = activeRows.filter { slotForRow[$0] < 0 }
+        var phasesPay = Cost.isExact  // floats rarely tie (see below)
         while !pending.isEmpty {
+            // Phases in the manner of the Hungarian method: one search from all
+            // free rows at once, then as many zero-cost placements as the new
+            // potentials allow. Each phase places at least one row.
+            // When ties are rare a phase places one row or two, and its start,
+            // O(free rows × slots), costs more than it saves: then the rows go
+            // one at a time (uniform floats, n = 2000: 1.16 s in phases, 0.11 s
+            // one at a time).
+            if phasesPay && optionCapacity == 0 && pending.count > 1 && augment(roots: pending) {
+                let before = pending.count
+                pending = pending.filter { slotForRow[$0] < 0 }
+                placeAlongTightPairs(pending)
+                pending = pending.filter { slotForRow[$0] < 0 }
+                phasesPay = before - pending.count >= 4
+                continue
+            }
             for row in pending where slotForRow[row] < 0 {
                 if augmentAlongTightPairs(root: row) || augment(root: row) { continue }
                 guard mode == .maximumCardinality, optionCapacity == 0 else { throw .infeasible(row: row) }

@@ -136,8 +136,15 @@ extension _Workspace {
         let free = activeRows.filter { slotForRow[$0] < 0 }
         guard !free.isEmpty else { return }
         for row in activeRows { cacheTightPairs(of: row) }
+        placeAlongTightPairs(free)
+    }
+
+    /// Places every row of `free` it can along tight pairs, using the cache
+    /// as it stands (stale rows are recomputed on the way).
+    func placeAlongTightPairs(_ free: [Int]) {
+        guard slotCount > 0, optionCapacity == 0 else { return }
         let dead = UnsafeMutableBufferPointer<Bool>.allocate(filledWith: false, count: slotCount)
         defer { dead.deallocate() }
-        for row in free { _ = augmentAlongTightPairs(root: row, dead: dead) }
+        for row in free where slotForRow[row] < 0 { _ = augmentAlongTightPairs(root: row, dead: dead) }
     }
 }

@@ -115,3 +115,26 @@ import TestSupport
         return try! AssignmentProblem(matrix, sense: .maximize, capacities: capacities)
     }
 }
+
+extension PropertyTests {
+    @Test("tie-heavy square problems: phases and zero-cost placements agree with one-row-at-a-time search")
+    func phasesAgreeWithSingleRowSearch() async {
+        await propertyCheck(count: 60, input: zip(Gen.int(in: 2...120), Gen.int(in: 0...1_000_000))) { size, seed in
+            var random = RepeatableRandom(seed: UInt64(seed))
+            // Scores 0–6 on a square matrix: every slot fills, JV's reductions
+            // run, and many rows remain free for the phases.
+            let values = (0..<(size * size)).map { _ in Int64.random(in: 0...6, using: &random) }
+            let matrix = try CostMatrix(rows: size, columns: size, values: values)
+            let phased = try AssignmentProblem(matrix, sense: .maximize)
+            // With an unassigned value below every score the answer is the same,
+            // but the option is open, which turns phases and the tight-pair
+            // search off: every free row gets its own dense search.
+            let single = try AssignmentProblem(matrix, sense: .maximize, unassignedRows: .allowed(value: -1_000_000))
+            let first = try ShortestAugmentingPath().solve(phased)
+            let second = try ShortestAugmentingPath().solve(single)
+            #expect(first.objective == second.objective)
+            #expect(second.unassignedRows.isEmpty)
+            #expect(OptimalityCertificate.verify(problem: phased, solution: first).isOptimal)
+        }
+    }
+}
