@@ -25,7 +25,7 @@ extension AssignmentProblem {
         try _validateLocks()
         if Cost.isExact {
             var largest = _unassignedCost?._magnitude ?? 0
-            for value in matrix.storage where value != Cost._forbidden {
+            for value in _costs.storage where value != Cost._forbidden {
                 largest = Swift.max(largest, value._magnitude)
             }
             guard largest <= _magnitudeLimit else {
@@ -41,7 +41,7 @@ extension AssignmentProblem {
             guard lock.row >= 0, lock.row < rows, lock.column >= 0, lock.column < columns else {
                 throw .lockConflict(row: lock.row, column: lock.column, reason: "out of range")
             }
-            guard matrix.isAllowed(row: lock.row, column: lock.column) else {
+            guard _costs.isAllowed(row: lock.row, column: lock.column) else {
                 throw .lockConflict(row: lock.row, column: lock.column, reason: "the pair is forbidden")
             }
             guard lockedRows.insert(lock.row).inserted else {

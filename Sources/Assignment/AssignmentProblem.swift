@@ -44,7 +44,15 @@ public struct AssignmentProblem<Cost: AssignmentCost>: Sendable {
     }
 
     /// The values as given, in the problem's sense.
-    public let matrix: CostMatrix<Cost>
+    ///
+    /// - Complexity: O(1) when minimising; O(rows × columns) and a copy when
+    ///   maximising, since only the costs (negated scores) are stored.
+    public var matrix: CostMatrix<Cost> {
+        guard sense == .maximize else { return _costs }
+        var scores = _costs
+        scores._negateAllowed()
+        return scores
+    }
     /// Minimise costs or maximise scores.
     public let sense: Sense
     /// How many rows each column may take (all 1 when not given).
@@ -53,13 +61,14 @@ public struct AssignmentProblem<Cost: AssignmentCost>: Sendable {
     public let locks: [Lock]
     /// What happens to rows that are not placed.
     public let unassignedRows: UnassignedRows
-    /// The matrix turned into costs to minimise (scores negated when maximising).
+    /// The matrix turned into costs to minimise (scores negated when
+    /// maximising): the only copy the problem keeps.
     internal let _costs: CostMatrix<Cost>
 
     /// The number of rows.
-    public var rows: Int { matrix.rows }
+    public var rows: Int { _costs.rows }
     /// The number of columns.
-    public var columns: Int { matrix.columns }
+    public var columns: Int { _costs.columns }
 
     /// Creates and checks a problem.
     ///
@@ -77,20 +86,21 @@ public struct AssignmentProblem<Cost: AssignmentCost>: Sendable {
     @_specialize(exported: true, where Cost == Int64)
     @_specialize(exported: true, where Cost == Double)
     public init(
-        _ matrix: CostMatrix<Cost>,
+        _ matrix: consuming CostMatrix<Cost>,
         sense: Sense = .minimize,
         capacities: [Int]? = nil,
         locks: [Lock] = [],
         unassignedRows: UnassignedRows = .maximumCardinality
     ) throws(AssignmentError) {
-        self.matrix = matrix
-        self.sense = sense
-        self.capacities = capacities ?? Array(repeating: 1, count: matrix.columns)
-        self.locks = locks
-        self.unassignedRows = unassignedRows
-        var costs = matrix
+        // Negated in place when the caller passed its last reference, so the
+        // problem holds the matrix once.
+        var costs = consume matrix
         if sense == .maximize { costs._negateAllowed() }
         self._costs = costs
+        self.sense = sense
+        self.capacities = capacities ?? Array(repeating: 1, count: _costs.columns)
+        self.locks = locks
+        self.unassignedRows = unassignedRows
         try _validate()
     }
 
@@ -98,7 +108,8 @@ public struct AssignmentProblem<Cost: AssignmentCost>: Sendable {
     ///
     /// - Complexity: O(1).
     public func value(row: Int, column: Int) -> Cost? {
-        matrix.cost(row: row, column: column)
+        guard let cost = _costs.cost(row: row, column: column) else { return nil }
+        return sense == .maximize ? cost._negated : cost
     }
 
     /// The value of leaving a row unassigned as a cost to minimise, when the

@@ -219,7 +219,7 @@ enum _IndependentMatching {
             search: while head < queue.count {
                 let row = queue[head]
                 head += 1
-                for column in 0..<columns where reachedFrom[column] < 0 && problem.matrix.isAllowed(row: row, column: column) {
+                for column in 0..<columns where reachedFrom[column] < 0 && problem.value(row: row, column: column) != nil {
                     reachedFrom[column] = row
                     if holders[column].count < room[column] {
                         found = column

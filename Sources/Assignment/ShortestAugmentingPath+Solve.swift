@@ -70,24 +70,25 @@ extension _Workspace {
         fillsEverySlot: inout Bool, capacities: [Int]
     ) throws(AssignmentError) {
         var pending = activeRows.filter { slotForRow[$0] < 0 }
-        var phasesPay = Cost.isExact  // floats rarely tie (see below)
         while !pending.isEmpty {
             // Phases in the manner of the Hungarian method: one search from all
             // free rows at once, then as many zero-cost placements as the new
-            // potentials allow. Each phase places at least one row.
-            // When ties are rare a phase places one row or two, and its start,
-            // O(free rows × slots), costs more than it saves: then the rows go
-            // one at a time (uniform floats, n = 2000: 1.16 s in phases, 0.11 s
-            // one at a time).
-            if phasesPay && optionCapacity == 0 && pending.count > 1 && augment(roots: pending) {
+            // potentials allow. A phase costs O(free rows × slots) to start, so
+            // it pays only while it places a fair share of the free rows (with
+            // many ties it places hundreds); after a poor one, a batch of rows
+            // goes one at a time before the next try. Floats rarely tie, so
+            // their rows always go one at a time (uniform floats, n = 2000:
+            // 1.16 s in phases, 0.11 s one at a time).
+            var single = pending.count
+            if Cost.isExact && optionCapacity == 0 && pending.count > 1 && augment(roots: pending) {
                 let before = pending.count
                 pending = pending.filter { slotForRow[$0] < 0 }
                 placeAlongTightPairs(pending)
                 pending = pending.filter { slotForRow[$0] < 0 }
-                phasesPay = before - pending.count >= 4
-                continue
+                if (before - pending.count) * 64 >= before { continue }
+                single = 32
             }
-            for row in pending where slotForRow[row] < 0 {
+            for row in pending.prefix(single) where slotForRow[row] < 0 {
                 if augmentAlongTightPairs(root: row) || augment(root: row) { continue }
                 guard mode == .maximumCardinality, optionCapacity == 0 else { throw .infeasible(row: row) }
                 if fillsEverySlot {
@@ -171,9 +172,10 @@ internal struct _Outcome<Cost: AssignmentCost> {
         var objective = Cost.zero
         var unassignedCount = 0
         for (row, column) in columnForRow.enumerated() {
-            if let column { objective += problem.matrix.storage[row * problem.columns + column] }
+            if let column { objective += problem._costs.storage[row * problem.columns + column] }
             else { unassignedCount += 1 }
         }
+        if problem.sense == .maximize { objective = objective._negated }
         var withUnassigned = objective
         if case let .allowed(value) = problem.unassignedRows {
             withUnassigned += value._times(unassignedCount)

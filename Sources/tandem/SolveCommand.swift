@@ -65,7 +65,7 @@ extension Tandem {
                 let file = try MatrixFile.load(path: matrix)
                 if let capacities { options.capacities = try CapacityFile.load(path: capacities) }
                 let loadSeconds = (clock.now - loadStart).seconds
-                let outcome = try MatrixSolve.run(file, options: options, path: matrix)
+                let outcome = try MatrixSolve.run(consume file, options: options, path: matrix)
                 print(json ? SolveReport.json(outcome, loadSeconds: loadSeconds)
                            : SolveReport.text(outcome, loadSeconds: loadSeconds))
                 if !outcome.certificate.isOptimal { throw ExitCode(2) }

@@ -29,18 +29,21 @@ public struct MatrixFile: Sendable {
         self.emptyCells = emptyCells
     }
 
+    /// Gives up the values, so they can move on without a copy.
+    public consuming func takeValues() -> Values { values }
+
     /// Reads a matrix, choosing the format by the file's extension.
     ///
     /// - Throws: ``InputFileError`` naming the file and, for CSV, every bad cell
     ///   by row and column (1-based).
     public static func load(path: String) throws(InputFileError) -> MatrixFile {
+        if path.lowercased().hasSuffix(".npy") { return try NPYFormat.load(path: path) }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         } catch {
             throw InputFileError(path: path, problems: ["cannot be read (\(error.localizedDescription))"])
         }
-        if path.lowercased().hasSuffix(".npy") { return try NPYFormat.decode(data, path: path) }
         if path.lowercased().hasSuffix(".csv") || path.lowercased().hasSuffix(".txt") {
             return try CSVMatrixFormat.decode(data, path: path)
         }

@@ -3,29 +3,36 @@ import Foundation
 /// NumPy's `.npy` format: a magic string, a version, a Python-literal header
 /// giving dtype, order and shape, then the raw array.
 enum NPYFormat {
-    static func decode(_ data: Data, path: String) throws(InputFileError) -> MatrixFile {
+    /// Reads a `.npy` file, streaming the array into its final buffer so the
+    /// peak memory is the matrix itself, not the file and the matrix.
+    static func load(path: String) throws(InputFileError) -> MatrixFile {
         func fail(_ message: String) -> InputFileError { InputFileError(path: path, problems: [message]) }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw fail("cannot be opened for reading") }
+        defer { try? handle.close() }
+        let start = (try? handle.read(upToCount: 12)) ?? Data()
         let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]
-        guard data.count >= 10, Array(data.prefix(6)) == magic else {
+        guard start.count >= 10, Array(start.prefix(6)) == magic else {
             throw fail("is not a NumPy .npy file (bad magic string)")
         }
-        let base = data.startIndex
-        let major = data[base + 6]
+        let bytes = Array(start)
         let headerLength: Int
         let headerStart: Int
-        switch major {
+        switch bytes[6] {
         case 1:
-            headerLength = Int(data[base + 8]) | Int(data[base + 9]) << 8
+            headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
             headerStart = 10
         case 2, 3:
-            guard data.count >= 12 else { throw fail("is truncated in its header") }
-            headerLength = (0..<4).reduce(0) { $0 | Int(data[base + 8 + $1]) << (8 * $1) }
+            guard bytes.count >= 12 else { throw fail("is truncated in its header") }
+            headerLength = (0..<4).reduce(0) { $0 | Int(bytes[8 + $1]) << (8 * $1) }
             headerStart = 12
         default:
-            throw fail("uses .npy format version \(major), which is not supported (1–3 are)")
+            throw fail("uses .npy format version \(bytes[6]), which is not supported (1–3 are)")
         }
-        guard data.count >= headerStart + headerLength else { throw fail("is truncated in its header") }
-        let header = String(decoding: data[(base + headerStart)..<(base + headerStart + headerLength)], as: UTF8.self)
+        do { try handle.seek(toOffset: UInt64(headerStart)) } catch { throw fail("cannot be read") }
+        guard let headerData = try? handle.read(upToCount: headerLength), headerData.count == headerLength else {
+            throw fail("is truncated in its header")
+        }
+        let header = String(decoding: headerData, as: UTF8.self)
         guard let descr = field("descr", in: header)?.trimmingCharacters(in: CharacterSet(charactersIn: "'\"")) else {
             throw fail("has no dtype ('descr') in its header")
         }
@@ -36,41 +43,44 @@ enum NPYFormat {
         let dimensions = shapeText.trimmingCharacters(in: CharacterSet(charactersIn: "()"))
             .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let sizes = dimensions.compactMap { Int($0) }
-        guard sizes.count == dimensions.count, (1...2).contains(sizes.count) else {
+        guard sizes.count == dimensions.count, (1...2).contains(sizes.count), sizes.allSatisfy({ $0 >= 0 }) else {
             throw fail("has shape \(shapeText); a 2-D matrix is needed")
         }
         let rows = sizes.count == 2 ? sizes[0] : 1
         let columns = sizes.count == 2 ? sizes[1] : sizes[0]
-        let count = rows * columns
-        let payload = data[(base + headerStart + headerLength)...]
-        let width: Int
+        let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
+        guard !overflow else { throw fail("has shape \(shapeText), too large") }
+        func stream<Stored, Value>(_: Stored.Type, _ convert: (Stored) -> Value) throws(InputFileError) -> [Value] {
+            let width = MemoryLayout<Stored>.size
+            let chunk = 1 << 16
+            var failure: InputFileError?
+            let values = [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
+                var done = 0
+                while done < count {
+                    let wanted = min(chunk, count - done)
+                    guard let data = try? handle.read(upToCount: wanted * width), data.count == wanted * width else {
+                        failure = fail("holds less data than its shape \(rows)×\(columns) needs")
+                        break
+                    }
+                    data.withUnsafeBytes { raw in
+                        for index in 0..<wanted {
+                            buffer[done + index] = convert(raw.loadUnaligned(fromByteOffset: index * width, as: Stored.self))
+                        }
+                    }
+                    done += wanted
+                }
+                initialized = done
+            }
+            if let failure { throw failure }
+            return values
+        }
         switch descr {
-        case "<f8", "<i8": width = 8
-        case "<f4", "<i4": width = 4
+        case "<f8": return MatrixFile(rows: rows, columns: columns, values: .reals(try stream(Double.self) { $0 }))
+        case "<f4": return MatrixFile(rows: rows, columns: columns, values: .reals(try stream(Float.self) { Double($0) }))
+        case "<i8": return MatrixFile(rows: rows, columns: columns, values: .integers(try stream(Int64.self) { $0 }))
+        case "<i4": return MatrixFile(rows: rows, columns: columns, values: .integers(try stream(Int32.self) { Int64($0) }))
         default:
             throw fail("has dtype \(descr); use float32, float64, int32 or int64 (little-endian)")
-        }
-        guard payload.count >= count * width else {
-            throw fail("holds \(payload.count) bytes of data but shape \(rows)×\(columns) needs \(count * width)")
-        }
-        return payload.withUnsafeBytes { raw in
-            switch descr {
-            case "<f8": MatrixFile(rows: rows, columns: columns, values: .reals(read(raw, count, as: Double.self) { $0 }))
-            case "<f4": MatrixFile(rows: rows, columns: columns, values: .reals(read(raw, count, as: Float.self) { Double($0) }))
-            case "<i8": MatrixFile(rows: rows, columns: columns, values: .integers(read(raw, count, as: Int64.self) { $0 }))
-            default: MatrixFile(rows: rows, columns: columns, values: .integers(read(raw, count, as: Int32.self) { Int64($0) }))
-            }
-        }
-    }
-
-    private static func read<Stored, Value>(
-        _ raw: UnsafeRawBufferPointer, _ count: Int, as type: Stored.Type, _ convert: (Stored) -> Value
-    ) -> [Value] {
-        [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
-            for index in 0..<count {
-                buffer[index] = convert(raw.loadUnaligned(fromByteOffset: index * MemoryLayout<Stored>.size, as: Stored.self))
-            }
-            initialized = count
         }
     }
 

@@ -40,8 +40,12 @@ public struct MatrixSolve: Sendable {
     /// - Throws: ``InputFileError`` for a value the solver cannot use (with its
     ///   row and column), a capacity list of the wrong length, or a problem the
     ///   solver rejects.
-    public static func run(_ matrix: MatrixFile, options: Options, path: String) throws(InputFileError) -> Outcome {
-        switch matrix.values {
+    public static func run(_ matrix: consuming MatrixFile, options: Options, path: String) throws(InputFileError) -> Outcome {
+        // The values move into the problem without a copy when the caller
+        // passes its last reference: memory stays one matrix.
+        let shape = (rows: matrix.rows, columns: matrix.columns, emptyCells: matrix.emptyCells)
+        let values = matrix.takeValues()
+        switch consume values {
         case let .integers(values):
             var forbidden: Int64?
             if let marker = options.forbiddenValue, marker == marker.rounded(), abs(marker) < 9.2e18 {
@@ -53,15 +57,15 @@ public struct MatrixSolve: Sendable {
                 }
                 return Int64(value)
             }
-            return try solve(matrix, values: values, forbidden: forbidden, unassigned: unassigned, options: options, path: path)
+            return try solve(shape, values: values, forbidden: forbidden, unassigned: unassigned, options: options, path: path)
         case let .reals(values):
-            return try solve(matrix, values: values, forbidden: options.forbiddenValue,
+            return try solve(shape, values: values, forbidden: options.forbiddenValue,
                              unassigned: options.unassignedValue, options: options, path: path)
         }
     }
 
     private static func solve<Cost: AssignmentCost>(
-        _ matrix: MatrixFile, values: [Cost], forbidden: Cost?, unassigned: Cost?, options: Options, path: String
+        _ matrix: (rows: Int, columns: Int, emptyCells: [Int]), values: consuming [Cost], forbidden: Cost?, unassigned: Cost?, options: Options, path: String
     ) throws(InputFileError) -> Outcome {
         func located(_ error: AssignmentError) -> InputFileError {
             if case let .unusableValue(row, column, description) = error, row >= 0 {
@@ -74,10 +78,11 @@ public struct MatrixSolve: Sendable {
         }
         let problem: AssignmentProblem<Cost>
         do {
-            var costs = try CostMatrix(rows: matrix.rows, columns: matrix.columns, values: values, forbiddenValue: forbidden)
+            var costs = try CostMatrix(rows: matrix.rows, columns: matrix.columns, values: consume values,
+                                       forbiddenValue: forbidden)
             for index in matrix.emptyCells { costs.forbid(row: index / matrix.columns, column: index % matrix.columns) }
             problem = try AssignmentProblem(
-                costs, sense: options.maximize ? .maximize : .minimize, capacities: options.capacities,
+                consume costs, sense: options.maximize ? .maximize : .minimize, capacities: options.capacities,
                 unassignedRows: unassigned.map { .allowed(value: $0) } ?? .maximumCardinality)
         } catch {
             throw located(error)
