@@ -90,7 +90,11 @@ extension _Workspace {
         for root in roots {
             let rootCosts = costs.baseAddress.map { $0 + root * columnCount }
             var offset = Cost.zero
-            if !single, let rootCosts {
+            if !single && tightStamp[root] == epoch && optionCapacity == 0 {
+                // Cached by the tight-pair search since the last potential change.
+                offset = rowPotential[root]
+                if offset == forbidden { continue }
+            } else if !single, let rootCosts {
                 offset = forbidden
                 for slot in 0..<slots {
                     let cost = rootCosts[layout.column(slot)]

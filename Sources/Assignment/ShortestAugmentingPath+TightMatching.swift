@@ -22,21 +22,29 @@ extension _Workspace {
     /// At most this many tight pairs are cached per row.
     static var tightPairLimit: Int { 32 }
 
-    /// Computes and caches a row's tight pairs from scratch: O(slots).
+    /// Computes and caches a row's tight pairs from scratch, and its least
+    /// reduced cost in `rowPotential`: O(slots).
     func cacheTightPairs(of row: Int) {
+        if slotsAreColumns {
+            cacheTightPairs(of: row, layout: _IdentityLayout())
+        } else {
+            cacheTightPairs(of: row, layout: _MappedLayout(columnOfSlot: columnOfSlot.baseAddress!))
+        }
+    }
+
+    private func cacheTightPairs<Layout: _SlotLayout>(of row: Int, layout: Layout) {
         let forbidden = Cost._forbidden
         let limit = Self.tightPairLimit
         let rowCosts = costs.baseAddress! + row * columnCount
-        let base = row * limit
+        let potential = self.potential.baseAddress!
+        let tight = tightSlots.baseAddress! + row * limit
         var count = 0
         tightStamp[row] = epoch
-        defer { tightCount[row] = Int32(count) }
         // One pass: the least reduced cost so far and the slots attaining it
         // (the list restarts whenever a smaller cost appears).
-        let own = slotForRow[row]
         var least = forbidden
         for slot in 0..<slotCount {
-            let cost = rowCosts[columnOfSlot[slot]]
+            let cost = rowCosts[layout.column(slot)]
             if cost == forbidden { continue }
             let reduced = cost - potential[slot]
             if reduced > least { continue }
@@ -45,30 +53,30 @@ extension _Workspace {
                 count = 0
             }
             if count < limit {
-                tightSlots[base + count] = Int32(slot)
+                tight[count] = Int32(slot)
                 count += 1
             }
         }
+        rowPotential[row] = least
         // A row whose cheapest choice is the unassigned option has no tight real pair.
         if least == forbidden || (optionCapacity > 0 && least > unassignedCost - potential[option]) {
-            count = 0
+            tightCount[row] = 0
             return
         }
         // The row's own slot first, so a path can always leave through it.
+        let own = slotForRow[row]
         if own >= 0 && own < slotCount {
-            var found = false
-            for entry in base..<(base + count) where tightSlots[entry] == Int32(own) {
-                tightSlots[entry] = tightSlots[base]
-                found = true
-                break
-            }
-            if !found && count == limit { count -= 1 }
-            if !found {
-                tightSlots[base + count] = tightSlots[base]
+            if let index = (0..<count).first(where: { tight[$0] == Int32(own) }) {
+                tight[index] = tight[0]
+            } else if count < limit {
+                tight[count] = tight[0]
                 count += 1
+            } else {
+                tight[count - 1] = tight[0]
             }
-            tightSlots[base] = Int32(own)
+            tight[0] = Int32(own)
         }
+        tightCount[row] = Int32(count)
     }
 
     /// Places a free row along an augmenting path of tight pairs, if the
