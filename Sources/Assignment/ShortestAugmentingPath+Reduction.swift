@@ -13,6 +13,10 @@
 //   Two passes, as in JV (1987, pp. 331–332).
 //
 // Rows these phases leave free go to the shortest-path search.
+//
+// Augmenting row reduction alone also serves problems with empty slots: it
+// lowers only the potential of a slot it fills, so every empty slot keeps
+// potential 0 (see +Solve).
 
 extension _Workspace {
     /// Column reduction and reduction transfer.

@@ -40,6 +40,14 @@ internal enum _DenseSolve<Cost: AssignmentCost> {
                     for _ in 0..<passes where !free.isEmpty { free = workspace.reduceRows(free) }
                 } else {
                     try workspace.initialize(activeRows: activeRows, warmStart: warmStart, problem: problem)
+                    // Augmenting row reduction is valid here too: it only lowers the
+                    // potential of a slot it fills, so empty slots stay at 0
+                    // (mentoring scores, 4000 × 8000: 0.48 s → 0.27 s). Not with the
+                    // unassigned option open, which it does not price.
+                    if Cost.isExact && workspace.optionCapacity == 0 {
+                        var free = activeRows.filter { workspace.slotForRow[$0] < 0 }
+                        for _ in 0..<2 where !free.isEmpty { free = workspace.reduceRows(free) }
+                    }
                 }
                 workspace.matchTightPairs(activeRows: activeRows)
                 try workspace.placeFreeRows(activeRows, mode: problem.unassignedRows,
