@@ -56,10 +56,23 @@ extension _Workspace {
         }
     }
 
+    /// JV's two passes of augmenting row reduction; `free` becomes the rows
+    /// still free.
+    ///
+    /// With floats, nearly equal costs make the auction trade slots back and
+    /// forth for tiny gains, so each pass stops lowering potentials after 16
+    /// steps per free row (uniform floats, n = 4000: 0.52 s without the passes,
+    /// 0.48 s at 64 steps per row, 0.34 s at 16; unbounded, n = 2000: 0.36 s).
+    func reduceRows(in free: inout [Int]) {
+        for _ in 0..<2 where !free.isEmpty {
+            free = reduceRows(free, stepLimit: Cost.isExact ? .max : 16 * free.count)
+        }
+    }
+
     /// One pass of augmenting row reduction over the free rows.
     ///
     /// - Returns: The rows still free, in processing order.
-    func reduceRows(_ free: [Int]) -> [Int] {
+    func reduceRows(_ free: [Int], stepLimit: Int) -> [Int] {
         let forbidden = Cost._forbidden
         var queue = free
         var current = 0
@@ -99,7 +112,7 @@ extension _Workspace {
             // JV's bound on price-lowering steps, relative to the queue position:
             // without it, near-equal costs (floats) can trade a slot back and
             // forth many times before the gap closes.
-            if steps < current * slotCount {
+            if steps < current * slotCount && steps < stepLimit {
                 if lowers {
                     potential[target] -= second - first
                 } else if displaced >= 0 && secondSlot >= 0 {

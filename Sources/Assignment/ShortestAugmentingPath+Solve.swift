@@ -32,21 +32,16 @@ internal enum _DenseSolve<Cost: AssignmentCost> {
                 if fillsEverySlot {
                     workspace.reduceColumns(activeRows: activeRows)
                     var free = activeRows.filter { workspace.slotForRow[$0] < 0 }
-                    // Two passes, as JV, for integers. With floats, nearly equal
-                    // costs make the auction trade slots back and forth for tiny
-                    // gains (uniform floats at n = 2000: 0.36 s with the passes,
-                    // 0.16 s without), so the search takes over at once.
-                    let passes = Cost.isExact ? 2 : 0
-                    for _ in 0..<passes where !free.isEmpty { free = workspace.reduceRows(free) }
+                    workspace.reduceRows(in: &free)
                 } else {
                     try workspace.initialize(activeRows: activeRows, warmStart: warmStart, problem: problem)
                     // Augmenting row reduction is valid here too: it only lowers the
                     // potential of a slot it fills, so empty slots stay at 0
                     // (mentoring scores, 4000 × 8000: 0.48 s → 0.27 s). Not with the
                     // unassigned option open, which it does not price.
-                    if Cost.isExact && workspace.optionCapacity == 0 {
+                    if workspace.optionCapacity == 0 {
                         var free = activeRows.filter { workspace.slotForRow[$0] < 0 }
-                        for _ in 0..<2 where !free.isEmpty { free = workspace.reduceRows(free) }
+                        workspace.reduceRows(in: &free)
                     }
                 }
                 workspace.matchTightPairs(activeRows: activeRows)
