@@ -80,9 +80,10 @@ extension _Workspace {
             // potentials allow. A phase costs O(free rows × slots) to start, so
             // it pays only while it places a fair share of the free rows (with
             // many ties it places hundreds, and poor phases come between good
-            // ones); after four poor phases in a row, a batch of rows goes one
-            // at a time before the next try (mentoring scores, n = 4000: 0.80 s
-            // switching after one poor phase, 0.66 s after four). Floats rarely tie, so
+            // ones); after sixteen poor phases in a row, a batch of rows goes one
+            // at a time before the next try (mentoring scores, n = 8000: 5.3 s
+            // switching after four poor phases, 4.0 s after sixteen, 4.0 s
+            // never; n = 4000: 0.80 s after one). Floats rarely tie, so
             // their rows always go one at a time (uniform floats, n = 2000:
             // 1.16 s in phases, 0.11 s one at a time).
             var single = pending.count
@@ -96,7 +97,7 @@ extension _Workspace {
                     continue
                 }
                 poorPhases += 1
-                if poorPhases < 4 { continue }
+                if poorPhases < 16 { continue }
                 poorPhases = 0
                 single = 32
             }
