@@ -22,7 +22,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-TANDEM = ROOT / ".build" / "release" / "tandem"
+TANDEM = ROOT / ".build" / "release" / "tandem"  # --tandem overrides
 VENVS = {
     "main": ["numpy", "scipy", "lapjv", "ortools"],
     "lap": ["numpy", "lap"],
@@ -105,7 +105,10 @@ def main():
     parser.add_argument("--solvers", nargs="+", default=["scipy", "lap", "lapx", "lapjv"])
     parser.add_argument("--only", nargs="*", default=None, help="labels of the cases to run (default: all)")
     parser.add_argument("--timeout", type=float, default=600, help="seconds per solver run before it is skipped")
+    parser.add_argument("--tandem", type=Path, default=TANDEM, help="the tandem binary (default: the release build)")
     args = parser.parse_args()
+    global TANDEM
+    TANDEM = args.tandem.resolve()
     if not TANDEM.exists():
         raise SystemExit(f"{TANDEM} is missing: run `swift build -c release` first")
     ensure_venvs()
