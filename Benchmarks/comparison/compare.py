@@ -98,6 +98,7 @@ def run_python(solver, path, maximize, slots, repeats, timeout):
 
 
 def main():
+    global TANDEM
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 4000, 8000])
     parser.add_argument("--repeats", type=int, default=3)
@@ -107,7 +108,6 @@ def main():
     parser.add_argument("--timeout", type=float, default=600, help="seconds per solver run before it is skipped")
     parser.add_argument("--tandem", type=Path, default=TANDEM, help="the tandem binary (default: the release build)")
     args = parser.parse_args()
-    global TANDEM
     TANDEM = args.tandem.resolve()
     if not TANDEM.exists():
         raise SystemExit(f"{TANDEM} is missing: run `swift build -c release` first")
