@@ -254,17 +254,22 @@ extension _Workspace {
             slotStamp[option] = epoch
         }
 
-        // Move the rows along the path: each takes the slot that reached it.
+        shiftRows(toward: sink, reachedFrom: self.predecessor)
+        return true
+    }
+
+    /// Moves the rows along an augmenting path that ends at `sink`: each row
+    /// takes the slot it reached, back to the free row that started the path.
+    func shiftRows(toward sink: Int, reachedFrom parents: UnsafeMutableBufferPointer<Int>) {
         var slot = sink
         while true {
-            let row = predecessor[slot]
+            let row = parents[slot]
             let previous = slotForRow[row]
             if previous >= 0 { release(row) }
             place(row, in: slot)
             if previous < 0 { break }  // the root, which was free
             slot = previous
         }
-        return true
     }
 
     /// Relaxes every slot through one row, in memory order; the hot loop.

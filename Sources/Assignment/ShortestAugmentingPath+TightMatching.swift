@@ -123,15 +123,7 @@ extension _Workspace {
             if let dead { for position in 0..<reachedEnd { dead[reached[position]] = true } }
             return false
         }
-        var slot = sink
-        while true {
-            let row = parentRow[slot]
-            let previous = slotForRow[row]
-            if previous >= 0 { release(row) }
-            place(row, in: slot)
-            if row == root { break }
-            slot = previous
-        }
+        shiftRows(toward: sink, reachedFrom: parentRow)
         return true
     }
 
