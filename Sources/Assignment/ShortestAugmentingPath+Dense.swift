@@ -262,14 +262,15 @@ extension _Workspace {
     /// takes the slot it reached, back to the free row that started the path.
     func shiftRows(toward sink: Int, reachedFrom parents: UnsafeMutableBufferPointer<Int>) {
         var slot = sink
-        while true {
+        for _ in 0...rowCount {
             let row = parents[slot]
             let previous = slotForRow[row]
             if previous >= 0 { release(row) }
             place(row, in: slot)
-            if previous < 0 { break }  // the root, which was free
+            if previous < 0 { return }  // the root, which was free
             slot = previous
         }
+        preconditionFailure("an augmenting path longer than the number of rows: the search state is corrupt")
     }
 
     /// Relaxes every slot through one row, in memory order; the hot loop.
@@ -289,7 +290,12 @@ extension _Workspace {
             let predecessor = self.predecessor.baseAddress!
             // No overflow: the problem's setup bounds every cost, potential and
             // distance so that these sums fit (AssignmentProblem+Validation).
+            let settled = self.settled.baseAddress!
             for slot in 0..<slots {
+                // With exact costs a settled slot cannot improve (file header),
+                // so the check compiles away for `Int64`. Floats round: a settled
+                // slot could "improve" by an ulp and its path turn into a cycle.
+                if !Cost.isExact && settled[slot] { continue }
                 let cost = rowCosts[layout.column(slot)]
                 if cost == forbidden { continue }
                 let reduced = Cost._uncheckedSubtract(Cost._uncheckedSubtract(cost, potential[slot]), offset)

@@ -63,7 +63,10 @@ extension Tandem {
             options.unassignedValue = unassignedValue.flatMap(Double.init)
             do {
                 let file = try MatrixFile.load(path: matrix)
-                if let capacities { options.capacities = try CapacityFile.load(path: capacities) }
+                if let capacities {
+                    options.capacities = try CapacityFile.load(path: capacities)
+                    options.capacitiesPath = capacities
+                }
                 let loadSeconds = (clock.now - loadStart).seconds
                 let outcome = try MatrixSolve.run(consume file, options: options, path: matrix)
                 print(json ? SolveReport.json(outcome, loadSeconds: loadSeconds)

@@ -203,3 +203,20 @@ extension ShortestAugmentingPathTests {
         #expect(throws: AssignmentError.infeasible(row: 0)) { try ShortestAugmentingPath().solve(problem) }
     }
 }
+
+extension RegressionTests {
+    @Test("float rounding never lets a settled slot improve and loop the path (hung at seed 42)")
+    func floatRoundingCannotCycle() throws {
+        try forEverySeed(0..<200) { seed, random in
+            let rows = Int.random(in: 0...60, using: &random), columns = Int.random(in: 0...60, using: &random)
+            var values = (0..<(rows * columns)).map { _ in Double.random(in: -50...50, using: &random) }
+            for index in values.indices where Int.random(in: 0..<10, using: &random) == 0 { values[index] = .nan }
+            let capacities = (0..<columns).map { _ in Int.random(in: 0...3, using: &random) }
+            let problem = try AssignmentProblem(
+                try CostMatrix(rows: rows, columns: columns, values: values, forbiddenValue: .nan),
+                sense: seed % 2 == 0 ? .minimize : .maximize, capacities: capacities)
+            let solution = try ShortestAugmentingPath().solve(problem)
+            #expect(OptimalityCertificate.verify(problem: problem, solution: solution).isOptimal, "seed \(seed)")
+        }
+    }
+}

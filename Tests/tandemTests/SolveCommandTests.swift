@@ -102,3 +102,26 @@ struct TandemProcess {
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
+
+extension SolveCommandTests {
+    @Test("a capacities file with the wrong number of lines is reported against that file")
+    func capacityCountMismatch() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-caps-\(UUID()).txt").path
+        try "2\n2\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try TandemProcess.run(["solve", "datasets/sample-scores.csv", "--capacities", path])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("\(path): error: lists 2 capacities but the matrix has 6 columns"))
+    }
+
+    @Test("--unassigned-value leaves rows unmatched below the threshold and counts them in the certificate")
+    func thresholdFromTheCommandLine() throws {
+        let result = try TandemProcess.run([
+            "solve", "datasets/sample-scores.csv", "--maximize", "--forbidden", "-1",
+            "--capacities", "datasets/sample-capacities.txt", "--unassigned-value", "40", "--json",
+        ])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("\"optimal\":true"))
+        #expect(result.standardOutput.contains("\"unassigned_rows\":[2,11]"))
+    }
+}

@@ -11,6 +11,8 @@ public struct MatrixSolve: Sendable {
         public var forbiddenValue: Double?
         /// How many rows each column may take; `nil` means 1 each.
         public var capacities: [Int]?
+        /// The file the capacities came from, for error messages.
+        public var capacitiesPath: String?
         /// When set, any row may stay unassigned at this value.
         public var unassignedValue: Double?
 
@@ -44,6 +46,11 @@ public struct MatrixSolve: Sendable {
         // The values move into the problem without a copy when the caller
         // passes its last reference: memory stays one matrix.
         let shape = (rows: matrix.rows, columns: matrix.columns, emptyCells: matrix.emptyCells)
+        if let capacities = options.capacities, capacities.count != shape.columns {
+            throw InputFileError(path: options.capacitiesPath ?? path, problems: [
+                "lists \(capacities.count) capacities but the matrix has \(shape.columns) columns; write one line per column",
+            ])
+        }
         let values = matrix.takeValues()
         switch consume values {
         case let .integers(values):
