@@ -39,6 +39,22 @@ let benchmarks: @Sendable () -> Void = {
         makeProblem(.popularMentors, rows: 2048, columns: 1024, capacity: 2)
     }
 
+    // What-if: mentor 0 drops out (capacity 0). Cold solve of the variant
+    // against a warm start from the original answer's potentials.
+    Benchmark("what-if cold: mentoring 2048×2048, one mentor dropped") { (benchmark: Benchmark, whatIf: WhatIf) in
+        for _ in benchmark.scaledIterations { blackHole(try ShortestAugmentingPath().solve(whatIf.variant)) }
+    } setup: {
+        WhatIf()
+    }
+
+    Benchmark("what-if warm: mentoring 2048×2048, one mentor dropped") { (benchmark: Benchmark, whatIf: WhatIf) in
+        for _ in benchmark.scaledIterations {
+            blackHole(try ShortestAugmentingPath().solve(whatIf.variant, warmStart: whatIf.warmStart))
+        }
+    } setup: {
+        WhatIf()
+    }
+
     Benchmark("verify certificate mentoring 2048×2048") { (benchmark: Benchmark, solved: Solved) in
         for _ in benchmark.scaledIterations {
             blackHole(OptimalityCertificate.verify(problem: solved.problem, solution: solved.solution))
@@ -64,4 +80,19 @@ func makeProblem(_ family: InstanceFamily, rows: Int, columns: Int, capacity: In
 struct Solved {
     let problem: AssignmentProblem<Int64>
     let solution: AssignmentSolution<Int64>
+}
+
+/// A mentoring problem, its answer, and the variant without mentor 0.
+struct WhatIf {
+    let variant: AssignmentProblem<Int64>
+    let warmStart: WarmStart<Int64>
+
+    init() {
+        let original = makeProblem(.mentoring, rows: 2048, columns: 2048, capacity: 1)
+        let solution = try! ShortestAugmentingPath().solve(original)
+        var capacities = original.capacities
+        capacities[0] = 0
+        variant = try! AssignmentProblem(original.matrix, sense: .maximize, capacities: capacities)
+        warmStart = WarmStart(solution)
+    }
 }
