@@ -144,12 +144,7 @@ extension PropertyTests {
     func floatCertificates() async {
         await propertyCheck(count: 100, input: Self.shapes) { rows, columns, seed in
             var random = RepeatableRandom(seed: UInt64(seed))
-            var values = (0..<(rows * columns)).map { _ in Double.random(in: -50...50, using: &random) }
-            for index in values.indices where Int.random(in: 0..<10, using: &random) == 0 { values[index] = .nan }
-            let capacities = (0..<columns).map { _ in Int.random(in: 0...3, using: &random) }
-            let problem = try AssignmentProblem(
-                try CostMatrix(rows: rows, columns: columns, values: values, forbiddenValue: .nan),
-                sense: seed % 2 == 0 ? .minimize : .maximize, capacities: capacities)
+            let problem = randomFloatProblem(rows: rows, columns: columns, seed: UInt64(seed), random: &random)
             let solution = try ShortestAugmentingPath().solve(problem)
             let report = OptimalityCertificate.verify(problem: problem, solution: solution)
             #expect(report.isOptimal, "\(report)")

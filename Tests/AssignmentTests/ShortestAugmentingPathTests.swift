@@ -209,12 +209,7 @@ extension RegressionTests {
     func floatRoundingCannotCycle() throws {
         try forEverySeed(0..<200) { seed, random in
             let rows = Int.random(in: 0...60, using: &random), columns = Int.random(in: 0...60, using: &random)
-            var values = (0..<(rows * columns)).map { _ in Double.random(in: -50...50, using: &random) }
-            for index in values.indices where Int.random(in: 0..<10, using: &random) == 0 { values[index] = .nan }
-            let capacities = (0..<columns).map { _ in Int.random(in: 0...3, using: &random) }
-            let problem = try AssignmentProblem(
-                try CostMatrix(rows: rows, columns: columns, values: values, forbiddenValue: .nan),
-                sense: seed % 2 == 0 ? .minimize : .maximize, capacities: capacities)
+            let problem = randomFloatProblem(rows: rows, columns: columns, seed: seed, random: &random)
             let solution = try ShortestAugmentingPath().solve(problem)
             #expect(OptimalityCertificate.verify(problem: problem, solution: solution).isOptimal, "seed \(seed)")
         }

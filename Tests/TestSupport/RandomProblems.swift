@@ -40,3 +40,16 @@ extension RandomProblemShape {
         return try! AssignmentProblem(matrix, sense: sense, capacities: capacities, locks: locks, unassignedRows: unassigned)
     }
 }
+
+/// A random `Double` problem: costs in [-50, 50], a tenth of pairs forbidden,
+/// capacities 0–3, minimised for even seeds and maximised for odd ones.
+public func randomFloatProblem(rows: Int, columns: Int, seed: UInt64, random: inout RepeatableRandom)
+    -> AssignmentProblem<Double>
+{
+    var values = (0..<(rows * columns)).map { _ in Double.random(in: -50...50, using: &random) }
+    for index in values.indices where Int.random(in: 0..<10, using: &random) == 0 { values[index] = .nan }
+    let capacities = (0..<columns).map { _ in Int.random(in: 0...3, using: &random) }
+    return try! AssignmentProblem(
+        try! CostMatrix(rows: rows, columns: columns, values: values, forbiddenValue: .nan),
+        sense: seed % 2 == 0 ? .minimize : .maximize, capacities: capacities)
+}
