@@ -10,7 +10,8 @@ public enum AssignmentError: Error, Equatable, Sendable, CustomStringConvertible
     case unusableValue(row: Int, column: Int, description: String)
     /// A capacity below zero.
     case negativeCapacity(column: Int, capacity: Int)
-    /// The costs are so large that sums along an augmenting path could overflow `Int64`.
+    /// The costs are so large that sums along an augmenting path could overflow
+    /// (`Int64`) or become infinite (`Double`).
     case costOverflowRisk(largestMagnitude: Double, limit: Double)
     /// A lock names a pair that is out of range, forbidden, or repeats a row,
     /// or more rows are locked to a column than it has capacity.
@@ -30,7 +31,7 @@ public enum AssignmentError: Error, Equatable, Sendable, CustomStringConvertible
             return "column \(column) has capacity \(capacity); capacities must be 0 or more"
         case let .costOverflowRisk(largest, limit):
             return "the largest cost magnitude \(largest) exceeds \(limit), the bound under which "
-                + "sums along augmenting paths provably fit in 64-bit integers; rescale the costs"
+                + "sums along augmenting paths provably cannot overflow; rescale the costs"
         case let .lockConflict(row, column, reason):
             return "lock of row \(row) to column \(column): \(reason)"
         case let .warmStartMismatch(expected, actual):

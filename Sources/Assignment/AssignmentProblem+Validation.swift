@@ -6,10 +6,11 @@ extension AssignmentProblem {
     /// taken with alternating signs, so it is bounded by `2 (rows + 1) B`, where B
     /// is the largest magnitude of a cost; an inner-loop expression adds at most four
     /// such terms. Requiring `16 (rows + columns + 2) B ≤ Int64.max` leaves a
-    /// margin of two above that. (For `Double` there is no overflow, only rounding,
-    /// which the certificate's tolerance covers.)
+    /// margin of two above that. `Double` gets the same bound against its largest
+    /// finite value, so no sum becomes infinite; rounding is what the
+    /// certificate's tolerance covers.
     internal var _magnitudeLimit: Double {
-        Double(Int64.max) / (16 * Double(rows + columns + 2))
+        (Cost.isExact ? Double(Int64.max) : Double.greatestFiniteMagnitude) / (16 * Double(rows + columns + 2))
     }
 
     internal func _validate() throws(AssignmentError) {
@@ -23,14 +24,12 @@ extension AssignmentProblem {
             throw .unusableValue(row: -1, column: -1, description: "the unassigned value \(value)")
         }
         try _validateLocks()
-        if Cost.isExact {
-            var largest = _unassignedCost?._magnitude ?? 0
-            for value in _costs.storage where value != Cost._forbidden {
-                largest = Swift.max(largest, value._magnitude)
-            }
-            guard largest <= _magnitudeLimit else {
-                throw .costOverflowRisk(largestMagnitude: largest, limit: _magnitudeLimit)
-            }
+        var largest = _unassignedCost?._magnitude ?? 0
+        for value in _costs.storage where value != Cost._forbidden {
+            largest = Swift.max(largest, value._magnitude)
+        }
+        guard largest <= _magnitudeLimit else {
+            throw .costOverflowRisk(largestMagnitude: largest, limit: _magnitudeLimit)
         }
     }
 

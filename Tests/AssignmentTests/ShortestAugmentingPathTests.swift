@@ -215,3 +215,11 @@ extension RegressionTests {
         }
     }
 }
+
+extension AssignmentProblemValidationTests {
+    @Test("float costs so large that sums could become infinite are refused before solving")
+    func floatOverflowRisk() throws {
+        let matrix = try CostMatrix<Double>(rows: 2, columns: 2, values: [1, 1e307, 3, 4])
+        #expect(throws: AssignmentError.self) { try AssignmentProblem(matrix) }
+    }
+}
