@@ -92,11 +92,6 @@ public struct CostMatrix<Cost: AssignmentCost>: Sendable, Equatable {
         storage[row * columns + column] = Cost._forbidden
     }
 
-    /// Whether any pair is forbidden.
-    ///
-    /// - Complexity: O(`rows × columns`).
-    public var hasForbiddenPairs: Bool { storage.contains(Cost._forbidden) }
-
     /// Replaces every allowed value `x` by `-x` (scores become costs), in place.
     internal mutating func _negateAllowed() {
         storage.withUnsafeMutableBufferPointer { buffer in

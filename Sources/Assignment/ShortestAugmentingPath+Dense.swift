@@ -282,34 +282,22 @@ extension _Workspace {
         settledEnd: inout Int, optionState: inout _OptionState
     ) -> Int {
         let slots = slotCount
-        let forbidden = Cost._forbidden
         if slots > 0 {
-            let rowCosts = costs.baseAddress! + row * columnCount
-            let potential = self.potential.baseAddress!
-            let distance = self.distance.baseAddress!
-            let predecessor = self.predecessor.baseAddress!
-            // No overflow: the problem's setup bounds every cost, potential and
-            // distance so that these sums fit (AssignmentProblem+Validation).
+            let step = _Relaxation(self, row: row, offset: offset, minimum: minimum)
             let settled = self.settled.baseAddress!
+            let rowForSlot = self.rowForSlot.baseAddress!
+            let order = remaining.baseAddress!
             for slot in 0..<slots {
                 // With exact costs a settled slot cannot improve (file header),
                 // so the check compiles away for `Int64`. Floats round: a settled
                 // slot could "improve" by an ulp and its path turn into a cycle.
                 if !Cost.isExact && settled[slot] { continue }
-                let cost = rowCosts[layout.column(slot)]
-                if cost == forbidden { continue }
-                let reduced = Cost._uncheckedSubtract(Cost._uncheckedSubtract(cost, potential[slot]), offset)
-                if reduced < distance[slot] {
-                    distance[slot] = reduced
-                    predecessor[slot] = row
-                    if reduced == minimum {
-                        // Settled at once; an empty one ends the search.
-                        if rowForSlot[slot] < 0 { return slot }
-                        settled[slot] = true
-                        remaining[settledEnd] = slot
-                        settledEnd += 1
-                    }
-                }
+                guard step.reachesMinimum(slot: slot, column: layout.column(slot)) else { continue }
+                // Settled at once; an empty one ends the search.
+                if rowForSlot[slot] < 0 { return slot }
+                settled[slot] = true
+                order[settledEnd] = slot
+                settledEnd += 1
             }
         }
         return relaxOption(row: row, offset: offset, minimum: minimum, optionState: &optionState)
@@ -323,32 +311,19 @@ extension _Workspace {
         settledEnd: inout Int, optionState: inout _OptionState
     ) -> Int {
         let slots = slotCount
-        let forbidden = Cost._forbidden
         if slots > 0 {
-            let rowCosts = costs.baseAddress! + row * columnCount
-            let potential = self.potential.baseAddress!
-            let distance = self.distance.baseAddress!
-            let predecessor = self.predecessor.baseAddress!
+            let step = _Relaxation(self, row: row, offset: offset, minimum: minimum)
             let order = remaining.baseAddress!
-            var position = settledEnd
-            while position < slots {
+            let settled = self.settled.baseAddress!
+            let rowForSlot = self.rowForSlot.baseAddress!
+            for position in settledEnd..<slots {
                 let slot = order[position]
-                let cost = rowCosts[layout.column(slot)]
-                if cost != forbidden {
-                    let reduced = Cost._uncheckedSubtract(Cost._uncheckedSubtract(cost, potential[slot]), offset)
-                    if reduced < distance[slot] {
-                        distance[slot] = reduced
-                        predecessor[slot] = row
-                        if reduced == minimum {
-                            if rowForSlot[slot] < 0 { return slot }
-                            settled[slot] = true
-                            order[position] = order[settledEnd]
-                            order[settledEnd] = slot
-                            settledEnd += 1
-                        }
-                    }
-                }
-                position += 1
+                guard step.reachesMinimum(slot: slot, column: layout.column(slot)) else { continue }
+                if rowForSlot[slot] < 0 { return slot }
+                settled[slot] = true
+                order[position] = order[settledEnd]
+                order[settledEnd] = slot
+                settledEnd += 1
             }
         }
         return relaxOption(row: row, offset: offset, minimum: minimum, optionState: &optionState)
@@ -368,5 +343,44 @@ extension _Workspace {
             }
         }
         return -1
+    }
+}
+
+/// One row's relaxation of one slot, shared by both scan orders. The buffer
+/// addresses live in this value, so the loops keep them in registers instead
+/// of reloading them from the workspace after every store.
+internal struct _Relaxation<Cost: AssignmentCost> {
+    let rowCosts: UnsafePointer<Cost>
+    let potential: UnsafeMutablePointer<Cost>
+    let distance: UnsafeMutablePointer<Cost>
+    let predecessor: UnsafeMutablePointer<Int>
+    let row: Int
+    let offset: Cost
+    let minimum: Cost
+
+    @inline(__always)
+    init(_ workspace: _Workspace<Cost>, row: Int, offset: Cost, minimum: Cost) {
+        rowCosts = workspace.costs.baseAddress! + row * workspace.columnCount
+        potential = workspace.potential.baseAddress!
+        distance = workspace.distance.baseAddress!
+        predecessor = workspace.predecessor.baseAddress!
+        self.row = row
+        self.offset = offset
+        self.minimum = minimum
+    }
+
+    /// Lowers the slot's distance if the row reaches it sooner, and tells
+    /// whether it now sits at the batch's distance (so it settles at once).
+    @inline(__always)
+    func reachesMinimum(slot: Int, column: Int) -> Bool {
+        let cost = rowCosts[column]
+        guard cost != Cost._forbidden else { return false }
+        // No overflow: the problem's setup bounds every cost, potential and
+        // distance so that these sums fit (AssignmentProblem+Validation).
+        let reduced = Cost._uncheckedSubtract(Cost._uncheckedSubtract(cost, potential[slot]), offset)
+        guard reduced < distance[slot] else { return false }
+        distance[slot] = reduced
+        predecessor[slot] = row
+        return reduced == minimum
     }
 }

@@ -25,8 +25,6 @@ public struct MatrixSolve: Sendable {
         public var columns: Int
         /// The objective as text, exact for integer matrices.
         public var objective: String
-        /// The objective as a number (rounded for very large integers).
-        public var objectiveValue: Double
         /// The column of each row, or `nil`.
         public var assignment: [Int?]
         /// The certificate's verdict.
@@ -107,7 +105,7 @@ public struct MatrixSolve: Sendable {
         let end = clock.now
         return Outcome(
             rows: matrix.rows, columns: matrix.columns,
-            objective: solution.objective.description, objectiveValue: solution.objective._asDoubleValue,
+            objective: solution.objective.description,
             assignment: solution.columnForRow, certificate: report, exact: Cost.isExact,
             solveSeconds: (verifyStart - solveStart).seconds, verifySeconds: (end - verifyStart).seconds)
     }
@@ -119,8 +117,4 @@ extension Duration {
         let (whole, fraction) = components
         return Double(whole) + Double(fraction) * 1e-18
     }
-}
-
-extension AssignmentCost {
-    fileprivate var _asDoubleValue: Double { (self < .zero ? -1 : 1) * _magnitude }
 }
