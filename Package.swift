@@ -12,11 +12,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // MARK: - Public API
         .target(name: "Assignment", swiftSettings: internalChecks),
-        .target(name: "Matching", dependencies: ["Assignment", "CLinearAlgebra"]),
+        .target(
+            name: "Matching",
+            dependencies: ["Assignment", "CLinearAlgebra", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         .executableTarget(
             name: "tandem",
             dependencies: [

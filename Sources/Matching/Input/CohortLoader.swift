@@ -1,0 +1,116 @@
+/// Loads and validates a round's inputs: the policy, both sign-up files and
+/// the conflicts file, into a ``Cohort``.
+///
+/// Every problem in every file is reported at once. Errors are thrown
+/// together as one ``InputDiagnostics``; warnings (out-of-scope goals, goals
+/// nobody offers, too few places) come back with the cohort.
+public enum CohortLoader {
+    /// A loaded cohort and what is worth telling the coordinator about it.
+    public struct Loaded: Sendable {
+        public var cohort: Cohort
+        public var warnings: [InputProblem]
+    }
+
+    /// Loads the files named in `sources`; a `nil` policy path means the default policy.
+    ///
+    /// - Throws: ``InputDiagnostics`` with every error (and the warnings found
+    ///   so far) when any file has an error.
+    /// - Complexity: O(total size of the files + exclusions · log exclusions).
+    public static func load(_ sources: Cohort.Sources) throws(InputDiagnostics) -> Loaded {
+        var diagnostics = InputDiagnostics()
+        var policy = Policy()
+        if let policyPath = sources.policy {
+            do { policy = try PolicyLoader.load(path: policyPath) } catch { diagnostics.append(contentsOf: error) }
+        }
+        let mentorTable = table(sources.mentors, &diagnostics)
+        let menteeTable = table(sources.mentees, &diagnostics)
+        let conflictTable = sources.conflicts.flatMap { table($0, &diagnostics) }
+        guard !diagnostics.hasErrors, let mentorTable, let menteeTable else { throw diagnostics }
+        return try build(policy: policy, mentors: mentorTable, mentees: menteeTable, conflicts: conflictTable,
+                         sources: sources, diagnostics: diagnostics)
+    }
+
+    /// Validates already-parsed tables; the entry point for tests and generators.
+    public static func build(policy: Policy, mentors mentorTable: CSVTable, mentees menteeTable: CSVTable,
+                             conflicts conflictTable: CSVTable?, sources: Cohort.Sources,
+                             diagnostics: InputDiagnostics = InputDiagnostics()) throws(InputDiagnostics) -> Loaded {
+        var diagnostics = diagnostics
+        var taxonomy = Taxonomy(policy.taxonomy)
+        var mentorLoader = _SignupLoader(table: mentorTable, role: .mentor, policy: policy)
+        var menteeLoader = _SignupLoader(table: menteeTable, role: .mentee, policy: policy)
+        var mentors = mentorLoader.load(taxonomy: &taxonomy, diagnostics: &diagnostics)
+        var mentees = menteeLoader.load(taxonomy: &taxonomy, diagnostics: &diagnostics)
+        let newTopic = taxonomy.sortOpenTopics()
+        for index in mentors.indices {
+            for skill in mentors[index].skills.indices { mentors[index].skills[skill].topic = newTopic[mentors[index].skills[skill].topic] }
+        }
+        for index in mentees.indices {
+            for goal in mentees[index].goals.indices { mentees[index].goals[goal].topic = newTopic[mentees[index].goals[goal].topic] }
+        }
+        // Indices follow sorted ids, so shuffled rows give the same cohort.
+        mentors.sort { $0.id < $1.id }
+        mentees.sort { $0.id < $1.id }
+
+        let directory = _PersonDirectory(mentors: mentors, mentees: mentees)
+        var exclusions = Set<PairExclusion>()
+        var menteeOrganisations = [Set<String>](repeating: [], count: mentees.count)
+        var mentorOrganisations = [Set<String>](repeating: [], count: mentors.count)
+        func exclude(_ a: _PersonDirectory.Person, _ b: _PersonDirectory.Person, _ reason: ExclusionReason) {
+            if let mentee = a.mentee, let mentor = b.mentor { exclusions.insert(PairExclusion(mentee: mentee, mentor: mentor, reason: reason)) }
+            if let mentee = b.mentee, let mentor = a.mentor { exclusions.insert(PairExclusion(mentee: mentee, mentor: mentor, reason: reason)) }
+        }
+        for (index, mentee) in mentees.enumerated() {
+            if let mentor = directory.find(mentee.email)?.mentor {
+                exclusions.insert(PairExclusion(mentee: index, mentor: mentor, reason: .samePerson))
+            }
+        }
+        for person in mentors + mentees where !person.manager.isEmpty {
+            // A manager outside the scheme is normal and excludes nobody.
+            guard let manager = directory.find(person.manager), let me = directory.find(person.email) else { continue }
+            exclude(me, manager, .lineManagement)
+        }
+        if let conflictTable {
+            let declarations = _ConflictLoader(table: conflictTable, policy: policy).load(directory: directory, diagnostics: &diagnostics)
+            for declaration in declarations {
+                switch declaration {
+                case .people(let a, let b): exclude(a, b, .declaredConflict)
+                case .organisation(let person, let organisation):
+                    if let mentee = person.mentee { menteeOrganisations[mentee].insert(organisation) }
+                    if let mentor = person.mentor { mentorOrganisations[mentor].insert(organisation) }
+                }
+            }
+        }
+        warnAboutCoverage(mentors: mentors, mentees: mentees, taxonomy: taxonomy, sources: sources, &diagnostics)
+        if diagnostics.hasErrors { throw diagnostics }
+        let cohort = Cohort(policy: policy, taxonomy: taxonomy, mentors: mentors, mentees: mentees,
+                            exclusions: exclusions.sorted(),
+                            menteeOrganisationConflicts: menteeOrganisations.map { $0.sorted() },
+                            mentorOrganisationConflicts: mentorOrganisations.map { $0.sorted() },
+                            sources: sources)
+        return Loaded(cohort: cohort, warnings: diagnostics.sorted)
+    }
+
+    private static func table(_ path: String, _ diagnostics: inout InputDiagnostics) -> CSVTable? {
+        do { return try CSVTable.load(path: path) } catch {
+            diagnostics.append(contentsOf: error)
+            return nil
+        }
+    }
+
+    /// Goals no mentor offers, and fewer places than mentees.
+    private static func warnAboutCoverage(mentors: [Participant], mentees: [Participant], taxonomy: Taxonomy,
+                                          sources: Cohort.Sources, _ diagnostics: inout InputDiagnostics) {
+        var offered = [Bool](repeating: false, count: taxonomy.topics.count)
+        for mentor in mentors { for skill in mentor.skills { offered[skill.topic] = true } }
+        var askers = [Int](repeating: 0, count: taxonomy.topics.count)
+        for mentee in mentees { for goal in mentee.goals { askers[goal.topic] += 1 } }
+        for topic in taxonomy.topics.indices where askers[topic] > 0 && !offered[topic] {
+            let who = askers[topic] == 1 ? "1 mentee asks" : "\(askers[topic]) mentees ask"
+            diagnostics.warning(SourceLocation(file: sources.mentees), "no mentor offers the goal \"\(taxonomy.topics[topic])\" (\(who) for it).")
+        }
+        let places = mentors.reduce(0) { $0 + $1.capacity }
+        if !mentees.isEmpty, places < mentees.count {
+            diagnostics.warning(SourceLocation(file: sources.mentors), "the mentors offer \(places) places in all for \(mentees.count) mentees, so at least \(mentees.count - places) mentees cannot be matched.")
+        }
+    }
+}

@@ -1,0 +1,142 @@
+/// Reads the conflicts file: one declared conflict per row, `person`,
+/// `other`, `kind`.
+struct _ConflictLoader {
+    /// What a row of the conflicts file declares.
+    enum Kind: String, CaseIterable {
+        case person
+        case organisation
+        case personalRelationship = "personal-relationship"
+        case lineManagement = "line-management"
+
+        init?(cell: String) {
+            switch _Term.normalised(cell) {
+            case "person", "individual": self = .person
+            case "organisation", "organization", "org", "employer": self = .organisation
+            case "personal relationship", "relationship", "personal", "friend", "family": self = .personalRelationship
+            case "line management", "line manager", "manager", "reports to": self = .lineManagement
+            default: return nil
+            }
+        }
+    }
+
+    /// One resolved declaration.
+    enum Declaration {
+        case people(_PersonDirectory.Person, _PersonDirectory.Person)
+        case organisation(_PersonDirectory.Person, String)
+    }
+
+    let table: CSVTable
+    let policy: Policy
+
+    func load(directory: _PersonDirectory, diagnostics: inout InputDiagnostics) -> [Declaration] {
+        let headerKeys = table.header.map(_Term.normalised)
+        var columnOf: [ConflictField: Int] = [:]
+        for field in ConflictField.allCases {
+            let wanted = policy.columns.conflicts[field] ?? field.rawValue
+            if let index = headerKeys.firstIndex(of: _Term.normalised(wanted)) {
+                columnOf[field] = index
+            } else {
+                diagnostics.error(SourceLocation(file: table.path, row: 1), "the required column \"\(wanted)\" is missing; the conflicts file needs person, other and kind columns (or a mapping under [columns.conflicts])\(_Suggestion.clause(for: wanted, among: table.header)).")
+            }
+        }
+        guard let personColumn = columnOf[.person], let otherColumn = columnOf[.other], let kindColumn = columnOf[.kind] else { return [] }
+        var declarations: [Declaration] = []
+        for record in table.records {
+            let at = { (column: Int) in SourceLocation(file: table.path, row: record.row, column: column + 1) }
+            let personCell = record.cells[personColumn].trimmingWhitespace()
+            let otherCell = record.cells[otherColumn].trimmingWhitespace()
+            let kindCell = record.cells[kindColumn].trimmingWhitespace()
+            guard let kind = Kind(cell: kindCell) else {
+                diagnostics.error(at(kindColumn), "the conflict kind \"\(kindCell)\" is not one of person, organisation, personal-relationship, line-management\(_Suggestion.clause(for: kindCell, among: Kind.allCases.map(\.rawValue))).")
+                continue
+            }
+            let person = directory.resolve(personCell, at: at(personColumn), diagnostics: &diagnostics)
+            if otherCell.isEmpty {
+                diagnostics.error(at(otherColumn), "the other side of the conflict is empty; name a person's id or email, or an organisation.")
+                continue
+            }
+            if kind == .organisation {
+                if let person { declarations.append(.organisation(person, _Term.normalised(otherCell))) }
+                if !directory.organisations.contains(_Term.normalised(otherCell)) {
+                    diagnostics.warning(at(otherColumn), "no participant belongs to the organisation \"\(otherCell)\", so this conflict excludes nobody\(_Suggestion.clause(for: _Term.normalised(otherCell), among: directory.organisations.sorted())).")
+                }
+                continue
+            }
+            let other = directory.resolve(otherCell, at: at(otherColumn), diagnostics: &diagnostics)
+            guard let person, let other else { continue }
+            if person == other {
+                diagnostics.error(at(otherColumn), "the conflict names the same person on both sides (\"\(personCell)\" and \"\(otherCell)\").")
+                continue
+            }
+            declarations.append(.people(person, other))
+        }
+        return declarations
+    }
+}
+
+/// Finds people across both sign-up files by id or email.
+///
+/// A person is the set of their sign-ups: a mentor row, a mentee row, or
+/// both when the same email appears in both files. Ids are only unique
+/// within a file (form tools number rows from 1 in each), so an id that
+/// names different people in the two files is ambiguous and must be given
+/// as an email instead.
+struct _PersonDirectory {
+    /// One person's sign-ups, as indices into the sorted mentors and mentees.
+    struct Person: Hashable {
+        var mentor: Int?
+        var mentee: Int?
+    }
+
+    private var byEmail: [String: Person] = [:]
+    private var mentorByID: [String: Int] = [:]
+    private var menteeByID: [String: Int] = [:]
+    private let mentors: [Participant]
+    private let mentees: [Participant]
+    let organisations: Set<String>
+
+    init(mentors: [Participant], mentees: [Participant]) {
+        self.mentors = mentors
+        self.mentees = mentees
+        for (index, mentor) in mentors.enumerated() {
+            mentorByID[mentor.id] = index
+            byEmail[mentor.email.lowercased(), default: Person()].mentor = index
+        }
+        for (index, mentee) in mentees.enumerated() {
+            menteeByID[mentee.id] = index
+            byEmail[mentee.email.lowercased(), default: Person()].mentee = index
+        }
+        organisations = Set((mentors + mentees).map { _Term.normalised($0.organisation) }.filter { !$0.isEmpty })
+    }
+
+    /// The person `reference` names, without reporting anything.
+    func find(_ reference: String) -> Person? {
+        let key = reference.trimmingWhitespace()
+        if let person = byEmail[key.lowercased()], !key.isEmpty { return person }
+        let mentor = mentorByID[key], mentee = menteeByID[key]
+        switch (mentor, mentee) {
+        case (nil, nil): return nil
+        case (let mentor?, nil): return byEmail[mentors[mentor].email.lowercased()]
+        case (nil, let mentee?): return byEmail[mentees[mentee].email.lowercased()]
+        case (let mentor?, let mentee?):
+            let person = byEmail[mentors[mentor].email.lowercased()]
+            return person?.mentee == mentee ? person : nil
+        }
+    }
+
+    /// The person `reference` names; reports unknown and ambiguous references.
+    func resolve(_ reference: String, at location: SourceLocation, diagnostics: inout InputDiagnostics) -> Person? {
+        if reference.isEmpty {
+            diagnostics.error(location, "the person is empty; give their id or email.")
+            return nil
+        }
+        if let person = find(reference) { return person }
+        if mentorByID[reference] != nil, menteeByID[reference] != nil {
+            diagnostics.error(location, "the id \"\(reference)\" is used by a mentor and by a different mentee; give the email to say which.")
+            return nil
+        }
+        let known = mentors.map(\.id) + mentees.map(\.id) + byEmail.keys.sorted()
+        diagnostics.error(location, "\"\(reference)\" names nobody in the sign-ups\(_Suggestion.clause(for: reference, among: known)).")
+        return nil
+    }
+}

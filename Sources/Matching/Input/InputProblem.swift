@@ -1,0 +1,32 @@
+/// One thing wrong with, or worth knowing about, the inputs of a round.
+///
+/// Errors stop the round; warnings are reported and the round goes on. The
+/// message is a full sentence naming the bad value and, where there is one,
+/// the fix ("did you mean …?").
+public struct InputProblem: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable {
+        case error, warning
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation
+    public var message: String
+
+    public init(_ severity: Severity, at location: SourceLocation, _ message: String) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+    }
+
+    public static func error(_ location: SourceLocation, _ message: String) -> InputProblem {
+        InputProblem(.error, at: location, message)
+    }
+
+    public static func warning(_ location: SourceLocation, _ message: String) -> InputProblem {
+        InputProblem(.warning, at: location, message)
+    }
+
+    /// `path:row:column: error: message`, the form compilers use, so editors
+    /// and terminals can jump to the cell.
+    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+}

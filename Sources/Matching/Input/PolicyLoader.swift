@@ -1,0 +1,352 @@
+import Foundation
+
+/// Reads a scheme's `policy.toml` into a ``Policy``.
+///
+/// Every key is optional (see ``Policy`` for the defaults). Every problem is
+/// reported at once with its line: a key that does not exist (with the nearest
+/// existing one), a value of the wrong kind or out of range, a synonym that
+/// points outside the topic list.
+public enum PolicyLoader {
+    /// Loads the policy at `path`.
+    ///
+    /// - Throws: ``InputDiagnostics`` with every problem, each with its line.
+    public static func load(path: String) throws(InputDiagnostics) -> Policy {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw InputDiagnostics([.error(SourceLocation(file: path), "cannot be read as UTF-8 text: \(error.localizedDescription)")])
+        }
+        return try parse(text, path: path)
+    }
+
+    /// Parses policy text; `path` names the file in problems.
+    public static func parse(_ text: String, path: String) throws(InputDiagnostics) -> Policy {
+        let root: _TOMLNode
+        do {
+            root = try _TOMLNode.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        } catch {
+            throw InputDiagnostics([.error(SourceLocation(file: path, row: error.line, column: error.column),
+                                           "this is not valid TOML: \(error.message)")])
+        }
+        var reader = _PolicyReader(path: path, lines: _TOMLKeyLines(text: text))
+        let policy = reader.policy(from: root)
+        if reader.diagnostics.hasErrors { throw reader.diagnostics }
+        return policy
+    }
+}
+
+/// Walks the parsed TOML against the policy's schema, collecting problems.
+struct _PolicyReader {
+    let path: String
+    let lines: _TOMLKeyLines
+    var diagnostics = InputDiagnostics()
+
+    mutating func policy(from root: _TOMLNode) -> Policy {
+        var policy = Policy()
+        let keys = ["name", "start_date", "resolution", "default_capacity",
+                    "weights", "rules", "seniority", "taxonomy", "lists", "columns"]
+        for (key, value) in entries(root, at: [], known: keys) {
+            let at = [key]
+            switch key {
+            case "name": policy.name = string(value, at: at) ?? policy.name
+            case "start_date": policy.startDate = date(value, at: at)
+            case "resolution":
+                if let resolution = number(value, at: at, where: { $0 > 0 && $0 <= 1_000 }, "a positive number of points, such as 0.01") {
+                    policy.resolution = resolution
+                }
+            case "default_capacity":
+                policy.defaultCapacity = integer(value, at: at, where: { $0 >= 1 }, "a whole number of at least 1") ?? policy.defaultCapacity
+            case "weights": readWeights(value, into: &policy.weights)
+            case "rules": readRules(value, into: &policy)
+            case "seniority": readSeniority(value, into: &policy.seniority)
+            case "taxonomy": readTaxonomy(value, into: &policy.taxonomy)
+            case "lists": readLists(value, into: &policy.lists)
+            case "columns": readColumns(value, into: &policy.columns)
+            default: break
+            }
+        }
+        checkConsistency(of: policy)
+        return policy
+    }
+
+    // MARK: Sections
+
+    private mutating func readWeights(_ node: _TOMLNode, into weights: inout Policy.Weights) {
+        let finite: (Double) -> Bool = { $0.isFinite && abs($0) <= 1e6 }
+        let points = "a number of points (at most 1,000,000)"
+        for (key, value) in entries(node, at: ["weights"], known: [
+            "goal_match", "goal_priority_decay", "skill_level", "seniority_gap", "same_region",
+            "shared_language", "organisation",
+        ]) {
+            let at = ["weights", key]
+            switch key {
+            case "goal_match": weights.goalMatch = number(value, at: at, where: finite, points) ?? weights.goalMatch
+            case "goal_priority_decay":
+                weights.goalPriorityDecay = number(value, at: at, where: { $0 > 0 && $0 <= 1 }, "a fraction above 0 and at most 1") ?? weights.goalPriorityDecay
+            case "skill_level":
+                if let levels = list(value, at: at, { reader, item in
+                    reader.integer(item, at: at, where: { (1...1_000).contains($0) }, "whole numbers from 1 to 1,000, one per level")
+                }) {
+                    if levels.isEmpty || levels.count > 10 {
+                        error(at, "weights.skill_level needs one whole-number multiplier per level, for 1 to 10 levels (for example [1, 2, 3]).")
+                    } else {
+                        weights.skillLevel = levels
+                    }
+                }
+            case "seniority_gap": weights.seniorityGap = number(value, at: at, where: finite, points) ?? weights.seniorityGap
+            case "same_region": weights.sameRegion = number(value, at: at, where: finite, points) ?? weights.sameRegion
+            case "shared_language": weights.sharedLanguage = number(value, at: at, where: finite, points) ?? weights.sharedLanguage
+            case "organisation": weights.organisation = number(value, at: at, where: finite, points) ?? weights.organisation
+            default: break
+            }
+        }
+    }
+
+    private mutating func readRules(_ node: _TOMLNode, into policy: inout Policy) {
+        for (key, value) in entries(node, at: ["rules"], known: [
+            "same_organisation", "in_person_needs_same_region", "shared_language_required",
+        ]) {
+            let at = ["rules", key]
+            switch key {
+            case "same_organisation": readOrganisationRule(value, at: at, into: &policy)
+            case "in_person_needs_same_region": policy.inPersonNeedsSameRegion = boolean(value, at: at) ?? policy.inPersonNeedsSameRegion
+            case "shared_language_required": policy.sharedLanguageRequired = boolean(value, at: at) ?? policy.sharedLanguageRequired
+            default: break
+            }
+        }
+    }
+
+    /// `"forbid"`, `"neutral"`, `"penalise"`, `"prefer"`, or `"penalise 3"` /
+    /// `"prefer 2.5"`, which also set `weights.organisation`.
+    private mutating func readOrganisationRule(_ node: _TOMLNode, at: [String], into policy: inout Policy) {
+        guard let text = string(node, at: at) else { return }
+        let words = text.lowercased().split(separator: " ")
+        let spelling = ["penalize": "penalise", "prefer": "prefer"]
+        let name = words.first.map { spelling[String($0)] ?? String($0) } ?? ""
+        guard let rule = Policy.OrganisationRule(rawValue: name), words.count <= 2 else {
+            error(at, "rules.same_organisation is \"\(text)\"; use one of forbid, penalise N, neutral, prefer N\(_Suggestion.clause(for: name, among: Policy.OrganisationRule.allCases.map(\.rawValue))).")
+            return
+        }
+        policy.sameOrganisation = rule
+        guard words.count == 2 else { return }
+        guard rule == .penalise || rule == .prefer, let points = Double(words[1]), points.isFinite, points >= 0 else {
+            error(at, "rules.same_organisation is \"\(text)\"; only penalise and prefer take a number of points, such as \"penalise 3\".")
+            return
+        }
+        policy.weights.organisation = points
+    }
+
+    private mutating func readSeniority(_ node: _TOMLNode, into seniority: inout Policy.Seniority) {
+        for (key, value) in entries(node, at: ["seniority"], known: ["levels", "minimum_gap", "ideal_gap"]) {
+            let at = ["seniority", key]
+            switch key {
+            case "levels": seniority.levels = list(value, at: at) { $0.string($1, at: at) } ?? seniority.levels
+            case "minimum_gap": seniority.minimumGap = integer(value, at: at, where: { $0 >= 0 }, "a whole number of levels, 0 or more") ?? seniority.minimumGap
+            case "ideal_gap": seniority.idealGap = integer(value, at: at, where: { $0 >= 0 }, "a whole number of levels, 0 or more") ?? seniority.idealGap
+            default: break
+            }
+        }
+    }
+
+    private mutating func readTaxonomy(_ node: _TOMLNode, into taxonomy: inout Policy.TaxonomySettings) {
+        for (key, value) in entries(node, at: ["taxonomy"], known: ["topics", "synonyms", "out_of_scope"]) {
+            let at = ["taxonomy", key]
+            switch key {
+            case "topics": taxonomy.topics = list(value, at: at) { $0.string($1, at: at) } ?? taxonomy.topics
+            case "out_of_scope": taxonomy.outOfScope = list(value, at: at) { $0.string($1, at: at) } ?? taxonomy.outOfScope
+            case "synonyms":
+                guard case .table(let pairs) = value else {
+                    error(at, "taxonomy.synonyms must be a table of \"alternative\" = \"topic\" lines, not \(value.kind).")
+                    continue
+                }
+                taxonomy.synonyms = [:]
+                for (alternative, target) in pairs {
+                    if let topic = string(target, at: at + [alternative]) { taxonomy.synonyms[alternative] = topic }
+                }
+            default: break
+            }
+        }
+    }
+
+    private mutating func readLists(_ node: _TOMLNode, into lists: inout Policy.ListFormat) {
+        for (key, value) in entries(node, at: ["lists"], known: ["separators", "level_separator", "default_skill_level"]) {
+            let at = ["lists", key]
+            switch key {
+            case "separators":
+                if let separators = list(value, at: at, { $0.string($1, at: at) }) {
+                    if separators.isEmpty || separators.contains(where: \.isEmpty) {
+                        error(at, "lists.separators needs at least one non-empty separator, such as [\";\"].")
+                    } else {
+                        lists.separators = separators
+                    }
+                }
+            case "level_separator":
+                if let separator = string(value, at: at) {
+                    if separator.isEmpty { error(at, "lists.level_separator cannot be empty; the default is \":\".") } else { lists.levelSeparator = separator }
+                }
+            case "default_skill_level":
+                lists.defaultSkillLevel = integer(value, at: at, where: { $0 >= 1 }, "a level of at least 1") ?? lists.defaultSkillLevel
+            default: break
+            }
+        }
+    }
+
+    private mutating func readColumns(_ node: _TOMLNode, into columns: inout Policy.ColumnMapping) {
+        let signupFields = SignupField.allCases.map(\.rawValue)
+        for (key, value) in entries(node, at: ["columns"], known: ["mentors", "mentees", "conflicts"] + signupFields) {
+            if let field = SignupField(rawValue: key) {
+                // A field at the top of [columns] maps the same header in both sign-up files.
+                guard let header = string(value, at: ["columns", key]) else { continue }
+                if field.applies(to: .mentor) { columns.mentors[field] = header }
+                if field.applies(to: .mentee) { columns.mentees[field] = header }
+                continue
+            }
+            switch key {
+            case "mentors", "mentees":
+                let role: Role = key == "mentors" ? .mentor : .mentee
+                let known = SignupField.allCases.filter { $0.applies(to: role) }.map(\.rawValue)
+                for (fieldName, header) in entries(value, at: ["columns", key], known: known) {
+                    guard let field = SignupField(rawValue: fieldName), let header = string(header, at: ["columns", key, fieldName]) else { continue }
+                    if role == .mentor { columns.mentors[field] = header } else { columns.mentees[field] = header }
+                }
+            case "conflicts":
+                for (fieldName, header) in entries(value, at: ["columns", key], known: ConflictField.allCases.map(\.rawValue)) {
+                    guard let field = ConflictField(rawValue: fieldName), let header = string(header, at: ["columns", key, fieldName]) else { continue }
+                    columns.conflicts[field] = header
+                }
+            default: break
+            }
+        }
+    }
+
+    /// Rules that involve more than one key.
+    private mutating func checkConsistency(of policy: Policy) {
+        let seniority = policy.seniority
+        if !seniority.levels.isEmpty, seniority.minimumGap > seniority.levels.count - 1 {
+            error(["seniority", "minimum_gap"], "seniority.minimum_gap is \(seniority.minimumGap) but there are only \(seniority.levels.count) levels, so no mentor could ever be far enough above a mentee.")
+        }
+        var seen: [String: Int] = [:]
+        for (index, level) in seniority.levels.enumerated() {
+            let key = _Term.normalised(level)
+            if key.isEmpty { error(["seniority", "levels"], "seniority.levels has an empty level.") }
+            if let earlier = seen[key] { error(["seniority", "levels"], "seniority.levels lists \"\(level)\" twice (positions \(earlier + 1) and \(index + 1)).") }
+            seen[key] = index
+        }
+        if policy.lists.defaultSkillLevel > policy.weights.skillLevel.count {
+            error(["lists", "default_skill_level"], "lists.default_skill_level is \(policy.lists.defaultSkillLevel) but weights.skill_level only has \(policy.weights.skillLevel.count) levels.")
+        }
+        let taxonomy = policy.taxonomy
+        let topics = Set(taxonomy.topics.map(_Term.normalised))
+        for (alternative, topic) in taxonomy.synonyms.sorted(by: { $0.key < $1.key }) {
+            let target = _Term.normalised(topic)
+            let outOfScope = taxonomy.outOfScope.contains { _Term.normalised($0) == target }
+            if !topics.isEmpty, !topics.contains(target), !outOfScope {
+                error(["taxonomy", "synonyms", alternative], "the synonym \"\(alternative)\" points to \"\(topic)\", which is neither in taxonomy.topics nor in taxonomy.out_of_scope\(_Suggestion.clause(for: topic, among: taxonomy.topics)).")
+            }
+        }
+        for term in taxonomy.outOfScope where topics.contains(_Term.normalised(term)) {
+            error(["taxonomy", "out_of_scope"], "\"\(term)\" is both in taxonomy.topics and in taxonomy.out_of_scope; a topic is either matched on or signposted, not both.")
+        }
+    }
+
+    // MARK: Values
+
+    private func location(_ keyPath: [String]) -> SourceLocation {
+        SourceLocation(file: path, row: lines.line(of: keyPath))
+    }
+
+    private mutating func error(_ keyPath: [String], _ message: String) {
+        diagnostics.error(location(keyPath), message)
+    }
+
+    /// The entries of a table; unknown keys are reported with the nearest known one.
+    private mutating func entries(_ node: _TOMLNode, at keyPath: [String], known: [String]) -> [(key: String, value: _TOMLNode)] {
+        guard case .table(let pairs) = node else {
+            error(keyPath, "\(keyPath.joined(separator: ".")) must be a table ([\(keyPath.joined(separator: "."))]), not \(node.kind).")
+            return []
+        }
+        var kept: [(key: String, value: _TOMLNode)] = []
+        for pair in pairs {
+            if known.contains(pair.key) {
+                kept.append(pair)
+            } else {
+                let name = (keyPath + [pair.key]).joined(separator: ".")
+                let section = keyPath.isEmpty ? "at the top level" : "in [\(keyPath.joined(separator: "."))]"
+                error(keyPath + [pair.key], "unknown policy key \"\(name)\" \(section)\(_Suggestion.clause(for: pair.key, among: known)); known keys there: \(known.joined(separator: ", ")).")
+            }
+        }
+        return kept
+    }
+
+    private mutating func string(_ node: _TOMLNode, at keyPath: [String]) -> String? {
+        if case .string(let text) = node { return text }
+        error(keyPath, "\(keyPath.joined(separator: ".")) must be text in quotes, not \(node.kind).")
+        return nil
+    }
+
+    private mutating func boolean(_ node: _TOMLNode, at keyPath: [String]) -> Bool? {
+        if case .boolean(let value) = node { return value }
+        error(keyPath, "\(keyPath.joined(separator: ".")) must be true or false, not \(node.kind).")
+        return nil
+    }
+
+    private mutating func number(_ node: _TOMLNode, at keyPath: [String], where valid: (Double) -> Bool, _ expected: String) -> Double? {
+        let value: Double
+        switch node {
+        case .integer(let integer): value = Double(integer)
+        case .real(let real): value = real
+        default:
+            error(keyPath, "\(keyPath.joined(separator: ".")) must be \(expected), not \(node.kind).")
+            return nil
+        }
+        guard valid(value) else {
+            error(keyPath, "\(keyPath.joined(separator: ".")) is \(value); it must be \(expected).")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func integer(_ node: _TOMLNode, at keyPath: [String], where valid: (Int) -> Bool, _ expected: String) -> Int? {
+        guard case .integer(let value) = node else {
+            error(keyPath, "\(keyPath.joined(separator: ".")) must be \(expected), not \(node.kind).")
+            return nil
+        }
+        guard valid(value) else {
+            error(keyPath, "\(keyPath.joined(separator: ".")) is \(value); it must be \(expected).")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func list<Element>(_ node: _TOMLNode, at keyPath: [String], _ element: (inout _PolicyReader, _TOMLNode) -> Element?) -> [Element]? {
+        guard case .array(let items) = node else {
+            error(keyPath, "\(keyPath.joined(separator: ".")) must be a list in brackets, not \(node.kind).")
+            return nil
+        }
+        var values: [Element] = []
+        for item in items {
+            guard let value = element(&self, item) else { return nil }
+            values.append(value)
+        }
+        return values
+    }
+
+    /// A TOML date (`2027-01-15`) or the same in quotes.
+    private mutating func date(_ node: _TOMLNode, at keyPath: [String]) -> String? {
+        switch node {
+        case .date(let year, let month, let day):
+            return String(format: "%04d-%02d-%02d", year, month, day)
+        case .string(let text):
+            let parts = text.split(separator: "-").compactMap { Int($0) }
+            if parts.count == 3, text.count == 10, let date = _CalendarDate(year: parts[0], month: parts[1], day: parts[2]) {
+                return date.description
+            }
+            error(keyPath, "start_date is \"\(text)\"; write a date as 2027-01-15.")
+            return nil
+        default:
+            error(keyPath, "start_date must be a date such as 2027-01-15, not \(node.kind).")
+            return nil
+        }
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+
+/// Reads one sign-up CSV (mentors or mentees) into participants.
+///
+/// Columns are found by header name: the policy's mapping first, then the
+/// canonical field name, case-insensitively. Nothing is coerced silently; each
+/// bad cell is reported with its row and column, and loading goes on so that
+/// every problem is reported in one run.
+struct _SignupLoader {
+    let table: CSVTable
+    let role: Role
+    let policy: Policy
+
+    /// Column index of each field present in the file.
+    private(set) var columnOf: [SignupField: Int] = [:]
+
+    init(table: CSVTable, role: Role, policy: Policy) {
+        self.table = table
+        self.role = role
+        self.policy = policy
+    }
+
+    mutating func load(taxonomy: inout Taxonomy, diagnostics: inout InputDiagnostics) -> [Participant] {
+        guard findColumns(&diagnostics) else { return [] }
+        if table.records.isEmpty {
+            diagnostics.error(SourceLocation(file: table.path), "has a header but no \(role.plural); each \(role) needs a row.")
+        }
+        var participants: [Participant] = []
+        participants.reserveCapacity(table.records.count)
+        var firstRowOfID: [String: Int] = [:]
+        var firstRowOfEmail: [String: Int] = [:]
+        for record in table.records {
+            let participant = read(record, taxonomy: &taxonomy, diagnostics: &diagnostics)
+            if let earlier = firstRowOfID[participant.id] {
+                diagnostics.error(location(record, .id), "the id \"\(participant.id)\" is already used on row \(earlier); ids must be unique within \(role.plural).")
+            } else if !participant.id.isEmpty {
+                firstRowOfID[participant.id] = record.row
+            }
+            let emailKey = participant.email.lowercased()
+            if let earlier = firstRowOfEmail[emailKey] {
+                diagnostics.error(location(record, .email), "the email \"\(participant.email)\" is already used on row \(earlier); each \(role) signs up once.")
+            } else if !emailKey.isEmpty {
+                firstRowOfEmail[emailKey] = record.row
+            }
+            participants.append(participant)
+        }
+        return participants
+    }
+
+    // MARK: Columns
+
+    private mutating func findColumns(_ diagnostics: inout InputDiagnostics) -> Bool {
+        let mapping = role == .mentor ? policy.columns.mentors : policy.columns.mentees
+        let headerKeys = table.header.map(_Term.normalised)
+        let headerRow = SourceLocation(file: table.path, row: 1)
+        var complete = true
+        for field in SignupField.allCases where field.applies(to: role) {
+            let wanted = mapping[field] ?? field.rawValue
+            if let index = headerKeys.firstIndex(of: _Term.normalised(wanted)) {
+                columnOf[field] = index
+                continue
+            }
+            let isRequired = field == .email || field == .skills || field == .goals
+                || (field == .seniority && !policy.seniority.levels.isEmpty)
+            if mapping[field] != nil {
+                diagnostics.error(headerRow, "the policy maps \(field.rawValue) to the column \"\(wanted)\", which this file does not have\(_Suggestion.clause(for: wanted, among: table.header)).")
+                complete = false
+            } else if isRequired {
+                let why = field == .seniority ? " (the policy sets seniority levels)" : ""
+                diagnostics.error(headerRow, "the required column \"\(field.rawValue)\"\(why) is missing; name it in the header, or map the file's own header in the policy under [columns.\(role.plural)]\(_Suggestion.clause(for: field.rawValue, among: table.header)).")
+                complete = false
+            }
+        }
+        return complete
+    }
+
+    private func location(_ record: CSVTable.Record, _ field: SignupField) -> SourceLocation {
+        SourceLocation(file: table.path, row: record.row, column: columnOf[field].map { $0 + 1 })
+    }
+
+    private func cell(_ record: CSVTable.Record, _ field: SignupField) -> String {
+        guard let column = columnOf[field] else { return "" }
+        return record.cells[column].trimmingWhitespace()
+    }
+
+    // MARK: Rows
+
+    private func read(_ record: CSVTable.Record, taxonomy: inout Taxonomy, diagnostics: inout InputDiagnostics) -> Participant {
+        let email = cell(record, .email)
+        if email.isEmpty {
+            diagnostics.error(location(record, .email), "the email is empty; every \(role) needs an email address.")
+        } else if !email.contains("@") || email.contains(" ") {
+            diagnostics.error(location(record, .email), "\"\(email)\" does not look like an email address.")
+        }
+        var id = cell(record, .id)
+        if columnOf[.id] == nil {
+            id = email
+        } else if id.isEmpty {
+            diagnostics.error(location(record, .id), "the id is empty; every \(role) needs one (or remove the id column to use emails).")
+        }
+        let name = cell(record, .name)
+        var participant = Participant(
+            role: role, id: id, name: name.isEmpty ? id : name, email: email,
+            organisation: cell(record, .organisation), department: cell(record, .department),
+            seniority: nil, region: cell(record, .region), meeting: .either,
+            languages: _Term.split(cell(record, .languages), separators: policy.lists.separators).map(String.init),
+            manager: cell(record, .manager), skills: [], capacity: 0, goals: [], outOfScopeGoals: [], row: record.row)
+        participant.seniority = seniority(record, &diagnostics)
+        let meetingCell = cell(record, .meeting)
+        if let meeting = MeetingMode(cell: meetingCell) {
+            participant.meeting = meeting
+        } else {
+            diagnostics.error(location(record, .meeting), "the meeting mode \"\(meetingCell)\" is not one of online, in person, either\(_Suggestion.clause(for: _Term.normalised(meetingCell), among: MeetingMode.allCases.map(\.rawValue))).")
+        }
+        switch role {
+        case .mentor:
+            participant.skills = skills(record, taxonomy: &taxonomy, &diagnostics)
+            participant.capacity = capacity(record, &diagnostics)
+        case .mentee:
+            (participant.goals, participant.outOfScopeGoals) = goals(record, taxonomy: &taxonomy, &diagnostics)
+        }
+        return participant
+    }
+
+    private func seniority(_ record: CSVTable.Record, _ diagnostics: inout InputDiagnostics) -> Int? {
+        let levels = policy.seniority.levels
+        guard !levels.isEmpty else { return nil }
+        let written = cell(record, .seniority)
+        if let index = levels.firstIndex(where: { _Term.normalised($0) == _Term.normalised(written) }), !written.isEmpty {
+            return index
+        }
+        let what = written.isEmpty ? "the seniority level is empty" : "the seniority level \"\(written)\" is not one of the policy's levels"
+        diagnostics.error(location(record, .seniority), "\(what) (\(levels.joined(separator: ", ")))\(_Suggestion.clause(for: written, among: levels)).")
+        return nil
+    }
+
+    private func capacity(_ record: CSVTable.Record, _ diagnostics: inout InputDiagnostics) -> Int {
+        let written = cell(record, .capacity)
+        guard columnOf[.capacity] != nil, !written.isEmpty else { return policy.defaultCapacity }
+        guard let capacity = Int(written), capacity >= 1, capacity <= 1_000 else {
+            let why = Int(written).map { $0 < 1 ? "must be at least 1; leave out mentors who cannot take anyone this round" : "is more than 1,000 mentees" } ?? "is not a whole number"
+            diagnostics.error(location(record, .capacity), "the capacity \"\(written)\" \(why).")
+            return policy.defaultCapacity
+        }
+        return capacity
+    }
+
+    private func skills(_ record: CSVTable.Record, taxonomy: inout Taxonomy, _ diagnostics: inout InputDiagnostics) -> [Participant.Skill] {
+        let levels = policy.weights.skillLevel.count
+        let separator = policy.lists.levelSeparator
+        var skills: [Participant.Skill] = []
+        for entry in _Term.split(cell(record, .skills), separators: policy.lists.separators) {
+            let parts = entry.split(separator: separator, omittingEmptySubsequences: false)
+            let term = parts[0].trimmingCharacters(in: .whitespaces)
+            var level = policy.lists.defaultSkillLevel
+            if parts.count > 2 || term.isEmpty {
+                diagnostics.error(location(record, .skills), "the skill entry \"\(entry)\" is malformed; write a skill as name\(separator)level, such as python\(separator)3.")
+                continue
+            }
+            if parts.count == 2 {
+                let levelText = parts[1].trimmingCharacters(in: .whitespaces)
+                guard let parsed = Int(levelText), (1...levels).contains(parsed) else {
+                    diagnostics.error(location(record, .skills), "the skill \"\(term)\" has level \"\(levelText)\"; levels are whole numbers from 1 to \(levels).")
+                    continue
+                }
+                level = parsed
+            }
+            switch taxonomy.resolve(term) {
+            case .topic(let topic):
+                if let existing = skills.firstIndex(where: { $0.topic == topic }) {
+                    skills[existing].level = max(skills[existing].level, level)
+                } else {
+                    skills.append(Participant.Skill(topic: topic, level: level, written: term))
+                }
+            case .outOfScope:
+                continue // Never matched on; a mentor offering it changes nothing.
+            case .unknown:
+                diagnostics.error(location(record, .skills), "the skill \"\(term)\" is not in the policy's taxonomy\(_Suggestion.clause(for: _Term.normalised(term), among: taxonomy.knownTerms)).")
+            }
+        }
+        return skills
+    }
+
+    private func goals(_ record: CSVTable.Record, taxonomy: inout Taxonomy, _ diagnostics: inout InputDiagnostics) -> ([Participant.Goal], [String]) {
+        var goals: [Participant.Goal] = []
+        var outOfScope: [String] = []
+        for entry in _Term.split(cell(record, .goals), separators: policy.lists.separators) {
+            let term = String(entry)
+            switch taxonomy.resolve(term) {
+            case .topic(let topic):
+                if !goals.contains(where: { $0.topic == topic }) {
+                    goals.append(Participant.Goal(topic: topic, rank: goals.count + 1, written: term))
+                }
+            case .outOfScope(let scope):
+                outOfScope.append(term)
+                diagnostics.warning(location(record, .goals), "the goal \"\(term)\" is out of scope (\(scope)); it is not matched on; signpost the mentee to the right support.")
+            case .unknown:
+                diagnostics.error(location(record, .goals), "the goal \"\(term)\" is not in the policy's taxonomy\(_Suggestion.clause(for: _Term.normalised(term), among: taxonomy.knownTerms)).")
+            }
+        }
+        return (goals, outOfScope)
+    }
+}

@@ -1,0 +1,165 @@
+/// The line of every key in a TOML document, by dotted path.
+///
+/// TOMLKit parses values but does not say where a key was written, and a
+/// policy error without its line is hard to fix. This scanner follows only
+/// what locates keys: `[table]` and `[[array]]` headers, `key = value` lines
+/// (bare, quoted or dotted keys), and it skips the inside of multi-line strings
+/// and arrays. Inline tables record their keys on the line that opens them.
+struct _TOMLKeyLines {
+    private var lineOfPath: [String: Int] = [:]
+
+    init(text: String) {
+        var table: [String] = []
+        var continuation: _Continuation = .none
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = offset + 1
+            var rest = Substring(line)
+            switch continuation {
+            case .string(let delimiter):
+                if rest.range(of: delimiter) != nil { continuation = .none }
+                continue
+            case .array(let depth):
+                let newDepth = depth + Self.bracketBalance(rest)
+                continuation = newDepth > 0 ? .array(newDepth) : .none
+                continue
+            case .none:
+                break
+            }
+            rest = rest.drop { $0 == " " || $0 == "\t" }
+            if rest.isEmpty || rest.first == "#" { continue }
+            if rest.first == "[" {
+                table = Self.keyPath(rest.drop { $0 == "[" }.prefix { $0 != "]" })
+                record(table, line: number)
+                continue
+            }
+            guard let equals = Self.firstUnquoted("=", in: rest) else { continue }
+            let key = Self.keyPath(rest[..<equals])
+            record(table + key, line: number)
+            let value = rest[rest.index(after: equals)...].drop { $0 == " " || $0 == "\t" }
+            if value.hasPrefix("\"\"\"") || value.hasPrefix("'''") {
+                let delimiter = String(value.prefix(3))
+                if value.dropFirst(3).range(of: delimiter) == nil { continuation = .string(delimiter) }
+            } else if value.first == "[" {
+                let depth = Self.bracketBalance(value)
+                if depth > 0 { continuation = .array(depth) }
+            } else if value.first == "{" {
+                for inlineKey in Self.inlineKeys(value) { record(table + key + [inlineKey], line: number) }
+            }
+        }
+    }
+
+    /// The line of `path` (e.g. `["weights", "goal_match"]`), or of the nearest
+    /// enclosing table that was written down.
+    func line(of path: [String]) -> Int? {
+        var path = path
+        while !path.isEmpty {
+            if let line = lineOfPath[path.joined(separator: ".")] { return line }
+            path.removeLast()
+        }
+        return nil
+    }
+
+    private mutating func record(_ path: [String], line: Int) {
+        let key = path.joined(separator: ".")
+        if lineOfPath[key] == nil { lineOfPath[key] = line }
+    }
+
+    private enum _Continuation { case none, string(String), array(Int) }
+
+    /// `a."b c".d` → `["a", "b c", "d"]`.
+    private static func keyPath(_ text: Substring) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var quote: Character?
+        for character in text {
+            if let open = quote {
+                if character == open { quote = nil } else { current.append(character) }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == "." {
+                parts.append(current.trimmingWhitespace())
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        parts.append(current.trimmingWhitespace())
+        return parts
+    }
+
+    private static func firstUnquoted(_ target: Character, in text: Substring) -> Substring.Index? {
+        var quote: Character?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == target {
+                return index
+            } else if character == "#" {
+                return nil
+            }
+            index = text.index(after: index)
+        }
+        return nil
+    }
+
+    /// Opening minus closing brackets outside strings and comments.
+    private static func bracketBalance(_ text: Substring) -> Int {
+        var balance = 0
+        var quote: Character?
+        for character in text {
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == "#" {
+                break
+            } else if character == "[" {
+                balance += 1
+            } else if character == "]" {
+                balance -= 1
+            }
+        }
+        return balance
+    }
+
+    /// The top-level keys of a one-line inline table `{ a = 1, "b" = 2 }`.
+    private static func inlineKeys(_ text: Substring) -> [String] {
+        var keys: [String] = []
+        var segmentStart = text.index(after: text.startIndex)
+        var quote: Character?
+        var depth = 0
+        var index = segmentStart
+        while index < text.endIndex {
+            let character = text[index]
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == "{" || character == "[" {
+                depth += 1
+            } else if character == "}" || character == "]" {
+                if depth == 0 { break }
+                depth -= 1
+            } else if character == ",", depth == 0 {
+                segmentStart = text.index(after: index)
+            } else if character == "=", depth == 0 {
+                if let key = keyPath(text[segmentStart..<index]).first { keys.append(key) }
+            }
+            index = text.index(after: index)
+        }
+        return keys
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var slice = Substring(self)
+        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
+        while let last = slice.last, last.isWhitespace { slice.removeLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,132 @@
+/// A scheme's rules for a round: weights, hard rules, scope lists, the
+/// vocabulary of goals and skills, and how its sign-up files are laid out.
+///
+/// Every field has a default, so `Policy()` is a working policy and a policy
+/// file only states where a scheme differs. The defaults, and the TOML key of
+/// each field, are listed in the README's "Policy" section and in
+/// `datasets/policies/reference.toml`.
+///
+/// ```swift
+/// var policy = Policy()
+/// policy.sameOrganisation = .forbid
+/// policy.seniority = .init(levels: ["student", "graduate", "alumnus"], minimumGap: 1, idealGap: 2)
+/// ```
+public struct Policy: Sendable, Equatable {
+    /// Shown in reports and letters.
+    public var name = "Mentoring round"
+    /// The first day of the mentoring relationships (`YYYY-MM-DD`), from which
+    /// checkpoint dates are counted; `nil` when not yet known.
+    public var startDate: String?
+    /// Scores are whole multiples of this many points before solving, so totals,
+    /// ties and optimality certificates are exact. `0.01` keeps two decimals.
+    public var resolution = 0.01
+    /// A mentor's capacity when their sign-up has no capacity column.
+    public var defaultCapacity = 1
+    public var weights = Weights()
+    public var sameOrganisation = OrganisationRule.neutral
+    /// In-person meetings need mentor and mentee in the same region; online
+    /// pairs do not.
+    public var inPersonNeedsSameRegion = true
+    /// Pairs with no language in common are forbidden (otherwise a shared
+    /// language only earns `weights.sharedLanguage`).
+    public var sharedLanguageRequired = false
+    public var seniority = Seniority()
+    public var taxonomy = TaxonomySettings()
+    public var lists = ListFormat()
+    public var columns = ColumnMapping()
+
+    public init() {}
+
+    /// Points for each part of a pair's score.
+    public struct Weights: Sendable, Equatable {
+        /// Points when a mentee's first goal meets a mentor skill of weight 1.
+        public var goalMatch = 10.0
+        /// Each later goal in the mentee's list counts this fraction of the one
+        /// before (mentee-led: the order of their goals matters), in (0, 1].
+        public var goalPriorityDecay = 0.8
+        /// Whole-number multiplier for each self-assessed skill level, level 1
+        /// first; its length is the highest level a skill may state.
+        public var skillLevel = [1, 2, 3]
+        /// Bonus for a mentor exactly `seniority.idealGap` levels above the
+        /// mentee; half of it one level off the ideal.
+        public var seniorityGap = 4.0
+        /// Bonus for the same region.
+        public var sameRegion = 2.0
+        /// Bonus for at least one language in common.
+        public var sharedLanguage = 1.0
+        /// Points taken off (`penalise`) or added (`prefer`) for pairs from the
+        /// same organisation.
+        public var organisation = 5.0
+
+        public init() {}
+    }
+
+    /// What the scheme does with a mentor and mentee from the same organisation.
+    public enum OrganisationRule: String, Sendable, Equatable, CaseIterable {
+        /// Never pair them (cross-organisational schemes).
+        case forbid
+        /// Allowed, `weights.organisation` points less.
+        case penalise
+        /// Organisation plays no part.
+        case neutral
+        /// Allowed, `weights.organisation` points more (alumni of one school, staff networks).
+        case prefer
+    }
+
+    /// Ordered seniority levels, lowest first, and the rules on the gap.
+    public struct Seniority: Sendable, Equatable {
+        /// Lowest first. Empty: seniority plays no part and the column is optional.
+        public var levels: [String] = []
+        /// Hard rule: a mentor is at least this many levels above the mentee
+        /// (0 allows peers; no negative gaps are ever allowed when levels are set).
+        public var minimumGap = 1
+        /// The gap that earns `weights.seniorityGap`.
+        public var idealGap = 1
+
+        public init(levels: [String] = [], minimumGap: Int = 1, idealGap: Int = 1) {
+            self.levels = levels
+            self.minimumGap = minimumGap
+            self.idealGap = idealGap
+        }
+    }
+
+    /// The vocabulary of goals and skills, and the scope lists.
+    public struct TaxonomySettings: Sendable, Equatable {
+        /// In-scope topics. Empty: the vocabulary is whatever the sign-ups use;
+        /// otherwise a goal or skill outside it (after synonyms) is an error.
+        public var topics: [String] = []
+        /// Alternative spelling → topic ("ML" → "machine learning"). Keys and
+        /// values compare case- and punctuation-insensitively.
+        public var synonyms: [String: String] = [:]
+        /// Topics a mentoring relationship must not be used for. Never matched
+        /// on; a mentee asking for one is flagged so they can be signposted.
+        public var outOfScope = [
+            "mental health support", "counselling", "hr advice", "legal advice",
+            "recruitment", "job hunting", "performance management",
+        ]
+
+        public init() {}
+    }
+
+    /// How multi-value cells are written.
+    public struct ListFormat: Sendable, Equatable {
+        /// Any of these separates entries in goals, skills and languages cells.
+        public var separators = [";"]
+        /// Separates a skill from its level, as in `python:3`.
+        public var levelSeparator = ":"
+        /// The level of a skill written without one.
+        public var defaultSkillLevel = 1
+
+        public init() {}
+    }
+
+    /// The file's own header for each field, per file; unmapped fields are
+    /// looked up by their canonical name (case-insensitively).
+    public struct ColumnMapping: Sendable, Equatable {
+        public var mentors: [SignupField: String] = [:]
+        public var mentees: [SignupField: String] = [:]
+        public var conflicts: [ConflictField: String] = [:]
+
+        public init() {}
+    }
+}

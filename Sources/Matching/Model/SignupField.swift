@@ -1,0 +1,36 @@
+/// A column of a sign-up file, by its canonical name.
+public enum SignupField: String, Sendable, Hashable, CaseIterable, Comparable {
+    case id, name, email, organisation, department, seniority, region, meeting, languages, manager
+    /// Mentors only: `topic:level` entries.
+    case skills
+    /// Mentors only: how many mentees they can take.
+    case capacity
+    /// Mentees only: topics in the mentee's order of priority.
+    case goals
+
+    /// Whether a file for `role` may have this column.
+    public func applies(to role: Role) -> Bool {
+        switch self {
+        case .skills, .capacity: role == .mentor
+        case .goals: role == .mentee
+        default: true
+        }
+    }
+
+    public static func < (lhs: SignupField, rhs: SignupField) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// A column of the conflicts file.
+public enum ConflictField: String, Sendable, Hashable, CaseIterable {
+    case person, other, kind
+}
+
+/// Which side of the scheme a sign-up is on.
+public enum Role: String, Sendable, Hashable, CaseIterable {
+    case mentor, mentee
+
+    /// `mentors` / `mentees`: the policy's section and the file's usual name.
+    public var plural: String { rawValue + "s" }
+}
