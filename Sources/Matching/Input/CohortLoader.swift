@@ -40,6 +40,8 @@ public enum CohortLoader {
         var menteeLoader = _SignupLoader(table: menteeTable, role: .mentee, policy: policy)
         var mentors = mentorLoader.load(taxonomy: &taxonomy, diagnostics: &diagnostics)
         var mentees = menteeLoader.load(taxonomy: &taxonomy, diagnostics: &diagnostics)
+        // Without both files' columns, checks across files would only repeat the same error.
+        guard mentorLoader.hasColumns, menteeLoader.hasColumns else { throw diagnostics }
         let newTopic = taxonomy.sortOpenTopics()
         for index in mentors.indices {
             for skill in mentors[index].skills.indices { mentors[index].skills[skill].topic = newTopic[mentors[index].skills[skill].topic] }

@@ -15,7 +15,8 @@ public struct InputProblem: Sendable, Hashable, CustomStringConvertible {
     public init(_ severity: Severity, at location: SourceLocation, _ message: String) {
         self.severity = severity
         self.location = location
-        self.message = message
+        // A sentence ending in a suggestion ("…; did you mean "x"?") ends there.
+        self.message = message.hasSuffix("?.") ? String(message.dropLast()) : message
     }
 
     public static func error(_ location: SourceLocation, _ message: String) -> InputProblem {

@@ -52,7 +52,7 @@ struct _PolicyReader {
             case "name": policy.name = string(value, at: at) ?? policy.name
             case "start_date": policy.startDate = date(value, at: at)
             case "resolution":
-                if let resolution = number(value, at: at, where: { $0 > 0 && $0 <= 1_000 }, "a positive number of points, such as 0.01") {
+                if let resolution = number(value, at: at, where: { $0 >= 1e-6 && $0 <= 1_000 }, "a number of points from 0.000001 to 1000, such as 0.01") {
                     policy.resolution = resolution
                 }
             case "default_capacity":

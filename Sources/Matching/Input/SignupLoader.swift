@@ -13,6 +13,8 @@ struct _SignupLoader {
 
     /// Column index of each field present in the file.
     private(set) var columnOf: [SignupField: Int] = [:]
+    /// Whether every required column was found (else no row was read).
+    private(set) var hasColumns = false
 
     init(table: CSVTable, role: Role, policy: Policy) {
         self.table = table
@@ -21,7 +23,8 @@ struct _SignupLoader {
     }
 
     mutating func load(taxonomy: inout Taxonomy, diagnostics: inout InputDiagnostics) -> [Participant] {
-        guard findColumns(&diagnostics) else { return [] }
+        hasColumns = findColumns(&diagnostics)
+        guard hasColumns else { return [] }
         if table.records.isEmpty {
             diagnostics.error(SourceLocation(file: table.path), "has a header but no \(role.plural); each \(role) needs a row.")
         }
@@ -193,7 +196,8 @@ struct _SignupLoader {
                 }
             case .outOfScope(let scope):
                 outOfScope.append(term)
-                diagnostics.warning(location(record, .goals), "the goal \"\(term)\" is out of scope (\(scope)); it is not matched on; signpost the mentee to the right support.")
+                let category = _Term.normalised(term) == _Term.normalised(scope) ? "" : " (\(scope))"
+                diagnostics.warning(location(record, .goals), "the goal \"\(term)\" is out of scope\(category); it is not matched on; signpost the mentee to the right support.")
             case .unknown:
                 diagnostics.error(location(record, .goals), "the goal \"\(term)\" is not in the policy's taxonomy\(_Suggestion.clause(for: _Term.normalised(term), among: taxonomy.knownTerms)).")
             }

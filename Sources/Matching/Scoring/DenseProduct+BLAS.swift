@@ -1,15 +1,14 @@
 import CLinearAlgebra
 
 /// Dense matrix products through OpenBLAS; the only file that talks to C.
+///
+/// Layout: row-major throughout. `A` is `rows × depth` with leading dimension
+/// `depth`, `B` is `columns × depth` (so the product is `A · Bᵀ`, both operands
+/// read along their rows) and `C` is `rows × columns` with leading dimension
+/// `ldc ≥ columns`. Sizes are converted to `Int32` with a checked conversion.
 public enum DenseProduct {
-    /// `A · Bᵀ` for row-major `A` (rows × depth) and `B` (columns × depth),
-    /// through `cblas_dgemm`, single call, row-major result (rows × columns).
+    /// `A · Bᵀ` as a new row-major array, through `cblas_dgemm`.
     ///
-    /// Layout: row-major throughout, so `lda = ldb = depth` and `ldc = columns`.
-    ///
-    /// - Parameters:
-    ///   - a: `rows × depth` values, row after row.
-    ///   - b: `columns × depth` values, row after row.
     /// - Returns: `rows × columns` values; all zeros when `depth` is 0.
     /// - Precondition: The counts match and every size fits in `Int32`.
     /// - Complexity: O(rows × columns × depth) floating-point operations.
@@ -18,18 +17,49 @@ public enum DenseProduct {
     ) -> [Double] {
         precondition(a.count == rows * depth && b.count == columns * depth, "shape mismatch")
         var result = [Double](repeating: 0, count: rows * columns)
-        guard rows > 0, columns > 0, depth > 0 else { return result }
-        guard let m = Int32(exactly: rows), let n = Int32(exactly: columns), let k = Int32(exactly: depth) else {
-            preconditionFailure("matrix sizes must fit in Int32 for BLAS")
-        }
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
                 result.withUnsafeMutableBufferPointer { c in
-                    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, m, n, k,
-                                1.0, a.baseAddress, k, b.baseAddress, k, 0.0, c.baseAddress, n)
+                    multiplyTransposed(a.baseAddress, rows: rows, b.baseAddress, columns: columns, depth: depth,
+                                       into: c.baseAddress, ldc: columns)
                 }
             }
         }
         return result
+    }
+
+    /// `C = A · Bᵀ` in double precision (`cblas_dgemm`), overwriting `C`.
+    /// Nothing is read or written when a size is 0, except that `C` is zeroed
+    /// when `depth` is 0.
+    static func multiplyTransposed(
+        _ a: UnsafePointer<Double>?, rows: Int, _ b: UnsafePointer<Double>?, columns: Int, depth: Int,
+        into c: UnsafeMutablePointer<Double>?, ldc: Int
+    ) {
+        guard rows > 0, columns > 0, let c else { return }
+        guard depth > 0, let a, let b else {
+            for row in 0..<rows { (c + row * ldc).update(repeating: 0, count: columns) }
+            return
+        }
+        let (m, n, k, ldc) = (int32(rows), int32(columns), int32(depth), int32(ldc))
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, m, n, k, 1.0, a, k, b, k, 0.0, c, ldc)
+    }
+
+    /// `C = A · Bᵀ` in single precision (`cblas_sgemm`), overwriting `C`.
+    static func multiplyTransposed(
+        _ a: UnsafePointer<Float>?, rows: Int, _ b: UnsafePointer<Float>?, columns: Int, depth: Int,
+        into c: UnsafeMutablePointer<Float>?, ldc: Int
+    ) {
+        guard rows > 0, columns > 0, let c else { return }
+        guard depth > 0, let a, let b else {
+            for row in 0..<rows { (c + row * ldc).update(repeating: 0, count: columns) }
+            return
+        }
+        let (m, n, k, ldc) = (int32(rows), int32(columns), int32(depth), int32(ldc))
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, m, n, k, 1.0, a, k, b, k, 0.0, c, ldc)
+    }
+
+    private static func int32(_ size: Int) -> Int32 {
+        guard let value = Int32(exactly: size) else { preconditionFailure("matrix size \(size) does not fit in Int32 for BLAS") }
+        return value
     }
 }

@@ -1,0 +1,100 @@
+/// Why a pair scores what it scores, or why it may never be proposed.
+///
+/// The parts add up to the pair's score exactly, in whole units of the
+/// policy's resolution. A declared conflict is only ever named as "a conflict
+/// of interest is on record": never who declared it, or against whom.
+public struct PairExplanation: Sendable, Equatable {
+    /// One factor's contribution.
+    public struct Part: Sendable, Equatable {
+        public var factor: Factor
+        public var units: Int64
+        /// The evidence in words, e.g. "same region (London)".
+        public var detail: String
+    }
+
+    /// The factors of a score, in the order reports list them.
+    public enum Factor: String, Sendable, Equatable, CaseIterable {
+        case goals, seniority, region, language, organisation
+    }
+
+    /// One of the mentee's goals met by one of the mentor's skills.
+    public struct GoalMatch: Sendable, Equatable {
+        /// 1 = the mentee's first in-scope goal.
+        public var rank: Int
+        public var goal: String
+        public var skill: String
+        public var level: Int
+        /// Units the goal is worth at its rank.
+        public var goalUnits: Int64
+        /// The policy's multiplier for the skill's level.
+        public var multiplier: Int64
+        public var units: Int64 { goalUnits * multiplier }
+    }
+
+    /// A hard rule that excludes a pair, and the sentence that says so.
+    public struct Exclusion: Sendable, Equatable {
+        public var rule: HardRule
+        public var sentence: String
+    }
+
+    /// The hard rules, by the short name reports group them under.
+    public enum HardRule: String, Sendable, Equatable, CaseIterable, Comparable {
+        case meetingMode = "meeting modes do not match"
+        case inPersonRegion = "in person needs the same region"
+        case seniorityGap = "seniority gap too small"
+        case sameOrganisation = "same organisation"
+        case sharedLanguage = "no language in common"
+        case samePerson = "same person"
+        case lineManagement = "line management"
+        case conflictOfInterest = "conflict of interest"
+
+        public static func < (lhs: HardRule, rhs: HardRule) -> Bool {
+            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        }
+    }
+
+    public let mentee: Int
+    public let mentor: Int
+    public let resolution: Double
+    /// Non-zero contributions, in ``Factor`` order.
+    public let parts: [Part]
+    /// The goal–skill evidence behind the `goals` part, by goal rank.
+    public let goalMatches: [GoalMatch]
+    /// Each hard rule that excludes the pair; empty when allowed.
+    public let forbiddenBecause: [Exclusion]
+
+    /// The score in units (meaningful only when the pair is allowed).
+    public var units: Int64 { parts.reduce(0) { $0 + $1.units } }
+    public var isForbidden: Bool { !forbiddenBecause.isEmpty }
+}
+
+/// Points as text: a whole number of units times the resolution, with as many
+/// decimals as the resolution has (0.01 → two), so displayed parts add up.
+public enum PointsFormat {
+    public static func string(units: Int64, resolution: Double) -> String {
+        let decimals = self.decimals(of: resolution)
+        let scaledResolution = (resolution * pow10(decimals)).rounded()
+        let scaled = Int64(scaledResolution) * units // exact: both whole numbers
+        let divisor = Int64(pow10(decimals))
+        let sign = scaled < 0 ? "-" : ""
+        let magnitude = scaled.magnitude
+        guard decimals > 0 else { return sign + String(magnitude) }
+        let fraction = String(magnitude % UInt64(divisor))
+        return sign + String(magnitude / UInt64(divisor)) + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+    }
+
+    /// The fewest decimals (up to 6) that write the resolution exactly.
+    static func decimals(of resolution: Double) -> Int {
+        for decimals in 0...6 {
+            let scaled = resolution * pow10(decimals)
+            if abs(scaled - scaled.rounded()) < 1e-9 * max(1, scaled) { return decimals }
+        }
+        return 6
+    }
+
+    private static func pow10(_ exponent: Int) -> Double {
+        var value = 1.0
+        for _ in 0..<exponent { value *= 10 }
+        return value
+    }
+}

@@ -1,0 +1,167 @@
+/// The whole score matrix in one pass: a blocked GEMM with every other factor
+/// and every hard rule fused into its output while it is still in cache.
+extension ScoringModel {
+    /// Scores every mentee–mentor pair.
+    ///
+    /// Mentees are taken in blocks of rows. For each block, OpenBLAS computes
+    /// the goal–skill product straight into the block's rows of the result
+    /// (single precision reinterpreting the result's own memory when every goal
+    /// score stays below 2²³, so the product of whole numbers is exact; double
+    /// precision in a scratch block otherwise). A fused loop then turns each
+    /// product into an integer, adds the seniority, region, language and
+    /// organisation terms, evaluates the hard rules into forbidden bits, and
+    /// writes the score — one read and one write per cell after the GEMM.
+    /// Declared conflicts, line management and same-person pairs, which are
+    /// few, are applied last from their sorted lists.
+    ///
+    /// - Complexity: O(mentees × mentors × topics) for the product, through
+    ///   BLAS; O(mentees × mentors) for the rest. Memory: the result
+    ///   (4 bytes a pair plus 1 bit) and the two feature matrices.
+    public func scoreMatrix() -> ScoreMatrix {
+        let rows = cohort.mentees.count, columns = cohort.mentors.count
+        var scores = [Int32](repeating: 0, count: rows * columns)
+        var forbidden = ForbiddenMask(rows: rows, columns: columns)
+        let goalBound = goalUnits.reduce(0) { $0 + abs($1) } * (levelMultipliers.max() ?? 1)
+        if goalBound < 1 << 23 {
+            fill(&scores, &forbidden, scalar: Float.self)
+        } else {
+            fill(&scores, &forbidden, scalar: Double.self)
+        }
+        applyListedExclusions(&scores, &forbidden)
+        return ScoreMatrix(mentees: rows, mentors: columns, scores: scores, forbidden: forbidden,
+                           resolution: cohort.policy.resolution)
+    }
+
+    /// Goal matrix (mentees × topics) and skill matrix (mentors × topics) whose
+    /// product is each pair's goal units.
+    func featureMatrices<Scalar: BinaryFloatingPoint>(_: Scalar.Type) -> (goals: [Scalar], skills: [Scalar]) {
+        let topics = cohort.taxonomy.topics.count
+        var goals = [Scalar](repeating: 0, count: cohort.mentees.count * topics)
+        for (row, mentee) in cohort.mentees.enumerated() {
+            for goal in mentee.goals { goals[row * topics + goal.topic] = Scalar(goalUnits[goal.rank - 1]) }
+        }
+        var skills = [Scalar](repeating: 0, count: cohort.mentors.count * topics)
+        for (row, mentor) in cohort.mentors.enumerated() {
+            for skill in mentor.skills { skills[row * topics + skill.topic] = Scalar(levelMultipliers[skill.level - 1]) }
+        }
+        return (goals, skills)
+    }
+
+    private func fill<Scalar: _ExactProductScalar>(_ scores: inout [Int32], _ forbidden: inout ForbiddenMask, scalar: Scalar.Type) {
+        let rows = cohort.mentees.count, columns = cohort.mentors.count, topics = cohort.taxonomy.topics.count
+        guard rows > 0, columns > 0 else { return }
+        let (goals, skills) = featureMatrices(Scalar.self)
+        // About 4 MB of product per block: large enough that OpenBLAS packs the
+        // skill matrix rarely, small enough to stay in cache for the fused pass.
+        let blockRows = max(1, min(rows, (1 << 20) / columns))
+        var scratch = [Scalar](repeating: 0, count: Scalar.self == Float.self ? 0 : blockRows * columns)
+        var kernel = _FusedScoreKernel(model: self)
+        let wordsPerRow = forbidden.wordsPerRow
+        goals.withUnsafeBufferPointer { goals in
+            skills.withUnsafeBufferPointer { skills in
+                scores.withUnsafeMutableBufferPointer { scores in
+                    forbidden.words.withUnsafeMutableBufferPointer { words in
+                        scratch.withUnsafeMutableBufferPointer { scratch in
+                            for first in stride(from: 0, to: rows, by: blockRows) {
+                                let count = min(blockRows, rows - first)
+                                let block = scores.baseAddress! + first * columns
+                                let product = Scalar.multiplyInto(block: block, scratch: scratch.baseAddress, count: count * columns) { output in
+                                    Scalar.multiplyTransposed(goals.baseAddress! + first * topics, rows: count,
+                                                              skills.baseAddress, columns: columns, depth: topics,
+                                                              into: output, ldc: columns)
+                                }
+                                for offset in 0..<count {
+                                    kernel.scoreRow(first + offset, product: product + offset * columns * MemoryLayout<Scalar>.stride,
+                                                    as: Scalar.self,
+                                                    into: block + offset * columns,
+                                                    forbidden: words.baseAddress! + (first + offset) * wordsPerRow)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Conflicts of interest, line management, the same person on both
+    /// sides, and declared conflicts with an organisation.
+    private func applyListedExclusions(_ scores: inout [Int32], _ forbidden: inout ForbiddenMask) {
+        let columns = cohort.mentors.count
+        for exclusion in cohort.exclusions {
+            forbidden[exclusion.mentee, exclusion.mentor] = true
+            scores[exclusion.mentee * columns + exclusion.mentor] = 0
+        }
+        let menteesOf = Dictionary(grouping: cohort.mentees.indices) { _Term.normalised(cohort.mentees[$0].organisation) }
+        let mentorsOf = Dictionary(grouping: cohort.mentors.indices) { _Term.normalised(cohort.mentors[$0].organisation) }
+        for (mentee, organisations) in cohort.menteeOrganisationConflicts.enumerated() {
+            for organisation in organisations {
+                for mentor in mentorsOf[organisation] ?? [] {
+                    forbidden[mentee, mentor] = true
+                    scores[mentee * columns + mentor] = 0
+                }
+            }
+        }
+        for (mentor, organisations) in cohort.mentorOrganisationConflicts.enumerated() {
+            for organisation in organisations {
+                for mentee in menteesOf[organisation] ?? [] {
+                    forbidden[mentee, mentor] = true
+                    scores[mentee * columns + mentor] = 0
+                }
+            }
+        }
+    }
+}
+
+/// A floating-point type whose products of small whole numbers are exact, and
+/// how to turn one back into an integer without a branch.
+protocol _ExactProductScalar: BinaryFloatingPoint {
+    /// `C = A · Bᵀ` through the matching BLAS routine.
+    static func multiplyTransposed(_ a: UnsafePointer<Self>?, rows: Int, _ b: UnsafePointer<Self>?, columns: Int,
+                                   depth: Int, into c: UnsafeMutablePointer<Self>?, ldc: Int)
+    /// Runs `body` on memory for `count` products and returns where they are:
+    /// the result block itself when `Self` is as wide as `Int32`, else `scratch`.
+    static func multiplyInto(block: UnsafeMutablePointer<Int32>, scratch: UnsafeMutablePointer<Self>?, count: Int,
+                             _ body: (UnsafeMutablePointer<Self>) -> Void) -> UnsafeRawPointer
+    /// The whole number `self` holds (0 ≤ self < 2²³ for `Float`, < 2³¹ for `Double`).
+    var exactInt32: Int32 { get }
+}
+
+extension Float: _ExactProductScalar {
+    static func multiplyTransposed(_ a: UnsafePointer<Float>?, rows: Int, _ b: UnsafePointer<Float>?, columns: Int,
+                                   depth: Int, into c: UnsafeMutablePointer<Float>?, ldc: Int) {
+        DenseProduct.multiplyTransposed(a, rows: rows, b, columns: columns, depth: depth, into: c, ldc: ldc)
+    }
+
+    static func multiplyInto(block: UnsafeMutablePointer<Int32>, scratch: UnsafeMutablePointer<Float>?, count: Int,
+                             _ body: (UnsafeMutablePointer<Float>) -> Void) -> UnsafeRawPointer {
+        // The GEMM writes floats into the result's own Int32 cells; the fused
+        // loop loads each float through a raw pointer and overwrites the cell
+        // with its integer score.
+        block.withMemoryRebound(to: Float.self, capacity: count) { body($0) }
+        return UnsafeRawPointer(block)
+    }
+
+    /// Adding 2²³ puts a whole number 0 ≤ x < 2²³ into the low mantissa bits.
+    @inline(__always) var exactInt32: Int32 {
+        Int32(bitPattern: (self + 8_388_608).bitPattern) &- 0x4B00_0000
+    }
+}
+
+extension Double: _ExactProductScalar {
+    static func multiplyTransposed(_ a: UnsafePointer<Double>?, rows: Int, _ b: UnsafePointer<Double>?, columns: Int,
+                                   depth: Int, into c: UnsafeMutablePointer<Double>?, ldc: Int) {
+        DenseProduct.multiplyTransposed(a, rows: rows, b, columns: columns, depth: depth, into: c, ldc: ldc)
+    }
+
+    static func multiplyInto(block: UnsafeMutablePointer<Int32>, scratch: UnsafeMutablePointer<Double>?, count: Int,
+                             _ body: (UnsafeMutablePointer<Double>) -> Void) -> UnsafeRawPointer {
+        body(scratch!)
+        return UnsafeRawPointer(scratch!)
+    }
+
+    /// Adding 2⁵² puts a whole number 0 ≤ x < 2³¹ into the low mantissa bits.
+    @inline(__always) var exactInt32: Int32 {
+        Int32(truncatingIfNeeded: Int64(bitPattern: (self + 4_503_599_627_370_496).bitPattern) &- 0x4330_0000_0000_0000)
+    }
+}

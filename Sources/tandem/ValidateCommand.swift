@@ -1,0 +1,28 @@
+import ArgumentParser
+import Matching
+
+extension Tandem {
+    /// `tandem validate`: report every problem in a round's inputs, write nothing.
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check sign-ups, conflicts and policy, and report every problem at once.",
+            discussion: """
+                Each problem is printed to standard error as path:row:column: error|warning: message, \
+                where row is the spreadsheet row (the header is row 1). Errors (bad or missing \
+                values, duplicate ids or emails, unknown skills, goals, levels or conflict targets, \
+                unknown policy keys) make the exit code 1. Warnings (goals nobody offers, mentees \
+                with no eligible mentor, too few places, out-of-scope goals) leave it 0. Nothing \
+                is written.
+                """
+        )
+
+        @OptionGroup var inputs: CohortOptions
+
+        func run() throws {
+            let check: CohortCheck
+            do { check = try CohortCheck.run(inputs.sources) } catch { throw DiagnosticPrinter.fail(error) }
+            DiagnosticPrinter.print(check.warnings)
+            print(CohortSummary.text(check))
+        }
+    }
+}
