@@ -12,6 +12,6 @@ struct Tandem: ParsableCommand {
             independent dual certificate.
             """,
         version: "0.1.0",
-        subcommands: [Validate.self, Score.self, Solve.self, Instance.self]
+        subcommands: [Validate.self, Score.self, Generate.self, Solve.self, Instance.self]
     )
 }

@@ -16,10 +16,16 @@ struct _SignupLoader {
     /// Whether every required column was found (else no row was read).
     private(set) var hasColumns = false
 
+    /// Normalised seniority level → its index.
+    private let levelIndex: [String: Int]
+
     init(table: CSVTable, role: Role, policy: Policy) {
         self.table = table
         self.role = role
         self.policy = policy
+        var levelIndex: [String: Int] = [:]
+        for (index, level) in policy.seniority.levels.enumerated() { levelIndex[_Term.normalised(level)] = index }
+        self.levelIndex = levelIndex
     }
 
     mutating func load(taxonomy: inout Taxonomy, diagnostics: inout InputDiagnostics) -> [Participant] {
@@ -129,9 +135,7 @@ struct _SignupLoader {
         let levels = policy.seniority.levels
         guard !levels.isEmpty else { return nil }
         let written = cell(record, .seniority)
-        if let index = levels.firstIndex(where: { _Term.normalised($0) == _Term.normalised(written) }), !written.isEmpty {
-            return index
-        }
+        if let index = levelIndex[_Term.normalised(written)], !written.isEmpty { return index }
         let what = written.isEmpty ? "the seniority level is empty" : "the seniority level \"\(written)\" is not one of the policy's levels"
         diagnostics.error(location(record, .seniority), "\(what) (\(levels.joined(separator: ", ")))\(_Suggestion.clause(for: written, among: levels)).")
         return nil
@@ -154,14 +158,14 @@ struct _SignupLoader {
         var skills: [Participant.Skill] = []
         for entry in _Term.split(cell(record, .skills), separators: policy.lists.separators) {
             let parts = entry.split(separator: separator, omittingEmptySubsequences: false)
-            let term = parts[0].trimmingCharacters(in: .whitespaces)
+            let term = String(_Term.trimmed(parts[0]))
             var level = policy.lists.defaultSkillLevel
             if parts.count > 2 || term.isEmpty {
                 diagnostics.error(location(record, .skills), "the skill entry \"\(entry)\" is malformed; write a skill as name\(separator)level, such as python\(separator)3.")
                 continue
             }
             if parts.count == 2 {
-                let levelText = parts[1].trimmingCharacters(in: .whitespaces)
+                let levelText = String(_Term.trimmed(parts[1]))
                 guard let parsed = Int(levelText), (1...levels).contains(parsed) else {
                     diagnostics.error(location(record, .skills), "the skill \"\(term)\" has level \"\(levelText)\"; levels are whole numbers from 1 to \(levels).")
                     continue

@@ -156,10 +156,9 @@ struct _TOMLKeyLines {
 }
 
 extension String {
+    /// The string without white space at either end.
     func trimmingWhitespace() -> String {
-        var slice = Substring(self)
-        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
-        while let last = slice.last, last.isWhitespace { slice.removeLast() }
-        return String(slice)
+        let trimmed = _Term.trimmed(self[...])
+        return trimmed.count == count ? self : String(trimmed)
     }
 }

@@ -2,12 +2,33 @@ import Foundation
 
 /// How free-text terms from forms are compared: goals, skills, levels,
 /// regions, languages, organisations.
+///
+/// Both functions run once or more per cell of every sign-up, so they work on
+/// UTF-8 bytes when the text is ASCII (almost always) and fall back to
+/// Unicode-aware `Character` handling otherwise. On a 30,000-row export the
+/// `Character`/Foundation versions took about 0.9 s of a 1.3 s load.
 enum _Term {
     /// Lower-cased, with `-`, `_`, `/` and runs of white space turned into one
     /// space and the ends trimmed: "Machine-Learning " = "machine learning".
     static func normalised(_ text: some StringProtocol) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return normalisedUnicode(text) }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "/") {
+                pendingSpace = !bytes.isEmpty
+            } else {
+                if pendingSpace { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func normalisedUnicode(_ text: some StringProtocol) -> String {
         var result = ""
-        result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for character in text.lowercased() {
             if character.isWhitespace || character == "-" || character == "_" || character == "/" {
@@ -25,8 +46,28 @@ enum _Term {
     static func split(_ cell: String, separators: [String]) -> [Substring] {
         var pieces = [Substring(cell)]
         for separator in separators {
-            pieces = pieces.flatMap { $0.split(separator: separator, omittingEmptySubsequences: false) }
+            pieces = pieces.flatMap { piece -> [Substring] in
+                guard piece.contains(separator.first ?? " ") else { return [piece] }
+                return piece.split(separator: separator, omittingEmptySubsequences: false)
+            }
         }
-        return pieces.map { $0.trimmingCharacters(in: .whitespacesAndNewlines)[...] }.filter { !$0.isEmpty }
+        return pieces.map(trimmed).filter { !$0.isEmpty }
     }
+
+    /// `text` without white space at either end.
+    static func trimmed(_ text: Substring) -> Substring {
+        let utf8 = text.utf8
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start < end, isSpace(utf8[start]) { start = utf8.index(after: start) }
+        while end > start, isSpace(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        let result = text[start..<end]
+        // Non-ASCII white space (e.g. a no-break space) at the ends: the slow, exact path.
+        if let first = result.first, let last = result.last, !first.isASCII || !last.isASCII,
+           first.isWhitespace || last.isWhitespace {
+            return Substring(result.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        return result
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 }

@@ -28,6 +28,24 @@ public enum DenseProduct {
         return result
     }
 
+    /// `C = A · Bᵀ` in single precision into an existing array (`sgemm`), the
+    /// bare product the scoring benchmark compares the whole scoring step with.
+    ///
+    /// - Precondition: The counts match and every size fits in `Int32`.
+    public static func multiplyTransposed(
+        _ a: [Float], rows: Int, _ b: [Float], columns: Int, depth: Int, into c: inout [Float]
+    ) {
+        precondition(a.count == rows * depth && b.count == columns * depth && c.count == rows * columns, "shape mismatch")
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                c.withUnsafeMutableBufferPointer { c in
+                    multiplyTransposed(a.baseAddress, rows: rows, b.baseAddress, columns: columns, depth: depth,
+                                       into: c.baseAddress, ldc: columns)
+                }
+            }
+        }
+    }
+
     /// `C = A · Bᵀ` in double precision (`cblas_dgemm`), overwriting `C`.
     /// Nothing is read or written when a size is 0, except that `C` is zeroed
     /// when `depth` is 0.

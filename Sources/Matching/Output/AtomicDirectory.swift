@@ -1,0 +1,50 @@
+import Foundation
+
+/// Writes a folder of outputs so that it appears complete or not at all.
+///
+/// The files go to a hidden temporary folder beside the destination, which is
+/// then renamed into place. An existing destination is first renamed aside
+/// and removed only after the new folder is in place, so at every moment the
+/// path holds either the old complete folder or the new one.
+public enum AtomicDirectory {
+    /// Writes `files` (relative path → bytes) as the folder `path`.
+    ///
+    /// - Throws: The file system's error; the destination is untouched then,
+    ///   and the temporary folder is removed.
+    public static func write(_ files: [(path: String, data: Data)], to path: String) throws {
+        let manager = FileManager.default
+        let destination = URL(fileURLWithPath: path).standardizedFileURL
+        let parent = destination.deletingLastPathComponent()
+        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        let token = UUID().uuidString.prefix(8)
+        let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).tmp-\(token)")
+        do {
+            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+            for file in files {
+                let target = staging.appendingPathComponent(file.path)
+                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try file.data.write(to: target)
+            }
+            var isDirectory: ObjCBool = false
+            if manager.fileExists(atPath: destination.path, isDirectory: &isDirectory) {
+                guard isDirectory.boolValue else {
+                    throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: destination.path])
+                }
+                let aside = parent.appendingPathComponent(".\(destination.lastPathComponent).old-\(token)")
+                try manager.moveItem(at: destination, to: aside)
+                do {
+                    try manager.moveItem(at: staging, to: destination)
+                } catch {
+                    try? manager.moveItem(at: aside, to: destination)
+                    throw error
+                }
+                try? manager.removeItem(at: aside)
+            } else {
+                try manager.moveItem(at: staging, to: destination)
+            }
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw error
+        }
+    }
+}
