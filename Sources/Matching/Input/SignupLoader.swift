@@ -98,7 +98,7 @@ struct _SignupLoader {
         let email = cell(record, .email)
         if email.isEmpty {
             diagnostics.error(location(record, .email), "the email is empty; every \(role) needs an email address.")
-        } else if !email.contains("@") || email.contains(" ") {
+        } else if !email.utf8.contains(UInt8(ascii: "@")) || email.utf8.contains(UInt8(ascii: " ")) {
             diagnostics.error(location(record, .email), "\"\(email)\" does not look like an email address.")
         }
         var id = cell(record, .id)
@@ -157,7 +157,7 @@ struct _SignupLoader {
         let separator = policy.lists.levelSeparator
         var skills: [Participant.Skill] = []
         for entry in _Term.split(cell(record, .skills), separators: policy.lists.separators) {
-            let parts = entry.split(separator: separator, omittingEmptySubsequences: false)
+            let parts = _Term.pieces(entry, separators: [separator])
             let term = String(_Term.trimmed(parts[0]))
             var level = policy.lists.defaultSkillLevel
             if parts.count > 2 || term.isEmpty {

@@ -159,6 +159,6 @@ extension String {
     /// The string without white space at either end.
     func trimmingWhitespace() -> String {
         let trimmed = _Term.trimmed(self[...])
-        return trimmed.count == count ? self : String(trimmed)
+        return trimmed.utf8.count == utf8.count ? self : String(trimmed)
     }
 }

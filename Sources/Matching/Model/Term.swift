@@ -44,14 +44,36 @@ enum _Term {
 
     /// The non-empty entries of a list cell, split on any of `separators`, trimmed.
     static func split(_ cell: String, separators: [String]) -> [Substring] {
-        var pieces = [Substring(cell)]
-        for separator in separators {
-            pieces = pieces.flatMap { piece -> [Substring] in
-                guard piece.contains(separator.first ?? " ") else { return [piece] }
-                return piece.split(separator: separator, omittingEmptySubsequences: false)
+        pieces(cell[...], separators: separators).map(trimmed).filter { !$0.isEmpty }
+    }
+
+    /// `text` cut at every occurrence of any separator, empty pieces kept.
+    ///
+    /// Single-byte ASCII separators (the usual `;`, `,`, `|`, `:`) are found
+    /// with a byte loop; the generic `split(separator:)` of a `String` took a
+    /// quarter of the load time of a 30,000-row export.
+    static func pieces(_ text: Substring, separators: [String]) -> [Substring] {
+        let bytes = separators.compactMap { $0.utf8.count == 1 && $0.utf8.first! < 0x80 ? $0.utf8.first : nil }
+        guard bytes.count == separators.count else {
+            var pieces = [text]
+            for separator in separators {
+                pieces = pieces.flatMap { $0.split(separator: separator, omittingEmptySubsequences: false) }
             }
+            return pieces
         }
-        return pieces.map(trimmed).filter { !$0.isEmpty }
+        var pieces: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index < utf8.endIndex {
+            if bytes.contains(utf8[index]) {
+                pieces.append(text[start..<index])
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        pieces.append(text[start..<utf8.endIndex])
+        return pieces
     }
 
     /// `text` without white space at either end.
