@@ -82,8 +82,9 @@ public enum CohortLoader {
                 }
             }
         }
-        warnAboutCoverage(mentors: mentors, mentees: mentees, taxonomy: taxonomy, sources: sources, &diagnostics)
+        // Coverage figures from rows that had errors would mislead; they come once the errors are fixed.
         if diagnostics.hasErrors { throw diagnostics }
+        warnAboutCoverage(mentors: mentors, mentees: mentees, taxonomy: taxonomy, sources: sources, &diagnostics)
         let cohort = Cohort(policy: policy, taxonomy: taxonomy, mentors: mentors, mentees: mentees,
                             exclusions: exclusions.sorted(),
                             menteeOrganisationConflicts: menteeOrganisations.map { $0.sorted() },
@@ -112,7 +113,7 @@ public enum CohortLoader {
         }
         let places = mentors.reduce(0) { $0 + $1.capacity }
         if !mentees.isEmpty, places < mentees.count {
-            diagnostics.warning(SourceLocation(file: sources.mentors), "the mentors offer \(places) places in all for \(mentees.count) mentees, so at least \(mentees.count - places) mentees cannot be matched.")
+            diagnostics.warning(SourceLocation(file: sources.mentors), "the mentors offer \(places) places in all for \(mentees.count) mentees, so at least \(mentees.count - places) mentee\(mentees.count - places == 1 ? "" : "s") cannot be matched.")
         }
     }
 }

@@ -273,7 +273,7 @@ struct _PolicyReader {
             } else {
                 let name = (keyPath + [pair.key]).joined(separator: ".")
                 let section = keyPath.isEmpty ? "at the top level" : "in [\(keyPath.joined(separator: "."))]"
-                error(keyPath + [pair.key], "unknown policy key \"\(name)\" \(section)\(_Suggestion.clause(for: pair.key, among: known)); known keys there: \(known.joined(separator: ", ")).")
+                error(keyPath + [pair.key], "unknown policy key \"\(name)\" \(section) (known keys there: \(known.joined(separator: ", ")))\(_Suggestion.clause(for: pair.key, among: known)).")
             }
         }
         return kept

@@ -166,6 +166,10 @@ struct _SignupLoader {
             }
             if parts.count == 2 {
                 let levelText = String(_Term.trimmed(parts[1]))
+                if levelText.isEmpty {
+                    diagnostics.error(location(record, .skills), "the skill entry \"\(entry)\" has no level after \"\(separator)\"; write a level from 1 to \(levels), such as \(term)\(separator)2.")
+                    continue
+                }
                 guard let parsed = Int(levelText), (1...levels).contains(parsed) else {
                     diagnostics.error(location(record, .skills), "the skill \"\(term)\" has level \"\(levelText)\"; levels are whole numbers from 1 to \(levels).")
                     continue

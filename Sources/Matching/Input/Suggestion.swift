@@ -1,15 +1,28 @@
 /// "Did you mean …?" for a misspelt key, topic, level or id.
 enum _Suggestion {
-    /// The candidate closest to `word` by edit distance, when close enough to
-    /// be a likely typo: at most 2 edits, or a third of the word's length for
-    /// long words. Ties go to the earlier candidate, so suggestions are stable.
+    /// The candidate most likely meant by `word`, if any is likely enough.
+    ///
+    /// A candidate qualifies when it is a few typing slips away (edit
+    /// distance with swaps of neighbours counted once: none for words of up to
+    /// 3 letters, 1 up to 5, 2 up to 12, 3 beyond) or when the two share a
+    /// clear beginning (one is a prefix of the other, or they share at least
+    /// 5 leading letters and half the shorter word): "middle" → "mid",
+    /// "presentation" → "presenting". The closest by edit distance wins;
+    /// ties go to the earlier candidate, so suggestions are stable.
     static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased().unicodeScalars)
-        let allowed = max(2, target.count / 3)
+        guard !target.isEmpty else { return nil }
+        let allowed = target.count <= 3 ? 0 : target.count <= 5 ? 1 : target.count <= 12 ? 2 : 3
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars), limit: allowed)
-            if distance <= allowed, distance < (best?.distance ?? .max) { best = (candidate, distance) }
+            let other = Array(candidate.lowercased().unicodeScalars)
+            guard !other.isEmpty, other != target else { continue }
+            let distance = editDistance(target, other)
+            let shorter = min(target.count, other.count)
+            let shared = zip(target, other).prefix { $0 == $1 }.count
+            let sharesBeginning = (shared == shorter && shorter >= 3) || (shared >= 5 && 2 * shared >= shorter)
+            guard distance <= allowed || sharesBeginning else { continue }
+            if distance < (best?.distance ?? .max) { best = (candidate, distance) }
         }
         return best?.candidate
     }
@@ -19,22 +32,21 @@ enum _Suggestion {
         closest(to: word, among: candidates).map { "; did you mean \"\($0)\"?" } ?? ""
     }
 
-    /// Levenshtein distance, stopping early once every cell of a row exceeds `limit`.
-    private static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
-        if abs(a.count - b.count) > limit { return limit + 1 }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            current[0] = i
-            var rowMinimum = i
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
-                rowMinimum = min(rowMinimum, current[j])
+    /// Optimal-string-alignment distance: insertions, deletions,
+    /// substitutions and swaps of two neighbouring letters each cost 1.
+    private static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        for i in stride(from: 1, through: a.count, by: 1) {
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
             }
-            if rowMinimum > limit { return limit + 1 }
-            swap(&previous, &current)
         }
-        return a.isEmpty ? b.count : previous[b.count]
+        return table[a.count][b.count]
     }
 }
