@@ -1,0 +1,110 @@
+import Foundation
+import Matching
+import Testing
+
+@Suite struct CohortLoaderTests {
+    @Test("The small cohort loads: people sorted by id, synonyms resolved, out-of-scope goals set aside")
+    func smallCohort() throws {
+        let loaded = try CohortLoader.load(Fixtures.small)
+        let cohort = loaded.cohort
+        #expect(cohort.mentors.map(\.id) == ["E101", "E102", "E103", "E104", "E105", "E106"])
+        #expect(cohort.mentees.map(\.id) == ["E106", "E201", "E202", "E203", "E204", "E205", "E206", "E207", "E208"])
+        let liam = cohort.mentees[cohort.menteeIndex(named: "E206")!]
+        #expect(liam.goals.map { cohort.taxonomy.topics[$0.topic] } == ["machine learning", "python"])
+        #expect(liam.outOfScopeGoals == ["job hunting"])
+        let femi = cohort.mentees[cohort.menteeIndex(named: "femi.adeyemi@hmrc.gov.uk")!]
+        #expect(femi.goals.map { cohort.taxonomy.topics[$0.topic] } == ["leadership", "career planning", "presenting"])
+        #expect(cohort.mentors.map(\.capacity) == [2, 1, 3, 1, 2, 1])
+        #expect(loaded.warnings.map(\.description) == [
+            "\(Fixtures.small.mentees): warning: no mentor offers the goal \"confidence\" (1 mentee asks for it).",
+            "\(Fixtures.small.mentees):3:11: warning: the goal \"mental health support\" is out of scope; it is not matched on; signpost the mentee to the right support.",
+            "\(Fixtures.small.mentees):8:11: warning: the goal \"job hunting\" is out of scope; it is not matched on; signpost the mentee to the right support.",
+        ])
+    }
+
+    @Test("Exclusions: the same person, line managers from either side, and every declared conflict")
+    func exclusions() throws {
+        let cohort = try CohortLoader.load(Fixtures.small).cohort
+        let named = cohort.exclusions.map { "\(cohort.mentees[$0.mentee].id)–\(cohort.mentors[$0.mentor].id): \($0.reason.rawValue)" }
+        #expect(named == [
+            "E106–E102: line management",            // Femi's line manager is Bilal
+            "E106–E106: same person",                // Femi signed up on both sides
+            "E201–E104: line management",            // Grace's manager is Dev (by staff number)
+            "E202–E102: declared conflict of interest", // personal relationship
+            "E207–E101: declared conflict of interest", // person
+            "E208–E105: declared conflict of interest", // declared line management
+        ])
+        let kate = cohort.menteeIndex(named: "E205")!
+        #expect(cohort.menteeOrganisationConflicts[kate] == ["cabinet office"])
+    }
+
+    @Test("Shuffled rows give the same cohort and the same scores")
+    func rowOrderDoesNotMatter() throws {
+        func shuffled(_ path: String, seed: UInt64) throws -> String {
+            let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+            var random = SeededGenerator(seed: seed)
+            return ([lines[0]] + lines.dropFirst().shuffled(using: &random)).joined(separator: "\n") + "\n"
+        }
+        let policy = try String(contentsOfFile: Fixtures.small.policy!, encoding: .utf8)
+        let original = try Fixtures.cohort(policy: policy, mentors: shuffled(Fixtures.small.mentors, seed: 0),
+                                           mentees: shuffled(Fixtures.small.mentees, seed: 0),
+                                           conflicts: shuffled(Fixtures.small.conflicts!, seed: 0)).cohort
+        for seed in UInt64(1)...5 {
+            let other = try Fixtures.cohort(policy: policy, mentors: shuffled(Fixtures.small.mentors, seed: seed),
+                                            mentees: shuffled(Fixtures.small.mentees, seed: seed),
+                                            conflicts: shuffled(Fixtures.small.conflicts!, seed: seed)).cohort
+            #expect(other.mentees.map(\.id) == original.mentees.map(\.id))
+            #expect(other.exclusions == original.exclusions)
+            #expect(try ScoringModel(cohort: other).scoreMatrix().scores == ScoringModel(cohort: original).scoreMatrix().scores)
+        }
+    }
+
+    @Test("Without a taxonomy, topics come from the sign-ups, numbered in name order")
+    func openTaxonomy() throws {
+        let loaded = try Fixtures.cohort(
+            policy: "",
+            mentors: "email,skills\nb@x.org,Zoology:2; art\n",
+            mentees: "email,goals\na@x.org,art; Machine-Learning\n")
+        #expect(loaded.cohort.taxonomy.topics == ["art", "machine learning", "zoology"])
+        #expect(loaded.cohort.mentors[0].skills.map(\.level) == [2, 1])
+        #expect(loaded.cohort.mentees[0].id == "a@x.org")
+    }
+
+    @Test("An id used by a mentor and a different mentee must be given as an email in the conflicts file")
+    func ambiguousID() {
+        do {
+            _ = try Fixtures.cohort(policy: "", mentors: "id,email,skills\n1,m@x.org,art\n", mentees: "id,email,goals\n1,e@x.org,art\n",
+                                    conflicts: "person,other,kind\n1,x@y.org,person\n")
+            Issue.record("expected an error")
+        } catch let error as InputDiagnostics {
+            #expect(error.errors.map(\.description) == [
+                "conflicts.csv:2:1: error: the id \"1\" is used by a mentor and by a different mentee; give the email to say which.",
+                "conflicts.csv:2:2: error: \"x@y.org\" names nobody in the sign-ups; did you mean \"e@x.org\"?",
+            ])
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+}
+
+@Suite struct InvalidInputTests {
+    static let cases = (try? FileManager.default.contentsOfDirectory(atPath: Fixtures.path("datasets/invalid")))?
+        .filter { !$0.hasSuffix(".md") }.sorted() ?? []
+
+    @Test("Each broken cohort in datasets/invalid gives exactly the messages in its expected.txt", arguments: cases)
+    func expectedMessages(name: String) throws {
+        let folder = Fixtures.path("datasets/invalid/\(name)")
+        let conflicts = folder + "/conflicts.csv"
+        let sources = Cohort.Sources(
+            mentors: folder + "/mentors.csv", mentees: folder + "/mentees.csv",
+            conflicts: FileManager.default.fileExists(atPath: conflicts) ? conflicts : nil, policy: folder + "/policy.toml")
+        let expected = try String(contentsOfFile: folder + "/expected.txt", encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        do {
+            _ = try CohortCheck.run(sources)
+            Issue.record("\(name) loaded without errors")
+        } catch {
+            #expect(error.sorted.map { $0.description.replacingOccurrences(of: folder + "/", with: "") } == expected)
+        }
+    }
+}
