@@ -29,3 +29,19 @@ import Testing
         for (x, y) in zip(product, expected) { #expect(abs(x - y) <= 1e-12 * (1 + abs(y))) }
     }
 }
+
+@Suite struct SinglePrecisionProductTests {
+    @Test("A·Bᵀ in single precision matches a triple loop, exactly for small whole numbers", arguments: [
+        (1, 1, 1), (1, 1, 0), (3, 2, 0), (4, 5, 3), (17, 9, 40), (0, 3, 2), (3, 0, 2),
+    ])
+    func matchesNaiveProduct(shape: (Int, Int, Int)) {
+        let (rows, columns, depth) = shape
+        var random = SeededGenerator(seed: UInt64(rows * 1000 + columns * 10 + depth))
+        let a = (0..<(rows * depth)).map { _ in Float(random.next() % 50) }
+        let b = (0..<(columns * depth)).map { _ in Float(random.next() % 4) }
+        var product = [Float](repeating: -1, count: rows * columns)
+        DenseProduct.multiplyTransposed(a, rows: rows, b, columns: columns, depth: depth, into: &product)
+        let expected = DenseProductTests.naive(a.map(Double.init), rows: rows, b.map(Double.init), columns: columns, depth: depth)
+        #expect(product.map(Double.init) == expected)
+    }
+}

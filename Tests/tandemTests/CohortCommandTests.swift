@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@Suite struct CohortCommandTests {
+    static let small = [
+        "--mentors", "datasets/small/mentors.csv", "--mentees", "datasets/small/mentees.csv",
+        "--conflicts", "datasets/small/conflicts.csv", "--policy", "datasets/small/policy.toml",
+    ]
+
+    @Test("tandem validate on the small cohort: exit 0, the summary on stdout, the warnings on stderr")
+    func validateSmall() throws {
+        let result = try TandemProcess.run(["validate"] + Self.small)
+        #expect(result.status == 0)
+        #expect(result.standardOutput == (try TandemProcess.snapshot("validate-small.txt")))
+        #expect(result.standardError.split(separator: "\n").count == 4)
+        #expect(result.standardError.contains("datasets/small/mentees.csv:5: warning: the mentee \"E204\" has no eligible mentor"))
+    }
+
+    @Test("tandem validate on broken files: exit 1, every problem on stderr, nothing on stdout")
+    func validateBroken() throws {
+        let folder = "datasets/invalid/unknown-terms"
+        let result = try TandemProcess.run([
+            "validate", "--mentors", "\(folder)/mentors.csv", "--mentees", "\(folder)/mentees.csv", "--policy", "\(folder)/policy.toml",
+        ])
+        #expect(result.status == 1)
+        #expect(result.standardOutput.isEmpty)
+        let expected = try String(contentsOfFile: TandemProcess.packageRoot.appendingPathComponent("\(folder)/expected.txt").path, encoding: .utf8)
+            .split(separator: "\n").map { "\(folder)/\($0)" }
+        #expect(result.standardError.split(separator: "\n").map(String.init) == expected + ["5 errors, 0 warnings; nothing was written."])
+    }
+
+    @Test("tandem score lists a mentee's best mentors with every part of each score")
+    func scoreSnapshot() throws {
+        let result = try TandemProcess.run(["score"] + Self.small + ["--mentee", "E201", "--top", "3"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput == (try TandemProcess.snapshot("score-E201.txt")))
+    }
+
+    @Test("tandem score --mentor explains a forbidden pair without naming who declared what")
+    func forbiddenPair() throws {
+        let result = try TandemProcess.run(["score"] + Self.small + ["--mentee", "E208", "--mentor", "erin.walsh@cabinetoffice.gov.uk"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("mentor E105 (Erin Walsh): forbidden\n  - a conflict of interest is on record"))
+        #expect(!result.standardOutput.contains("line-management"))
+    }
+
+    @Test("tandem score with an unknown mentee is a usage error")
+    func unknownMentee() throws {
+        let result = try TandemProcess.run(["score"] + Self.small + ["--mentee", "E999"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("No mentee has the id or email \"E999\""))
+    }
+
+    @Test("tandem generate writes the same bytes for the same seed, and the cohort validates")
+    func generateIsDeterministic() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-generate-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        var contents: [[Data]] = []
+        for name in ["a", "b"] {
+            let folder = base.appendingPathComponent(name).path
+            let result = try TandemProcess.run(["generate", "--mentees", "60", "--mentors", "30", "--seed", "9", "--out", folder])
+            #expect(result.status == 0)
+            contents.append(try ["mentors.csv", "mentees.csv", "conflicts.csv", "policy.toml"].map {
+                try Data(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent($0))
+            })
+        }
+        #expect(contents[0] == contents[1])
+        let folder = base.appendingPathComponent("a").path
+        let result = try TandemProcess.run([
+            "validate", "--mentors", "\(folder)/mentors.csv", "--mentees", "\(folder)/mentees.csv",
+            "--conflicts", "\(folder)/conflicts.csv", "--policy", "\(folder)/policy.toml",
+        ])
+        #expect(result.status == 0)
+    }
+}
