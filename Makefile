@@ -2,6 +2,8 @@
 SHELL := /bin/bash
 SYSTEM_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
 DEMO_DIR := .build/demo
+SMALL_COHORT := --mentors datasets/small/mentors.csv --mentees datasets/small/mentees.csv \
+	--conflicts datasets/small/conflicts.csv --policy datasets/small/policy.toml
 
 .PHONY: demo test build deps benchmark compare clean
 
@@ -27,6 +29,12 @@ demo: build
 	@.build/release/tandem solve datasets/sample-scores.csv --maximize --capacities datasets/sample-capacities.txt --forbidden -1 --json > $(DEMO_DIR)/solution.json
 	@echo
 	@echo "The same answer as JSON: $(DEMO_DIR)/solution.json"
+	@echo
+	@echo "Checking the small civil-service cohort in datasets/small/ (sign-ups, conflicts, policy):"
+	.build/release/tandem validate $(SMALL_COHORT)
+	@echo
+	@echo "Grace Hall's best mentors, with the reasons for each score:"
+	.build/release/tandem score $(SMALL_COHORT) --mentee E201 --top 2
 
 # Benchmarks live in a nested package so `make test` never builds their dependencies.
 benchmark: deps

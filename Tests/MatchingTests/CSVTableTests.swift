@@ -54,6 +54,13 @@ import Testing
         }
     }
 
+    @Test("UTF-16 exports are recognised and refused with the fix")
+    func utf16() {
+        do { _ = try parse([0xFF, 0xFE, 0x61, 0x00]); Issue.record("expected an error") } catch {
+            #expect(error.description == "f.csv: error: is UTF-16 text (Excel's \"Unicode Text\"); save it as \"CSV UTF-8\".")
+        }
+    }
+
     @Test("An empty file is an error; a header alone is a table with no records")
     func emptyFiles() throws {
         #expect(throws: InputDiagnostics.self) { try parse("") }

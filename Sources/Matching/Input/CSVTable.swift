@@ -45,6 +45,9 @@ public struct CSVTable: Sendable {
     /// Parses CSV bytes; `path` only names the file in problems.
     public static func parse(_ data: Data, path: String) throws(InputDiagnostics) -> CSVTable {
         var diagnostics = InputDiagnostics()
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            throw InputDiagnostics([.error(SourceLocation(file: path), "is UTF-16 text (Excel's \"Unicode Text\"); save it as \"CSV UTF-8\".")])
+        }
         var rows = data.withUnsafeBytes { raw in
             _CSVScanner(bytes: raw.bindMemory(to: UInt8.self), path: path).scan(into: &diagnostics)
         }
