@@ -13,8 +13,12 @@ struct _FusedScoreKernel {
     private let mentees: _PersonKeys
     /// Mentor keys widened to `Int32`, so every lane of the loop has one width.
     private let mentorMeeting: [Int32]
-    /// Per-row scratch: bit 0 = mentee and mentor share a language, bit 1 =
-    /// the mentor lists one; and the forbidden flags, padded to 64 bytes.
+    /// With 32 languages or fewer: each mentor's languages as bits of one
+    /// `Int32`, read by the row loop directly; `nil` otherwise.
+    private let mentorLanguageMasks: [Int32]?
+    private let menteeLanguageMasks: [Int32]?
+    /// Per-row scratch for more than 32 languages: 1 = the mentor shares one
+    /// of the mentee's languages, 2 = the mentor lists only others, 0 = none.
     private var shared: [Int32]
     private var flags: [UInt8]
     private var parameters: _RowParameters
@@ -24,13 +28,16 @@ struct _FusedScoreKernel {
         mentors = model.mentorKeys
         mentees = model.menteeKeys
         mentorMeeting = mentors.meeting.map(Int32.init)
+        // Language numbers are shared by both sides, so both fit in 32 bits or neither does.
+        mentorLanguageMasks = Self.languageMasks(mentors)
+        menteeLanguageMasks = mentorLanguageMasks == nil ? nil : Self.languageMasks(mentees)
         let padded = (mentorCount + 63) / 64 * 64
-        shared = [Int32](repeating: 0, count: padded)
+        shared = [Int32](repeating: 0, count: mentorLanguageMasks == nil ? padded : 0)
         flags = [UInt8](repeating: 0, count: padded)
         let policy = model.cohort.policy
         let hasLevels = !policy.seniority.levels.isEmpty
         parameters = _RowParameters(
-            region: 0, organisation: 0, level: 0, meeting: 0, checkLanguage: 0,
+            region: 0, organisation: 0, level: 0, meeting: 0, checkLanguage: 0, languages: 0,
             regionUnits: model.regionUnits, languageUnits: model.languageUnits,
             organisationUnits: model.organisationUnits,
             seniorityUnits: hasLevels ? model.seniorityUnits : 0,
@@ -53,7 +60,12 @@ struct _FusedScoreKernel {
         _ row: Int, product: UnsafePointer<Scalar>,
         into output: UnsafeMutablePointer<Int32>, forbidden: UnsafeMutablePointer<UInt64>
     ) {
-        markSharedLanguages(row)
+        if let masks = menteeLanguageMasks {
+            parameters.languages = masks[row]
+        } else {
+            markSharedLanguages(row)
+            parameters.languages = 1
+        }
         parameters.region = mentees.region[row]
         parameters.organisation = mentees.organisation[row]
         parameters.level = mentees.level[row]
@@ -66,11 +78,11 @@ struct _FusedScoreKernel {
             mentors.organisation.withUnsafeBufferPointer { organisation in
                 mentors.level.withUnsafeBufferPointer { level in
                     mentorMeeting.withUnsafeBufferPointer { meeting in
-                        shared.withUnsafeBufferPointer { shared in
+                        (mentorLanguageMasks ?? shared).withUnsafeBufferPointer { languages in
                             flags.withUnsafeMutableBufferPointer { flags in
                                 _fusedRow(count: count, product: product, region: region.baseAddress!,
                                           organisation: organisation.baseAddress!, level: level.baseAddress!,
-                                          meeting: meeting.baseAddress!, shared: shared.baseAddress!,
+                                          meeting: meeting.baseAddress!, languages: languages.baseAddress!,
                                           output: output, flags: flags.baseAddress!, parameters)
                             }
                         }
@@ -81,8 +93,21 @@ struct _FusedScoreKernel {
         packBits(into: forbidden, count: count)
     }
 
-    /// Bit 0 of `shared[j]`: the row's mentee and mentor `j` share a language;
-    /// bit 1: mentor `j` lists at least one.
+    /// Each person's languages as the bits of one `Int32`, or `nil` when
+    /// there are more than 32 languages in the cohort.
+    private static func languageMasks(_ keys: _PersonKeys) -> [Int32]? {
+        guard keys.languageWords == 1 else { return nil }
+        var masks: [Int32] = []
+        masks.reserveCapacity(keys.languages.count)
+        for word in keys.languages {
+            guard word >> 32 == 0 else { return nil }
+            masks.append(Int32(bitPattern: UInt32(word)))
+        }
+        return masks
+    }
+
+    /// For more than 32 languages: `shared[j]` is 1 when mentor `j` shares a
+    /// language with the row's mentee, 2 when they list only others, else 0.
     private mutating func markSharedLanguages(_ row: Int) {
         let words = mentors.languageWords, count = mentorCount
         mentors.languages.withUnsafeBufferPointer { mentorLanguages in
@@ -93,7 +118,7 @@ struct _FusedScoreKernel {
                         let mine = menteeLanguages[row]
                         for column in 0..<count {
                             let theirs = mentorLanguages[column]
-                            shared[column] = (theirs & mine != 0 ? 1 : 0) | (theirs != 0 ? 2 : 0)
+                            shared[column] = theirs & mine != 0 ? 1 : (theirs != 0 ? 2 : 0)
                         }
                         return
                     }
@@ -103,7 +128,7 @@ struct _FusedScoreKernel {
                             common |= mentorLanguages[column * words + word] & menteeLanguages[row * words + word]
                             listed |= mentorLanguages[column * words + word]
                         }
-                        shared[column] = (common != 0 ? 1 : 0) | (listed != 0 ? 2 : 0)
+                        shared[column] = common != 0 ? 1 : (listed != 0 ? 2 : 0)
                     }
                 }
             }
@@ -135,6 +160,8 @@ struct _FusedScoreKernel {
 /// policy's quantised bonuses and rules, all `Int32`.
 struct _RowParameters {
     var region, organisation, level, meeting, checkLanguage: Int32
+    /// The mentee's language bits, tested against each entry of `languages`.
+    var languages: Int32
     let regionUnits, languageUnits, organisationUnits, seniorityUnits, seniorityHalfUnits: Int32
     let minimumGap, idealGap, forbidSameOrganisation, regionAlwaysFine, languageRequired: Int32
 }
@@ -149,11 +176,12 @@ struct _RowParameters {
 @inline(never)
 func _fusedRow<Scalar: _ExactProductScalar>(
     count: Int, product: UnsafePointer<Scalar>, region: UnsafePointer<Int32>, organisation: UnsafePointer<Int32>,
-    level: UnsafePointer<Int32>, meeting: UnsafePointer<Int32>, shared: UnsafePointer<Int32>,
+    level: UnsafePointer<Int32>, meeting: UnsafePointer<Int32>, languages: UnsafePointer<Int32>,
     output: UnsafeMutablePointer<Int32>, flags: UnsafeMutablePointer<UInt8>, _ parameters: _RowParameters
 ) {
     let menteeRegion = parameters.region, menteeOrganisation = parameters.organisation
     let menteeLevel = parameters.level, menteeMeeting = parameters.meeting, checkLanguage = parameters.checkLanguage
+    let menteeLanguages = parameters.languages
     let regionUnits = parameters.regionUnits, languageUnits = parameters.languageUnits
     let organisationUnits = parameters.organisationUnits
     let seniorityUnits = parameters.seniorityUnits, seniorityHalfUnits = parameters.seniorityHalfUnits
@@ -163,17 +191,19 @@ func _fusedRow<Scalar: _ExactProductScalar>(
         let goal = product[column].exactInt32
         let sameRegion: Int32 = region[column] == menteeRegion ? 1 : 0
         let sameOrganisation: Int32 = organisation[column] == menteeOrganisation ? 1 : 0
-        let languages = shared[column]
+        let theirLanguages = languages[column]
+        let sharesLanguage: Int32 = theirLanguages & menteeLanguages != 0 ? 1 : 0
+        let listsLanguage: Int32 = theirLanguages != 0 ? 1 : 0
         let gap = level[column] &- menteeLevel
         let offIdeal = gap &- idealGap
         // |offIdeal| == 1 without a branch: offIdeal + 1 is then 0 or 2.
         let seniority = (offIdeal == 0 ? seniorityUnits : 0) &+ ((offIdeal &+ 1) & ~2 == 0 ? seniorityHalfUnits : 0)
-        let score = goal &+ seniority &+ (sameRegion &* regionUnits) &+ ((languages & 1) &* languageUnits)
+        let score = goal &+ seniority &+ (sameRegion &* regionUnits) &+ (sharesLanguage &* languageUnits)
             &+ (sameOrganisation &* organisationUnits)
         let both = meeting[column] & menteeMeeting
         let canMeet = (both & 1) | ((both >> 1) & (sameRegion | regionAlwaysFine))
         let tooJunior: Int32 = gap < minimumGap ? 1 : 0
-        let noLanguage: Int32 = languages == 2 ? 1 : 0
+        let noLanguage = listsLanguage & (sharesLanguage ^ 1)
         let bad = (canMeet ^ 1) | tooJunior | (sameOrganisation & forbidSameOrganisation) | (checkLanguage & noLanguage)
         output[column] = score & (bad &- 1) // bad = 0 keeps the score, bad = 1 writes 0
         flags[column] = UInt8(truncatingIfNeeded: bad)
