@@ -151,3 +151,28 @@ import TestSupport
         }
     }
 }
+
+@Suite struct ManyLanguagesTests {
+    @Test("Cohorts with more than 32 and more than 64 languages score as the per-pair scorer says", arguments: [40, 70, 150])
+    func manyLanguages(languageCount: Int) throws {
+        var random = RepeatableRandom(seed: UInt64(languageCount))
+        func languages() -> String {
+            (0..<Int.random(in: 0...3, using: &random)).map { _ in "lang\(Int.random(in: 0..<languageCount, using: &random))" }
+                .joined(separator: "; ")
+        }
+        var mentors = "email,skills,languages\n", mentees = "email,goals,languages\n"
+        for index in 0..<30 { mentors += "m\(index)@x.org,art:\(1 + index % 3),\(languages())\n" }
+        for index in 0..<40 { mentees += "e\(index)@x.org,art,\(languages())\n" }
+        // Every language name once, so the cohort really has `languageCount` of them.
+        mentors += "all@x.org,art," + (0..<languageCount).map { "lang\($0)" }.joined(separator: "; ") + "\n"
+        let loaded = try Fixtures.cohort(policy: "[rules]\nshared_language_required = true\n", mentors: mentors, mentees: mentees)
+        let naive = NaivePairScorer(cohort: loaded.cohort, conflicts: [])
+        let matrix = try ScoringModel(cohort: loaded.cohort).scoreMatrix()
+        for mentee in loaded.cohort.mentees.indices {
+            for mentor in loaded.cohort.mentors.indices {
+                let fast = matrix.score(mentee: mentee, mentor: mentor)
+                #expect(NaivePairScorer.Verdict(forbidden: fast == nil, units: Int64(fast ?? 0)) == naive.verdict(mentee: mentee, mentor: mentor))
+            }
+        }
+    }
+}
