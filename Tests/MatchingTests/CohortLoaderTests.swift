@@ -70,6 +70,31 @@ import Testing
         #expect(loaded.cohort.mentees[0].id == "a@x.org")
     }
 
+    @Test("A line manager given by an id that a mentor and a different mentee share is an error, not a silent miss")
+    func ambiguousManager() {
+        do {
+            _ = try Fixtures.cohort(policy: "", mentors: "id,email,skills,manager\n1,m@x.org,art,\n2,n@x.org,art,1\n",
+                                    mentees: "id,email,goals\n1,e@x.org,art\n")
+            Issue.record("expected an error")
+        } catch let error as InputDiagnostics {
+            #expect(error.errors.map(\.description) == [
+                "mentors.csv:3:4: error: the line manager \"1\" is the id of a mentor and of a different mentee; give the manager's email.",
+            ])
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+
+    @Test("People with nothing to match on are pointed out")
+    func nothingToMatchOn() throws {
+        let loaded = try Fixtures.cohort(policy: "", mentors: "email,skills\nm@x.org,\n", mentees: "email,goals\ne@x.org,job hunting\n")
+        #expect(loaded.warnings.map(\.description) == [
+            "mentees.csv:2: warning: the mentee \"e@x.org\" lists no goal in scope, so only seniority, region, language and organisation can score their pairs.",
+            "mentees.csv:2:2: warning: the goal \"job hunting\" is out of scope; it is not matched on; signpost the mentee to the right support.",
+            "mentors.csv:2: warning: the mentor \"m@x.org\" offers no skill in scope, so no goal can be matched with them.",
+        ])
+    }
+
     @Test("An id used by a mentor and a different mentee must be given as an email in the conflicts file")
     func ambiguousID() {
         do {

@@ -67,8 +67,15 @@ public enum CohortLoader {
             }
         }
         for person in mentors + mentees where !person.manager.isEmpty {
-            // A manager outside the scheme is normal and excludes nobody.
-            guard let manager = directory.find(person.manager), let me = directory.find(person.email) else { continue }
+            // A manager outside the scheme is normal and excludes nobody; an
+            // ambiguous one could hide a line-management pair, so it is an error.
+            if directory.isAmbiguous(person.manager) {
+                let loader = person.role == .mentor ? mentorLoader : menteeLoader
+                diagnostics.error(SourceLocation(file: loader.table.path, row: person.row, column: loader.columnOf[.manager].map { $0 + 1 }),
+                                  "the line manager \"\(person.manager)\" is the id of a mentor and of a different mentee; give the manager's email.")
+                continue
+            }
+            guard let manager = directory.find(person.manager), let me = directory.find(person.email), manager != me else { continue }
             exclude(me, manager, .lineManagement)
         }
         if let conflictTable {
@@ -110,6 +117,12 @@ public enum CohortLoader {
         for topic in taxonomy.topics.indices where askers[topic] > 0 && !offered[topic] {
             let who = askers[topic] == 1 ? "1 mentee asks" : "\(askers[topic]) mentees ask"
             diagnostics.warning(SourceLocation(file: sources.mentees), "no mentor offers the goal \"\(taxonomy.topics[topic])\" (\(who) for it).")
+        }
+        for mentor in mentors where mentor.skills.isEmpty {
+            diagnostics.warning(SourceLocation(file: sources.mentors, row: mentor.row), "the mentor \"\(mentor.id)\" offers no skill in scope, so no goal can be matched with them.")
+        }
+        for mentee in mentees where mentee.goals.isEmpty {
+            diagnostics.warning(SourceLocation(file: sources.mentees, row: mentee.row), "the mentee \"\(mentee.id)\" lists no goal in scope, so only seniority, region, language and organisation can score their pairs.")
         }
         let places = mentors.reduce(0) { $0 + $1.capacity }
         if !mentees.isEmpty, places < mentees.count {

@@ -109,6 +109,13 @@ struct _PersonDirectory {
         organisations = Set((mentors + mentees).map { _Term.normalised($0.organisation) }.filter { !$0.isEmpty })
     }
 
+    /// Whether `reference` is an id used by a mentor and by a different
+    /// mentee, so that it names no one for certain.
+    func isAmbiguous(_ reference: String) -> Bool {
+        let key = reference.trimmingWhitespace()
+        return byEmail[key.lowercased()] == nil && mentorByID[key] != nil && menteeByID[key] != nil && find(key) == nil
+    }
+
     /// The person `reference` names, without reporting anything.
     func find(_ reference: String) -> Person? {
         let key = reference.trimmingWhitespace()
@@ -131,7 +138,7 @@ struct _PersonDirectory {
             return nil
         }
         if let person = find(reference) { return person }
-        if mentorByID[reference] != nil, menteeByID[reference] != nil {
+        if isAmbiguous(reference) {
             diagnostics.error(location, "the id \"\(reference)\" is used by a mentor and by a different mentee; give the email to say which.")
             return nil
         }

@@ -21,16 +21,3 @@ public enum SignupField: String, Sendable, Hashable, CaseIterable, Comparable {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }
-
-/// A column of the conflicts file.
-public enum ConflictField: String, Sendable, Hashable, CaseIterable {
-    case person, other, kind
-}
-
-/// Which side of the scheme a sign-up is on.
-public enum Role: String, Sendable, Hashable, CaseIterable {
-    case mentor, mentee
-
-    /// `mentors` / `mentees`: the policy's section and the file's usual name.
-    public var plural: String { rawValue + "s" }
-}
