@@ -122,8 +122,8 @@ struct _PolicyReader {
     private mutating func readOrganisationRule(_ node: _TOMLNode, at: [String], into policy: inout Policy) {
         guard let text = string(node, at: at) else { return }
         let words = text.lowercased().split(separator: " ")
-        let spelling = ["penalize": "penalise", "prefer": "prefer"]
-        let name = words.first.map { spelling[String($0)] ?? String($0) } ?? ""
+        let first = words.first.map(String.init) ?? ""
+        let name = first == "penalize" ? "penalise" : first
         guard let rule = Policy.OrganisationRule(rawValue: name), words.count <= 2 else {
             error(at, "rules.same_organisation is \"\(text)\"; use one of forbid, penalise N, neutral, prefer N\(_Suggestion.clause(for: name, among: Policy.OrganisationRule.allCases.map(\.rawValue))).")
             return
