@@ -1,3 +1,4 @@
+import Matching
 import ArgumentParser
 
 /// The `tandem` command: configuration only; each subcommand has its own file.
@@ -11,7 +12,7 @@ struct Tandem: ParsableCommand {
             (Jonker–Volgenant family) solver and proves every answer optimal with an \
             independent dual certificate.
             """,
-        version: "0.1.0",
-        subcommands: [Validate.self, Score.self, Generate.self, Solve.self, Instance.self]
+        version: TandemVersion.current,
+        subcommands: [Match.self, Validate.self, Score.self, Generate.self, Solve.self, Instance.self]
     )
 }

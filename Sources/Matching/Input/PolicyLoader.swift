@@ -45,7 +45,7 @@ struct _PolicyReader {
     mutating func policy(from root: _TOMLNode) -> Policy {
         var policy = Policy()
         let keys = ["name", "start_date", "resolution", "default_capacity",
-                    "weights", "rules", "seniority", "taxonomy", "lists", "columns"]
+                    "weights", "rules", "seniority", "taxonomy", "lists", "columns", "matching"]
         for (key, value) in entries(root, at: [], known: keys) {
             let at = [key]
             switch key {
@@ -63,6 +63,7 @@ struct _PolicyReader {
             case "taxonomy": readTaxonomy(value, into: &policy.taxonomy)
             case "lists": readLists(value, into: &policy.lists)
             case "columns": readColumns(value, into: &policy.columns)
+            case "matching": readMatching(value, into: &policy.matching)
             default: break
             }
         }
@@ -215,6 +216,37 @@ struct _PolicyReader {
                     guard let field = ConflictField(rawValue: fieldName), let header = string(header, at: ["columns", key, fieldName]) else { continue }
                     columns.conflicts[field] = header
                 }
+            default: break
+            }
+        }
+    }
+
+    private mutating func readMatching(_ node: _TOMLNode, into matching: inout Policy.Matching) {
+        for (key, value) in entries(node, at: ["matching"], known: [
+            "objective", "minimum_score", "fairness", "slot_discount", "mentees_per_mentor", "checkpoint_months",
+        ]) {
+            let at = ["matching", key]
+            switch key {
+            case "objective":
+                guard let text = string(value, at: at) else { continue }
+                if let objective = Policy.Objective(rawValue: text.lowercased()) { matching.objective = objective } else {
+                    error(at, "matching.objective is \"\(text)\"; use quality or coverage\(_Suggestion.clause(for: text, among: Policy.Objective.allCases.map(\.rawValue))).")
+                }
+            case "fairness":
+                guard let text = string(value, at: at) else { continue }
+                if let fairness = Policy.Fairness(rawValue: text.lowercased()) { matching.fairness = fairness } else {
+                    error(at, "matching.fairness is \"\(text)\"; use none or floor\(_Suggestion.clause(for: text, among: Policy.Fairness.allCases.map(\.rawValue))).")
+                }
+            case "minimum_score":
+                matching.minimumScore = number(value, at: at, where: { $0.isFinite && abs($0) <= 1e6 }, "a number of points") ?? matching.minimumScore
+            case "slot_discount":
+                matching.slotDiscount = number(value, at: at, where: { $0 >= 0 && $0 <= 1e6 }, "a number of points, 0 or more") ?? matching.slotDiscount
+            case "mentees_per_mentor":
+                matching.menteesPerMentor = integer(value, at: at, where: { $0 >= 1 }, "a whole number of at least 1") ?? matching.menteesPerMentor
+            case "checkpoint_months":
+                if let months = list(value, at: at, { reader, item in
+                    reader.integer(item, at: at, where: { (1...120).contains($0) }, "whole numbers of months from 1 to 120")
+                }) { matching.checkpointMonths = months }
             default: break
             }
         }

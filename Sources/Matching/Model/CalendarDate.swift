@@ -28,3 +28,20 @@ struct _CalendarDate: Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
+
+extension _CalendarDate {
+    /// Parses `YYYY-MM-DD`.
+    init?(_ text: String) {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, text.count == 10 else { return nil }
+        self.init(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    /// The same day `months` later, or the month's last day when it is shorter
+    /// (31 January + 1 month = 28 or 29 February).
+    func adding(months: Int) -> _CalendarDate {
+        let total = year * 12 + (month - 1) + months
+        let newYear = total / 12, newMonth = total % 12 + 1
+        return _CalendarDate(year: newYear, month: newMonth, day: min(day, Self.days(inMonth: newMonth, year: newYear)))!
+    }
+}

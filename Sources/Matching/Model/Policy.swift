@@ -34,8 +34,45 @@ public struct Policy: Sendable, Equatable {
     public var taxonomy = TaxonomySettings()
     public var lists = ListFormat()
     public var columns = ColumnMapping()
+    public var matching = Matching()
 
     public init() {}
+
+    /// What the round's solver optimises.
+    public struct Matching: Sendable, Equatable {
+        public var objective = Objective.coverage
+        /// Pairs scoring below this many points are never proposed (a mentee is
+        /// better left unmatched); `nil`: no minimum.
+        public var minimumScore: Double?
+        public var fairness = Fairness.none
+        /// Points less for each further slot of a mentor: the second place
+        /// counts `slotDiscount` less, the third twice that, so load is spread.
+        public var slotDiscount = 0.0
+        /// The most mentees any mentor takes, whatever their capacity says; `nil`: no cap.
+        public var menteesPerMentor: Int?
+        /// Months after `start_date` of each review checkpoint.
+        public var checkpointMonths = [3, 6]
+
+        public init() {}
+    }
+
+    /// The round's objective.
+    public enum Objective: String, Sendable, Equatable, CaseIterable {
+        /// The best total score; a mentee stays unmatched rather than take a
+        /// pair below `minimum_score` (0 when not set).
+        case quality
+        /// As many mentees matched as possible, then the best total.
+        case coverage
+    }
+
+    /// An optional fairness rule applied before the objective.
+    public enum Fairness: String, Sendable, Equatable, CaseIterable {
+        case none
+        /// First raise the worst matched score as high as it can go (matching
+        /// as many mentees as the objective alone would), then the objective
+        /// among matchings with no pair below that floor.
+        case floor
+    }
 
     /// Points for each part of a pair's score.
     public struct Weights: Sendable, Equatable {

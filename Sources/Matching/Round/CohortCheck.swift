@@ -30,6 +30,15 @@ public struct CohortCheck: Sendable {
         return CohortCheck(model: model, matrix: matrix, warnings: warnings.sorted)
     }
 
+    /// The hard rule that excludes the most mentors for `mentee`, if any mentor exists.
+    public func mainObstacle(mentee: Int) -> PairExplanation.HardRule? {
+        var counts: [PairExplanation.HardRule: Int] = [:]
+        for mentor in cohort.mentors.indices {
+            for exclusion in model.explain(mentee: mentee, mentor: mentor).forbiddenBecause { counts[exclusion.rule, default: 0] += 1 }
+        }
+        return counts.min(by: { ($1.value, $0.key) < ($0.value, $1.key) })?.key
+    }
+
     /// ": <rule> (N of M mentors)" for the rule that excludes the most mentors.
     private static func mainObstacle(_ model: ScoringModel, mentee: Int) -> String {
         let mentors = model.cohort.mentors.count

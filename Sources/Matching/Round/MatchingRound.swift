@@ -1,0 +1,111 @@
+import Assignment
+
+/// One matching round: the cohort scored, the assignment solved under the
+/// policy's objective and certified optimal, and what each person gets.
+///
+/// ```swift
+/// let round = try MatchingRound.run(sources)
+/// for pair in round.pairs { print(round.cohort.mentees[pair.mentee].id, round.cohort.mentors[pair.mentor].id) }
+/// ```
+public struct MatchingRound: Sendable {
+    /// A proposed pair.
+    public struct Pair: Sendable, Equatable {
+        public var mentee: Int
+        public var mentor: Int
+        /// The pair's score in units of the policy's resolution.
+        public var units: Int32
+        /// The mentor's place in the mentee's own list of eligible mentors
+        /// (1 = their best; equal scores share a rank).
+        public var rank: Int
+    }
+
+    /// A mentee left without a mentor, and why.
+    public struct Unmatched: Sendable, Equatable {
+        public var mentee: Int
+        public var reason: UnmatchedReason
+    }
+
+    /// Seconds per step, for the terminal only (never written to the outputs,
+    /// which must not change from run to run).
+    public struct Timings: Sendable {
+        public var load = 0.0, score = 0.0, solve = 0.0, verify = 0.0
+    }
+
+    public let check: CohortCheck
+    public var cohort: Cohort { check.cohort }
+    /// Proposed pairs in mentee order.
+    public let pairs: [Pair]
+    public let unmatched: [Unmatched]
+    /// Each mentor's places this round (capacity, capped by the policy).
+    public let places: [Int]
+    /// The fairness floor in units, when the policy asks for one and a pair was made.
+    public let floorUnits: Int64?
+    /// The policy's minimum score in units, if any.
+    public let minimumUnits: Int64?
+    /// The independent check of the final solve's optimality.
+    public let certificate: OptimalityCertificate.Report
+    /// Allowed pairs not proposed whose mentee and mentor would both rather be
+    /// together than with what they got (a stability audit; scores are each
+    /// side's preferences).
+    public let blockingPairs: Int
+    public let timings: Timings
+
+    /// Mentors with places left: (mentor, free places).
+    public var freePlaces: [(mentor: Int, free: Int)] {
+        var load = [Int](repeating: 0, count: cohort.mentors.count)
+        for pair in pairs { load[pair.mentor] += 1 }
+        return places.indices.compactMap { load[$0] < places[$0] ? ($0, places[$0] - load[$0]) : nil }
+    }
+
+    /// Loads, validates, scores, solves, certifies.
+    ///
+    /// - Parameter progress: called with a short line before each long step.
+    /// - Throws: ``InputDiagnostics`` when the inputs have errors (nothing is
+    ///   solved then).
+    public static func run(_ sources: Cohort.Sources, progress: (String) -> Void = { _ in }) throws(InputDiagnostics) -> MatchingRound {
+        let clock = ContinuousClock()
+        var timings = Timings()
+        let start = clock.now
+        progress("loading and scoring the cohort")
+        let check = try CohortCheck.run(sources)
+        timings.load = (clock.now - start).seconds
+        progress("solving the assignment (\(check.cohort.mentees.count) mentees, \(check.cohort.mentors.count) mentors)")
+        let solveStart = clock.now
+        let solver = _RoundSolver(check: check)
+        let outcome = solver.solve()
+        timings.solve = (clock.now - solveStart).seconds
+        let verifyStart = clock.now
+        let certificate = OptimalityCertificate.verify(problem: outcome.problem, solution: outcome.solution)
+        timings.verify = (clock.now - verifyStart).seconds
+        return MatchingRound(check: check, outcome: outcome, solver: solver, certificate: certificate, timings: timings)
+    }
+
+    private init(check: CohortCheck, outcome: _RoundSolver.Outcome, solver: _RoundSolver,
+                 certificate: OptimalityCertificate.Report, timings: Timings) {
+        self.check = check
+        self.places = solver.places
+        self.floorUnits = outcome.floor
+        self.minimumUnits = solver.minimumUnits
+        self.certificate = certificate
+        self.timings = timings
+        let matrix = check.matrix
+        var pairs: [Pair] = []
+        var mentorOf = [Int?](repeating: nil, count: check.cohort.mentees.count)
+        for (mentee, column) in outcome.solution.columnForRow.enumerated() {
+            guard let column else { continue }
+            let mentor = solver.mentor(ofColumn: column)
+            let units = matrix.scores[mentee * matrix.mentors + mentor]
+            var better = 0
+            for other in 0..<matrix.mentors where !matrix.forbidden[mentee, other] && matrix.scores[mentee * matrix.mentors + other] > units {
+                better += 1
+            }
+            pairs.append(Pair(mentee: mentee, mentor: mentor, units: units, rank: better + 1))
+            mentorOf[mentee] = mentor
+        }
+        self.pairs = pairs
+        self.unmatched = mentorOf.indices.compactMap { mentee in
+            mentorOf[mentee] == nil ? Unmatched(mentee: mentee, reason: solver.reason(mentee: mentee, pairs: pairs, floor: outcome.floor)) : nil
+        }
+        self.blockingPairs = solver.blockingPairs(pairs: pairs)
+    }
+}
