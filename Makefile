@@ -2,8 +2,8 @@
 SHELL := /bin/bash
 SYSTEM_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
 DEMO_DIR := .build/demo
-SMALL_COHORT := --mentors datasets/small/mentors.csv --mentees datasets/small/mentees.csv \
-	--conflicts datasets/small/conflicts.csv --policy datasets/small/policy.toml
+SAMPLE_COHORT := --mentors datasets/sample/mentors.csv --mentees datasets/sample/mentees.csv \
+	--conflicts datasets/sample/conflicts.csv --policy datasets/sample/policy.toml
 
 .PHONY: demo test build deps benchmark compare clean
 
@@ -23,18 +23,13 @@ test: deps
 	swift test --skip-build
 
 demo: build
-	@mkdir -p $(DEMO_DIR)
-	@echo "Solving the bundled sample: datasets/sample-scores.csv (12 mentees × 6 mentors, 2 slots each, scores to maximise)"
-	.build/release/tandem solve datasets/sample-scores.csv --maximize --capacities datasets/sample-capacities.txt --forbidden -1
-	@.build/release/tandem solve datasets/sample-scores.csv --maximize --capacities datasets/sample-capacities.txt --forbidden -1 --json > $(DEMO_DIR)/solution.json
+	@echo "A matching round on the sample cohort in datasets/sample/ (150 mentees, 80 mentors):"
+	.build/release/tandem match $(SAMPLE_COHORT) --out $(DEMO_DIR)/round
 	@echo
-	@echo "The same answer as JSON: $(DEMO_DIR)/solution.json"
+	@echo "Open $(DEMO_DIR)/round/report.html in a browser; the letters are in $(DEMO_DIR)/round/letters/."
 	@echo
-	@echo "Checking the small civil-service cohort in datasets/small/ (sign-ups, conflicts, policy):"
-	.build/release/tandem validate $(SMALL_COHORT)
-	@echo
-	@echo "Grace Hall's best mentors, with the reasons for each score:"
-	.build/release/tandem score $(SMALL_COHORT) --mentee E201 --top 2
+	@echo "Why did mentee E1 get their mentor? Their best options, explained:"
+	.build/release/tandem score $(SAMPLE_COHORT) --mentee E1 --top 2
 
 # Benchmarks live in a nested package so `make test` never builds their dependencies.
 benchmark: deps

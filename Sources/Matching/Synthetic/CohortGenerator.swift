@@ -45,6 +45,11 @@ public struct CohortGenerator: Sendable {
         "international work", "procurement", "communications", "digital transformation", "innovation",
         "ethics", "law and regulation", "operations", "entrepreneurship", "sustainability", "diversity and inclusion",
     ]
+    static let organisationNames = [
+        "Northgate University", "Riverside Health Trust", "Department for Transport", "Harbour City Council",
+        "Westbrook Institute", "Ashford Research Labs", "Valley Water", "Kingsmead College", "Office for Statistics",
+        "Eastfield Hospital", "Greenway Energy", "Portside Museum",
+    ]
     static let firstNames = ["Alex", "Sam", "Priya", "Tom", "Aisha", "Ben", "Chen", "Dara", "Ella", "Femi", "Grace",
                              "Hugo", "Ines", "Jamal", "Kate", "Liam", "Maya", "Nia", "Omar", "Rosa", "Yusuf", "Zoe"]
     static let lastNames = ["Smith", "Jones", "Patel", "Khan", "Williams", "Brown", "Taylor", "Davies", "Evans",
@@ -61,7 +66,9 @@ public struct CohortGenerator: Sendable {
     public func generate() -> Files {
         var random = SeededGenerator(seed: seed)
         let names = topicNames()
-        let organisations = (0..<max(4, (mentees + mentors) / 150)).map { "Organisation \($0 + 1)" }
+        let organisations = (0..<max(4, (mentees + mentors) / 150)).map {
+            $0 < Self.organisationNames.count ? Self.organisationNames[$0] : "Organisation \($0 + 1)"
+        }
         // Popular topics first: topic t is drawn with weight 1/(t+3).
         let weights = (0..<topics).map { 1.0 / Double($0 + 3) }
         let total = weights.reduce(0, +)
@@ -93,7 +100,8 @@ public struct CohortGenerator: Sendable {
             let meeting = mode < 0.6 ? "Either" : (mode < 0.85 ? "Online" : "In person")
             var languages = "English"
             if random.nextUnit() < 0.2 { languages += "; " + Self.secondLanguages[Int(random.next() % UInt64(Self.secondLanguages.count))] }
-            let email = "\(first.lowercased()).\(last.lowercased()).\(index)@\(organisation.lowercased().replacingOccurrences(of: " ", with: ""))" + ".example.org"
+            let domain = organisation.lowercased().filter { $0.isLetter || $0.isNumber }
+            let email = "\(first.lowercased()).\(last.lowercased()).\(index)@\(domain).example.org"
             return ("\(first) \(last)", email, organisation, region, meeting, languages)
         }
 
