@@ -73,3 +73,43 @@ import Testing
         #expect(result.status == 0)
     }
 }
+
+@Suite struct MatchCommandTests {
+    @Test("tandem match writes every output and prints the headline figures")
+    func matchSmall() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-match-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try TandemProcess.run(["match"] + CohortCommandTests.small + ["--out", folder])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("matched:     8 of 9 mentees (88.9 %)"))
+        #expect(result.standardOutput.contains("certificate: optimal (verified)"))
+        for file in ["pairs.csv", "unmatched.csv", "report.md", "report.html", "round.json", "letters/mentee-E201.md", "letters/mentor-E101.md"] {
+            #expect(FileManager.default.fileExists(atPath: "\(folder)/\(file)"), "\(file)")
+        }
+        let pairs = try String(contentsOfFile: "\(folder)/pairs.csv", encoding: .utf8)
+        #expect(pairs == (try TandemProcess.snapshot("match-small-pairs.csv")))
+    }
+
+    @Test("tandem match on broken inputs exits 1 and writes nothing")
+    func matchBroken() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-match-\(UUID().uuidString)").path
+        let invalid = "datasets/invalid/bad-capacity"
+        let result = try TandemProcess.run([
+            "match", "--mentors", "\(invalid)/mentors.csv", "--mentees", "\(invalid)/mentees.csv", "--policy", "\(invalid)/policy.toml", "--out", folder,
+        ])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("3 errors, 0 warnings; nothing was written."))
+        #expect(!FileManager.default.fileExists(atPath: folder))
+    }
+
+    @Test("tandem match --json prints round.json, byte for byte")
+    func matchJSON() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-match-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try TandemProcess.run(["match"] + CohortCommandTests.small + ["--out", folder, "--json"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput == (try String(contentsOfFile: "\(folder)/round.json", encoding: .utf8)))
+        #expect(result.standardOutput.contains("\"tandem_version\""))
+        #expect(result.standardOutput.contains("\"sha256\""))
+    }
+}

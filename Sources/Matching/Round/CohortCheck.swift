@@ -14,7 +14,14 @@ public struct CohortCheck: Sendable {
     /// - Throws: ``InputDiagnostics`` when an input has errors (nothing else
     ///   is computed then), or with one problem when scores cannot be exact.
     public static func run(_ sources: Cohort.Sources) throws(InputDiagnostics) -> CohortCheck {
-        let loaded = try CohortLoader.load(sources)
+        try run(CohortLoader.load(sources))
+    }
+
+    /// Scores an already loaded cohort.
+    ///
+    /// - Throws: ``InputDiagnostics`` with one problem when scores cannot be exact.
+    public static func run(_ loaded: CohortLoader.Loaded) throws(InputDiagnostics) -> CohortCheck {
+        let sources = loaded.cohort.sources
         let model: ScoringModel
         do {
             model = try ScoringModel(cohort: loaded.cohort)

@@ -69,6 +69,17 @@ public struct MatchingRound: Sendable {
         progress("loading and scoring the cohort")
         let check = try CohortCheck.run(sources)
         timings.load = (clock.now - start).seconds
+        return run(check, timings: timings, progress: progress)
+    }
+
+    /// Solves and certifies an already scored cohort.
+    public static func run(_ check: CohortCheck, progress: (String) -> Void = { _ in }) -> MatchingRound {
+        run(check, timings: Timings(), progress: progress)
+    }
+
+    private static func run(_ check: CohortCheck, timings: Timings, progress: (String) -> Void) -> MatchingRound {
+        let clock = ContinuousClock()
+        var timings = timings
         progress("solving the assignment (\(check.cohort.mentees.count) mentees, \(check.cohort.mentors.count) mentors)")
         let solveStart = clock.now
         let solver = _RoundSolver(check: check)

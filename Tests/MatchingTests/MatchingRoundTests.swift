@@ -1,0 +1,164 @@
+import Foundation
+@testable import Matching
+import Testing
+
+@Suite struct MatchingRoundTests {
+    /// Scores are goal points only: 5 × the skill's level (levels 1–8), so
+    /// each pair's score can be read off the files; same organisation −5.
+    static let basePolicy = """
+        [weights]
+        goal_match = 5
+        goal_priority_decay = 1
+        skill_level = [1, 2, 3, 4, 5, 6, 7, 8]
+        seniority_gap = 0
+        same_region = 0
+        shared_language = 0
+        organisation = 5
+        [rules]
+        same_organisation = "penalise"
+
+        """
+
+    static func round(_ matching: String, mentors: String, mentees: String) throws -> MatchingRound {
+        let loaded = try Fixtures.cohort(policy: basePolicy + "[matching]\n" + matching, mentors: mentors, mentees: mentees)
+        return MatchingRound.run(try CohortCheck.run(loaded))
+    }
+
+    static func pairs(_ round: MatchingRound) -> [String] {
+        round.pairs.map { "\(round.cohort.mentees[$0.mentee].id)–\(round.cohort.mentors[$0.mentor].id)" }
+    }
+
+    // x–a 40; x–b forbidden (online only vs in person only); w–a forbidden
+    // (in person, other region); w–b −5 (same organisation, no goal met).
+    static let negativeMentors = "email,skills,capacity,meeting,region,organisation\na@x.org,t1:8,1,either,R2,OrgA\nb@x.org,t9:1,1,in person,R1,OrgB\n"
+    static let negativeMentees = "email,goals,meeting,region,organisation\nw@x.org,t5,in person,R1,OrgB\nx@x.org,t1,online,R1,OrgC\n"
+
+    @Test("Coverage matches as many mentees as possible, even through a negative pair")
+    func coverage() throws {
+        let round = try Self.round("objective = \"coverage\"\n", mentors: Self.negativeMentors, mentees: Self.negativeMentees)
+        #expect(Self.pairs(round) == ["w@x.org–b@x.org", "x@x.org–a@x.org"])
+        #expect(round.pairs.map(\.units) == [-500, 4000])
+        #expect(round.certificate.isOptimal)
+    }
+
+    @Test("Quality keeps the best total: a negative pair is left out, and the reason says so")
+    func quality() throws {
+        let round = try Self.round("objective = \"quality\"\n", mentors: Self.negativeMentors, mentees: Self.negativeMentees)
+        #expect(Self.pairs(round) == ["x@x.org–a@x.org"])
+        #expect(round.unmatched == [.init(mentee: 0, reason: .notWorthTheTotal)])
+        #expect(round.certificate.isOptimal)
+    }
+
+    // x: a 40, b 10; y: a 30, b 5.
+    static let floorMentors = "email,skills,capacity\na@x.org,t1:8; t2:6,1\nb@x.org,t1:2; t2:1,1\n"
+    static let floorMentees = "email,goals\nx@x.org,t1\ny@x.org,t2\n"
+
+    @Test("Without a floor the best total is x–a, y–b (45); the floor first lifts the worst pair to 10: x–b, y–a (40)")
+    func fairnessFloor() throws {
+        let plain = try Self.round("", mentors: Self.floorMentors, mentees: Self.floorMentees)
+        #expect(Self.pairs(plain) == ["x@x.org–a@x.org", "y@x.org–b@x.org"])
+        #expect(plain.floorUnits == nil)
+        let floor = try Self.round("fairness = \"floor\"\n", mentors: Self.floorMentors, mentees: Self.floorMentees)
+        #expect(Self.pairs(floor) == ["x@x.org–b@x.org", "y@x.org–a@x.org"])
+        #expect(floor.floorUnits == 1000)
+        #expect(floor.certificate.isOptimal)
+    }
+
+    @Test("A minimum score removes pairs; quality then prefers one strong pair to two weaker ones")
+    func minimumScore() throws {
+        let coverage = try Self.round("minimum_score = 8\n", mentors: Self.floorMentors, mentees: Self.floorMentees)
+        #expect(Self.pairs(coverage) == ["x@x.org–b@x.org", "y@x.org–a@x.org"])
+        let quality = try Self.round("minimum_score = 8\nobjective = \"quality\"\n", mentors: Self.floorMentors, mentees: Self.floorMentees)
+        #expect(Self.pairs(quality) == ["x@x.org–a@x.org"])
+        #expect(quality.unmatched == [.init(mentee: 1, reason: .eligibleMentorsFull)])
+        let tooHigh = try Self.round("minimum_score = 45\n", mentors: Self.floorMentors, mentees: Self.floorMentees)
+        #expect(tooHigh.unmatched.map(\.reason) == [.belowMinimumScore, .belowMinimumScore])
+    }
+
+    // Both mentees score 20 with a (2 places) and 15 with b.
+    static let spreadMentors = "email,skills,capacity\na@x.org,t1:4,2\nb@x.org,t1:3,1\n"
+    static let spreadMentees = "email,goals\nx@x.org,t1\ny@x.org,t1\n"
+
+    @Test("Load spreading: a discount on second places sends one mentee to b; the pairs keep their real scores")
+    func slotDiscount() throws {
+        let plain = try Self.round("", mentors: Self.spreadMentors, mentees: Self.spreadMentees)
+        #expect(plain.pairs.map(\.mentor) == [0, 0])
+        let spread = try Self.round("slot_discount = 6\n", mentors: Self.spreadMentors, mentees: Self.spreadMentees)
+        #expect(Set(spread.pairs.map(\.mentor)) == [0, 1])
+        #expect(spread.pairs.map(\.units).sorted() == [1500, 2000])
+        #expect(spread.certificate.isOptimal)
+    }
+
+    @Test("mentees_per_mentor caps every mentor's capacity")
+    func cap() throws {
+        let round = try Self.round("mentees_per_mentor = 1\n", mentors: Self.spreadMentors, mentees: Self.spreadMentees)
+        #expect(Set(round.pairs.map(\.mentor)) == [0, 1])
+        #expect(round.places == [1, 1])
+    }
+
+    @Test("The small cohort: every outcome hand-checked, ranks, and the certificate")
+    func smallCohort() throws {
+        let round = try MatchingRound.run(Fixtures.small)
+        #expect(Self.pairs(round) == ["E106–E105", "E201–E101", "E202–E106", "E203–E103", "E205–E103", "E206–E102", "E207–E104", "E208–E101"])
+        #expect(round.unmatched == [.init(mentee: 4, reason: .noEligibleMentor(mainRule: .inPersonRegion))])
+        #expect(round.pairs.map(\.rank) == [2, 1, 1, 1, 1, 1, 1, 1])
+        #expect(round.certificate.isOptimal)
+    }
+
+    @Test("Two runs write byte-identical files")
+    func deterministic() throws {
+        let first = RoundOutputs.files(try MatchingRound.run(Fixtures.small))
+        let second = RoundOutputs.files(try MatchingRound.run(Fixtures.small))
+        #expect(first.map(\.path) == second.map(\.path))
+        #expect(first.map(\.data) == second.map(\.data))
+    }
+
+    @Test("No letter mentions a conflict, a score, or anyone but its reader and their partners")
+    func lettersLeakNothing() throws {
+        let round = try MatchingRound.run(Fixtures.small)
+        let cohort = round.cohort
+        let everyone = cohort.mentors + cohort.mentees
+        for (path, data) in RoundOutputs.files(round) where path.hasPrefix("letters/") {
+            let text = String(decoding: data, as: UTF8.self)
+            let role: Role = path.hasPrefix("letters/mentee-") ? .mentee : .mentor
+            let id = String(path.dropFirst("letters/\(role.rawValue)-".count).dropLast(3))
+            var allowed = Set<String>()
+            if role == .mentee, let index = cohort.menteeIndex(named: id) {
+                allowed.insert(cohort.mentees[index].email)
+                for pair in round.pairs where pair.mentee == index { allowed.insert(cohort.mentors[pair.mentor].email) }
+            } else if let index = cohort.mentorIndex(named: id) {
+                allowed.insert(cohort.mentors[index].email)
+                for pair in round.pairs where pair.mentor == index { allowed.insert(cohort.mentees[pair.mentee].email) }
+            }
+            #expect(!text.lowercased().contains("conflict"), "\(path)")
+            #expect(!text.lowercased().contains("line-manag") && !text.lowercased().contains("relationship"), "\(path)")
+            #expect(text.range(of: #"\d+\.\d\d"#, options: .regularExpression) == nil, "\(path) shows a score")
+            for person in everyone where !allowed.contains(person.email) {
+                #expect(!text.contains(person.name) && !text.contains(person.email), "\(path) names \(person.name)")
+            }
+        }
+    }
+
+    @Test("Checkpoints are counted in calendar months from the start date", arguments: [
+        ("2027-01-31", 1, "2027-02-28"), ("2028-01-31", 1, "2028-02-29"), ("2027-03-01", 3, "2027-06-01"), ("2027-11-15", 6, "2028-05-15"),
+    ])
+    func checkpoints(start: String, months: Int, expected: String) {
+        #expect(_CalendarDate(start)?.adding(months: months).description == expected)
+    }
+
+    @Test("SHA-256 matches the FIPS 180-4 examples", arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ])
+    func sha256(text: String, digest: String) {
+        #expect(_SHA256.hex(Array(text.utf8)) == digest)
+    }
+
+    @Test("CSV cells a spreadsheet would run as formulas are neutralised; numbers are not", arguments: [
+        ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""), ("+1 555", "'+1 555"), ("@SUM(A1)", "'@SUM(A1)"), ("-3.00", "-3.00"), ("a,b", "\"a,b\""),
+    ])
+    func formulas(cell: String, written: String) {
+        #expect(CSVWriter.escape(cell) == written)
+    }
+}
