@@ -46,7 +46,7 @@ let package = Package(
             ],
             swiftSettings: internalChecks
         ),
-        .testTarget(name: "MatchingTests", dependencies: ["Matching", "TestSupport"]),
+        .testTarget(name: "MatchingTests", dependencies: ["Matching", "Assignment", "TestSupport"]),
         .testTarget(name: "tandemTests", dependencies: ["tandem"], resources: [.copy("Snapshots")]),
     ],
     swiftLanguageModes: [.v6]

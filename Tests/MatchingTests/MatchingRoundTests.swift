@@ -1,5 +1,6 @@
 import Foundation
 @testable import Matching
+import Assignment
 import Testing
 
 @Suite struct MatchingRoundTests {
@@ -160,5 +161,38 @@ import Testing
     ])
     func formulas(cell: String, written: String) {
         #expect(CSVWriter.escape(cell) == written)
+    }
+}
+
+@Suite struct RoundOrientationTests {
+    @Test("Solving places × mentees gives the same optimum as mentees × mentors, for every objective (generated cohorts)")
+    func transposedAgrees() throws {
+        for seed in UInt64(0)..<24 {
+            let files = CohortGenerator(mentees: 30 + Int(seed % 7) * 5, mentors: 10 + Int(seed % 5), topics: 12, seed: seed).generate()
+            var policy = try PolicyLoader.parse(files.policy, path: "policy.toml")
+            policy.matching.objective = seed % 2 == 0 ? .coverage : .quality
+            policy.matching.fairness = seed % 3 == 0 ? .floor : .none
+            policy.matching.minimumScore = seed % 4 == 0 ? 5 : nil
+            policy.matching.slotDiscount = seed % 5 == 0 ? 1.5 : 0
+            let loaded = try CohortLoader.build(
+                policy: policy, mentors: CSVTable.parse(Data(files.mentors.utf8), path: "mentors.csv"),
+                mentees: CSVTable.parse(Data(files.mentees.utf8), path: "mentees.csv"),
+                conflicts: CSVTable.parse(Data(files.conflicts.utf8), path: "conflicts.csv"),
+                sources: Cohort.Sources(mentors: "mentors.csv", mentees: "mentees.csv", conflicts: "conflicts.csv"))
+            let check = try CohortCheck.run(loaded)
+            var objectives: [Int64] = [], counts: [Int] = []
+            for transposed in [false, true] {
+                let outcome = _RoundSolver(check: check, transposed: transposed).solve()
+                #expect(OptimalityCertificate.verify(problem: outcome.problem, solution: outcome.solution).isOptimal, "seed \(seed)")
+                // Transposed quality takes the minimum off every pair instead of
+                // counting it per unmatched mentee: the same optimum, shifted by
+                // minimum × mentees.
+                let minimum = Int64(((policy.matching.minimumScore ?? 0) / policy.resolution).rounded())
+                let shift = transposed && policy.matching.objective == .quality ? minimum * Int64(check.cohort.mentees.count) : 0
+                objectives.append(outcome.solution.objectiveWithUnassigned + shift)
+                counts.append(outcome.matched)
+            }
+            #expect(objectives[0] == objectives[1] && counts[0] == counts[1], "seed \(seed): \(objectives) \(counts)")
+        }
     }
 }

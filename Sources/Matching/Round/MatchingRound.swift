@@ -102,9 +102,8 @@ public struct MatchingRound: Sendable {
         let matrix = check.matrix
         var pairs: [Pair] = []
         var mentorOf = [Int?](repeating: nil, count: check.cohort.mentees.count)
-        for (mentee, column) in outcome.solution.columnForRow.enumerated() {
-            guard let column else { continue }
-            let mentor = solver.mentor(ofColumn: column)
+        for (mentee, mentor) in outcome.mentorOfMentee.enumerated() {
+            guard let mentor else { continue }
             let units = matrix.scores[mentee * matrix.mentors + mentor]
             var better = 0
             for other in 0..<matrix.mentors where !matrix.forbidden[mentee, other] && matrix.scores[mentee * matrix.mentors + other] > units {
