@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes a folder of outputs so that it appears complete or not at all.
 ///
@@ -20,10 +23,14 @@ public enum AtomicDirectory {
         let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).tmp-\(token)")
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+            var folders = Set<String>()
             for file in files {
                 let target = staging.appendingPathComponent(file.path)
-                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try file.data.write(to: target)
+                let folder = target.deletingLastPathComponent().path
+                if folders.insert(folder).inserted {
+                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                }
+                try writePlainly(file.data, to: target.path)
             }
             var isDirectory: ObjCBool = false
             if manager.fileExists(atPath: destination.path, isDirectory: &isDirectory) {
@@ -45,6 +52,27 @@ public enum AtomicDirectory {
         } catch {
             try? manager.removeItem(at: staging)
             throw error
+        }
+    }
+
+    /// Creates a file with POSIX calls. `Data.write(to:)` syncs every file to
+    /// disk; a round writes one letter per participant (5,000 files took
+    /// 0.45 s in `fsync` alone), and the folder only becomes visible by the
+    /// final rename, so the individual syncs buy nothing here.
+    private static func writePlainly(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+                offset += written
+            }
         }
     }
 }
