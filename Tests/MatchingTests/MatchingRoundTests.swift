@@ -196,3 +196,11 @@ import Testing
         }
     }
 }
+
+@Suite struct NaturalOrderTests {
+    @Test("Ids sort as people read them, and the order is total")
+    func order() {
+        let ids = ["E112", "E3", "e4", "E20", "E07", "E7", "M1", "E", "E3a", "x@y.org", "10", "9"]
+        #expect(ids.sorted(by: _NaturalOrder.less) == ["9", "10", "E", "E3", "E3a", "E07", "E7", "E20", "E112", "M1", "e4", "x@y.org"])
+    }
+}

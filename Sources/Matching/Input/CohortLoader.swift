@@ -49,9 +49,10 @@ public enum CohortLoader {
         for index in mentees.indices {
             for goal in mentees[index].goals.indices { mentees[index].goals[goal].topic = newTopic[mentees[index].goals[goal].topic] }
         }
-        // Indices follow sorted ids, so shuffled rows give the same cohort.
-        mentors.sort { $0.id < $1.id }
-        mentees.sort { $0.id < $1.id }
+        // Indices follow sorted ids (digits by value: E3 before E20), so
+        // shuffled rows give the same cohort.
+        mentors.sort { _NaturalOrder.less($0.id, $1.id) }
+        mentees.sort { _NaturalOrder.less($0.id, $1.id) }
 
         let directory = _PersonDirectory(mentors: mentors, mentees: mentees)
         var exclusions = Set<PairExclusion>()
