@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Matching
 
 extension Tandem {
@@ -36,6 +37,12 @@ extension Tandem {
         }
 
         func run() throws {
+            do {
+                try OutputFolder.check(out, marker: "policy.toml", inputs: [])
+            } catch {
+                FileHandle.standardError.write(Data("\(out): error: \(error.description)\n".utf8))
+                throw ExitCode.failure
+            }
             let files = CohortGenerator(mentees: mentees, mentors: mentors, topics: topics, seed: seed).generate()
             try files.write(to: out)
             print("wrote \(out)/mentors.csv, mentees.csv, conflicts.csv, policy.toml (\(mentees) mentees, \(mentors) mentors, seed \(seed))")

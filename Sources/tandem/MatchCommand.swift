@@ -29,6 +29,13 @@ extension Tandem {
         var json = false
 
         func run() throws {
+            let inputFiles = [inputs.mentors, inputs.mentees, inputs.conflicts, inputs.policy].compactMap { $0 }
+            do {
+                try OutputFolder.check(out, marker: "round.json", inputs: inputFiles)
+            } catch {
+                FileHandle.standardError.write(Data("\(out): error: \(error.description)\n".utf8))
+                throw ExitCode.failure
+            }
             let showProgress = !quiet && isatty(STDERR_FILENO) == 1
             let round: MatchingRound
             do {

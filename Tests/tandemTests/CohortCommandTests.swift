@@ -113,3 +113,34 @@ import Testing
         #expect(result.standardOutput.contains("\"sha256\""))
     }
 }
+
+@Suite struct OutputFolderSafetyTests {
+    @Test("tandem match refuses to replace a folder holding its inputs, or a folder that is not an earlier round")
+    func refusesForeignFolders() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-safety-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        for name in ["mentors.csv", "mentees.csv"] {
+            try FileManager.default.copyItem(at: TandemProcess.packageRoot.appendingPathComponent("datasets/small/\(name)"),
+                                             to: base.appendingPathComponent(name))
+        }
+        let policy = TandemProcess.packageRoot.appendingPathComponent("datasets/small/policy.toml").path
+        let arguments = ["match", "--mentors", base.appendingPathComponent("mentors.csv").path,
+                         "--mentees", base.appendingPathComponent("mentees.csv").path, "--policy", policy]
+        let intoInputs = try TandemProcess.run(arguments + ["--out", base.path])
+        #expect(intoInputs.status == 1)
+        #expect(intoInputs.standardError.contains("holds the input"))
+        #expect(FileManager.default.fileExists(atPath: base.appendingPathComponent("mentors.csv").path))
+
+        let foreign = base.appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: true)
+        try Data("keep me".utf8).write(to: foreign.appendingPathComponent("todo.txt"))
+        let intoForeign = try TandemProcess.run(arguments + ["--out", foreign.path])
+        #expect(intoForeign.status == 1)
+        #expect(FileManager.default.fileExists(atPath: foreign.appendingPathComponent("todo.txt").path))
+
+        let round = base.appendingPathComponent("round").path
+        #expect(try TandemProcess.run(arguments + ["--out", round, "--quiet"]).status == 0)
+        #expect(try TandemProcess.run(arguments + ["--out", round, "--quiet"]).status == 0, "an earlier round is replaced")
+    }
+}
