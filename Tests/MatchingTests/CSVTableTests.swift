@@ -20,6 +20,16 @@ import Testing
         #expect(table.records.map(\.row) == [2, 3])
     }
 
+    @Test("Semicolon- and tab-separated exports are recognised from their header line")
+    func otherDelimiters() throws {
+        let semicolons = try parse("id;\"Email, please\";notes\n1;a@x.org;\"x; y\"\n")
+        #expect(semicolons.header == ["id", "Email, please", "notes"])
+        #expect(semicolons.records.map(\.cells) == [["1", "a@x.org", "x; y"]])
+        let tabs = try parse("id\temail\n1\ta@x.org, b\n")
+        #expect(tabs.records.map(\.cells) == [["1", "a@x.org, b"]])
+        #expect(try parse("a,b;c\n1,2;3\n").header == ["a", "b;c"])
+    }
+
     @Test("Blank lines are skipped but still count as spreadsheet rows")
     func blankLines() throws {
         let table = try parse("a,b\n\n1,2\n\n3,4\n")

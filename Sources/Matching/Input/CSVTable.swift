@@ -3,7 +3,8 @@ import Foundation
 /// A CSV file read whole: the header cells and every record, with locations.
 ///
 /// Reads what form tools and spreadsheets export (RFC 4180 and its usual
-/// variations): UTF-8 with or without a byte-order mark, LF or CRLF line ends,
+/// variations): cells separated by commas (or by semicolons or tabs, when the
+/// header line uses those), UTF-8 with or without a byte-order mark, LF or CRLF line ends,
 /// quoted cells holding commas, doubled quotes and line breaks, a missing final
 /// line break. Blank lines are skipped. A record with fewer cells than the
 /// header is padded with empty cells (spreadsheets drop trailing empty cells);
@@ -49,7 +50,8 @@ public struct CSVTable: Sendable {
             throw InputDiagnostics([.error(SourceLocation(file: path), "is UTF-16 text (Excel's \"Unicode Text\"); save it as \"CSV UTF-8\".")])
         }
         var rows = data.withUnsafeBytes { raw in
-            _CSVScanner(bytes: raw.bindMemory(to: UInt8.self), path: path).scan(into: &diagnostics)
+            let bytes = raw.bindMemory(to: UInt8.self)
+            return _CSVScanner(bytes: bytes, path: path, delimiter: _CSVScanner.delimiter(of: bytes)).scan(into: &diagnostics)
         }
         guard !rows.isEmpty else {
             diagnostics.error(SourceLocation(file: path), "is empty; it needs a header row naming its columns.")
@@ -91,9 +93,28 @@ public struct CSVTable: Sendable {
 struct _CSVScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     let path: String
+    /// `,` usually; `;` for spreadsheets in locales that write decimal commas,
+    /// a tab for "tab-separated" exports.
+    let delimiter: UInt8
 
-    private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","),
+    private static let quote = UInt8(ascii: "\""),
                        lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+
+    /// The delimiter of the header line: whichever of `,`, `;` and tab occurs
+    /// most often outside quotes (a comma on a tie).
+    static func delimiter(of bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        let candidates = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
+        var counts = [0, 0, 0]
+        var quoted = false
+        for byte in bytes {
+            if byte == quote { quoted.toggle(); continue }
+            if quoted { continue }
+            if byte == lineFeed || byte == carriageReturn { break }
+            if let index = candidates.firstIndex(of: byte) { counts[index] += 1 }
+        }
+        // The first of the most frequent, in the order above: a comma on a tie.
+        return candidates[counts.firstIndex(of: counts.max()!)!]
+    }
 
     /// Every non-blank record, header included, in file order. Blank lines still
     /// count as rows, as a spreadsheet shows them.
@@ -138,10 +159,10 @@ struct _CSVScanner {
                         return records
                     }
                 }
-                // Unquoted text, or anything after a closing quote, runs to a comma or line end.
+                // Unquoted text, or anything after a closing quote, runs to a delimiter or line end.
                 while index < bytes.count {
                     let byte = bytes[index]
-                    if byte == Self.comma || byte == Self.lineFeed || byte == Self.carriageReturn { break }
+                    if byte == delimiter || byte == Self.lineFeed || byte == Self.carriageReturn { break }
                     field.append(byte)
                     index += 1
                 }
@@ -157,7 +178,7 @@ struct _CSVScanner {
                 }
                 if index >= bytes.count {
                     endOfRecord = true
-                } else if bytes[index] == Self.comma {
+                } else if bytes[index] == delimiter {
                     index += 1
                     if index >= bytes.count { cells.append(""); endOfRecord = true }
                 } else {

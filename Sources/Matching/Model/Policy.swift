@@ -147,8 +147,10 @@ public struct Policy: Sendable, Equatable {
 
     /// How multi-value cells are written.
     public struct ListFormat: Sendable, Equatable {
-        /// Any of these separates entries in goals, skills and languages cells.
-        public var separators = [";"]
+        /// Any of these separates entries in goals, skills and languages
+        /// cells: Microsoft Forms joins multiple choices with `;`, Google
+        /// Forms with `, `.
+        public var separators = [";", ","]
         /// Separates a skill from its level, as in `python:3`.
         public var levelSeparator = ":"
         /// The level of a skill written without one.
