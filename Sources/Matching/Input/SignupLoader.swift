@@ -69,6 +69,14 @@ struct _SignupLoader {
                 columnOf[field] = index
                 continue
             }
+            // Unmapped: the usual wordings of form tools, when exactly one header matches.
+            if mapping[field] == nil {
+                let matches = headerKeys.indices.filter { field.commonHeaders.contains(headerKeys[$0]) }
+                if matches.count == 1 {
+                    columnOf[field] = matches[0]
+                    continue
+                }
+            }
             let isRequired = field == .email || field == .skills || field == .goals
                 || (field == .seniority && !policy.seniority.levels.isEmpty)
             if mapping[field] != nil {
