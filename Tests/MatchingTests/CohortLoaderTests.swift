@@ -99,6 +99,15 @@ import Testing
         }
     }
 
+    @Test("Meeting modes as form tools write them, checkbox lists included", arguments: [
+        ("Online, In person", MeetingMode.either), ("In-person", .inPerson), ("Video call", .online), ("online or face to face", .either),
+        ("", .either), ("No preference", .either), ("Online; online only", .online),
+    ])
+    func meetingModes(cell: String, mode: MeetingMode) throws {
+        let loaded = try Fixtures.cohort(policy: "", mentors: "email,skills,meeting\na@x.org,art,\"\(cell)\"\n", mentees: "email,goals\nb@x.org,art\n")
+        #expect(loaded.cohort.mentors[0].meeting == mode)
+    }
+
     @Test("People with nothing to match on are pointed out")
     func nothingToMatchOn() throws {
         let loaded = try Fixtures.cohort(policy: "", mentors: "email,skills\nm@x.org,\n", mentees: "email,goals\ne@x.org,job hunting\n")
