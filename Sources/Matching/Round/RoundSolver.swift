@@ -74,10 +74,14 @@ struct _RoundSolver {
         guard policy.fairness == .floor else { return base }
         let matched = base.matched
         guard matched > 0 else { return base }
-        let candidates = Set(check.cohort.mentees.indices.flatMap { mentee in
-            check.cohort.mentors.indices.filter { isEligible(mentee: mentee, mentor: $0) }
-                .map { Int64(check.matrix.scores[mentee * check.matrix.mentors + $0]) }
-        }).sorted()
+        // The distinct scores of eligible pairs (a few thousand, even when the pairs are millions).
+        var distinct = Set<Int64>()
+        for mentee in check.cohort.mentees.indices {
+            for mentor in check.cohort.mentors.indices where isEligible(mentee: mentee, mentor: mentor) {
+                distinct.insert(Int64(check.matrix.scores[mentee * check.matrix.mentors + mentor]))
+            }
+        }
+        let candidates = distinct.sorted()
         // The lowest candidate always works (it keeps every eligible pair).
         var low = 0, high = candidates.count - 1
         while low < high {
