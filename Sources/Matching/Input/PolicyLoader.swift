@@ -324,23 +324,23 @@ struct _PolicyReader {
     }
 
     private mutating func number(_ node: _TOMLNode, at keyPath: [String], where valid: (Double) -> Bool, _ expected: String) -> Double? {
-        let value: Double
-        switch node {
-        case .integer(let integer): value = Double(integer)
-        case .real(let real): value = real
-        default:
-            error(keyPath, "\(keyPath.joined(separator: ".")) must be \(expected), not \(node.kind).")
-            return nil
+        let value: Double? = switch node {
+        case .integer(let integer): Double(integer)
+        case .real(let real): real
+        default: nil
         }
-        guard valid(value) else {
-            error(keyPath, "\(keyPath.joined(separator: ".")) is \(value); it must be \(expected).")
-            return nil
-        }
-        return value
+        return accept(value, node, at: keyPath, where: valid, expected)
     }
 
     private mutating func integer(_ node: _TOMLNode, at keyPath: [String], where valid: (Int) -> Bool, _ expected: String) -> Int? {
-        guard case .integer(let value) = node else {
+        let value: Int? = if case .integer(let integer) = node { integer } else { nil }
+        return accept(value, node, at: keyPath, where: valid, expected)
+    }
+
+    /// `value` when the node had the right kind and the value is in range; otherwise reports which.
+    private mutating func accept<Value>(_ value: Value?, _ node: _TOMLNode, at keyPath: [String],
+                                        where valid: (Value) -> Bool, _ expected: String) -> Value? {
+        guard let value else {
             error(keyPath, "\(keyPath.joined(separator: ".")) must be \(expected), not \(node.kind).")
             return nil
         }

@@ -87,7 +87,9 @@ struct _TOMLKeyLines {
         return parts
     }
 
-    private static func firstUnquoted(_ target: Character, in text: Substring) -> Substring.Index? {
+    /// Calls `body` with each character outside quoted strings, up to a
+    /// comment (`#`); `body` returns `false` to stop early.
+    private static func forEachUnquoted(_ text: Substring, _ body: (Substring.Index, Character) -> Bool) {
         var quote: Character?
         var index = text.startIndex
         while index < text.endIndex {
@@ -96,32 +98,28 @@ struct _TOMLKeyLines {
                 if character == open { quote = nil }
             } else if character == "\"" || character == "'" {
                 quote = character
-            } else if character == target {
-                return index
-            } else if character == "#" {
-                return nil
+            } else if character == "#" || !body(index, character) {
+                return
             }
             index = text.index(after: index)
         }
-        return nil
+    }
+
+    private static func firstUnquoted(_ target: Character, in text: Substring) -> Substring.Index? {
+        var found: Substring.Index?
+        forEachUnquoted(text) { index, character in
+            if character == target { found = index }
+            return found == nil
+        }
+        return found
     }
 
     /// Opening minus closing brackets outside strings and comments.
     private static func bracketBalance(_ text: Substring) -> Int {
         var balance = 0
-        var quote: Character?
-        for character in text {
-            if let open = quote {
-                if character == open { quote = nil }
-            } else if character == "\"" || character == "'" {
-                quote = character
-            } else if character == "#" {
-                break
-            } else if character == "[" {
-                balance += 1
-            } else if character == "]" {
-                balance -= 1
-            }
+        forEachUnquoted(text) { _, character in
+            if character == "[" { balance += 1 } else if character == "]" { balance -= 1 }
+            return true
         }
         return balance
     }
@@ -129,27 +127,21 @@ struct _TOMLKeyLines {
     /// The top-level keys of a one-line inline table `{ a = 1, "b" = 2 }`.
     private static func inlineKeys(_ text: Substring) -> [String] {
         var keys: [String] = []
-        var segmentStart = text.index(after: text.startIndex)
-        var quote: Character?
+        let body = text.dropFirst()
+        var segmentStart = body.startIndex
         var depth = 0
-        var index = segmentStart
-        while index < text.endIndex {
-            let character = text[index]
-            if let open = quote {
-                if character == open { quote = nil }
-            } else if character == "\"" || character == "'" {
-                quote = character
-            } else if character == "{" || character == "[" {
-                depth += 1
-            } else if character == "}" || character == "]" {
-                if depth == 0 { break }
+        forEachUnquoted(body) { index, character in
+            switch character {
+            case "{", "[": depth += 1
+            case "}", "]":
+                if depth == 0 { return false }
                 depth -= 1
-            } else if character == ",", depth == 0 {
-                segmentStart = text.index(after: index)
-            } else if character == "=", depth == 0 {
-                if let key = keyPath(text[segmentStart..<index]).first { keys.append(key) }
+            case "," where depth == 0: segmentStart = body.index(after: index)
+            case "=" where depth == 0:
+                if let key = keyPath(body[segmentStart..<index]).first { keys.append(key) }
+            default: break
             }
-            index = text.index(after: index)
+            return true
         }
         return keys
     }
