@@ -13,7 +13,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.standardOutput == (try TandemProcess.snapshot("validate-small.txt")))
         #expect(result.standardError.split(separator: "\n").count == 4)
-        #expect(result.standardError.contains("datasets/small/mentees.csv:5: warning: the mentee \"E204\" has no eligible mentor"))
+        #expect(result.standardError.contains("datasets/small/mentees.csv:5: warning: the mentee \"E204\" has no eligible mentor; the rule excluding the most mentors: in person needs the same region (4 of 6).\n"))
     }
 
     @Test("tandem validate on broken files: exit 1, every problem on stderr, nothing on stdout")

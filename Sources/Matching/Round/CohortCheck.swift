@@ -32,32 +32,31 @@ public struct CohortCheck: Sendable {
         var warnings = InputDiagnostics(loaded.warnings)
         for (index, mentee) in model.cohort.mentees.enumerated() where matrix.forbidden.allowedCount(inRow: index) == 0 {
             warnings.warning(SourceLocation(file: sources.mentees, row: mentee.row),
-                             "the mentee \"\(mentee.id)\" has no eligible mentor\(mainObstacle(model, mentee: index)).")
+                             "the mentee \"\(mentee.id)\" has no eligible mentor\(obstacleClause(model, mentee: index)).")
         }
         return CohortCheck(model: model, matrix: matrix, warnings: warnings.sorted)
     }
 
     /// The hard rule that excludes the most mentors for `mentee`, if any mentor exists.
     public func mainObstacle(mentee: Int) -> PairExplanation.HardRule? {
-        var counts: [PairExplanation.HardRule: Int] = [:]
-        for mentor in cohort.mentors.indices {
-            for exclusion in model.explain(mentee: mentee, mentor: mentor).forbiddenBecause { counts[exclusion.rule, default: 0] += 1 }
-        }
-        return counts.min(by: { ($1.value, $0.key) < ($0.value, $1.key) })?.key
+        Self.topObstacle(model, mentee: mentee)?.rule
     }
 
     /// ": <rule> (N of M mentors)" for the rule that excludes the most mentors.
-    private static func mainObstacle(_ model: ScoringModel, mentee: Int) -> String {
+    private static func obstacleClause(_ model: ScoringModel, mentee: Int) -> String {
         let mentors = model.cohort.mentors.count
         guard mentors > 0 else { return ": there are no mentors" }
+        guard let top = topObstacle(model, mentee: mentee) else { return "" }
+        return "; the rule excluding the most mentors: \(top.rule.rawValue) (\(top.mentors) of \(mentors))"
+    }
+
+    /// The rule excluding the most mentors and how many it excludes; equal
+    /// counts go to the rule listed first in ``PairExplanation/HardRule``.
+    private static func topObstacle(_ model: ScoringModel, mentee: Int) -> (rule: PairExplanation.HardRule, mentors: Int)? {
         var counts: [PairExplanation.HardRule: Int] = [:]
-        for mentor in 0..<mentors {
-            for exclusion in model.explain(mentee: mentee, mentor: mentor).forbiddenBecause {
-                counts[exclusion.rule, default: 0] += 1
-            }
+        for mentor in model.cohort.mentors.indices {
+            for exclusion in model.explain(mentee: mentee, mentor: mentor).forbiddenBecause { counts[exclusion.rule, default: 0] += 1 }
         }
-        // Most mentors first; equal counts in the rules' own order.
-        guard let top = counts.min(by: { ($1.value, $0.key) < ($0.value, $1.key) }) else { return "" }
-        return "; the rule excluding the most mentors: \(top.key.rawValue) (\(top.value) of \(mentors))"
+        return counts.min(by: { ($1.value, $0.key) < ($0.value, $1.key) }).map { ($0.key, $0.value) }
     }
 }
