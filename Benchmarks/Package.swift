@@ -11,33 +11,19 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
-        .executableTarget(
-            name: "SolverBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "Assignment", package: "main"),
-                .product(name: "Matching", package: "main"),
-            ],
-            path: "Benchmarks/SolverBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "ScoringBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "Matching", package: "main"),
-            ],
-            path: "Benchmarks/ScoringBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "RoundBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "Matching", package: "main"),
-            ],
-            path: "Benchmarks/RoundBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        suite("SolverBenchmarks", modules: ["Assignment", "Matching"]),
+        suite("ScoringBenchmarks", modules: ["Matching"]),
+        suite("RoundBenchmarks", modules: ["Matching"]),
     ]
 )
+
+/// One benchmark suite, `Benchmarks/<name>/<name>.swift`, over some of Tandem's modules.
+func suite(_ name: String, modules: [String]) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: [.product(name: "Benchmark", package: "benchmark")]
+            + modules.map { .product(name: $0, package: "main") },
+        path: "Benchmarks/\(name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}

@@ -146,11 +146,3 @@ struct _TOMLKeyLines {
         return keys
     }
 }
-
-extension String {
-    /// The string without white space at either end.
-    func trimmingWhitespace() -> String {
-        let trimmed = _Term.trimmed(self[...])
-        return trimmed.utf8.count == utf8.count ? self : String(trimmed)
-    }
-}

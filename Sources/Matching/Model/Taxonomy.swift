@@ -55,14 +55,6 @@ public struct Taxonomy: Sendable {
         return .topic(topics.count - 1)
     }
 
-    /// The meaning of `term` without adding it.
-    public func lookup(_ term: some StringProtocol) -> Lookup {
-        let key = _Term.normalised(term)
-        if let scope = outOfScope[key] { return .outOfScope(scope) }
-        if let index = indexOfTerm[key] { return .topic(index) }
-        return .unknown
-    }
-
     /// Every spelling a sign-up may use (topics and synonyms), for "did you mean".
     var knownTerms: [String] { indexOfTerm.keys.sorted() }
 }

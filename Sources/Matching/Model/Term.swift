@@ -93,3 +93,11 @@ enum _Term {
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 }
+
+extension String {
+    /// The string without white space at either end.
+    func trimmingWhitespace() -> String {
+        let trimmed = _Term.trimmed(self[...])
+        return trimmed.utf8.count == utf8.count ? self : String(trimmed)
+    }
+}

@@ -65,11 +65,6 @@ public struct ScoringModel: Sendable {
         mentorKeys = keys.mentors
     }
 
-    /// The units a goal at `rank` (1-based) met by a skill at `level` earns.
-    public func goalUnits(rank: Int, level: Int) -> Int64 {
-        goalUnits[rank - 1] * levelMultipliers[level - 1]
-    }
-
     /// The seniority bonus, in units, for a mentor `gap` levels above the mentee.
     public func seniorityUnits(gap: Int) -> Int32 {
         let ideal = cohort.policy.seniority.idealGap
