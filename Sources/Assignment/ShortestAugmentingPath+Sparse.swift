@@ -1,0 +1,322 @@
+// # Shortest augmenting paths over a sparse matrix
+//
+// The same method as the dense solver (see ShortestAugmentingPath.swift): one
+// free row at a time, a Dijkstra search over reduced costs
+// `c[i][j] − u[i] − v[j] ≥ 0` finds the cheapest alternating path to a column
+// with room, the potentials move by the distances, and the rows along the path
+// shift one column along. Jonker and Volgenant (Computing 38, 1987,
+// doi:10.1007/BF02278710) give the sparse variant, pp. 333–334: only a row's
+// stored pairs are relaxed, so columns are kept in a priority queue rather
+// than scanned linearly.
+//
+// Where we depart from the paper, and why
+// - The queue is a binary heap with lazy deletion: a column whose distance
+//   drops is pushed again and stale entries are skipped when popped. Sparse
+//   rows make few pushes, and the heap needs no position index.
+// - Capacities are native, as in the dense solver: a full column holds a list
+//   of its rows and reaching it reaches them all at its distance.
+// - Rows that may stay unassigned each have a private option of constant cost
+//   `a` (one virtual column of capacity `rows`, never full, so its potential
+//   stays 0). Reaching row i at distance d offers the path "i leaves for its
+//   option" at d + a − u[i]; the search ends there when no column with room
+//   is nearer. No large cost stands for a forbidden or unassigned pair.
+// - Initialisation is JV's row reduction: every column potential 0, each row's
+//   potential its least cost (or `a`), and a greedy placement on that column
+//   when it has room.
+//
+// Ties (determinism): the heap orders by distance, then columns with room
+// before full ones, then by index; the unassigned option is taken only when
+// strictly nearer than every column, so on a tie a row is placed.
+//
+// Complexity: O(pairs × log(pairs)) per augmentation in the worst case, which
+// is reached only when a search sweeps the whole graph; O(rows + columns +
+// pairs) memory.
+//
+// Glossary
+// - `u`, `v`: row and column potentials (duals of the minimisation form).
+// - `distance[j]`: tentative length of the shortest reduced path from the root
+//   to column j; final once j is popped (`settled`).
+// - `predecessor[j]`: the row from which column j was last reached.
+// - `columnOfRow[i]`: the column holding row i; `free` or `unassigned` otherwise.
+// - `firstRow`, `nextRow`, `previousRow`: each column's rows as a doubly linked list.
+
+extension ShortestAugmentingPath {
+    /// Solves a sparse problem to optimality.
+    ///
+    /// - Parameter problem: Any valid sparse problem.
+    /// - Returns: An optimal assignment with its duals: for every stored pair
+    ///   `cost − u − v ≥ 0`, with equality on assigned pairs; every column
+    ///   potential ≤ 0 and below 0 only on a full column; with unassigned rows
+    ///   allowed, an unassigned option of capacity `rows` and potential 0.
+    /// - Throws: ``AssignmentError/infeasible(row:)`` when every row must be
+    ///   placed and that is impossible.
+    /// - Complexity: O(rows × pairs × log(pairs)) in the worst case; typically
+    ///   a small multiple of the pairs.
+    @_specialize(exported: true, where Cost == Int64)
+    @_specialize(exported: true, where Cost == Double)
+    public func solve<Cost: AssignmentCost>(_ problem: SparseAssignmentProblem<Cost>) throws(AssignmentError)
+        -> AssignmentSolution<Cost>
+    {
+        let workspace = _SparseWorkspace(problem)
+        for row in 0..<problem.rows where workspace.columnOfRow[row] == _SparseWorkspace<Cost>.free {
+            try workspace.augment(root: row)
+        }
+        return workspace.solution(for: problem)
+    }
+}
+
+/// The sparse search's state, allocated once per solve and reused by every
+/// augmentation.
+internal final class _SparseWorkspace<Cost: AssignmentCost> {
+    static var free: Int { -1 }
+    static var unassigned: Int { -2 }
+
+    let rows: Int, columns: Int
+    let rowStart: UnsafeMutableBufferPointer<Int>
+    let columnIndices: UnsafeMutableBufferPointer<Int32>
+    let costs: UnsafeMutableBufferPointer<Cost>
+    let capacity: UnsafeMutableBufferPointer<Int>
+    /// The cost of leaving a row unassigned, when allowed.
+    let optionCost: Cost?
+
+    let u: UnsafeMutableBufferPointer<Cost>
+    let v: UnsafeMutableBufferPointer<Cost>
+    let columnOfRow: UnsafeMutableBufferPointer<Int>
+    let load: UnsafeMutableBufferPointer<Int>
+    let firstRow: UnsafeMutableBufferPointer<Int>
+    let nextRow: UnsafeMutableBufferPointer<Int>
+    let previousRow: UnsafeMutableBufferPointer<Int>
+
+    // Per-search scratch: a column's `distance` and `predecessor` are valid
+    // when `reachedIn[column] == search`; it is settled when `settledIn` is.
+    let distance: UnsafeMutableBufferPointer<Cost>
+    let predecessor: UnsafeMutableBufferPointer<Int>
+    let reachedIn: UnsafeMutableBufferPointer<Int>
+    let settledIn: UnsafeMutableBufferPointer<Int>
+    let settled: UnsafeMutableBufferPointer<Int>
+    var settledCount = 0
+    var search = 0
+    var heap: _ColumnHeap<Cost>
+
+    init(_ problem: SparseAssignmentProblem<Cost>) {
+        let matrix = problem._costs
+        rows = matrix.rows
+        columns = matrix.columns
+        rowStart = .allocate(capacity: rows + 1)
+        _ = rowStart.initialize(from: matrix.rowStart)
+        columnIndices = .allocate(capacity: matrix.pairCount)
+        _ = columnIndices.initialize(from: matrix.columnIndices)
+        costs = .allocate(capacity: matrix.pairCount)
+        _ = costs.initialize(from: matrix.values)
+        capacity = .allocate(capacity: columns)
+        _ = capacity.initialize(from: problem.capacities)
+        optionCost = problem._unassignedCost
+        u = .allocate(capacity: rows)
+        u.initialize(repeating: .zero)
+        v = .allocate(capacity: columns)
+        v.initialize(repeating: .zero)
+        columnOfRow = .allocate(capacity: rows)
+        columnOfRow.initialize(repeating: Self.free)
+        load = .allocate(capacity: columns)
+        load.initialize(repeating: 0)
+        firstRow = .allocate(capacity: columns)
+        firstRow.initialize(repeating: -1)
+        nextRow = .allocate(capacity: rows)
+        nextRow.initialize(repeating: -1)
+        previousRow = .allocate(capacity: rows)
+        previousRow.initialize(repeating: -1)
+        distance = .allocate(capacity: columns)
+        distance.initialize(repeating: .zero)
+        predecessor = .allocate(capacity: columns)
+        predecessor.initialize(repeating: -1)
+        reachedIn = .allocate(capacity: columns)
+        reachedIn.initialize(repeating: -1)
+        settledIn = .allocate(capacity: columns)
+        settledIn.initialize(repeating: -1)
+        settled = .allocate(capacity: columns)
+        settled.initialize(repeating: -1)
+        heap = _ColumnHeap(capacity: max(16, matrix.pairCount / 4))
+        for row in 0..<rows { placeOnCheapest(row) }
+    }
+
+    deinit {
+        for buffer in [rowStart, capacity, columnOfRow, load, firstRow, nextRow, previousRow, predecessor, reachedIn, settledIn, settled] {
+            buffer.deallocate()
+        }
+        columnIndices.deallocate()
+        costs.deallocate()
+        u.deallocate()
+        v.deallocate()
+        distance.deallocate()
+        heap.deallocate()
+    }
+
+    /// JV's row reduction with every column potential at 0: the row's
+    /// potential is its least cost, and it takes the first column attaining it
+    /// that has room (or its option, when that is strictly cheaper).
+    private func placeOnCheapest(_ row: Int) {
+        var least: Cost? = nil
+        var choice = -1
+        for position in rowStart[row]..<rowStart[row + 1] {
+            let column = Int(columnIndices[position])
+            let cost = costs[position]
+            let hasRoom = load[column] < capacity[column]
+            if least == nil || cost < least! {
+                least = cost
+                choice = hasRoom ? column : -1
+            } else if cost == least!, choice < 0, hasRoom {
+                choice = column
+            }
+        }
+        if let optionCost, least == nil || optionCost < least! || (optionCost == least! && choice < 0) {
+            u[row] = optionCost
+            columnOfRow[row] = Self.unassigned
+            return
+        }
+        guard let least else { return }
+        u[row] = least
+        if choice >= 0 { insert(row, into: choice) }
+    }
+
+    private func insert(_ row: Int, into column: Int) {
+        columnOfRow[row] = column
+        load[column] += 1
+        let head = firstRow[column]
+        nextRow[row] = head
+        previousRow[row] = -1
+        if head >= 0 { previousRow[head] = row }
+        firstRow[column] = row
+    }
+
+    private func remove(_ row: Int, from column: Int) {
+        let next = nextRow[row], previous = previousRow[row]
+        if previous >= 0 { nextRow[previous] = next } else { firstRow[column] = next }
+        if next >= 0 { previousRow[next] = previous }
+        load[column] -= 1
+    }
+
+    /// One Dijkstra search from a free row, then the potential update and the
+    /// shift of rows along the path.
+    func augment(root: Int) throws(AssignmentError) {
+        search += 1
+        settledCount = 0
+        heap.removeAll()
+        var optionDistance: Cost? = nil
+        var optionRow = -1
+        var sink = -1
+        var sinkDistance = Cost.zero
+        relax(row: root, at: .zero, optionDistance: &optionDistance, optionRow: &optionRow)
+        while let (reached, column) = heap.popMinimum() {
+            guard settledIn[column] != search, reached == distance[column] else { continue }
+            if let optionDistance, optionDistance < reached { break }
+            settledIn[column] = search
+            settled[settledCount] = column
+            settledCount += 1
+            if load[column] < capacity[column] {
+                sink = column
+                sinkDistance = reached
+                break
+            }
+            var row = firstRow[column]
+            while row >= 0 {
+                relax(row: row, at: reached, optionDistance: &optionDistance, optionRow: &optionRow)
+                row = nextRow[row]
+            }
+        }
+        if sink < 0 {
+            guard let optionDistance else { throw .infeasible(row: root) }
+            sinkDistance = optionDistance
+        }
+        updatePotentials(root: root, sinkDistance: sinkDistance)
+        var column = sink
+        var row: Int
+        if sink >= 0 {
+            row = predecessor[sink]
+        } else {
+            // The path ends with `optionRow` leaving its column for its option.
+            row = optionRow
+            let held = columnOfRow[row]
+            if held >= 0 { remove(row, from: held) }
+            columnOfRow[row] = Self.unassigned
+            guard row != root else { return }
+            column = held
+            row = predecessor[column]
+        }
+        while true {
+            let held = columnOfRow[row]
+            if held >= 0 { remove(row, from: held) }
+            insert(row, into: column)
+            if row == root { return }
+            column = held
+            row = predecessor[column]
+        }
+    }
+
+    /// Offers every pair of `row`, reached at `base`, to the heap, and the
+    /// row's option to the running best.
+    @inline(__always)
+    private func relax(row: Int, at base: Cost, optionDistance: inout Cost?, optionRow: inout Int) {
+        // Every value here is bounded by the problem's magnitude check, so the
+        // unchecked sums cannot overflow (see `_magnitudeLimit`).
+        let offset = Cost._uncheckedSubtract(base, u[row])
+        for position in rowStart[row]..<rowStart[row + 1] {
+            let column = Int(columnIndices[position])
+            if settledIn[column] == search { continue }
+            let candidate = Cost._uncheckedSubtract(Cost._uncheckedAdd(offset, costs[position]), v[column])
+            if reachedIn[column] != search || candidate < distance[column] {
+                reachedIn[column] = search
+                distance[column] = candidate
+                predecessor[column] = row
+                let roomLast = load[column] < capacity[column] ? 0 : columns
+                heap.push(candidate, column: column, tieBreak: roomLast + column)
+            }
+        }
+        if let optionCost {
+            let candidate = Cost._uncheckedAdd(offset, optionCost)
+            if optionDistance == nil || candidate < optionDistance! {
+                optionDistance = candidate
+                optionRow = row
+            }
+        }
+    }
+
+    /// Moves the potentials by the settled distances so that every reduced
+    /// cost stays ≥ 0 and the path to the sink becomes tight: a settled column
+    /// at distance d < D gains d − D, and each of its rows D − d; the root
+    /// gains D.
+    private func updatePotentials(root: Int, sinkDistance: Cost) {
+        for index in 0..<settledCount {
+            let column = settled[index]
+            let gap = Cost._uncheckedSubtract(sinkDistance, distance[column])
+            guard gap > .zero else { continue }
+            v[column] = Cost._uncheckedSubtract(v[column], gap)
+            var row = firstRow[column]
+            while row >= 0 {
+                u[row] = Cost._uncheckedAdd(u[row], gap)
+                row = nextRow[row]
+            }
+        }
+        u[root] = Cost._uncheckedAdd(u[root], sinkDistance)
+    }
+
+    func solution(for problem: SparseAssignmentProblem<Cost>) -> AssignmentSolution<Cost> {
+        var columnForRow = [Int?](repeating: nil, count: rows)
+        var objective = Cost.zero
+        var unassignedCount = 0
+        for row in 0..<rows {
+            let column = columnOfRow[row]
+            guard column >= 0 else {
+                unassignedCount += 1
+                continue
+            }
+            columnForRow[row] = column
+            objective += problem.value(row: row, column: column)!
+        }
+        var withUnassigned = objective
+        if case let .allowed(value) = problem.unassignedRows { withUnassigned += value._times(unassignedCount) }
+        let option = optionCost.map { Duals<Cost>.UnassignedOption(cost: $0, capacity: rows, potential: .zero) }
+        let duals = Duals(rowPotentials: Array(u), columnPotentials: Array(v), unassigned: option)
+        return AssignmentSolution(columnForRow: columnForRow, objective: objective,
+                                  objectiveWithUnassigned: withUnassigned, duals: duals)
+    }
+}

@@ -1,0 +1,102 @@
+/// An assignment problem over a sparse matrix: only the stored pairs may be
+/// assigned, columns have capacities, and rows either must all be placed or
+/// may stay unassigned at a value.
+///
+/// The search's work per augmentation is proportional to the pairs it reaches,
+/// not to the whole matrix, so a problem with a few dozen pairs per row solves
+/// in a small fraction of the time of its dense form.
+///
+/// ```swift
+/// let scores = try SparseCostMatrix<Int64>(rows: 2, columns: 2, pairs: [[(0, 9), (1, 4)], [(0, 8)]])
+/// let problem = try SparseAssignmentProblem(scores, sense: .maximize, unassignedRows: .allowed(value: 0))
+/// let solution = try ShortestAugmentingPath().solve(problem)
+/// ```
+///
+/// - Complexity: Building the problem is O(pairs) for its checks.
+public struct SparseAssignmentProblem<Cost: AssignmentCost>: Sendable {
+    /// What the answer may do with rows it does not place.
+    public enum UnassignedRows: Sendable, Equatable {
+        /// Every row may stay unassigned, and then counts as `value` in the
+        /// objective (in the problem's sense).
+        case allowed(value: Cost)
+        /// Every row must be placed; otherwise solving throws ``AssignmentError/infeasible(row:)``.
+        case forbidden
+    }
+
+    /// Minimise costs or maximise scores.
+    public let sense: AssignmentProblem<Cost>.Sense
+    /// How many rows each column may take.
+    public let capacities: [Int]
+    /// What happens to rows that are not placed.
+    public let unassignedRows: UnassignedRows
+    /// The stored pairs as costs to minimise (scores negated when maximising).
+    internal let _costs: SparseCostMatrix<Cost>
+
+    /// The number of rows.
+    public var rows: Int { _costs.rows }
+    /// The number of columns.
+    public var columns: Int { _costs.columns }
+    /// The values as given, in the problem's sense.
+    ///
+    /// - Complexity: O(1) when minimising, O(pairs) and a copy when maximising.
+    public var matrix: SparseCostMatrix<Cost> { sense == .maximize ? _costs._negated : _costs }
+
+    /// Creates and checks a problem.
+    ///
+    /// - Parameters:
+    ///   - matrix: The allowed pairs with their costs (or scores, with `sense: .maximize`).
+    ///   - sense: `.minimize` (default) or `.maximize`.
+    ///   - capacities: One value of 0 or more per column; `nil` means 1 each.
+    ///   - unassignedRows: See ``UnassignedRows``; `.forbidden` by default.
+    /// - Throws: ``AssignmentError`` for a wrong number of capacities, a negative
+    ///   capacity, an unusable unassigned value, or values so large that `Int64`
+    ///   sums could overflow.
+    /// - Complexity: O(pairs).
+    @_specialize(exported: true, where Cost == Int64)
+    @_specialize(exported: true, where Cost == Double)
+    public init(
+        _ matrix: SparseCostMatrix<Cost>,
+        sense: AssignmentProblem<Cost>.Sense = .minimize,
+        capacities: [Int]? = nil,
+        unassignedRows: UnassignedRows = .forbidden
+    ) throws(AssignmentError) {
+        let capacities = capacities ?? Array(repeating: 1, count: matrix.columns)
+        guard capacities.count == matrix.columns else {
+            throw .shapeMismatch(expected: matrix.columns, actual: capacities.count, what: "capacities")
+        }
+        if let column = capacities.firstIndex(where: { $0 < 0 }) {
+            throw .negativeCapacity(column: column, capacity: capacities[column])
+        }
+        var largest = 0.0
+        if case let .allowed(value) = unassignedRows {
+            guard value._isUsableCost else {
+                throw .unusableValue(row: -1, column: -1, description: "the unassigned value \(value)")
+            }
+            largest = value._magnitude
+        }
+        for value in matrix.values { largest = max(largest, value._magnitude) }
+        // The dense problem's bound (see `AssignmentProblem._magnitudeLimit`):
+        // every potential is an alternating sum of at most rows + 1 values.
+        let limit = (Cost.isExact ? Double(Int64.max) : Double.greatestFiniteMagnitude)
+            / (16 * Double(matrix.rows + matrix.columns + 2))
+        guard largest <= limit else { throw .costOverflowRisk(largestMagnitude: largest, limit: limit) }
+        self._costs = sense == .maximize ? matrix._negated : matrix
+        self.sense = sense
+        self.capacities = capacities
+        self.unassignedRows = unassignedRows
+    }
+
+    /// The value of a pair in the problem's sense, or `nil` when it is not stored.
+    ///
+    /// - Complexity: O(log(pairs in the row)).
+    public func value(row: Int, column: Int) -> Cost? {
+        guard let cost = _costs.value(row: row, column: column) else { return nil }
+        return sense == .maximize ? cost._negated : cost
+    }
+
+    /// The value of leaving a row unassigned as a cost to minimise, if allowed.
+    internal var _unassignedCost: Cost? {
+        guard case let .allowed(value) = unassignedRows else { return nil }
+        return sense == .maximize ? value._negated : value
+    }
+}

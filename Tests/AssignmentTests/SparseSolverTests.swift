@@ -1,0 +1,122 @@
+import Assignment
+import Testing
+import TestSupport
+
+@Suite struct SparseSolverTests {
+    /// The sparse form of a dense problem without locks; maximum-cardinality
+    /// problems become "every row placed" (the sparse form has no such mode).
+    static func sparse(_ problem: AssignmentProblem<Int64>) -> SparseAssignmentProblem<Int64> {
+        let dense = problem.matrix
+        let pairs = (0..<dense.rows).map { row in
+            (0..<dense.columns).compactMap { column in dense.cost(row: row, column: column).map { (column: column, value: $0) } }
+        }
+        let unassigned: SparseAssignmentProblem<Int64>.UnassignedRows = switch problem.unassignedRows {
+        case let .allowed(value): .allowed(value: value)
+        case .forbidden, .maximumCardinality: .forbidden
+        }
+        return try! SparseAssignmentProblem(try! SparseCostMatrix(rows: dense.rows, columns: dense.columns, pairs: pairs),
+                                            sense: problem.sense, capacities: problem.capacities, unassignedRows: unassigned)
+    }
+
+    /// The dense problem a sparse one stands for, for the brute-force oracle.
+    static func dense(_ problem: SparseAssignmentProblem<Int64>) -> AssignmentProblem<Int64> {
+        var values = [Int64](repeating: .max, count: problem.rows * problem.columns)
+        for row in 0..<problem.rows {
+            for column in 0..<problem.columns {
+                if let value = problem.value(row: row, column: column) { values[row * problem.columns + column] = value }
+            }
+        }
+        let unassigned: AssignmentProblem<Int64>.UnassignedRows = switch problem.unassignedRows {
+        case let .allowed(value): .allowed(value: value)
+        case .forbidden: .forbidden
+        }
+        return try! AssignmentProblem(try! CostMatrix(rows: problem.rows, columns: problem.columns, values: values, forbiddenValue: .max),
+                                      sense: problem.sense, capacities: problem.capacities, unassignedRows: unassigned)
+    }
+
+    @Test("agrees with brute force on 3,000 seeded problems (ties, negatives, missing pairs, capacities, thresholds)")
+    func bruteForce() throws {
+        var shape = RandomProblemShape()
+        shape.forbiddenPercent = 35
+        forEverySeed(20_000..<23_000) { seed, random in
+            let problem = Self.sparse(shape.makeProblem(&random))
+            let expected = BruteForceAssignment.solve(Self.dense(problem))
+            guard let solution = try? ShortestAugmentingPath().solve(problem) else {
+                #expect(expected == nil, "seed \(seed): the sparse solver threw but \(String(describing: expected)) exists")
+                return
+            }
+            guard let expected else {
+                Issue.record("seed \(seed): solved an infeasible problem")
+                return
+            }
+            #expect(solution.objectiveWithUnassigned == expected.objectiveWithUnassigned, "seed \(seed)")
+            let report = OptimalityCertificate.verify(problem: problem, solution: solution)
+            #expect(report.isOptimal, "seed \(seed): \(report)")
+        }
+    }
+
+    @Test("agrees with the dense solver on larger problems, and both certificates accept its answer")
+    func denseAgreement() throws {
+        var shape = RandomProblemShape()
+        shape.maxRows = 60
+        shape.maxColumns = 40
+        shape.maxCapacity = 3
+        shape.valueRange = -200...900
+        shape.forbiddenPercent = 70
+        forEverySeed(30_000..<30_200) { seed, random in
+            var problem = shape.makeProblem(&random)
+            if problem.unassignedRows == .maximumCardinality {
+                problem = try! AssignmentProblem(problem.matrix, sense: problem.sense, capacities: problem.capacities,
+                                                 unassignedRows: .allowed(value: 0))
+            }
+            let sparse = Self.sparse(problem)
+            let expected = try! ShortestAugmentingPath().solve(problem)
+            let solution = try! ShortestAugmentingPath().solve(sparse)
+            #expect(solution.objectiveWithUnassigned == expected.objectiveWithUnassigned, "seed \(seed)")
+            #expect(OptimalityCertificate.verify(problem: sparse, solution: solution).isOptimal, "seed \(seed)")
+            #expect(OptimalityCertificate.verify(problem: problem, solution: solution).isOptimal, "seed \(seed)")
+        }
+    }
+
+    @Test("an answer on a subset of pairs is refused when a left-out pair would improve it")
+    func subsetAnswerIsRefused() throws {
+        // Row 0 prefers column 1 (9 vs 5), but the subset only offers column 0.
+        let full = try SparseAssignmentProblem(
+            try SparseCostMatrix<Int64>(rows: 1, columns: 2, pairs: [[(0, 5), (1, 9)]]), sense: .maximize)
+        let subset = try SparseAssignmentProblem(
+            try SparseCostMatrix<Int64>(rows: 1, columns: 2, pairs: [[(0, 5)]]), sense: .maximize)
+        let answer = try ShortestAugmentingPath().solve(subset)
+        #expect(answer.columnForRow == [0])
+        #expect(OptimalityCertificate.verify(problem: subset, solution: answer).isOptimal)
+        let report = OptimalityCertificate.verify(problem: full, solution: answer)
+        #expect(!report.isOptimal)
+        #expect(report.violations.contains { $0.contains("pair (0, 1)") })
+    }
+
+    @Test("rows with no pairs: infeasible when every row must be placed, unassigned otherwise")
+    func rowsWithoutPairs() throws {
+        let matrix = try SparseCostMatrix<Int64>(rows: 2, columns: 1, pairs: [[(0, 3)], []])
+        #expect(throws: AssignmentError.infeasible(row: 1)) {
+            try ShortestAugmentingPath().solve(try SparseAssignmentProblem(matrix))
+        }
+        let solution = try ShortestAugmentingPath().solve(try SparseAssignmentProblem(matrix, unassignedRows: .allowed(value: 10)))
+        #expect(solution.columnForRow == [0, nil])
+        #expect(solution.objectiveWithUnassigned == 13)
+    }
+
+    @Test("malformed compressed rows are refused with the reason")
+    func malformedRows() {
+        #expect(throws: AssignmentError.self) {
+            try SparseCostMatrix<Int64>(rows: 1, columns: 2, rowStart: [0, 2], columnIndices: [1, 0], values: [1, 2])
+        }
+        #expect(throws: AssignmentError.self) {
+            try SparseCostMatrix<Int64>(rows: 1, columns: 2, rowStart: [0, 1], columnIndices: [2], values: [1])
+        }
+        #expect(throws: AssignmentError.self) {
+            try SparseCostMatrix<Double>(rows: 1, columns: 2, rowStart: [0, 1], columnIndices: [0], values: [.nan])
+        }
+        #expect(throws: AssignmentError.self) {
+            try SparseCostMatrix<Int64>(rows: 2, columns: 2, rowStart: [0, 1], columnIndices: [0], values: [1])
+        }
+    }
+}
