@@ -57,7 +57,43 @@ extension ShortestAugmentingPath {
     public func solve<Cost: AssignmentCost>(_ problem: SparseAssignmentProblem<Cost>) throws(AssignmentError)
         -> AssignmentSolution<Cost>
     {
-        let workspace = _SparseWorkspace(problem)
+        try solve(problem, warmStart: nil)
+    }
+
+    /// Solves a sparse problem starting from an earlier solution's potentials
+    /// and assignment: typically the same problem with pairs added (a
+    /// candidate set grown by pricing), where most rows keep their column.
+    ///
+    /// - Parameters:
+    ///   - problem: Any valid sparse problem.
+    ///   - warmStart: Potentials for the same columns and, optionally, each
+    ///     row's earlier column; `nil` for a cold start.
+    /// - Returns: An optimal assignment with its duals, whatever the warm start held.
+    /// - Throws: ``AssignmentError/warmStartMismatch(expectedColumns:actualColumns:)``
+    ///   for a warm start of another shape, ``AssignmentError/costOverflowRisk(largestMagnitude:limit:)``
+    ///   for potentials too large, and ``AssignmentError/infeasible(row:)`` as the cold solve.
+    /// - Complexity: O(pairs) plus one search per row or column the warm start leaves unsettled.
+    @_specialize(exported: true, where Cost == Int64)
+    @_specialize(exported: true, where Cost == Double)
+    public func solve<Cost: AssignmentCost>(
+        _ problem: SparseAssignmentProblem<Cost>, warmStart: WarmStart<Cost>?
+    ) throws(AssignmentError) -> AssignmentSolution<Cost> {
+        if let warmStart {
+            guard warmStart.columnPotentials.count == problem.columns else {
+                throw .warmStartMismatch(expectedColumns: problem.columns, actualColumns: warmStart.columnPotentials.count)
+            }
+            // Potentials are bounded by 2 (rows + 1) × the cost bound (see
+            // `AssignmentProblem._magnitudeLimit`); half that before the
+            // workspace shifts them keeps every sum of the search in range.
+            let bound = Double(problem.rows + 1) * SparseAssignmentProblem<Cost>._magnitudeLimit(rows: problem.rows, columns: problem.columns)
+            for value in warmStart.columnPotentials {
+                guard value._isUsableCost else {
+                    throw .unusableValue(row: -1, column: -1, description: "the warm-start potential \(value)")
+                }
+                guard value._magnitude <= bound else { throw .costOverflowRisk(largestMagnitude: value._magnitude, limit: bound) }
+            }
+        }
+        let workspace = _SparseWorkspace(problem, warmStart: warmStart)
         for row in 0..<problem.rows where workspace.columnOfRow[row] == _SparseWorkspace<Cost>.free {
             try workspace.augment(root: row)
         }
@@ -94,11 +130,13 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
     let reachedIn: UnsafeMutableBufferPointer<Int>
     let settledIn: UnsafeMutableBufferPointer<Int>
     let settled: UnsafeMutableBufferPointer<Int>
-    var settledCount = 0
     var search = 0
+    /// Kept between searches for its buffers; each search works on a local
+    /// copy (a class property would be checked for exclusive access on every
+    /// push and pop).
     var heap: _ColumnHeap<Cost>
 
-    init(_ problem: SparseAssignmentProblem<Cost>) {
+    init(_ problem: SparseAssignmentProblem<Cost>, warmStart: WarmStart<Cost>? = nil) {
         let matrix = problem._costs
         rows = matrix.rows
         columns = matrix.columns
@@ -136,7 +174,7 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
         settled = .allocate(capacity: columns)
         settled.initialize(repeating: -1)
         heap = _ColumnHeap(capacity: max(16, matrix.pairCount / 4))
-        for row in 0..<rows { placeOnCheapest(row) }
+        if let warmStart { _startWarm(warmStart) } else { for row in 0..<rows { placeOnCheapest(row, preferring: -1) } }
     }
 
     deinit {
@@ -151,20 +189,21 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
         heap.deallocate()
     }
 
-    /// JV's row reduction with every column potential at 0: the row's
-    /// potential is its least cost, and it takes the first column attaining it
-    /// that has room (or its option, when that is strictly cheaper).
-    private func placeOnCheapest(_ row: Int) {
+    /// JV's row reduction: the row's potential is its least reduced cost
+    /// `c − v`, and it takes the preferred column if that attains it and has
+    /// room, else the first such column (or its option, when that is
+    /// strictly cheaper).
+    func placeOnCheapest(_ row: Int, preferring preferred: Int) {
         var least: Cost? = nil
         var choice = -1
         for position in rowStart[row]..<rowStart[row + 1] {
             let column = Int(columnIndices[position])
-            let cost = costs[position]
+            let cost = costs[position] - v[column]
             let hasRoom = load[column] < capacity[column]
             if least == nil || cost < least! {
                 least = cost
                 choice = hasRoom ? column : -1
-            } else if cost == least!, choice < 0, hasRoom {
+            } else if cost == least!, hasRoom, choice < 0 || column == preferred {
                 choice = column
             }
         }
@@ -178,7 +217,7 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
         if choice >= 0 { insert(row, into: choice) }
     }
 
-    private func insert(_ row: Int, into column: Int) {
+    func insert(_ row: Int, into column: Int) {
         columnOfRow[row] = column
         load[column] += 1
         let head = firstRow[column]
@@ -188,7 +227,7 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
         firstRow[column] = row
     }
 
-    private func remove(_ row: Int, from column: Int) {
+    func remove(_ row: Int, from column: Int) {
         let next = nextRow[row], previous = previousRow[row]
         if previous >= 0 { nextRow[previous] = next } else { firstRow[column] = next }
         if next >= 0 { previousRow[next] = previous }
@@ -199,13 +238,16 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
     /// shift of rows along the path.
     func augment(root: Int) throws(AssignmentError) {
         search += 1
-        settledCount = 0
+        let search = self.search
+        var settledCount = 0
+        var heap = self.heap
+        defer { self.heap = heap }
         heap.removeAll()
         var optionDistance: Cost? = nil
         var optionRow = -1
         var sink = -1
         var sinkDistance = Cost.zero
-        relax(row: root, at: .zero, optionDistance: &optionDistance, optionRow: &optionRow)
+        relax(row: root, at: .zero, search: search, heap: &heap, optionDistance: &optionDistance, optionRow: &optionRow)
         while let (reached, column) = heap.popMinimum() {
             guard settledIn[column] != search, reached == distance[column] else { continue }
             if let optionDistance, optionDistance < reached { break }
@@ -219,7 +261,7 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
             }
             var row = firstRow[column]
             while row >= 0 {
-                relax(row: row, at: reached, optionDistance: &optionDistance, optionRow: &optionRow)
+                relax(row: row, at: reached, search: search, heap: &heap, optionDistance: &optionDistance, optionRow: &optionRow)
                 row = nextRow[row]
             }
         }
@@ -227,7 +269,7 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
             guard let optionDistance else { throw .infeasible(row: root) }
             sinkDistance = optionDistance
         }
-        updatePotentials(root: root, sinkDistance: sinkDistance)
+        updatePotentials(root: root, sinkDistance: sinkDistance, settledCount: settledCount)
         var column = sink
         var row: Int
         if sink >= 0 {
@@ -255,7 +297,8 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
     /// Offers every pair of `row`, reached at `base`, to the heap, and the
     /// row's option to the running best.
     @inline(__always)
-    private func relax(row: Int, at base: Cost, optionDistance: inout Cost?, optionRow: inout Int) {
+    private func relax(row: Int, at base: Cost, search: Int, heap: inout _ColumnHeap<Cost>,
+                       optionDistance: inout Cost?, optionRow: inout Int) {
         // Every value here is bounded by the problem's magnitude check, so the
         // unchecked sums cannot overflow (see `_magnitudeLimit`).
         let offset = Cost._uncheckedSubtract(base, u[row])
@@ -284,7 +327,7 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
     /// cost stays ≥ 0 and the path to the sink becomes tight: a settled column
     /// at distance d < D gains d − D, and each of its rows D − d; the root
     /// gains D.
-    private func updatePotentials(root: Int, sinkDistance: Cost) {
+    private func updatePotentials(root: Int, sinkDistance: Cost, settledCount: Int) {
         for index in 0..<settledCount {
             let column = settled[index]
             let gap = Cost._uncheckedSubtract(sinkDistance, distance[column])

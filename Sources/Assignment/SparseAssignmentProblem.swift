@@ -75,15 +75,18 @@ public struct SparseAssignmentProblem<Cost: AssignmentCost>: Sendable {
             largest = value._magnitude
         }
         for value in matrix.values { largest = max(largest, value._magnitude) }
-        // The dense problem's bound (see `AssignmentProblem._magnitudeLimit`):
-        // every potential is an alternating sum of at most rows + 1 values.
-        let limit = (Cost.isExact ? Double(Int64.max) : Double.greatestFiniteMagnitude)
-            / (16 * Double(matrix.rows + matrix.columns + 2))
+        let limit = Self._magnitudeLimit(rows: matrix.rows, columns: matrix.columns)
         guard largest <= limit else { throw .costOverflowRisk(largestMagnitude: largest, limit: limit) }
         self._costs = sense == .maximize ? matrix._negated : matrix
         self.sense = sense
         self.capacities = capacities
         self.unassignedRows = unassignedRows
+    }
+
+    /// The dense problem's bound (see `AssignmentProblem._magnitudeLimit`):
+    /// every potential is an alternating sum of at most rows + 1 values.
+    internal static func _magnitudeLimit(rows: Int, columns: Int) -> Double {
+        (Cost.isExact ? Double(Int64.max) : Double.greatestFiniteMagnitude) / (16 * Double(rows + columns + 2))
     }
 
     /// The value of a pair in the problem's sense, or `nil` when it is not stored.

@@ -78,6 +78,38 @@ import TestSupport
         }
     }
 
+    @Test("warm starts from a solve over a subset of the pairs reach the optimum of all of them")
+    func warmStartFromSubset() throws {
+        var shape = RandomProblemShape()
+        shape.maxRows = 40
+        shape.maxColumns = 30
+        shape.maxCapacity = 3
+        shape.valueRange = -50...300
+        shape.forbiddenPercent = 40
+        forEverySeed(40_000..<40_300) { seed, random in
+            let whole = Self.sparse(shape.makeProblem(&random))
+            guard let expected = try? ShortestAugmentingPath().solve(whole) else { return }
+            // Keep each pair with probability one half, solve, then warm-start the whole problem from that answer.
+            let matrix = whole.matrix
+            let subset = (0..<matrix.rows).map { row in
+                (matrix.rowStart[row]..<matrix.rowStart[row + 1]).compactMap { position in
+                    Bool.random(using: &random) ? (column: Int(matrix.columnIndices[position]), value: matrix.values[position]) : nil
+                }
+            }
+            let part = try! SparseAssignmentProblem(try! SparseCostMatrix(rows: matrix.rows, columns: matrix.columns, pairs: subset),
+                                                    sense: whole.sense, capacities: whole.capacities, unassignedRows: whole.unassignedRows)
+            guard let first = try? ShortestAugmentingPath().solve(part) else { return }
+            let solution = try! ShortestAugmentingPath().solve(whole, warmStart: WarmStart(first))
+            #expect(solution.objectiveWithUnassigned == expected.objectiveWithUnassigned, "seed \(seed)")
+            #expect(OptimalityCertificate.verify(problem: whole, solution: solution).isOptimal, "seed \(seed)")
+            // Any potentials at all are a valid (if poor) start.
+            let arbitrary = WarmStart<Int64>(columnPotentials: (0..<matrix.columns).map { _ in Int64.random(in: -400...400, using: &random) })
+            let fromArbitrary = try! ShortestAugmentingPath().solve(whole, warmStart: arbitrary)
+            #expect(fromArbitrary.objectiveWithUnassigned == expected.objectiveWithUnassigned, "seed \(seed)")
+            #expect(OptimalityCertificate.verify(problem: whole, solution: fromArbitrary).isOptimal, "seed \(seed)")
+        }
+    }
+
     @Test("an answer on a subset of pairs is refused when a left-out pair would improve it")
     func subsetAnswerIsRefused() throws {
         // Row 0 prefers column 1 (9 vs 5), but the subset only offers column 0.

@@ -86,7 +86,8 @@ public struct MatchingRound: Sendable {
         let outcome = solver.solve()
         timings.solve = (clock.now - solveStart).seconds
         let verifyStart = clock.now
-        let certificate = OptimalityCertificate.verify(problem: outcome.problem, solution: outcome.solution)
+        let certificate = OptimalityCertificate.verify(rows: outcome.pairs, sense: .maximize, capacities: outcome.pairs.capacities,
+                                                       unassignedValue: 0, solution: outcome.solution)
         timings.verify = (clock.now - verifyStart).seconds
         return MatchingRound(check: check, outcome: outcome, solver: solver, certificate: certificate, timings: timings)
     }

@@ -1,47 +1,53 @@
 import Assignment
 
-/// Turns a scored cohort and the policy's `[matching]` section into
-/// assignment problems, and solves them.
+/// Turns a scored cohort and the policy's `[matching]` section into one
+/// assignment problem, and solves it exactly.
 ///
 /// - Eligible pairs are those the hard rules allow, at or above the minimum
-///   score; the rest are missing edges.
-/// - `coverage` asks the solver for a maximum-cardinality assignment of
-///   greatest total (exactly lexicographic: the solver sizes a virtual
-///   "unassigned" column by a separate maximum-matching count); `quality` lets
-///   any mentee stay unmatched at the minimum score (0 by default).
+///   score, with a mentor who has places; the rest are missing edges.
+/// - Every unmatched mentee and every empty place is worth 0; a pair is worth
+///   its score plus an offset. `quality` takes the minimum score (0 if unset)
+///   off every pair, which is the same as counting it for each unmatched
+///   mentee. `coverage` adds a bonus larger than any difference the scores of
+///   two matchings can make (`(2n + 1) × the largest |score| + 1` for n
+///   possible pairs), so a matching with one more pair always wins and, among
+///   the largest matchings, the best total wins: the lexicographic optimum,
+///   exactly, from one problem.
 /// - A slot discount gives each place of a mentor its own column (place `s`,
 ///   counting from 0, is worth `s × discount` less), so the solver fills first
 ///   places first; without one, capacities stay native to the solver.
-/// - With more mentees than places, the problem is solved transposed: one row
-///   per place and one column per mentee, so that the side the solver must
-///   leave partly unassigned is the smaller one (the solver's "unassigned"
-///   option is costly when many rows end in it: a 3,400-mentee, 3,147-place
-///   cohort took 5.4 s to solve as mentees × mentors, 2.6 s as places ×
-///   mentees). For
-///   `quality`, the minimum is taken off every pair instead of counted for
-///   each unmatched mentee, which leaves the same optimum.
+/// - With more mentees than places the problem is solved transposed, one row
+///   per place and one column per mentee: the side the solver leaves partly
+///   unassigned is then the smaller one, and its searches end sooner (a
+///   3,400-mentee, 3,147-place cohort solved densely took 5.4 s as mentees ×
+///   mentors, 2.6 s as places × mentees).
+/// - The solve runs over candidate pairs priced against the whole problem
+///   (see `_PricedSolve`), and its duals are stated for the whole problem,
+///   whose certificate `MatchingRound` checks over every eligible pair.
 /// - The fairness floor is the largest score `t` such that as many mentees can
 ///   still be matched using only pairs scoring `t` or more (binary search over
-///   the distinct scores, one maximum-matching count per step); the objective
-///   is then solved with the pairs below `t` removed.
+///   the distinct scores, one coverage solve per step); the objective is then
+///   solved with the pairs below `t` removed.
 struct _RoundSolver {
     let check: CohortCheck
     let places: [Int]
     let minimumUnits: Int64?
     private let discountUnits: Int64
-    /// Column (or row, transposed) → mentor; identity without a slot
-    /// discount unless transposed.
-    private let mentorOfColumn: [Int]
     /// Places are rows and mentees columns.
     let transposed: Bool
     private var policy: Policy.Matching { check.cohort.policy.matching }
 
     struct Outcome {
-        var problem: AssignmentProblem<Int64>
+        /// The whole problem that was solved (rows are mentees).
+        var pairs: _EligiblePairs
+        /// The answer and duals in the whole problem's terms.
         var solution: AssignmentSolution<Int64>
         var floor: Int64?
         /// Each mentee's mentor, or `nil`.
         var mentorOfMentee: [Int?]
+        /// Sparse solves and candidate pairs of the last pricing loop.
+        var solves: Int
+        var candidatePairs: Int
         var matched: Int { mentorOfMentee.compactMap { $0 }.count }
     }
 
@@ -52,13 +58,10 @@ struct _RoundSolver {
         let policy = check.cohort.policy
         let cap = policy.matching.menteesPerMentor ?? .max
         let places = check.cohort.mentors.map { min($0.capacity, cap) }
-        let discountUnits = Int64((policy.matching.slotDiscount / policy.resolution).rounded())
         self.places = places
-        self.discountUnits = discountUnits
+        discountUnits = Int64((policy.matching.slotDiscount / policy.resolution).rounded())
         minimumUnits = policy.matching.minimumScore.map { Int64(($0 / policy.resolution).rounded()) }
-        let transposed = forced ?? (check.cohort.mentees.count > places.reduce(0, +))
-        self.transposed = transposed
-        mentorOfColumn = discountUnits > 0 || transposed ? places.indices.flatMap { Array(repeating: $0, count: places[$0]) } : Array(places.indices)
+        transposed = forced ?? (check.cohort.mentees.count > places.reduce(0, +))
     }
 
     /// Whether the pair may be proposed at all (hard rules and minimum score).
@@ -70,81 +73,85 @@ struct _RoundSolver {
     }
 
     func solve() -> Outcome {
-        let base = solve(floor: nil)
+        let base = solve(floor: nil, objective: policy.objective)
         guard policy.fairness == .floor else { return base }
         let matched = base.matched
         guard matched > 0 else { return base }
-        // The distinct scores of eligible pairs (a few thousand, even when the pairs are millions).
-        var distinct = Set<Int64>()
-        for mentee in check.cohort.mentees.indices {
-            for mentor in check.cohort.mentors.indices where isEligible(mentee: mentee, mentor: mentor) {
-                distinct.insert(Int64(check.matrix.scores[mentee * check.matrix.mentors + mentor]))
-            }
-        }
-        let candidates = distinct.sorted()
+        let candidates = distinctEligibleScores()
         // The lowest candidate always works (it keeps every eligible pair).
         var low = 0, high = candidates.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
-            if MaximumMatching.size(matrix(floor: candidates[middle]), capacities: capacities) >= matched {
+            if solve(floor: candidates[middle], objective: .coverage).matched >= matched {
                 low = middle
             } else {
                 high = middle - 1
             }
         }
-        var outcome = solve(floor: candidates[low])
+        var outcome = solve(floor: candidates[low], objective: policy.objective)
         outcome.floor = candidates[low]
         return outcome
     }
 
-    private var capacities: [Int] {
-        if transposed { return Array(repeating: 1, count: check.cohort.mentees.count) }
-        return discountUnits > 0 ? Array(repeating: 1, count: mentorOfColumn.count) : places
+    /// The distinct scores of eligible pairs (a few thousand, even when the
+    /// pairs are millions), in increasing order.
+    private func distinctEligibleScores() -> [Int64] {
+        let pairs = eligiblePairs(floor: nil, offset: 0)
+        let mentors = check.matrix.mentors
+        let values = UnsafeMutableBufferPointer<Int64>.allocate(capacity: mentors)
+        let eligible = UnsafeMutableBufferPointer<Bool>.allocate(capacity: mentors)
+        defer {
+            values.deallocate()
+            eligible.deallocate()
+        }
+        var distinct = Set<Int64>()
+        for mentee in 0..<check.matrix.mentees {
+            pairs.worths(mentee: mentee, values: values, eligible: eligible)
+            for mentor in 0..<mentors where eligible[mentor] { distinct.insert(values[mentor]) }
+        }
+        return distinct.sorted()
     }
 
-    /// What `quality` counts for an unmatched mentee, in units.
-    private var unmatchedUnits: Int64 { minimumUnits ?? 0 }
-
-    /// Scores of eligible pairs: mentees × mentors (or × places, with a
-    /// discount), or places × mentees when transposed.
-    private func matrix(floor: Int64?) -> CostMatrix<Int64> {
-        let matrix = check.matrix
-        let mentees = check.cohort.mentees.count, places = mentorOfColumn.count
-        // Transposed quality takes the unmatched value off every pair (see the type's notes).
-        let shift = transposed && policy.objective == .quality ? unmatchedUnits : 0
-        var values = [Int64](repeating: 0, count: mentees * places)
-        var place = 0
-        for index in 0..<places {
-            place = index > 0 && mentorOfColumn[index] == mentorOfColumn[index - 1] ? place + 1 : 0
-            let mentor = mentorOfColumn[index]
-            for mentee in 0..<mentees {
-                // `Int64.min` is never a score (scores are 32-bit), so it can mark the missing edges.
-                let value = isEligible(mentee: mentee, mentor: mentor, floor: floor)
-                    ? Int64(matrix.scores[mentee * matrix.mentors + mentor]) - Int64(place) * discountUnits - shift
-                    : .min
-                values[transposed ? index * mentees + mentee : mentee * places + index] = value
-            }
+    private func eligiblePairs(floor: Int64?, offset: Int64) -> _EligiblePairs {
+        let cutoff: Int64? = switch (minimumUnits, floor) {
+        case let (minimum?, floor?): max(minimum, floor)
+        case let (minimum, floor): minimum ?? floor
         }
-        return transposed
-            ? try! CostMatrix(rows: places, columns: mentees, values: values, forbiddenValue: .min)
-            : try! CostMatrix(rows: mentees, columns: places, values: values, forbiddenValue: .min)
+        return _EligiblePairs(matrix: check.matrix, places: places, cutoff: cutoff, offset: offset, discount: discountUnits)
     }
 
-    private func solve(floor: Int64?) -> Outcome {
-        let unassigned: AssignmentProblem<Int64>.UnassignedRows = switch policy.objective {
-        case .coverage: .maximumCardinality
-        case .quality: .allowed(value: transposed ? 0 : unmatchedUnits)
+    /// The coverage bonus: more than the largest difference in total score
+    /// (discounts included) between two matchings of at most n pairs.
+    private func coverageBonus(_ pairs: _EligiblePairs) -> Int64 {
+        let mentors = check.matrix.mentors
+        let values = UnsafeMutableBufferPointer<Int64>.allocate(capacity: mentors)
+        let eligible = UnsafeMutableBufferPointer<Bool>.allocate(capacity: mentors)
+        defer {
+            values.deallocate()
+            eligible.deallocate()
         }
-        // Scores are 32-bit and at most a few thousand places per mentor, far
-        // inside the solver's overflow bound, so the problem is always valid.
-        let problem = try! AssignmentProblem(matrix(floor: floor), sense: .maximize, capacities: capacities, unassignedRows: unassigned)
-        let solution = try! ShortestAugmentingPath().solve(problem)
-        var mentorOfMentee = [Int?](repeating: nil, count: check.cohort.mentees.count)
-        for (row, column) in solution.columnForRow.enumerated() {
-            guard let column else { continue }
-            if transposed { mentorOfMentee[column] = mentorOfColumn[row] } else { mentorOfMentee[row] = mentorOfColumn[column] }
+        var largest: Int64 = 0
+        for mentee in 0..<check.matrix.mentees {
+            pairs.worths(mentee: mentee, values: values, eligible: eligible)
+            for mentor in 0..<mentors where eligible[mentor] { largest = max(largest, abs(values[mentor])) }
         }
-        return Outcome(problem: problem, solution: solution, floor: nil, mentorOfMentee: mentorOfMentee)
+        largest += Int64(places.max() ?? 0) * discountUnits
+        let n = Int64(min(check.matrix.mentees, places.reduce(0, +)))
+        return (2 * n + 1) * largest + 1
+    }
+
+    private func solve(floor: Int64?, objective: Policy.Objective) -> Outcome {
+        let offset = switch objective {
+        case .coverage: coverageBonus(eligiblePairs(floor: floor, offset: 0))
+        case .quality: -(minimumUnits ?? 0)
+        }
+        let pairs = eligiblePairs(floor: floor, offset: offset)
+        let result = _PricedSolve.run(pairs, transposed: transposed)
+        var mentorOfColumn = Array(places.indices)
+        if pairs.placeColumns { mentorOfColumn = places.indices.flatMap { Array(repeating: $0, count: places[$0]) } }
+        let mentorOfMentee = result.columnOfMentee.map { $0.map { mentorOfColumn[$0] } }
+        return Outcome(pairs: pairs, solution: result.solution, floor: nil, mentorOfMentee: mentorOfMentee,
+                       solves: result.solves, candidatePairs: result.candidatePairs)
     }
 
     /// Why `mentee` got no mentor.

@@ -1,0 +1,86 @@
+import Assignment
+
+/// The round's whole assignment problem, read from the score matrix without
+/// being stored again: one row per mentee and one column per mentor (or, with
+/// a slot discount, per place), each eligible pair worth its score plus the
+/// objective's offset, and every unmatched mentee or empty place worth 0.
+///
+/// The solver works on a few candidate pairs per mentee; this view is what
+/// the candidates are priced against and what the optimality certificate
+/// checks, so the answer is proven optimal over every eligible pair.
+struct _EligiblePairs: AssignmentRowSource {
+    typealias Cost = Int64
+
+    let matrix: ScoreMatrix
+    /// Each mentor's places this round.
+    let places: [Int]
+    /// The lowest score a pair may have (the minimum score and the fairness
+    /// floor), if any.
+    let cutoff: Int64?
+    /// Added to every eligible score: the coverage bonus, or minus the quality
+    /// objective's minimum score.
+    let offset: Int64
+    /// Units taken off a mentor's second place, twice that off the third, …
+    let discount: Int64
+    /// Whether columns are places (with a discount) rather than mentors.
+    let placeColumns: Bool
+    /// Mentor → the column of their first place, when columns are places.
+    let firstPlace: [Int]
+
+    init(matrix: ScoreMatrix, places: [Int], cutoff: Int64?, offset: Int64, discount: Int64) {
+        self.matrix = matrix
+        self.places = places
+        self.cutoff = cutoff
+        self.offset = offset
+        self.discount = discount
+        placeColumns = discount > 0
+        var first = 0
+        firstPlace = places.map { count in
+            defer { first += count }
+            return first
+        }
+    }
+
+    var rowCount: Int { matrix.mentees }
+    var columnCount: Int { placeColumns ? places.reduce(0, +) : matrix.mentors }
+    /// Each column's capacity: 1 per place, or the mentor's places.
+    var capacities: [Int] { placeColumns ? Array(repeating: 1, count: columnCount) : places }
+
+    /// Writes each mentor's worth for the mentee (its score plus the offset,
+    /// before any discount) and whether the pair is eligible: allowed by the
+    /// rules, at or above the cutoff, and the mentor has a place.
+    func worths(mentee: Int, values: UnsafeMutableBufferPointer<Int64>, eligible: UnsafeMutableBufferPointer<Bool>) {
+        let mentors = matrix.mentors, wordsPerRow = matrix.forbidden.wordsPerRow
+        let lowest = cutoff ?? Int64(Int32.min)
+        matrix.scores.withUnsafeBufferPointer { scores in
+            matrix.forbidden.words.withUnsafeBufferPointer { words in
+                let row = scores.baseAddress! + mentee * mentors
+                let bits = words.baseAddress! + mentee * wordsPerRow
+                for mentor in 0..<mentors {
+                    let score = Int64(row[mentor])
+                    let forbidden = bits[mentor >> 6] >> UInt64(mentor & 63) & 1 == 1
+                    values[mentor] = score &+ offset
+                    eligible[mentor] = !forbidden && score >= lowest && places[mentor] > 0
+                }
+            }
+        }
+    }
+
+    func readRow(_ row: Int, values: UnsafeMutableBufferPointer<Int64>, allowed: UnsafeMutableBufferPointer<Bool>) {
+        guard placeColumns else { return worths(mentee: row, values: values, eligible: allowed) }
+        let mentors = matrix.mentors
+        let worth = UnsafeMutableBufferPointer<Int64>.allocate(capacity: mentors)
+        let eligible = UnsafeMutableBufferPointer<Bool>.allocate(capacity: mentors)
+        defer {
+            worth.deallocate()
+            eligible.deallocate()
+        }
+        worths(mentee: row, values: worth, eligible: eligible)
+        for mentor in 0..<mentors {
+            for place in 0..<places[mentor] {
+                values[firstPlace[mentor] + place] = worth[mentor] - Int64(place) * discount
+                allowed[firstPlace[mentor] + place] = eligible[mentor]
+            }
+        }
+    }
+}
