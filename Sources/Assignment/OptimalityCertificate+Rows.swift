@@ -85,13 +85,9 @@ extension OptimalityCertificate {
             if let column = solution.columnForRow[row], !(column >= 0 && column < columns && allowed[column]) {
                 report.fail("row \(row) is assigned to column \(column), which is out of range or not allowed")
             }
-            for column in 0..<columns where allowed[column] {
-                let reduced = sign * values[column]._asDouble - u - v[column]
-                if reduced < -tolerance { report.fail("pair (\(row), \(column)) has reduced cost \(reduced) < 0") }
-                if column == assigned {
-                    primal += sign * values[column]._asDouble
-                    if abs(reduced) > tolerance { report.fail("assigned pair (\(row), \(column)) has reduced cost \(reduced) ≠ 0") }
-                }
+            primal += v.withUnsafeBufferPointer {
+                _checkRow(row, values: UnsafeBufferPointer(values), allowed: UnsafeBufferPointer(allowed), u: u, v: $0,
+                          sign: sign, tolerance: tolerance, assigned: assigned, report: &report)
             }
             if let optionCost {
                 let reduced = optionCost - u - optionPotential
@@ -121,6 +117,29 @@ extension OptimalityCertificate {
         }
         return verify(rows: problem, sense: problem.sense, capacities: problem.capacities,
                       unassignedValue: unassignedValue, solution: solution)
+    }
+
+    /// Checks one row's pairs against the duals and returns the value of its
+    /// assigned pair (0 if none). Apart from the source's generic `verify`, so
+    /// that this loop is specialised for the cost type even when the source
+    /// type is one the module cannot see.
+    @_specialize(where Cost == Int64)
+    @_specialize(where Cost == Double)
+    static func _checkRow<Cost: AssignmentCost>(
+        _ row: Int, values: UnsafeBufferPointer<Cost>, allowed: UnsafeBufferPointer<Bool>, u: Double,
+        v: UnsafeBufferPointer<Double>, sign: Double, tolerance: Double, assigned: Int, report: inout Report
+    ) -> Double {
+        var primal = 0.0
+        for column in 0..<values.count where allowed[column] {
+            let value = sign * values[column]._asDouble
+            let reduced = value - u - v[column]
+            if reduced < -tolerance { report.fail("pair (\(row), \(column)) has reduced cost \(reduced) < 0") }
+            if column == assigned {
+                primal = value
+                if abs(reduced) > tolerance { report.fail("assigned pair (\(row), \(column)) has reduced cost \(reduced) ≠ 0") }
+            }
+        }
+        return primal
     }
 
     /// The dense certificate's tolerance for a problem read by rows.

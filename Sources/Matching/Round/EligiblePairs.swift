@@ -66,6 +66,47 @@ struct _EligiblePairs: AssignmentRowSource {
         }
     }
 
+    /// Offers the mentee's eligible mentors to `best`, valued by score.
+    func offerEligible(mentee: Int, to best: inout _BestEntries) {
+        withRow(mentee) { scores, bits, lowest in
+            for mentor in 0..<matrix.mentors {
+                let score = Int64(scores[mentor])
+                // Most pairs lose to the kept ones: only winners are checked for eligibility.
+                guard best.admits(score), score >= lowest, places[mentor] > 0,
+                      bits[mentor >> 6] >> UInt64(mentor & 63) & 1 == 0 else { continue }
+                best.offer(score, mentor)
+            }
+        }
+    }
+
+    /// Offers `best` each eligible mentor whose pair prices negative:
+    /// `worth + rowDual − slack[mentor] > 0`, valued by that excess. A mentor
+    /// without places has slack `Int64.max` and is never offered.
+    func offerImproving(mentee: Int, rowDual: Int64, slack: UnsafeBufferPointer<Int64>, to best: inout _BestEntries) {
+        withRow(mentee) { scores, bits, lowest in
+            let base = offset &+ rowDual
+            for mentor in 0..<matrix.mentors {
+                let score = Int64(scores[mentor])
+                // Slack is Int64.max for mentors without places, so the subtraction
+                // saturates below 0 instead of overflowing: base and scores are small.
+                let excess = (score &+ base) - min(slack[mentor], Int64.max / 2)
+                guard excess > 0, score >= lowest, bits[mentor >> 6] >> UInt64(mentor & 63) & 1 == 0 else { continue }
+                best.offer(excess, mentor)
+            }
+        }
+    }
+
+    /// The mentee's scores and forbidden bits, and the lowest eligible score.
+    @inline(__always)
+    private func withRow(_ mentee: Int, _ body: (UnsafePointer<Int32>, UnsafePointer<UInt64>, Int64) -> Void) {
+        let lowest = cutoff ?? Int64(Int32.min)
+        matrix.scores.withUnsafeBufferPointer { scores in
+            matrix.forbidden.words.withUnsafeBufferPointer { words in
+                body(scores.baseAddress! + mentee * matrix.mentors, words.baseAddress! + mentee * matrix.forbidden.wordsPerRow, lowest)
+            }
+        }
+    }
+
     func readRow(_ row: Int, values: UnsafeMutableBufferPointer<Int64>, allowed: UnsafeMutableBufferPointer<Bool>) {
         guard placeColumns else { return worths(mentee: row, values: values, eligible: allowed) }
         let mentors = matrix.mentors

@@ -1,4 +1,3 @@
-import Foundation
 import Assignment
 
 /// Solves a round exactly over a few candidate pairs per mentee, pricing the
@@ -18,9 +17,9 @@ import Assignment
 /// eligible) this solves over about 1 % of the pairs.
 enum _PricedSolve {
     /// Each mentee's best mentors in the first solve.
-    static let initialCandidates = Int(ProcessInfo.processInfo.environment["TK"] ?? "10")!
+    static let initialCandidates = 10
     /// At most this many pairs per mentee join in a pricing round.
-    static let addedPerRound = Int(ProcessInfo.processInfo.environment["TA"] ?? "10")!
+    static let addedPerRound = 10
 
     struct Result {
         /// Each mentee's column (mentor, or place with a discount), or `nil`.
@@ -43,19 +42,14 @@ enum _PricedSolve {
         // rows and columns stay the same, only pairs are added.
         var previous: AssignmentSolution<Int64>?
         while true {
-            let t0 = Date()
             let sparse = _SparseRoundProblem(pairs: pairs, candidates: candidates, transposed: transposed)
             // Every row may stay unassigned, so the sparse problem is never
             // infeasible, and its values passed the score matrix's bounds.
-            let tb = Date()
-            FileHandle.standardError.write("  build \(tb.timeIntervalSince(t0))\n".data(using: .utf8)!)
             let solution = try! ShortestAugmentingPath().solve(sparse.problem, warmStart: previous.map(WarmStart.init))
             previous = solution
             solves += 1
-            let t1 = Date()
             let result = sparse.wholeProblemSolution(solution)
             let additions = improvingPairs(pairs, duals: result.duals)
-            FileHandle.standardError.write("build+solve \(t1.timeIntervalSince(t0)) price \(Date().timeIntervalSince(t1)) solve \(solves): \(candidates.reduce(0) { $0 + $1.count }) candidates, \(additions.reduce(0) { $0 + $1.1.count }) added, objective \(solution.objective)\n".data(using: .utf8)!)
             if additions.isEmpty {
                 let columns = result.columnForRow
                 return Result(columnOfMentee: columns, solution: result, solves: solves,
@@ -68,18 +62,10 @@ enum _PricedSolve {
     /// Each mentee's `initialCandidates` most valuable eligible mentors,
     /// in mentor order (ties go to the lower mentor index).
     static func initialCandidateLists(_ pairs: _EligiblePairs) -> [[Int32]] {
-        let mentors = pairs.matrix.mentors
-        let values = UnsafeMutableBufferPointer<Int64>.allocate(capacity: mentors)
-        let eligible = UnsafeMutableBufferPointer<Bool>.allocate(capacity: mentors)
-        defer {
-            values.deallocate()
-            eligible.deallocate()
-        }
         var best = _BestEntries(capacity: initialCandidates)
         return (0..<pairs.matrix.mentees).map { mentee in
-            pairs.worths(mentee: mentee, values: values, eligible: eligible)
             best.removeAll()
-            for mentor in 0..<mentors where eligible[mentor] { best.offer(values[mentor], mentor) }
+            pairs.offerEligible(mentee: mentee, to: &best)
             return best.items.sorted()
         }
     }
@@ -87,40 +73,27 @@ enum _PricedSolve {
     /// The pairs that price negative against the duals (rows are mentees):
     /// for each mentee, the `addedPerRound` most negative, by mentee.
     static func improvingPairs(_ pairs: _EligiblePairs, duals: Duals<Int64>) -> [(Int, [Int32])] {
-        let mentors = pairs.matrix.mentors
-        // The least reduced-cost term a mentor's columns add, over its places:
-        // min over place k of (k × discount − v[place]); −v[mentor] without places.
-        var mentorSlack = [Int64](repeating: 0, count: mentors)
-        for mentor in 0..<mentors {
+        // A pair's reduced cost at its mentor's best place is
+        // −worth − u[mentee] + slack[mentor], where slack is the least of
+        // k × discount − v over the mentor's places k (−v[mentor] without places).
+        var slack = [Int64](repeating: .max, count: pairs.matrix.mentors)
+        for mentor in slack.indices where pairs.places[mentor] > 0 {
             guard pairs.placeColumns else {
-                mentorSlack[mentor] = -duals.columnPotentials[mentor]
+                slack[mentor] = -duals.columnPotentials[mentor]
                 continue
             }
-            var least = Int64.max
             for place in 0..<pairs.places[mentor] {
-                least = min(least, Int64(place) * pairs.discount - duals.columnPotentials[pairs.firstPlace[mentor] + place])
+                slack[mentor] = min(slack[mentor], Int64(place) * pairs.discount - duals.columnPotentials[pairs.firstPlace[mentor] + place])
             }
-            mentorSlack[mentor] = least
-        }
-        let values = UnsafeMutableBufferPointer<Int64>.allocate(capacity: mentors)
-        let eligible = UnsafeMutableBufferPointer<Bool>.allocate(capacity: mentors)
-        defer {
-            values.deallocate()
-            eligible.deallocate()
         }
         var best = _BestEntries(capacity: addedPerRound)
         var additions: [(Int, [Int32])] = []
-        for mentee in 0..<pairs.matrix.mentees {
-            pairs.worths(mentee: mentee, values: values, eligible: eligible)
-            let u = duals.rowPotentials[mentee]
-            best.removeAll()
-            // Reduced cost of (mentee, mentor) at its best place:
-            // −worth − u + slack; negative means the pair could improve the answer.
-            for mentor in 0..<mentors where eligible[mentor] {
-                let excess = values[mentor] + u - mentorSlack[mentor]
-                if excess > 0 { best.offer(excess, mentor) }
+        slack.withUnsafeBufferPointer { slack in
+            for mentee in 0..<pairs.matrix.mentees {
+                best.removeAll()
+                pairs.offerImproving(mentee: mentee, rowDual: duals.rowPotentials[mentee], slack: slack, to: &best)
+                if !best.items.isEmpty { additions.append((mentee, best.items)) }
             }
-            if !best.items.isEmpty { additions.append((mentee, best.items)) }
         }
         return additions
     }
@@ -147,6 +120,10 @@ struct _BestEntries {
         values.removeAll(keepingCapacity: true)
         lowest = 0
     }
+
+    /// Whether an offer of this value would be kept.
+    @inline(__always)
+    func admits(_ value: Int64) -> Bool { items.count < capacity || value > values[lowest] }
 
     mutating func offer(_ value: Int64, _ item: Int) {
         if items.count < capacity {

@@ -121,28 +121,18 @@ struct _RoundSolver {
     }
 
     /// The coverage bonus: more than the largest difference in total score
-    /// (discounts included) between two matchings of at most n pairs.
-    private func coverageBonus(_ pairs: _EligiblePairs) -> Int64 {
-        let mentors = check.matrix.mentors
-        let values = UnsafeMutableBufferPointer<Int64>.allocate(capacity: mentors)
-        let eligible = UnsafeMutableBufferPointer<Bool>.allocate(capacity: mentors)
-        defer {
-            values.deallocate()
-            eligible.deallocate()
-        }
-        var largest: Int64 = 0
-        for mentee in 0..<check.matrix.mentees {
-            pairs.worths(mentee: mentee, values: values, eligible: eligible)
-            for mentor in 0..<mentors where eligible[mentor] { largest = max(largest, abs(values[mentor])) }
-        }
-        largest += Int64(places.max() ?? 0) * discountUnits
+    /// (discounts included) between two matchings of at most n pairs. Taken
+    /// over every score, eligible or not, which only makes it larger.
+    private func coverageBonus() -> Int64 {
+        let largest = check.matrix.scores.reduce(Int64(0)) { max($0, abs(Int64($1))) }
+            + Int64(places.max() ?? 0) * discountUnits
         let n = Int64(min(check.matrix.mentees, places.reduce(0, +)))
         return (2 * n + 1) * largest + 1
     }
 
     private func solve(floor: Int64?, objective: Policy.Objective) -> Outcome {
         let offset = switch objective {
-        case .coverage: coverageBonus(eligiblePairs(floor: floor, offset: 0))
+        case .coverage: coverageBonus()
         case .quality: -(minimumUnits ?? 0)
         }
         let pairs = eligiblePairs(floor: floor, offset: offset)
