@@ -50,18 +50,11 @@ struct _EligiblePairs: AssignmentRowSource {
     /// before any discount) and whether the pair is eligible: allowed by the
     /// rules, at or above the cutoff, and the mentor has a place.
     func worths(mentee: Int, values: UnsafeMutableBufferPointer<Int64>, eligible: UnsafeMutableBufferPointer<Bool>) {
-        let mentors = matrix.mentors, wordsPerRow = matrix.forbidden.wordsPerRow
-        let lowest = cutoff ?? Int64(Int32.min)
-        matrix.scores.withUnsafeBufferPointer { scores in
-            matrix.forbidden.words.withUnsafeBufferPointer { words in
-                let row = scores.baseAddress! + mentee * mentors
-                let bits = words.baseAddress! + mentee * wordsPerRow
-                for mentor in 0..<mentors {
-                    let score = Int64(row[mentor])
-                    let forbidden = bits[mentor >> 6] >> UInt64(mentor & 63) & 1 == 1
-                    values[mentor] = score &+ offset
-                    eligible[mentor] = !forbidden && score >= lowest && places[mentor] > 0
-                }
+        withRow(mentee) { scores, bits, lowest in
+            for mentor in 0..<matrix.mentors {
+                let score = Int64(scores[mentor])
+                values[mentor] = score &+ offset
+                eligible[mentor] = !_isForbidden(bits, mentor) && score >= lowest && places[mentor] > 0
             }
         }
     }
@@ -73,7 +66,7 @@ struct _EligiblePairs: AssignmentRowSource {
                 let score = Int64(scores[mentor])
                 // Most pairs lose to the kept ones: only winners are checked for eligibility.
                 guard best.admits(score), score >= lowest, places[mentor] > 0,
-                      bits[mentor >> 6] >> UInt64(mentor & 63) & 1 == 0 else { continue }
+                      !_isForbidden(bits, mentor) else { continue }
                 best.offer(score, mentor)
             }
         }
@@ -90,7 +83,7 @@ struct _EligiblePairs: AssignmentRowSource {
                 // Slack is Int64.max for mentors without places, so the subtraction
                 // saturates below 0 instead of overflowing: base and scores are small.
                 let excess = (score &+ base) - min(slack[mentor], Int64.max / 2)
-                guard excess > 0, score >= lowest, bits[mentor >> 6] >> UInt64(mentor & 63) & 1 == 0 else { continue }
+                guard excess > 0, score >= lowest, !_isForbidden(bits, mentor) else { continue }
                 best.offer(excess, mentor)
             }
         }
@@ -100,11 +93,7 @@ struct _EligiblePairs: AssignmentRowSource {
     @inline(__always)
     private func withRow(_ mentee: Int, _ body: (UnsafePointer<Int32>, UnsafePointer<UInt64>, Int64) -> Void) {
         let lowest = cutoff ?? Int64(Int32.min)
-        matrix.scores.withUnsafeBufferPointer { scores in
-            matrix.forbidden.words.withUnsafeBufferPointer { words in
-                body(scores.baseAddress! + mentee * matrix.mentors, words.baseAddress! + mentee * matrix.forbidden.wordsPerRow, lowest)
-            }
-        }
+        matrix.withRow(mentee) { scores, bits in body(scores, bits, lowest) }
     }
 
     func readRow(_ row: Int, values: UnsafeMutableBufferPointer<Int64>, allowed: UnsafeMutableBufferPointer<Bool>) {

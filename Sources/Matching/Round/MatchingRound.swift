@@ -106,9 +106,10 @@ public struct MatchingRound: Sendable {
         for (mentee, mentor) in outcome.mentorOfMentee.enumerated() {
             guard let mentor else { continue }
             let units = matrix.scores[mentee * matrix.mentors + mentor]
-            var better = 0
-            for other in 0..<matrix.mentors where !matrix.forbidden[mentee, other] && matrix.scores[mentee * matrix.mentors + other] > units {
-                better += 1
+            let better = matrix.withRow(mentee) { scores, bits in
+                var count = 0
+                for other in 0..<matrix.mentors where scores[other] > units && !_isForbidden(bits, other) { count += 1 }
+                return count
             }
             pairs.append(Pair(mentee: mentee, mentor: mentor, units: units, rank: better + 1))
             mentorOf[mentee] = mentor

@@ -173,13 +173,25 @@ struct _RoundSolver {
             load[pair.mentor] += 1
             weakest[pair.mentor] = min(weakest[pair.mentor], pair.units)
         }
+        // A mentor wants any eligible pair scoring above this (their weakest
+        // mentee, or below every score when a place is free; never without places).
+        let mentorBar: [Int64] = places.indices.map { mentor in
+            places[mentor] == 0 ? .max : load[mentor] < places[mentor] ? .min : Int64(weakest[mentor])
+        }
+        let lowest = minimumUnits ?? .min
         var count = 0
         for mentee in check.cohort.mentees.indices {
-            for mentor in check.cohort.mentors.indices where mentor != mentorOf[mentee] && isEligible(mentee: mentee, mentor: mentor) {
-                let units = matrix.scores[mentee * matrix.mentors + mentor]
-                let menteeWants = mentorOf[mentee] == nil || units > scoreOf[mentee]
-                let mentorWants = places[mentor] > 0 && (load[mentor] < places[mentor] || units > weakest[mentor])
-                if menteeWants && mentorWants { count += 1 }
+            // An unmatched mentee wants every eligible mentor.
+            let menteeBar = mentorOf[mentee] == nil ? Int64.min : Int64(scoreOf[mentee])
+            count += matrix.withRow(mentee) { scores, bits in
+                var wanted = 0
+                for mentor in 0..<matrix.mentors {
+                    let units = Int64(scores[mentor])
+                    guard units > menteeBar, units > mentorBar[mentor], units >= lowest,
+                          !_isForbidden(bits, mentor), mentor != mentorOf[mentee] else { continue }
+                    wanted += 1
+                }
+                return wanted
             }
         }
         return count
