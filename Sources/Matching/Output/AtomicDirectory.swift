@@ -23,14 +23,17 @@ public enum AtomicDirectory {
         let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).tmp-\(token)")
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-            var folders = Set<String>()
+            var folders = Set<Substring>()
+            // Paths joined as strings: building a URL per file took 2 % of a
+            // whole 5,000-person round (perf).
+            let root = staging.path
             for file in files {
-                let target = staging.appendingPathComponent(file.path)
-                let folder = target.deletingLastPathComponent().path
+                let target = root + "/" + file.path
+                let folder = target[..<target.lastIndex(of: "/")!]
                 if folders.insert(folder).inserted {
-                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    try manager.createDirectory(atPath: String(folder), withIntermediateDirectories: true)
                 }
-                try writePlainly(file.data, to: target.path)
+                try writePlainly(file.data, to: target)
             }
             var isDirectory: ObjCBool = false
             if manager.fileExists(atPath: destination.path, isDirectory: &isDirectory) {
