@@ -59,6 +59,7 @@ extension Tandem {
                 print(RoundOutputs.summary(round, folder: out))
                 let t = round.timings
                 print(String(format: "timings:     load+score %.3f s, solve %.3f s, verify %.3f s", t.load, t.solve, t.verify))
+                print("solver:      \(round.effort.sparseSolves) sparse solves, the last over \(round.effort.candidatePairs) candidate pairs")
             }
             if !round.certificate.isOptimal { throw ExitCode(2) }
         }

@@ -13,7 +13,7 @@ let benchmarks: @Sendable () -> Void = {
         maxIterations: 5
     )
 
-    for (mentees, mentors) in [(150, 80), (3_400, 1_600)] {
+    for (mentees, mentors) in [(150, 80), (3_400, 1_600), (13_600, 6_400)] {
         Benchmark("round \(mentees) mentees + \(mentors) mentors (coverage)") { benchmark, folder in
             for _ in benchmark.scaledIterations {
                 let round = try MatchingRound.run(Cohort.Sources(

@@ -9,7 +9,7 @@ enum _RoundJSON {
     }
     struct Unmatched: Encodable { let mentee: String; let reason: String; let detail: String }
     struct FreePlaces: Encodable { let mentor: String; let free: Int; let places: Int }
-    struct Certificate: Encodable { let optimal: Bool; let primal_objective: Double; let dual_objective: Double; let violations: [String] }
+    struct Certificate: Encodable { let optimal: Bool; let primal_objective: Double; let dual_objective: Double; let pair_offset_units: Int64; let violations: [String] }
     struct Breakdown: Encodable { let name: String; let mentees: Int; let matched: Int }
     struct Figures: Encodable {
         let mentees: Int; let mentors: Int; let matched: Int; let places: Int
@@ -61,7 +61,8 @@ enum _RoundJSON {
                              rank_first: figures.rankFirst, rank_second_or_third: figures.rankTopThree, rank_lower: figures.rankOther,
                              blocking_pairs: round.blockingPairs),
             certificate: Certificate(optimal: round.certificate.isOptimal, primal_objective: round.certificate.primalObjective,
-                                     dual_objective: round.certificate.dualObjective, violations: round.certificate.violations),
+                                     dual_objective: round.certificate.dualObjective, pair_offset_units: round.pairOffsetUnits,
+                                     violations: round.certificate.violations),
             pairs: round.pairs.map { Pair(mentee: cohort.mentees[$0.mentee].id, mentor: cohort.mentors[$0.mentor].id,
                                           score: points(Int64($0.units)), rank_for_mentee: $0.rank, checkpoints: dates) },
             unmatched: round.unmatched.map { Unmatched(mentee: cohort.mentees[$0.mentee].id, reason: $0.reason.code, detail: $0.reason.sentence) },

@@ -31,6 +31,13 @@ public struct MatchingRound: Sendable {
         public var load = 0.0, score = 0.0, solve = 0.0, verify = 0.0
     }
 
+    /// How much work the solve took, for the terminal: sparse solves (with
+    /// pricing in between, for the final objective) and the candidate pairs
+    /// the last one saw.
+    public struct SolveEffort: Sendable {
+        public var sparseSolves = 0, candidatePairs = 0
+    }
+
     public let check: CohortCheck
     public var cohort: Cohort { check.cohort }
     /// Proposed pairs in mentee order.
@@ -44,11 +51,16 @@ public struct MatchingRound: Sendable {
     public let minimumUnits: Int64?
     /// The independent check of the final solve's optimality.
     public let certificate: OptimalityCertificate.Report
+    /// Units added to every pair's score in the problem the certificate
+    /// checks (its objectives count them): the coverage bonus, or minus the
+    /// quality objective's minimum score.
+    public let pairOffsetUnits: Int64
     /// Allowed pairs not proposed whose mentee and mentor would both rather be
     /// together than with what they got (a stability audit; scores are each
     /// side's preferences).
     public let blockingPairs: Int
     public let timings: Timings
+    public let effort: SolveEffort
 
     /// Mentors with places left: (mentor, free places).
     public var freePlaces: [(mentor: Int, free: Int)] {
@@ -99,6 +111,8 @@ public struct MatchingRound: Sendable {
         self.floorUnits = outcome.floor
         self.minimumUnits = solver.minimumUnits
         self.certificate = certificate
+        self.pairOffsetUnits = outcome.pairs.offset
+        self.effort = SolveEffort(sparseSolves: outcome.solves, candidatePairs: outcome.candidatePairs)
         self.timings = timings
         let matrix = check.matrix
         var pairs: [Pair] = []
