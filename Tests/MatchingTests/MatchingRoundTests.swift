@@ -190,21 +190,56 @@ import Testing
                 counts.append(outcome.matched)
             }
             // The dense solver over every eligible pair at once (no candidates, no pricing) agrees.
-            let pairs = _RoundSolver(check: check).solve().pairs
-            var values: [Int64] = []
-            var row = [Int64](repeating: 0, count: pairs.columnCount), allowed = [Bool](repeating: false, count: pairs.columnCount)
-            for mentee in 0..<pairs.rowCount {
-                row.withUnsafeMutableBufferPointer { row in
-                    allowed.withUnsafeMutableBufferPointer { pairs.readRow(mentee, values: row, allowed: $0) }
-                }
-                values += zip(row, allowed).map { $1 ? $0 : .min }
-            }
-            let dense = try AssignmentProblem(try CostMatrix(rows: pairs.rowCount, columns: pairs.columnCount, values: values, forbiddenValue: .min),
-                                              sense: .maximize, capacities: pairs.capacities, unassignedRows: .allowed(value: 0))
-            objectives.append(try ShortestAugmentingPath().solve(dense).objectiveWithUnassigned)
+            objectives.append(try PricingTests.denseOptimum(_RoundSolver(check: check).solve().pairs))
             #expect(Set(objectives).count == 1, "seed \(seed): \(objectives)")
             #expect(counts[0] == counts[1], "seed \(seed): \(counts)")
         }
+    }
+}
+
+@Suite struct PricingTests {
+    /// The dense solver's optimum over every eligible pair of a round.
+    static func denseOptimum(_ pairs: _EligiblePairs) throws -> Int64 {
+        var values: [Int64] = []
+        var row = [Int64](repeating: 0, count: pairs.columnCount), allowed = [Bool](repeating: false, count: pairs.columnCount)
+        for mentee in 0..<pairs.rowCount {
+            row.withUnsafeMutableBufferPointer { row in
+                allowed.withUnsafeMutableBufferPointer { pairs.readRow(mentee, values: row, allowed: $0) }
+            }
+            values += zip(row, allowed).map { $1 ? $0 : .min }
+        }
+        let dense = try AssignmentProblem(try CostMatrix(rows: pairs.rowCount, columns: pairs.columnCount, values: values, forbiddenValue: .min),
+                                          sense: .maximize, capacities: pairs.capacities, unassignedRows: .allowed(value: 0))
+        return try ShortestAugmentingPath().solve(dense).objectiveWithUnassigned
+    }
+
+    @Test("Starting from 1 or 3 candidates per mentee, pricing reaches the dense optimum over every pair (60–140 mentees, 40–60 mentors)")
+    func fewCandidates() throws {
+        var pricedMoreThanOnce = 0
+        for seed in UInt64(100)..<112 {
+            let files = CohortGenerator(mentees: 60 + Int(seed % 5) * 20, mentors: 40 + Int(seed % 3) * 10, topics: 15, seed: seed).generate()
+            var policy = try PolicyLoader.parse(files.policy, path: "policy.toml")
+            policy.matching.objective = seed % 2 == 0 ? .coverage : .quality
+            policy.matching.minimumScore = seed % 3 == 0 ? 10 : nil
+            policy.matching.slotDiscount = seed % 4 == 0 ? 2 : 0
+            let loaded = try CohortLoader.build(
+                policy: policy, mentors: CSVTable.parse(Data(files.mentors.utf8), path: "mentors.csv"),
+                mentees: CSVTable.parse(Data(files.mentees.utf8), path: "mentees.csv"),
+                conflicts: CSVTable.parse(Data(files.conflicts.utf8), path: "conflicts.csv"),
+                sources: Cohort.Sources(mentors: "mentors.csv", mentees: "mentees.csv", conflicts: "conflicts.csv"))
+            let check = try CohortCheck.run(loaded)
+            for (initial, transposed) in [(1, false), (3, true), (1, true)] {
+                var solver = _RoundSolver(check: check, transposed: transposed)
+                solver.initialCandidates = initial
+                let outcome = solver.solve()
+                let pairs = outcome.pairs
+                #expect(OptimalityCertificate.verify(rows: pairs, sense: .maximize, capacities: pairs.capacities,
+                                                     unassignedValue: 0, solution: outcome.solution).isOptimal, "seed \(seed)")
+                #expect(outcome.solution.objectiveWithUnassigned == (try Self.denseOptimum(pairs)), "seed \(seed), \(initial) candidates")
+                if outcome.solves > 1 { pricedMoreThanOnce += 1 }
+            }
+        }
+        #expect(pricedMoreThanOnce >= 30, "pricing rounds were exercised in \(pricedMoreThanOnce) of 36 solves")
     }
 }
 

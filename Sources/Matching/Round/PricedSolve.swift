@@ -33,10 +33,12 @@ enum _PricedSolve {
         var candidatePairs: Int
     }
 
-    /// - Parameter transposed: solve with places as rows and mentees as
-    ///   columns (faster when mentees outnumber places; see `_RoundSolver`).
-    static func run(_ pairs: _EligiblePairs, transposed: Bool) -> Result {
-        var candidates = initialCandidateLists(pairs)
+    /// - Parameters:
+    ///   - transposed: solve with places as rows and mentees as columns
+    ///     (faster when mentees outnumber places; see `_RoundSolver`).
+    ///   - initial: how many of each mentee's best mentors the first solve sees.
+    static func run(_ pairs: _EligiblePairs, transposed: Bool, initial: Int = initialCandidates) -> Result {
+        var candidates = initialCandidateLists(pairs, count: initial)
         var solves = 0
         // Each solve starts from the last one's answer and potentials: the
         // rows and columns stay the same, only pairs are added.
@@ -59,10 +61,10 @@ enum _PricedSolve {
         }
     }
 
-    /// Each mentee's `initialCandidates` most valuable eligible mentors,
+    /// Each mentee's `count` most valuable eligible mentors,
     /// in mentor order (ties go to the lower mentor index).
-    static func initialCandidateLists(_ pairs: _EligiblePairs) -> [[Int32]] {
-        var best = _BestEntries(capacity: initialCandidates)
+    static func initialCandidateLists(_ pairs: _EligiblePairs, count: Int) -> [[Int32]] {
+        var best = _BestEntries(capacity: count)
         return (0..<pairs.matrix.mentees).map { mentee in
             best.removeAll()
             pairs.offerEligible(mentee: mentee, to: &best)

@@ -35,6 +35,9 @@ struct _RoundSolver {
     private let discountUnits: Int64
     /// Places are rows and mentees columns.
     let transposed: Bool
+    /// How many of each mentee's best mentors the first sparse solve sees
+    /// (tests lower it to make pricing do the work).
+    var initialCandidates = _PricedSolve.initialCandidates
     private var policy: Policy.Matching { check.cohort.policy.matching }
 
     struct Outcome {
@@ -136,7 +139,7 @@ struct _RoundSolver {
         case .quality: -(minimumUnits ?? 0)
         }
         let pairs = eligiblePairs(floor: floor, offset: offset)
-        let result = _PricedSolve.run(pairs, transposed: transposed)
+        let result = _PricedSolve.run(pairs, transposed: transposed, initial: initialCandidates)
         var mentorOfColumn = Array(places.indices)
         if pairs.placeColumns { mentorOfColumn = places.indices.flatMap { Array(repeating: $0, count: places[$0]) } }
         let mentorOfMentee = result.columnOfMentee.map { $0.map { mentorOfColumn[$0] } }
