@@ -140,41 +140,37 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
         let matrix = problem._costs
         rows = matrix.rows
         columns = matrix.columns
-        rowStart = .allocate(capacity: rows + 1)
-        _ = rowStart.initialize(from: matrix.rowStart)
-        columnIndices = .allocate(capacity: matrix.pairCount)
-        _ = columnIndices.initialize(from: matrix.columnIndices)
-        costs = .allocate(capacity: matrix.pairCount)
-        _ = costs.initialize(from: matrix.values)
-        capacity = .allocate(capacity: columns)
-        _ = capacity.initialize(from: problem.capacities)
+        rowStart = Self.copy(matrix.rowStart)
+        columnIndices = Self.copy(matrix.columnIndices)
+        costs = Self.copy(matrix.values)
+        capacity = Self.copy(problem.capacities)
         optionCost = problem._unassignedCost
-        u = .allocate(capacity: rows)
-        u.initialize(repeating: .zero)
-        v = .allocate(capacity: columns)
-        v.initialize(repeating: .zero)
-        columnOfRow = .allocate(capacity: rows)
-        columnOfRow.initialize(repeating: Self.free)
-        load = .allocate(capacity: columns)
-        load.initialize(repeating: 0)
-        firstRow = .allocate(capacity: columns)
-        firstRow.initialize(repeating: -1)
-        nextRow = .allocate(capacity: rows)
-        nextRow.initialize(repeating: -1)
-        previousRow = .allocate(capacity: rows)
-        previousRow.initialize(repeating: -1)
-        distance = .allocate(capacity: columns)
-        distance.initialize(repeating: .zero)
-        predecessor = .allocate(capacity: columns)
-        predecessor.initialize(repeating: -1)
-        reachedIn = .allocate(capacity: columns)
-        reachedIn.initialize(repeating: -1)
-        settledIn = .allocate(capacity: columns)
-        settledIn.initialize(repeating: -1)
-        settled = .allocate(capacity: columns)
-        settled.initialize(repeating: -1)
+        u = Self.filled(rows, with: .zero)
+        v = Self.filled(columns, with: .zero)
+        columnOfRow = Self.filled(rows, with: Self.free)
+        load = Self.filled(columns, with: 0)
+        firstRow = Self.filled(columns, with: -1)
+        nextRow = Self.filled(rows, with: -1)
+        previousRow = Self.filled(rows, with: -1)
+        distance = Self.filled(columns, with: .zero)
+        predecessor = Self.filled(columns, with: -1)
+        reachedIn = Self.filled(columns, with: -1)
+        settledIn = Self.filled(columns, with: -1)
+        settled = Self.filled(columns, with: -1)
         heap = _ColumnHeap(capacity: max(16, matrix.pairCount / 4))
         if let warmStart { _startWarm(warmStart) } else { for row in 0..<rows { placeOnCheapest(row, preferring: -1) } }
+    }
+
+    private static func filled<Element>(_ count: Int, with value: Element) -> UnsafeMutableBufferPointer<Element> {
+        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: count)
+        buffer.initialize(repeating: value)
+        return buffer
+    }
+
+    private static func copy<Element>(_ array: [Element]) -> UnsafeMutableBufferPointer<Element> {
+        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: array.count)
+        _ = buffer.initialize(from: array)
+        return buffer
     }
 
     deinit {

@@ -57,12 +57,7 @@ import TestSupport
 
     @Test("agrees with the dense solver on larger problems, and both certificates accept its answer")
     func denseAgreement() throws {
-        var shape = RandomProblemShape()
-        shape.maxRows = 60
-        shape.maxColumns = 40
-        shape.maxCapacity = 3
-        shape.valueRange = -200...900
-        shape.forbiddenPercent = 70
+        let shape = RandomProblemShape(maxRows: 60, maxColumns: 40, maxCapacity: 3, valueRange: -200...900, forbiddenPercent: 70)
         forEverySeed(30_000..<30_200) { seed, random in
             var problem = shape.makeProblem(&random)
             if problem.unassignedRows == .maximumCardinality {
@@ -80,12 +75,7 @@ import TestSupport
 
     @Test("warm starts from a solve over a subset of the pairs reach the optimum of all of them")
     func warmStartFromSubset() throws {
-        var shape = RandomProblemShape()
-        shape.maxRows = 40
-        shape.maxColumns = 30
-        shape.maxCapacity = 3
-        shape.valueRange = -50...300
-        shape.forbiddenPercent = 40
+        let shape = RandomProblemShape(maxRows: 40, maxColumns: 30, maxCapacity: 3, valueRange: -50...300, forbiddenPercent: 40)
         forEverySeed(40_000..<40_300) { seed, random in
             let whole = Self.sparse(shape.makeProblem(&random))
             guard let expected = try? ShortestAugmentingPath().solve(whole) else { return }

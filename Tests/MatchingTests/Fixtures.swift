@@ -25,4 +25,18 @@ enum Fixtures {
             conflicts: try conflicts.map { try CSVTable.parse(Data($0.utf8), path: "conflicts.csv") },
             sources: Cohort.Sources(mentors: "mentors.csv", mentees: "mentees.csv", conflicts: conflicts.map { _ in "conflicts.csv" }))
     }
+
+    /// A generated cohort, loaded and scored under its own policy as `adjust` changes it.
+    static func generated(mentees: Int, mentors: Int, topics: Int, seed: UInt64,
+                          adjust: (inout Policy) -> Void) throws -> CohortCheck {
+        let files = CohortGenerator(mentees: mentees, mentors: mentors, topics: topics, seed: seed).generate()
+        var policy = try PolicyLoader.parse(files.policy, path: "policy.toml")
+        adjust(&policy)
+        let loaded = try CohortLoader.build(
+            policy: policy, mentors: CSVTable.parse(Data(files.mentors.utf8), path: "mentors.csv"),
+            mentees: CSVTable.parse(Data(files.mentees.utf8), path: "mentees.csv"),
+            conflicts: CSVTable.parse(Data(files.conflicts.utf8), path: "conflicts.csv"),
+            sources: Cohort.Sources(mentors: "mentors.csv", mentees: "mentees.csv", conflicts: "conflicts.csv"))
+        return try CohortCheck.run(loaded)
+    }
 }

@@ -168,18 +168,12 @@ import Testing
     @Test("Places × mentees, mentees × mentors and the dense solver over every pair reach the same optimum, for every objective (generated cohorts)")
     func transposedAgrees() throws {
         for seed in UInt64(0)..<24 {
-            let files = CohortGenerator(mentees: 30 + Int(seed % 7) * 5, mentors: 10 + Int(seed % 5), topics: 12, seed: seed).generate()
-            var policy = try PolicyLoader.parse(files.policy, path: "policy.toml")
-            policy.matching.objective = seed % 2 == 0 ? .coverage : .quality
-            policy.matching.fairness = seed % 3 == 0 ? .floor : .none
-            policy.matching.minimumScore = seed % 4 == 0 ? 5 : nil
-            policy.matching.slotDiscount = seed % 5 == 0 ? 1.5 : 0
-            let loaded = try CohortLoader.build(
-                policy: policy, mentors: CSVTable.parse(Data(files.mentors.utf8), path: "mentors.csv"),
-                mentees: CSVTable.parse(Data(files.mentees.utf8), path: "mentees.csv"),
-                conflicts: CSVTable.parse(Data(files.conflicts.utf8), path: "conflicts.csv"),
-                sources: Cohort.Sources(mentors: "mentors.csv", mentees: "mentees.csv", conflicts: "conflicts.csv"))
-            let check = try CohortCheck.run(loaded)
+            let check = try Fixtures.generated(mentees: 30 + Int(seed % 7) * 5, mentors: 10 + Int(seed % 5), topics: 12, seed: seed) { policy in
+                policy.matching.objective = seed % 2 == 0 ? .coverage : .quality
+                policy.matching.fairness = seed % 3 == 0 ? .floor : .none
+                policy.matching.minimumScore = seed % 4 == 0 ? 5 : nil
+                policy.matching.slotDiscount = seed % 5 == 0 ? 1.5 : 0
+            }
             var objectives: [Int64] = [], counts: [Int] = []
             for transposed in [false, true] {
                 let outcome = _RoundSolver(check: check, transposed: transposed).solve()
@@ -217,17 +211,11 @@ import Testing
     func fewCandidates() throws {
         var pricedMoreThanOnce = 0
         for seed in UInt64(100)..<112 {
-            let files = CohortGenerator(mentees: 60 + Int(seed % 5) * 20, mentors: 40 + Int(seed % 3) * 10, topics: 15, seed: seed).generate()
-            var policy = try PolicyLoader.parse(files.policy, path: "policy.toml")
-            policy.matching.objective = seed % 2 == 0 ? .coverage : .quality
-            policy.matching.minimumScore = seed % 3 == 0 ? 10 : nil
-            policy.matching.slotDiscount = seed % 4 == 0 ? 2 : 0
-            let loaded = try CohortLoader.build(
-                policy: policy, mentors: CSVTable.parse(Data(files.mentors.utf8), path: "mentors.csv"),
-                mentees: CSVTable.parse(Data(files.mentees.utf8), path: "mentees.csv"),
-                conflicts: CSVTable.parse(Data(files.conflicts.utf8), path: "conflicts.csv"),
-                sources: Cohort.Sources(mentors: "mentors.csv", mentees: "mentees.csv", conflicts: "conflicts.csv"))
-            let check = try CohortCheck.run(loaded)
+            let check = try Fixtures.generated(mentees: 60 + Int(seed % 5) * 20, mentors: 40 + Int(seed % 3) * 10, topics: 15, seed: seed) { policy in
+                policy.matching.objective = seed % 2 == 0 ? .coverage : .quality
+                policy.matching.minimumScore = seed % 3 == 0 ? 10 : nil
+                policy.matching.slotDiscount = seed % 4 == 0 ? 2 : 0
+            }
             for (initial, transposed) in [(1, false), (3, true), (1, true)] {
                 var solver = _RoundSolver(check: check, transposed: transposed)
                 solver.initialCandidates = initial

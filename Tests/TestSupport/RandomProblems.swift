@@ -11,6 +11,15 @@ public struct RandomProblemShape: Sendable {
     public var allowUnassigned = true
 
     public init() {}
+
+    /// A shape with the given limits (the others at their defaults).
+    public init(maxRows: Int, maxColumns: Int, maxCapacity: Int, valueRange: ClosedRange<Int64>, forbiddenPercent: Int) {
+        self.maxRows = maxRows
+        self.maxColumns = maxColumns
+        self.maxCapacity = maxCapacity
+        self.valueRange = valueRange
+        self.forbiddenPercent = forbiddenPercent
+    }
 }
 
 extension RandomProblemShape {
