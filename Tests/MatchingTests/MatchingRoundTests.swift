@@ -231,6 +231,24 @@ import Testing
     }
 }
 
+@Suite struct RoundRangeTests {
+    @Test("Values too large to sum exactly are an error at the policy, not a crash")
+    func tooLarge() throws {
+        do {
+            _ = try Fixtures.generated(mentees: 40, mentors: 20, topics: 10, seed: 7) { policy in
+                policy.resolution = 1e-6
+                policy.matching.slotDiscount = 1e6
+            }
+            Issue.record("a round whose values overflow was accepted")
+        } catch let error as InputDiagnostics {
+            #expect(error.problems.count == 1)
+            #expect(error.problems.first?.message.contains("use a coarser resolution") == true, "\(error)")
+        }
+        // The same cohort at the default resolution is fine.
+        _ = try Fixtures.generated(mentees: 40, mentors: 20, topics: 10, seed: 7) { $0.matching.slotDiscount = 1e6 }
+    }
+}
+
 @Suite struct NaturalOrderTests {
     @Test("Ids sort as people read them, and the order is total")
     func order() {

@@ -28,6 +28,9 @@ public struct CohortCheck: Sendable {
         } catch {
             throw InputDiagnostics([.error(SourceLocation(file: sources.policy ?? "policy"), error.description)])
         }
+        if let problem = roundRangeProblem(model) {
+            throw InputDiagnostics([.error(SourceLocation(file: sources.policy ?? "policy"), problem)])
+        }
         let matrix = model.scoreMatrix()
         var warnings = InputDiagnostics(loaded.warnings)
         for (index, mentee) in model.cohort.mentees.enumerated() where matrix.forbidden.allowedCount(inRow: index) == 0 {
@@ -35,6 +38,33 @@ public struct CohortCheck: Sendable {
                              "the mentee \"\(mentee.id)\" has no eligible mentor\(obstacleClause(model, mentee: index)).")
         }
         return CohortCheck(model: model, matrix: matrix, warnings: warnings.sorted)
+    }
+
+    /// Why the round's values could not be held exactly, if they could not:
+    /// the solver proves its sums fit in 64 bits only for values up to
+    /// `Int64.max / (16 × (rows + columns + 2))`, the certificate's sums are
+    /// exact in `Double` only below 2⁵³, and a coverage round adds
+    /// a bonus of (2n + 1) × the largest value to every pair (see
+    /// `_RoundSolver`). Far beyond any real policy (scores of 10⁶ units and
+    /// 100,000 people fit), but a policy may ask for it.
+    private static func roundRangeProblem(_ model: ScoringModel) -> String? {
+        let policy = model.cohort.policy
+        let mentees = model.cohort.mentees.count
+        let cap = policy.matching.menteesPerMentor ?? .max
+        let places = model.cohort.mentors.map { min($0.capacity, cap) }
+        let placeCount = Double(places.reduce(0, +))
+        let discount = (policy.matching.slotDiscount / policy.resolution).rounded()
+        let minimum = abs((policy.matching.minimumScore ?? 0) / policy.resolution).rounded()
+        let largest = Double(model.scoreBound) + Double(places.max() ?? 0) * discount + minimum
+        let n = min(Double(mentees), placeCount)
+        // A pair's value is at most the bonus plus the largest score.
+        let value = policy.matching.objective == .coverage ? (2 * n + 2) * largest + 1 : largest
+        // The certificate sums n values in `Double`, exact below 2⁵³.
+        let limit = min(Double(Int64.max) / (16 * (Double(mentees + model.cohort.mentors.count) + placeCount + 2)),
+                        9.007e15 / max(n, 1))
+        guard value > limit else { return nil }
+        return "the round's values could reach \(Int64(min(value, 9e18))) units, more than the solver can sum exactly for "
+            + "\(mentees) mentees and \(Int(placeCount)) places (\(Int64(limit))); use a coarser resolution, smaller weights or a smaller slot discount."
     }
 
     /// The hard rule that excludes the most mentors for `mentee`, if any mentor exists.
