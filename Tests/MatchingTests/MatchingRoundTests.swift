@@ -249,6 +249,25 @@ import Testing
     }
 }
 
+@Suite struct DegenerateRoundTests {
+    @Test("No eligible pair, one mentee, one mentor, a floor over one mentor: certified answers, every mentee accounted for")
+    func degenerate() throws {
+        let cases: [(mentees: Int, mentors: Int, adjust: @Sendable (inout Policy) -> Void)] = [
+            (30, 10, { $0.matching.minimumScore = 100_000 }),
+            (1, 1, { _ in }),
+            (1, 5, { $0.matching.objective = .quality }),
+            (25, 1, { $0.matching.fairness = .floor }),
+        ]
+        for (index, example) in cases.enumerated() {
+            let check = try Fixtures.generated(mentees: example.mentees, mentors: example.mentors, topics: 8, seed: 50 + UInt64(index),
+                                               adjust: example.adjust)
+            let round = MatchingRound.run(check)
+            #expect(round.certificate.isOptimal, "case \(index): \(round.certificate)")
+            #expect(round.pairs.count + round.unmatched.count == example.mentees, "case \(index)")
+        }
+    }
+}
+
 @Suite struct NaturalOrderTests {
     @Test("Ids sort as people read them, and the order is total")
     func order() {
