@@ -57,7 +57,16 @@ enum _PricedSolve {
                 return Result(columnOfMentee: columns, solution: result, solves: solves,
                               candidatePairs: candidates.reduce(0) { $0 + $1.count })
             }
-            for (mentee, mentors) in additions { candidates[mentee] = (candidates[mentee] + mentors).sorted() }
+            // Pairs priced negative are never candidates already (the solver's
+            // duals are feasible on its own pairs), so every round grows the
+            // set and the loop ends; a repeat would mean a solver bug.
+            var grown = 0
+            for (mentee, mentors) in additions {
+                let merged = Set(candidates[mentee]).union(mentors)
+                grown += merged.count - candidates[mentee].count
+                candidates[mentee] = merged.sorted()
+            }
+            precondition(grown > 0, "pricing found only pairs the solver already had: its duals are not feasible")
         }
     }
 
