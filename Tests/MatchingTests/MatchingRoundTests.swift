@@ -268,6 +268,37 @@ import Testing
     }
 }
 
+@Suite struct FloorTests {
+    @Test("The floor is the highest score keeping the match count: a coverage solve at it keeps the count, one at the next score loses it")
+    func floorIsHighest() throws {
+        var checked = 0
+        for seed in UInt64(200)..<210 {
+            let check = try Fixtures.generated(mentees: 50 + Int(seed % 4) * 15, mentors: 20 + Int(seed % 3) * 6, topics: 12, seed: seed) { policy in
+                policy.matching.fairness = .floor
+                policy.matching.objective = seed % 2 == 0 ? .coverage : .quality
+            }
+            let solver = _RoundSolver(check: check)
+            let outcome = solver.solve()
+            let matched = solver.solve(floor: nil, objective: check.cohort.policy.matching.objective).matched
+            guard let floor = outcome.floor else { continue }
+            #expect(outcome.matched == matched || check.cohort.policy.matching.objective == .quality, "seed \(seed)")
+            #expect(solver.solve(floor: floor, objective: .coverage).matched >= matched, "seed \(seed)")
+            var higher: [Int64] = []
+            for mentee in 0..<check.matrix.mentees {
+                for mentor in 0..<check.matrix.mentors where solver.isEligible(mentee: mentee, mentor: mentor) {
+                    let units = Int64(check.matrix.scores[mentee * check.matrix.mentors + mentor])
+                    if units > floor { higher.append(units) }
+                }
+            }
+            if let next = higher.min() {
+                #expect(solver.solve(floor: next, objective: .coverage).matched < matched, "seed \(seed): floor \(floor) is not the highest")
+            }
+            checked += 1
+        }
+        #expect(checked >= 8)
+    }
+}
+
 @Suite struct NaturalOrderTests {
     @Test("Ids sort as people read them, and the order is total")
     func order() {
