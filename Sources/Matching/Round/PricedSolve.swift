@@ -22,10 +22,9 @@ enum _PricedSolve {
     static let addedPerRound = 10
 
     struct Result {
-        /// Each mentee's column (mentor, or place with a discount), or `nil`.
-        var columnOfMentee: [Int?]
-        /// The answer in the whole problem's terms (rows are mentees), with
-        /// duals valid for every eligible pair.
+        /// The answer in the whole problem's terms (rows are mentees; columns
+        /// are mentors, or places with a discount), with duals valid for every
+        /// eligible pair.
         var solution: AssignmentSolution<Int64>
         /// Sparse solves it took.
         var solves: Int
@@ -53,8 +52,7 @@ enum _PricedSolve {
             let result = sparse.wholeProblemSolution(solution)
             let additions = improvingPairs(pairs, duals: result.duals)
             if additions.isEmpty {
-                let columns = result.columnForRow
-                return Result(columnOfMentee: columns, solution: result, solves: solves,
+                return Result(solution: result, solves: solves,
                               candidatePairs: candidates.reduce(0) { $0 + $1.count })
             }
             // Pairs priced negative are never candidates already (the solver's

@@ -137,6 +137,8 @@ struct _RoundSolver {
         return (2 * n + 1) * largest + 1
     }
 
+    /// One priced solve of the round with only pairs scoring `floor` or more,
+    /// under `objective`.
     func solve(floor: Int64?, objective: Policy.Objective) -> Outcome {
         let offset = switch objective {
         case .coverage: coverageBonus()
@@ -146,7 +148,7 @@ struct _RoundSolver {
         let result = _PricedSolve.run(pairs, transposed: transposed, initial: initialCandidates)
         var mentorOfColumn = Array(places.indices)
         if pairs.placeColumns { mentorOfColumn = places.indices.flatMap { Array(repeating: $0, count: places[$0]) } }
-        let mentorOfMentee = result.columnOfMentee.map { $0.map { mentorOfColumn[$0] } }
+        let mentorOfMentee = result.solution.columnForRow.map { $0.map { mentorOfColumn[$0] } }
         return Outcome(pairs: pairs, solution: result.solution, floor: nil, mentorOfMentee: mentorOfMentee,
                        solves: result.solves, candidatePairs: result.candidatePairs)
     }
