@@ -55,6 +55,26 @@ let benchmarks: @Sendable () -> Void = {
         WhatIf()
     }
 
+    // The sparse solver: each row keeps its best pairs of a mentoring
+    // instance, as a round's candidates do; rows may stay unassigned at 0.
+    // Pricing's pattern: a cold solve on 16 pairs per row, against a warm
+    // start from the answer on each row's best 8.
+    Benchmark("sparse cold: mentoring 8192×8192, 16 pairs per row") { benchmark, problem in
+        for _ in benchmark.scaledIterations { blackHole(try ShortestAugmentingPath().solve(problem)) }
+    } setup: {
+        makeSparseProblem(size: 8192, pairsPerRow: 16)
+    }
+
+    Benchmark("sparse warm: mentoring 8192×8192, 16 pairs per row from the answer on 8") { (benchmark: Benchmark, grown: Grown) in
+        for _ in benchmark.scaledIterations {
+            blackHole(try ShortestAugmentingPath().solve(grown.problem, warmStart: grown.warmStart))
+        }
+    } setup: {
+        let smaller = makeSparseProblem(size: 8192, pairsPerRow: 8)
+        return Grown(problem: makeSparseProblem(size: 8192, pairsPerRow: 16),
+                     warmStart: WarmStart(try! ShortestAugmentingPath().solve(smaller)))
+    }
+
     Benchmark("verify certificate mentoring 2048×2048") { (benchmark: Benchmark, solved: Solved) in
         for _ in benchmark.scaledIterations {
             blackHole(OptimalityCertificate.verify(problem: solved.problem, solution: solved.solution))
@@ -95,4 +115,22 @@ struct WhatIf {
         variant = try! AssignmentProblem(original.matrix, sense: .maximize, capacities: capacities)
         warmStart = WarmStart(solution)
     }
+}
+
+/// A sparse mentoring problem (seed 1): each row's `pairsPerRow` highest
+/// scores, maximised, rows free to stay unassigned at 0.
+func makeSparseProblem(size: Int, pairsPerRow: Int) -> SparseAssignmentProblem<Int64> {
+    let instance = InstanceFamily.mentoring.generate(rows: size, columns: size, seed: 1)
+    let pairs = (0..<size).map { row in
+        let scores = (0..<size).map { (column: $0, value: Int64(instance.values[row * size + $0])) }
+        return Array(scores.sorted { ($0.value, $1.column) > ($1.value, $0.column) }.prefix(pairsPerRow))
+    }
+    return try! SparseAssignmentProblem(try! SparseCostMatrix(rows: size, columns: size, pairs: pairs),
+                                        sense: .maximize, unassignedRows: .allowed(value: 0))
+}
+
+/// A sparse problem and a warm start from a solve over a subset of its pairs.
+struct Grown {
+    let problem: SparseAssignmentProblem<Int64>
+    let warmStart: WarmStart<Int64>
 }
