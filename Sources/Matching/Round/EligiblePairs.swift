@@ -59,15 +59,19 @@ struct _EligiblePairs: AssignmentRowSource {
         }
     }
 
-    /// Offers the mentee's eligible mentors to `best`, valued by score.
-    func offerEligible(mentee: Int, to best: inout _BestEntries) {
+    /// Offers the mentee's eligible mentors to `best`, and the mentee to each
+    /// eligible mentor's `mentorBest`, valued by score.
+    func offerEligible(mentee: Int, to best: inout _BestEntries, andToMentors mentorBest: inout [_BestEntries]) {
         withRow(mentee) { scores, bits, lowest in
             for mentor in 0..<matrix.mentors {
                 let score = Int64(scores[mentor])
-                // Most pairs lose to the kept ones: only winners are checked for eligibility.
-                guard best.admits(score), score >= lowest, places[mentor] > 0,
+                // Most pairs lose to the kept ones on both sides: only winners
+                // are checked for eligibility.
+                let menteeWants = best.admits(score), mentorWants = mentorBest[mentor].admits(score)
+                guard menteeWants || mentorWants, score >= lowest, places[mentor] > 0,
                       !_isForbidden(bits, mentor) else { continue }
-                best.offer(score, mentor)
+                if menteeWants { best.offer(score, mentor) }
+                if mentorWants { mentorBest[mentor].offer(score, mentee) }
             }
         }
     }

@@ -20,6 +20,12 @@ enum _PricedSolve {
     static let initialCandidates = 10
     /// At most this many pairs per mentee join in a pricing round.
     static let addedPerRound = 10
+    /// Each mentor's best mentees (this many per place) join the first
+    /// candidates too: the pairs mentees' own lists miss in contested areas.
+    /// With them (values 1, 2, 3, 4, 6 tried; 2–4 alike), the 13,600-mentee
+    /// round's solve went from 2.09 s (7 solves, 408,172 final candidates) to
+    /// 1.44 s (5 solves, 186,614), and the 3,400-mentee one from 0.17 to 0.13 s.
+    static let mentorCandidatesPerPlace = 3
 
     struct Result {
         /// The answer in the whole problem's terms (rows are mentees; columns
@@ -68,15 +74,21 @@ enum _PricedSolve {
         }
     }
 
-    /// Each mentee's `count` most valuable eligible mentors,
-    /// in mentor order (ties go to the lower mentor index).
+    /// Each mentee's `count` most valuable eligible mentors, and each
+    /// mentor's most valuable mentees, as lists of mentors in mentor order
+    /// (ties go to the first offered).
     static func initialCandidateLists(_ pairs: _EligiblePairs, count: Int) -> [[Int32]] {
         var best = _BestEntries(capacity: count)
-        return (0..<pairs.matrix.mentees).map { mentee in
+        var mentorBest = pairs.places.map { _BestEntries(capacity: max(1, $0 * mentorCandidatesPerPlace)) }
+        var lists = (0..<pairs.matrix.mentees).map { mentee in
             best.removeAll()
-            pairs.offerEligible(mentee: mentee, to: &best)
-            return best.items.sorted()
+            pairs.offerEligible(mentee: mentee, to: &best, andToMentors: &mentorBest)
+            return best.items
         }
+        for (mentor, entries) in mentorBest.enumerated() {
+            for mentee in entries.items { lists[Int(mentee)].append(Int32(mentor)) }
+        }
+        return lists.map { Array(Set($0)).sorted() }
     }
 
     /// The pairs that price negative against the duals (rows are mentees):
