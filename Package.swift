@@ -19,7 +19,7 @@ let package = Package(
         .target(name: "Assignment", swiftSettings: internalChecks),
         .target(
             name: "Matching",
-            dependencies: ["Assignment", "CLinearAlgebra", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["Assignment", "CLinearAlgebra", "CDirectoryHint", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .executableTarget(
             name: "tandem",
@@ -35,6 +35,8 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
+        // One ioctl that `Foundation` has no call for: see `AtomicDirectory`.
+        .target(name: "CDirectoryHint"),
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["Assignment"], path: "Tests/TestSupport"),
