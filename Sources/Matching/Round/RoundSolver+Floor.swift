@@ -33,7 +33,13 @@ extension _RoundSolver {
         var reachedIn = [Int](repeating: -1, count: mentors)
         var queue: [Int] = []
         var reached: [Int] = []
-        for root in 0..<mentees where mentorOf[root] < 0 {
+        // Mentees whose pair fell below the floor first: when the floor is
+        // feasible they usually find paths and the count is reached before any
+        // search for a mentee the round could not match at all, each of which
+        // explores everything it reaches to fail.
+        let displaced = mentorOfMentee.indices.filter { mentorOfMentee[$0] != nil && mentorOf[$0] < 0 }
+        let neverMatched = mentorOfMentee.indices.filter { mentorOfMentee[$0] == nil }
+        for root in displaced + neverMatched {
             if matched >= target { return true }
             queue.removeAll(keepingCapacity: true)
             reached.removeAll(keepingCapacity: true)
