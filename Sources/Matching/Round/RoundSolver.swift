@@ -80,7 +80,12 @@ struct _RoundSolver {
         guard policy.fairness == .floor else { return base }
         let matched = base.matched
         guard matched > 0 else { return base }
-        let candidates = distinctEligibleScores()
+        // No floor can exceed the `matched`-th highest of the mentees' best
+        // eligible scores (a matching that size has that many mentees, each
+        // with a pair at or above it): the binary search starts below that
+        // bound instead of spending its first, dearest steps above it.
+        let bound = highestPossibleFloor(matched: matched)
+        let candidates = distinctEligibleScores().filter { $0 <= bound }
         // The lowest candidate always works (it keeps every eligible pair).
         var low = 0, high = candidates.count - 1
         while low < high {
@@ -94,6 +99,26 @@ struct _RoundSolver {
         var outcome = solve(floor: candidates[low], objective: policy.objective)
         outcome.floor = candidates[low]
         return outcome
+    }
+
+    /// The `matched`-th highest of the mentees' best eligible scores.
+    private func highestPossibleFloor(matched: Int) -> Int64 {
+        let matrix = check.matrix
+        let cutoff = minimumUnits ?? .min
+        var best: [Int64] = []
+        for mentee in 0..<matrix.mentees {
+            let top = matrix.withRow(mentee) { scores, bits in
+                var top = Int64.min
+                for mentor in 0..<matrix.mentors where places[mentor] > 0 && Int64(scores[mentor]) > top
+                    && Int64(scores[mentor]) >= cutoff && !_isForbidden(bits, mentor) {
+                    top = Int64(scores[mentor])
+                }
+                return top
+            }
+            if top > .min { best.append(top) }
+        }
+        best.sort(by: >)
+        return best[min(matched, best.count) - 1]
     }
 
     /// The distinct scores of eligible pairs (a few thousand, even when the
