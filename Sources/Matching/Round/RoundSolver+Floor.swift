@@ -26,11 +26,14 @@ extension _RoundSolver {
             menteesOf[mentor].append(mentee)
             matched += 1
         }
-        var dead = [Bool](repeating: false, count: mentors)
-        // Per search: the mentee through which a mentor was reached, and the
-        // search that reached it.
+        // A mentor is closed to a search when that search (its root) reached
+        // it already, or when a failed search made it dead (`Int.max`); mentors
+        // without places start dead. One load tells both in the inner loop.
+        let closed = UnsafeMutableBufferPointer<Int>.allocate(capacity: mentors)
+        defer { closed.deallocate() }
+        for mentor in 0..<mentors { closed[mentor] = places[mentor] > 0 ? -1 : .max }
+        // The mentee through which a mentor was reached, in the current search.
         var reachedBy = [Int](repeating: -1, count: mentors)
-        var reachedIn = [Int](repeating: -1, count: mentors)
         var queue: [Int] = []
         var reached: [Int] = []
         // Mentees whose pair fell below the floor first: when the floor is
@@ -39,8 +42,11 @@ extension _RoundSolver {
         // explores everything it reaches to fail.
         let displaced = mentorOfMentee.indices.filter { mentorOfMentee[$0] != nil && mentorOf[$0] < 0 }
         let neverMatched = mentorOfMentee.indices.filter { mentorOfMentee[$0] == nil }
-        for root in displaced + neverMatched {
+        let roots = displaced + neverMatched
+        for (index, root) in roots.enumerated() {
             if matched >= target { return true }
+            // Even if every root left found a path, the count would fall short.
+            if matched + roots.count - index < target { return false }
             queue.removeAll(keepingCapacity: true)
             reached.removeAll(keepingCapacity: true)
             queue.append(root)
@@ -51,10 +57,10 @@ extension _RoundSolver {
                 head += 1
                 let found: Int = matrix.withRow(mentee) { scores, bits in
                     // The score test first: it reads the row in order and fails most often.
-                    for mentor in 0..<mentors where Int64(scores[mentor]) >= lowest && !dead[mentor] && reachedIn[mentor] != root
-                        && !_isForbidden(bits, mentor) && places[mentor] > 0
+                    for mentor in 0..<mentors where Int64(scores[mentor]) >= lowest && closed[mentor] != root
+                        && closed[mentor] != .max && !_isForbidden(bits, mentor)
                     {
-                        reachedIn[mentor] = root
+                        closed[mentor] = root
                         reachedBy[mentor] = mentee
                         reached.append(mentor)
                         if menteesOf[mentor].count < places[mentor] { return mentor }
@@ -68,7 +74,7 @@ extension _RoundSolver {
                 }
             }
             guard sink >= 0 else {
-                for mentor in reached { dead[mentor] = true }
+                for mentor in reached { closed[mentor] = .max }
                 continue
             }
             // Each mentee on the path moves to the mentor it reached; the root last.
