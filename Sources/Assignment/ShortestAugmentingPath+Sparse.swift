@@ -22,7 +22,8 @@
 //   is nearer. No large cost stands for a forbidden or unassigned pair.
 // - Initialisation is JV's row reduction: every column potential 0, each row's
 //   potential its least cost (or `a`), and a greedy placement on that column
-//   when it has room.
+//   when it has room. A warm start (for a problem grown by pairs) starts from
+//   earlier potentials instead; see ShortestAugmentingPath+SparseWarmStart.swift.
 //
 // Ties (determinism): the heap orders by distance, then columns with room
 // before full ones, then by index; the unassigned option is taken only when
