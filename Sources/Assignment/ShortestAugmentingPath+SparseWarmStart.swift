@@ -44,10 +44,10 @@ extension _SparseWorkspace {
         }
         let deficient = (0..<columns).filter { load[$0] < capacity[$0] && v[$0] < .zero }
         guard !deficient.isEmpty else { return }
-        var search = _ReverseSearch(self)
-        defer { search.deallocate() }
+        var reverse = _ReverseSearch(self)
+        defer { reverse.deallocate() }
         for column in deficient {
-            while load[column] < capacity[column] && v[column] < .zero { search.run(from: column, in: self) }
+            while load[column] < capacity[column] && v[column] < .zero { reverse.run(from: column, in: self) }
         }
     }
 }
@@ -67,7 +67,6 @@ struct _ReverseSearch<Cost: AssignmentCost> {
     private var rowSettledIn: [Int]
     private var settledRows: [Int] = []
     private var settledColumns: [Int] = []
-    private var search = 0
     private var heap: _ColumnHeap<Cost>
 
     init(_ workspace: _SparseWorkspace<Cost>) {
@@ -104,14 +103,14 @@ struct _ReverseSearch<Cost: AssignmentCost> {
     /// and the moves along the path. Heap entries are columns (ids below
     /// `columns`) and rows (`columns + row`).
     mutating func run(from root: Int, in w: _SparseWorkspace<Cost>) {
-        search += 1
+        // The workspace's search counter stamps rows here as well as columns.
         w.search += 1
-        let columnSearch = w.search
+        let search = w.search
         heap.removeAll()
         settledRows.removeAll(keepingCapacity: true)
         settledColumns.removeAll(keepingCapacity: true)
         let columns = w.columns
-        w.reachedIn[root] = columnSearch
+        w.reachedIn[root] = search
         w.distance[root] = .zero
         heap.push(.zero, column: root, tieBreak: root)
         // The best end so far: raising `raisedColumn` to 0 at total `raiseTotal`.
@@ -123,8 +122,8 @@ struct _ReverseSearch<Cost: AssignmentCost> {
             if let raiseTotal, raiseTotal < reached { break }
             if node < columns {
                 let column = node
-                guard w.settledIn[column] != columnSearch, reached == w.distance[column] else { continue }
-                w.settledIn[column] = columnSearch
+                guard w.settledIn[column] != search, reached == w.distance[column] else { continue }
+                w.settledIn[column] = search
                 settledColumns.append(column)
                 let raise = reached - w.v[column]
                 if raiseTotal == nil || raise < raiseTotal! {
@@ -155,8 +154,8 @@ struct _ReverseSearch<Cost: AssignmentCost> {
                     total = reached
                     break
                 }
-                if w.settledIn[held] != columnSearch && (w.reachedIn[held] != columnSearch || reached < w.distance[held]) {
-                    w.reachedIn[held] = columnSearch
+                if w.settledIn[held] != search && (w.reachedIn[held] != search || reached < w.distance[held]) {
+                    w.reachedIn[held] = search
                     w.distance[held] = reached
                     columnLeaver[held] = row
                     heap.push(reached, column: held, tieBreak: held)

@@ -26,6 +26,8 @@ struct _EligiblePairs: AssignmentRowSource {
     let placeColumns: Bool
     /// Mentor → the column of their first place, when columns are places.
     let firstPlace: [Int]
+    /// Place (counting every mentor's places in mentor order) → mentor.
+    let mentorOfPlace: [Int]
 
     init(matrix: ScoreMatrix, places: [Int], cutoff: Int64?, offset: Int64, discount: Int64) {
         self.matrix = matrix
@@ -39,10 +41,14 @@ struct _EligiblePairs: AssignmentRowSource {
             defer { first += count }
             return first
         }
+        mentorOfPlace = places.indices.flatMap { Array(repeating: $0, count: places[$0]) }
     }
 
+    /// The mentor a column stands for.
+    func mentor(ofColumn column: Int) -> Int { placeColumns ? mentorOfPlace[column] : column }
+
     var rowCount: Int { matrix.mentees }
-    var columnCount: Int { placeColumns ? places.reduce(0, +) : matrix.mentors }
+    var columnCount: Int { placeColumns ? mentorOfPlace.count : matrix.mentors }
     /// Each column's capacity: 1 per place, or the mentor's places.
     var capacities: [Int] { placeColumns ? Array(repeating: 1, count: columnCount) : places }
 

@@ -138,9 +138,10 @@ public struct MatchingRound: Sendable {
                 pairs.append(Pair(mentee: mentee, mentor: mentor, units: units, rank: better + 1))
                 mentorOf[mentee] = mentor
             }
-            let pairs = pairs
+            var load = [Int](repeating: 0, count: check.cohort.mentors.count)
+            for pair in pairs { load[pair.mentor] += 1 }
             unmatched = mentorOf.indices.compactMap { mentee in
-                mentorOf[mentee] == nil ? Unmatched(mentee: mentee, reason: solver.reason(mentee: mentee, pairs: pairs, floor: outcome.floor)) : nil
+                mentorOf[mentee] == nil ? Unmatched(mentee: mentee, reason: solver.reason(mentee: mentee, load: load, floor: outcome.floor)) : nil
             }
             blockingPairs = solver.blockingPairs(pairs: pairs)
         }

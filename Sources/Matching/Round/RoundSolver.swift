@@ -80,12 +80,7 @@ struct _RoundSolver {
         guard policy.fairness == .floor else { return base }
         let matched = base.matched
         guard matched > 0 else { return base }
-        // No floor can exceed the `matched`-th highest of the mentees' best
-        // eligible scores (a matching that size has that many mentees, each
-        // with a pair at or above it): the binary search starts below that
-        // bound instead of spending its first, dearest steps above it.
-        let bound = highestPossibleFloor(matched: matched)
-        let candidates = distinctEligibleScores().filter { $0 <= bound }
+        let candidates = floorCandidates(matched: matched)
         // The lowest candidate always works (it keeps every eligible pair).
         var low = 0, high = candidates.count - 1
         while low < high {
@@ -101,47 +96,40 @@ struct _RoundSolver {
         return outcome
     }
 
-    /// The `matched`-th highest of the mentees' best eligible scores.
-    private func highestPossibleFloor(matched: Int) -> Int64 {
-        let matrix = check.matrix
-        let cutoff = minimumUnits ?? .min
-        var best: [Int64] = []
-        for mentee in 0..<matrix.mentees {
-            let top = matrix.withRow(mentee) { scores, bits in
-                var top = Int64.min
-                for mentor in 0..<matrix.mentors where places[mentor] > 0 && Int64(scores[mentor]) > top
-                    && Int64(scores[mentor]) >= cutoff && !_isForbidden(bits, mentor) {
-                    top = Int64(scores[mentor])
-                }
-                return top
-            }
-            if top > .min { best.append(top) }
-        }
-        best.sort(by: >)
-        return best[min(matched, best.count) - 1]
-    }
-
-    /// The distinct scores of eligible pairs (a few thousand, even when the
-    /// pairs are millions), in increasing order: marked in a table over the
-    /// range of scores (hashing every pair into a set took 0.1 s of the
-    /// 3,400-mentee round's floor search).
-    private func distinctEligibleScores() -> [Int64] {
+    /// The floors worth trying, in increasing order: the distinct scores of
+    /// eligible pairs (a few thousand, even when the pairs are millions) up
+    /// to the `matched`-th highest of the mentees' best eligible scores. No
+    /// floor can exceed that bound (a matching of that size has that many
+    /// mentees, each with a pair at or above it), so the binary search does
+    /// not spend its first, dearest steps above it.
+    ///
+    /// One pass over the pairs; scores are marked in a table over their range
+    /// (hashing every pair into a set took 0.1 s of the 3,400-mentee round's
+    /// floor search), or in a set when huge weights spread them over 2³¹ units.
+    private func floorCandidates(matched: Int) -> [Int64] {
         let matrix = check.matrix
         let lowest = Int64(matrix.scores.min() ?? 0), highest = Int64(matrix.scores.max() ?? 0)
         let cutoff = minimumUnits ?? .min
-        // Policies with huge weights can spread scores over 2³¹ units; a set
-        // then, rather than a table of that size.
         let tabled = highest - lowest < 1 << 24
         var seen = [Bool](repeating: false, count: tabled ? Int(highest - lowest) + 1 : 0)
         var distinct = Set<Int64>()
+        var bestOfMentee: [Int64] = []
         for mentee in 0..<matrix.mentees {
+            var best = Int64.min
             matrix.withRow(mentee) { scores, bits in
                 for mentor in 0..<matrix.mentors where places[mentor] > 0 && !_isForbidden(bits, mentor) && Int64(scores[mentor]) >= cutoff {
-                    if tabled { seen[Int(Int64(scores[mentor]) - lowest)] = true } else { distinct.insert(Int64(scores[mentor])) }
+                    let score = Int64(scores[mentor])
+                    best = max(best, score)
+                    if tabled { seen[Int(score - lowest)] = true } else { distinct.insert(score) }
                 }
             }
+            if best > .min { bestOfMentee.append(best) }
         }
-        return tabled ? seen.indices.filter { seen[$0] }.map { Int64($0) + lowest } : distinct.sorted()
+        // `matched` mentees were matched, so at least that many have an eligible pair.
+        bestOfMentee.sort(by: >)
+        let bound = bestOfMentee[matched - 1]
+        let scores = tabled ? seen.indices.filter { seen[$0] }.map { Int64($0) + lowest } : distinct.sorted()
+        return scores.filter { $0 <= bound }
     }
 
     private func eligiblePairs(floor: Int64?, offset: Int64) -> _EligiblePairs {
@@ -171,15 +159,14 @@ struct _RoundSolver {
         }
         let pairs = eligiblePairs(floor: floor, offset: offset)
         let result = _PricedSolve.run(pairs, transposed: transposed, initial: initialCandidates)
-        var mentorOfColumn = Array(places.indices)
-        if pairs.placeColumns { mentorOfColumn = places.indices.flatMap { Array(repeating: $0, count: places[$0]) } }
-        let mentorOfMentee = result.solution.columnForRow.map { $0.map { mentorOfColumn[$0] } }
+        let mentorOfMentee = result.solution.columnForRow.map { $0.map(pairs.mentor(ofColumn:)) }
         return Outcome(pairs: pairs, solution: result.solution, floor: nil, mentorOfMentee: mentorOfMentee,
                        solves: result.solves, candidatePairs: result.candidatePairs)
     }
 
     /// Why `mentee` got no mentor.
-    func reason(mentee: Int, pairs: [MatchingRound.Pair], floor: Int64?) -> UnmatchedReason {
+    /// - Parameter load: how many mentees each mentor was given.
+    func reason(mentee: Int, load: [Int], floor: Int64?) -> UnmatchedReason {
         let mentors = check.cohort.mentors.indices
         let allowed = mentors.filter { !check.matrix.forbidden[mentee, $0] }
         if allowed.isEmpty { return .noEligibleMentor(mainRule: check.mainObstacle(mentee: mentee)) }
@@ -187,8 +174,6 @@ struct _RoundSolver {
         if eligible.isEmpty { return .belowMinimumScore }
         let aboveFloor = eligible.filter { isEligible(mentee: mentee, mentor: $0, floor: floor) }
         if aboveFloor.isEmpty { return .belowFairnessFloor }
-        var load = [Int](repeating: 0, count: check.cohort.mentors.count)
-        for pair in pairs { load[pair.mentor] += 1 }
         return aboveFloor.allSatisfy { load[$0] >= places[$0] } ? .eligibleMentorsFull : .notWorthTheTotal
     }
 

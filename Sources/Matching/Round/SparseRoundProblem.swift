@@ -16,15 +16,12 @@ struct _SparseRoundProblem {
     let pairs: _EligiblePairs
     let transposed: Bool
     let problem: SparseAssignmentProblem<Int64>
-    /// Place → mentor, for the transposed form.
-    private let mentorOfPlace: [Int]
 
     init(pairs: _EligiblePairs, candidates: [[Int32]], transposed: Bool) {
         self.pairs = pairs
         self.transposed = transposed
         let matrix = pairs.matrix
         let places = pairs.places
-        mentorOfPlace = places.indices.flatMap { Array(repeating: $0, count: places[$0]) }
         var rowStart = [0]
         var columnIndices: [Int32] = []
         var values: [Int64] = []
@@ -65,7 +62,7 @@ struct _SparseRoundProblem {
                 rowStart.append(values.count)
             }
         }
-        let rows = transposed ? mentorOfPlace.count : matrix.mentees
+        let rows = transposed ? pairs.mentorOfPlace.count : matrix.mentees
         let columns = transposed ? matrix.mentees : pairs.columnCount
         // The candidates are eligible pairs in range, in increasing order per
         // row, and their values are 32-bit scores plus offsets far inside the
@@ -83,7 +80,7 @@ struct _SparseRoundProblem {
         let mentees = pairs.matrix.mentees
         var columnForMentee = [Int?](repeating: nil, count: mentees)
         for (place, mentee) in solution.columnForRow.enumerated() {
-            if let mentee { columnForMentee[mentee] = pairs.placeColumns ? place : mentorOfPlace[place] }
+            if let mentee { columnForMentee[mentee] = pairs.placeColumns ? place : pairs.mentorOfPlace[place] }
         }
         let placePotentials = solution.duals.rowPotentials
         var columnPotentials: [Int64]
@@ -92,7 +89,7 @@ struct _SparseRoundProblem {
         } else {
             columnPotentials = [Int64](repeating: 0, count: pairs.matrix.mentors)
             var seen = [Bool](repeating: false, count: pairs.matrix.mentors)
-            for (place, mentor) in mentorOfPlace.enumerated() where !seen[mentor] || placePotentials[place] > columnPotentials[mentor] {
+            for (place, mentor) in pairs.mentorOfPlace.enumerated() where !seen[mentor] || placePotentials[place] > columnPotentials[mentor] {
                 columnPotentials[mentor] = placePotentials[place]
                 seen[mentor] = true
             }

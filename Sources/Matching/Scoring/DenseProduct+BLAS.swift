@@ -53,11 +53,7 @@ public enum DenseProduct {
         _ a: UnsafePointer<Double>?, rows: Int, _ b: UnsafePointer<Double>?, columns: Int, depth: Int,
         into c: UnsafeMutablePointer<Double>?, ldc: Int
     ) {
-        guard rows > 0, columns > 0, let c else { return }
-        guard depth > 0, let a, let b else {
-            for row in 0..<rows { (c + row * ldc).update(repeating: 0, count: columns) }
-            return
-        }
+        guard let (a, b, c) = operands(a, b, c, rows: rows, columns: columns, depth: depth, ldc: ldc) else { return }
         let (m, n, k, ldc) = (int32(rows), int32(columns), int32(depth), int32(ldc))
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, m, n, k, 1.0, a, k, b, k, 0.0, c, ldc)
     }
@@ -67,13 +63,23 @@ public enum DenseProduct {
         _ a: UnsafePointer<Float>?, rows: Int, _ b: UnsafePointer<Float>?, columns: Int, depth: Int,
         into c: UnsafeMutablePointer<Float>?, ldc: Int
     ) {
-        guard rows > 0, columns > 0, let c else { return }
-        guard depth > 0, let a, let b else {
-            for row in 0..<rows { (c + row * ldc).update(repeating: 0, count: columns) }
-            return
-        }
+        guard let (a, b, c) = operands(a, b, c, rows: rows, columns: columns, depth: depth, ldc: ldc) else { return }
         let (m, n, k, ldc) = (int32(rows), int32(columns), int32(depth), int32(ldc))
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, m, n, k, 1.0, a, k, b, k, 0.0, c, ldc)
+    }
+
+    /// The operands when there is a product to compute; otherwise `nil`,
+    /// after zeroing `C` when it has cells but `depth` is 0.
+    private static func operands<Scalar: FloatingPoint>(
+        _ a: UnsafePointer<Scalar>?, _ b: UnsafePointer<Scalar>?, _ c: UnsafeMutablePointer<Scalar>?,
+        rows: Int, columns: Int, depth: Int, ldc: Int
+    ) -> (UnsafePointer<Scalar>, UnsafePointer<Scalar>, UnsafeMutablePointer<Scalar>)? {
+        guard rows > 0, columns > 0, let c else { return nil }
+        guard depth > 0, let a, let b else {
+            for row in 0..<rows { (c + row * ldc).update(repeating: 0, count: columns) }
+            return nil
+        }
+        return (a, b, c)
     }
 
     private static func int32(_ size: Int) -> Int32 {
