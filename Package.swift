@@ -1,35 +1,67 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// The module graph (arrows are imports; see the README's "Architecture"):
+//
+//   tandem ─┬─► MatchingReports ─► Matching ─► Assignment
+//           ├─► AssignmentFiles ─────────────► Assignment
+//           └─► TandemSynthetic
+//   Matching, AssignmentFiles ─► Diagnostics        (the one error model)
+//   Matching ─► CLinearAlgebra (OpenBLAS, LAPACKE)  MatchingReports ─► CDirectoryHint
 let package = Package(
     name: "Tandem",
     products: [
         // MARK: - Public API
         .library(name: "Assignment", targets: ["Assignment"]),
+        .library(name: "AssignmentFiles", targets: ["AssignmentFiles"]),
+        .library(name: "Diagnostics", targets: ["Diagnostics"]),
         .library(name: "Matching", targets: ["Matching"]),
+        .library(name: "MatchingReports", targets: ["MatchingReports"]),
         .executable(name: "tandem", targets: ["tandem"]),
+        // Seeded cohorts and instances for tests and benchmarks, not part of
+        // Tandem's API: a product only because the nested benchmark package
+        // can reach nothing else.
+        .library(name: "TandemSynthetic", targets: ["TandemSynthetic"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // MARK: - Public API
         .target(name: "Assignment", swiftSettings: internalChecks),
+        .target(name: "Diagnostics"),
+        .target(name: "AssignmentFiles", dependencies: ["Assignment", "Diagnostics", "_TandemUtilities"]),
         .target(
             name: "Matching",
-            dependencies: ["Assignment", "CLinearAlgebra", "CDirectoryHint", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: [
+                "Assignment", "Diagnostics", "CLinearAlgebra", "_TandemUtilities",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .target(
+            name: "MatchingReports",
+            dependencies: ["Matching", "Assignment", "Diagnostics", "CDirectoryHint", "_TandemUtilities"]
         ),
         .executableTarget(
             name: "tandem",
             dependencies: [
-                "Assignment", "Matching",
+                "Assignment", "AssignmentFiles", "Diagnostics", "Matching", "MatchingReports", "TandemSynthetic",
+                "_TandemUtilities",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "TandemSynthetic",
+            dependencies: ["AssignmentFiles", "Matching", "MatchingReports", "_TandemUtilities"]
+        ),
 
         // MARK: - Implementation details
+        // Standard library only: the seeded generator, SHA-256 and the version,
+        // shared by the modules above and by the tests.
+        .target(name: "_TandemUtilities"),
         .systemLibrary(
             name: "CLinearAlgebra",
             pkgConfig: "openblas",
@@ -39,17 +71,26 @@ let package = Package(
         .target(name: "CDirectoryHint"),
 
         // MARK: - Tests
-        .target(name: "TestSupport", dependencies: ["Assignment"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Assignment", "_TandemUtilities"], path: "Tests/TestSupport"),
         .testTarget(
             name: "AssignmentTests",
             dependencies: [
-                "Assignment", "TestSupport",
+                "Assignment", "TestSupport", "_TandemUtilities",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: internalChecks
         ),
-        .testTarget(name: "MatchingTests", dependencies: ["Matching", "Assignment", "TestSupport"]),
-        .testTarget(name: "tandemTests", dependencies: ["tandem"], resources: [.copy("Snapshots")]),
+        .testTarget(name: "AssignmentFilesTests", dependencies: ["AssignmentFiles", "Assignment", "Diagnostics"]),
+        .testTarget(
+            name: "MatchingTests",
+            dependencies: ["Matching", "Assignment", "Diagnostics", "TandemSynthetic", "TestSupport", "_TandemUtilities"]
+        ),
+        .testTarget(
+            name: "MatchingReportsTests",
+            dependencies: ["MatchingReports", "Matching", "Diagnostics", "TandemSynthetic", "TestSupport", "_TandemUtilities"]
+        ),
+        .testTarget(name: "TandemUtilitiesTests", dependencies: ["_TandemUtilities"]),
+        .testTarget(name: "tandemTests", dependencies: ["tandem"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

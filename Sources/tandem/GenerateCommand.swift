@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import Matching
+import MatchingReports
+import TandemSynthetic
 
 extension Tandem {
     /// `tandem generate`: a seeded synthetic cohort, as a coordinator's files.
@@ -40,8 +41,7 @@ extension Tandem {
             do {
                 try OutputFolder.check(out, marker: "policy.toml", inputs: [])
             } catch {
-                FileHandle.standardError.write(Data("\(out): error: \(error.description)\n".utf8))
-                throw ExitCode.failure
+                throw ErrorReporter.fail(out, error.description)
             }
             let files = CohortGenerator(mentees: mentees, mentors: mentors, topics: topics, seed: seed).generate()
             try files.write(to: out)

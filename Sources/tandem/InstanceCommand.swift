@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import Matching
+import AssignmentFiles
+import MatchingReports
+import TandemSynthetic
 
 extension InstanceFamily: ExpressibleByArgument {}
 
@@ -42,8 +44,7 @@ extension Tandem {
             do {
                 try AtomicFile.write(file.npyData(), to: out)
             } catch {
-                FileHandle.standardError.write(Data("\(out): error: cannot be written (\(error))\n".utf8))
-                throw ExitCode.failure
+                throw ErrorReporter.fail(out, "cannot be written (\(error))")
             }
         }
     }

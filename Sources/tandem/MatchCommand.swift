@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Matching
+import MatchingReports
 
 extension Tandem {
     /// `tandem match`: the whole round, from sign-ups to proposals and reports.
@@ -33,8 +34,7 @@ extension Tandem {
             do {
                 try OutputFolder.check(out, marker: "round.json", inputs: inputFiles)
             } catch {
-                FileHandle.standardError.write(Data("\(out): error: \(error.description)\n".utf8))
-                throw ExitCode.failure
+                throw ErrorReporter.fail(out, error.description)
             }
             let showProgress = !quiet && isatty(STDERR_FILENO) == 1
             let round: MatchingRound
@@ -43,15 +43,14 @@ extension Tandem {
                     if showProgress { FileHandle.standardError.write(Data("… \(step)\n".utf8)) }
                 }
             } catch {
-                throw DiagnosticPrinter.fail(error)
+                throw ErrorReporter.fail(error)
             }
-            if !quiet && !json { DiagnosticPrinter.print(round.check.warnings) }
+            if !quiet && !json { ErrorReporter.print(round.check.warnings) }
             let files = RoundOutputs.files(round)
             do {
                 try AtomicDirectory.write(files, to: out)
             } catch {
-                FileHandle.standardError.write(Data("\(out): error: cannot write the outputs: \(error.localizedDescription)\n".utf8))
-                throw ExitCode.failure
+                throw ErrorReporter.fail(out, "cannot write the outputs: \(error.localizedDescription)")
             }
             if json {
                 FileHandle.standardOutput.write(files.first { $0.path == "round.json" }!.data)

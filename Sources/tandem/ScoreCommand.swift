@@ -1,5 +1,6 @@
 import ArgumentParser
 import Matching
+import MatchingReports
 
 extension Tandem {
     /// `tandem score`: a mentee's best eligible mentors, with every score explained.
@@ -34,7 +35,7 @@ extension Tandem {
 
         func run() throws {
             let check: CohortCheck
-            do { check = try CohortCheck.run(inputs.sources) } catch { throw DiagnosticPrinter.fail(error) }
+            do { check = try CohortCheck.run(inputs.sources) } catch { throw ErrorReporter.fail(error) }
             guard let menteeIndex = check.cohort.menteeIndex(named: mentee) else {
                 throw ValidationError("No mentee has the id or email \"\(mentee)\" in \(inputs.mentees).")
             }

@@ -1,6 +1,9 @@
+import _TandemUtilities
 import ArgumentParser
 import Foundation
-import Matching
+import AssignmentFiles
+import Diagnostics
+import _TandemUtilities
 
 extension Tandem {
     /// `tandem solve`: solve one matrix from a file and prove the answer optimal.
@@ -72,9 +75,8 @@ extension Tandem {
                 print(json ? SolveReport.json(outcome, loadSeconds: loadSeconds)
                            : SolveReport.text(outcome, loadSeconds: loadSeconds))
                 if !outcome.certificate.isOptimal { throw ExitCode(2) }
-            } catch let error as InputFileError {
-                FileHandle.standardError.write(Data((error.description + "\n").utf8))
-                throw ExitCode.failure
+            } catch let error as InputDiagnostics {
+                throw ErrorReporter.fail(error)
             }
         }
     }

@@ -1,4 +1,4 @@
-import Matching
+import _TandemUtilities
 import ArgumentParser
 
 /// The `tandem` command: configuration only; each subcommand has its own file.

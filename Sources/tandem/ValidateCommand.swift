@@ -1,5 +1,6 @@
 import ArgumentParser
 import Matching
+import MatchingReports
 
 extension Tandem {
     /// `tandem validate`: report every problem in a round's inputs, write nothing.
@@ -20,8 +21,8 @@ extension Tandem {
 
         func run() throws {
             let check: CohortCheck
-            do { check = try CohortCheck.run(inputs.sources) } catch { throw DiagnosticPrinter.fail(error) }
-            DiagnosticPrinter.print(check.warnings)
+            do { check = try CohortCheck.run(inputs.sources) } catch { throw ErrorReporter.fail(error) }
+            ErrorReporter.print(check.warnings)
             print(CohortSummary.text(check))
         }
     }

@@ -1,3 +1,5 @@
+import Diagnostics
+import _TandemUtilities
 import Foundation
 import Matching
 import Testing

@@ -1,3 +1,4 @@
+import _TandemUtilities
 import Matching
 import Testing
 

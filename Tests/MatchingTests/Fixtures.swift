@@ -1,13 +1,12 @@
+import TandemSynthetic
 import Foundation
 import Matching
+import TestSupport
 
 /// Paths to the committed datasets, wherever the tests run from.
 enum Fixtures {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     static func path(_ relative: String) -> String {
-        root.appendingPathComponent(relative).path
+        datasetPath(String(relative.dropFirst("datasets/".count)))
     }
 
     /// The hand-checked civil-service cohort in `datasets/small/`.

@@ -83,6 +83,6 @@ import Testing
     ])
     func dates(date: String, valid: Bool) {
         let policy = try? PolicyLoader.parse("start_date = \(date)\n", path: "p.toml")
-        #expect((policy?.startDate == date) == valid)
+        #expect((policy?.startDate?.description == date) == valid)
     }
 }

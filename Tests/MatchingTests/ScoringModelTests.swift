@@ -1,3 +1,5 @@
+import TandemSynthetic
+import _TandemUtilities
 import Foundation
 import Matching
 import Testing
@@ -89,7 +91,7 @@ import TestSupport
 
 @Suite struct ScoringPropertyTests {
     /// A generated cohort under a randomly varied policy.
-    static func randomCase(seed: UInt64, random: inout RepeatableRandom) throws -> (Cohort, NaivePairScorer) {
+    static func randomCase(seed: UInt64, random: inout SeededGenerator) throws -> (Cohort, NaivePairScorer) {
         let generator = CohortGenerator(mentees: Int.random(in: 1...40, using: &random), mentors: Int.random(in: 1...25, using: &random),
                                         topics: Int.random(in: 1...50, using: &random), seed: seed)
         let files = generator.generate()
@@ -155,7 +157,7 @@ import TestSupport
 @Suite struct ManyLanguagesTests {
     @Test("Cohorts with more than 32 and more than 64 languages score as the per-pair scorer says", arguments: [40, 70, 150])
     func manyLanguages(languageCount: Int) throws {
-        var random = RepeatableRandom(seed: UInt64(languageCount))
+        var random = SeededGenerator(seed: UInt64(languageCount))
         func languages() -> String {
             (0..<Int.random(in: 0...3, using: &random)).map { _ in "lang\(Int.random(in: 0..<languageCount, using: &random))" }
                 .joined(separator: "; ")

@@ -1,3 +1,4 @@
+import _TandemUtilities
 import Assignment
 
 /// Seeded random small problems covering every feature the solver has.
@@ -24,7 +25,7 @@ public struct RandomProblemShape: Sendable {
 
 extension RandomProblemShape {
     /// A random `Int64` problem; ties are frequent because the value range is small.
-    public func makeProblem(_ random: inout RepeatableRandom) -> AssignmentProblem<Int64> {
+    public func makeProblem(_ random: inout SeededGenerator) -> AssignmentProblem<Int64> {
         let rows = Int.random(in: 0...maxRows, using: &random)
         let columns = Int.random(in: 0...maxColumns, using: &random)
         var values = (0..<(rows * columns)).map { _ in Int64.random(in: valueRange, using: &random) }
@@ -52,7 +53,7 @@ extension RandomProblemShape {
 
 /// A random `Double` problem: costs in [-50, 50], a tenth of pairs forbidden,
 /// capacities 0–3, minimised for even seeds and maximised for odd ones.
-public func randomFloatProblem(rows: Int, columns: Int, seed: UInt64, random: inout RepeatableRandom)
+public func randomFloatProblem(rows: Int, columns: Int, seed: UInt64, random: inout SeededGenerator)
     -> AssignmentProblem<Double>
 {
     var values = (0..<(rows * columns)).map { _ in Double.random(in: -50...50, using: &random) }

@@ -1,6 +1,8 @@
 import Benchmark
 import Foundation
 import Matching
+import MatchingReports
+import TandemSynthetic
 
 /// Whole rounds on generated cohorts: load, validate, score, solve, verify,
 /// and every output built (writing them to disk is left to `tandem match`,

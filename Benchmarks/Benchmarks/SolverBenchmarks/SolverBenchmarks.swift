@@ -1,6 +1,6 @@
 import Assignment
 import Benchmark
-import Matching
+import TandemSynthetic
 
 /// The dense solver on the seeded instance families of `tandem instance`,
 /// square sizes 2⁹–2¹¹, plus the certificate and the capacitated form.

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// A CSV file read whole: the header cells and every record, with locations.

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Loads and validates a round's inputs: the policy, both sign-up files and
 /// the conflicts file, into a ``Cohort``.
 ///

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Reads the conflicts file: one declared conflict per row, `person`,
 /// `other`, `kind`.
 struct _ConflictLoader {

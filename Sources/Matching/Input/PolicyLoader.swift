@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// Reads a scheme's `policy.toml` into a ``Policy``.
@@ -365,15 +366,14 @@ struct _PolicyReader {
     }
 
     /// A TOML date (`2027-01-15`) or the same in quotes.
-    private mutating func date(_ node: _TOMLNode, at keyPath: [String]) -> String? {
+    private mutating func date(_ node: _TOMLNode, at keyPath: [String]) -> CalendarDate? {
         switch node {
         case .date(let year, let month, let day):
-            return String(format: "%04d-%02d-%02d", year, month, day)
+            if let date = CalendarDate(year: year, month: month, day: day) { return date }
+            error(keyPath, "start_date is \(year)-\(month)-\(day), which is not a day of the calendar; write a date as 2027-01-15.")
+            return nil
         case .string(let text):
-            let parts = text.split(separator: "-").compactMap { Int($0) }
-            if parts.count == 3, text.count == 10, let date = _CalendarDate(year: parts[0], month: parts[1], day: parts[2]) {
-                return date.description
-            }
+            if let date = CalendarDate(text) { return date }
             error(keyPath, "start_date is \"\(text)\"; write a date as 2027-01-15.")
             return nil
         default:

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// Reads one sign-up CSV (mentors or mentees) into participants.

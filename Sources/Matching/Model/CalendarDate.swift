@@ -1,12 +1,12 @@
 /// A day in the Gregorian calendar, without time or time zone, as in
 /// `start_date = 2027-01-15`.
-struct _CalendarDate: Sendable, Hashable, CustomStringConvertible {
-    let year: Int
-    let month: Int
-    let day: Int
+public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
 
     /// `nil` unless the date exists (so 2027-02-29 is refused).
-    init?(year: Int, month: Int, day: Int) {
+    public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...Self.days(inMonth: month, year: year)).contains(day) else { return nil }
         self.year = year
@@ -15,9 +15,13 @@ struct _CalendarDate: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `YYYY-MM-DD`.
-    var description: String {
+    public var description: String {
         let pad = { (value: Int, width: Int) in String(repeating: "0", count: max(0, width - String(value).count)) + String(value) }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
     static func days(inMonth month: Int, year: Int) -> Int {
@@ -29,9 +33,9 @@ struct _CalendarDate: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-extension _CalendarDate {
-    /// Parses `YYYY-MM-DD`.
-    init?(_ text: String) {
+extension CalendarDate {
+    /// Parses `YYYY-MM-DD`; `nil` unless it is written so and the day exists.
+    public init?(_ text: String) {
         let parts = text.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3, text.count == 10 else { return nil }
         self.init(year: parts[0], month: parts[1], day: parts[2])
@@ -39,9 +43,9 @@ extension _CalendarDate {
 
     /// The same day `months` later, or the month's last day when it is shorter
     /// (31 January + 1 month = 28 or 29 February).
-    func adding(months: Int) -> _CalendarDate {
+    public func adding(months: Int) -> CalendarDate {
         let total = year * 12 + (month - 1) + months
         let newYear = total / 12, newMonth = total % 12 + 1
-        return _CalendarDate(year: newYear, month: newMonth, day: min(day, Self.days(inMonth: newMonth, year: newYear)))!
+        return CalendarDate(year: newYear, month: newMonth, day: min(day, Self.days(inMonth: newMonth, year: newYear)))!
     }
 }

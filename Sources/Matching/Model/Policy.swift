@@ -14,9 +14,9 @@
 public struct Policy: Sendable, Equatable {
     /// Shown in reports and letters.
     public var name = "Mentoring round"
-    /// The first day of the mentoring relationships (`YYYY-MM-DD`), from which
-    /// checkpoint dates are counted; `nil` when not yet known.
-    public var startDate: String?
+    /// The first day of the mentoring relationships, from which checkpoint
+    /// dates are counted; `nil` when not yet known.
+    public var startDate: CalendarDate?
     /// Scores are whole multiples of this many points before solving, so totals,
     /// ties and optimality certificates are exact. `0.01` keeps two decimals.
     public var resolution = 0.01
@@ -37,6 +37,12 @@ public struct Policy: Sendable, Equatable {
     public var matching = Matching()
 
     public init() {}
+
+    /// The date of each review checkpoint (`matching.checkpointMonths` after
+    /// the start date), or `nil` when the start date is not known.
+    public var checkpointDates: [CalendarDate]? {
+        startDate.map { start in matching.checkpointMonths.map { start.adding(months: $0) } }
+    }
 
     /// What the round's solver optimises.
     public struct Matching: Sendable, Equatable {

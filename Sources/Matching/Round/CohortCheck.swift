@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// `tandem validate` and `tandem score` start here: load the inputs, score
 /// the cohort, and add the warnings only scores can tell (mentees whom every
 /// mentor is forbidden to).

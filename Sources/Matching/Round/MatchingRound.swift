@@ -1,3 +1,5 @@
+import _TandemUtilities
+import Diagnostics
 import Assignment
 import Dispatch
 

@@ -53,6 +53,16 @@ public struct PairExplanation: Sendable, Equatable {
         }
     }
 
+    /// How a pair can meet under the policy's rules: what letters tell them.
+    public struct Meeting: Sendable, Equatable {
+        /// Both can meet online.
+        public var online: Bool
+        /// Both can meet in person, and the policy's region rule allows it.
+        public var inPerson: Bool
+        /// The region both are in, as the mentor wrote it, when they share one.
+        public var sharedRegion: String?
+    }
+
     public let mentee: Int
     public let mentor: Int
     public let resolution: Double
@@ -62,6 +72,10 @@ public struct PairExplanation: Sendable, Equatable {
     public let goalMatches: [GoalMatch]
     /// Each hard rule that excludes the pair; empty when allowed.
     public let forbiddenBecause: [Exclusion]
+    /// How they can meet.
+    public let meeting: Meeting
+    /// The languages both list, as the mentor wrote them.
+    public let sharedLanguages: [String]
 
     /// The score in units (meaningful only when the pair is allowed).
     public var units: Int64 { parts.reduce(0) { $0 + $1.units } }

@@ -42,22 +42,27 @@ extension ScoringModel {
             let how = organisationUnits < 0 ? "penalised" : "preferred"
             parts.append(.init(factor: .organisation, units: Int64(organisationUnits), detail: "same organisation (\(mentor.organisation)), \(how) by the policy"))
         }
-        let reasons = forbiddingRules(mentee: menteeIndex, mentor: mentorIndex, sameRegion: sameRegion,
+        let meeting = PairExplanation.Meeting(
+            online: mentee.meeting.allowsOnline && mentor.meeting.allowsOnline,
+            inPerson: mentee.meeting.allowsInPerson && mentor.meeting.allowsInPerson
+                && (sameRegion || !policy.inPersonNeedsSameRegion),
+            sharedRegion: sameRegion ? mentor.region : nil)
+        let reasons = forbiddingRules(mentee: menteeIndex, mentor: mentorIndex, meeting: meeting,
                                       sameOrganisation: sameOrganisation, sharesLanguage: !common.isEmpty)
         return PairExplanation(mentee: menteeIndex, mentor: mentorIndex, resolution: policy.resolution,
-                               parts: parts, goalMatches: matches, forbiddenBecause: reasons)
+                               parts: parts, goalMatches: matches, forbiddenBecause: reasons, meeting: meeting,
+                               sharedLanguages: common)
     }
 
-    private func forbiddingRules(mentee menteeIndex: Int, mentor mentorIndex: Int, sameRegion: Bool,
+    private func forbiddingRules(mentee menteeIndex: Int, mentor mentorIndex: Int, meeting: PairExplanation.Meeting,
                                  sameOrganisation: Bool, sharesLanguage: Bool) -> [PairExplanation.Exclusion] {
         let mentee = cohort.mentees[menteeIndex], mentor = cohort.mentors[mentorIndex]
         let policy = cohort.policy
         var reasons: [PairExplanation.Exclusion] = []
-        let online = mentee.meeting.allowsOnline && mentor.meeting.allowsOnline
-        let inPerson = mentee.meeting.allowsInPerson && mentor.meeting.allowsInPerson
-        if !online && !inPerson {
+        let bothInPerson = mentee.meeting.allowsInPerson && mentor.meeting.allowsInPerson
+        if !meeting.online && !bothInPerson {
             reasons.append(.init(rule: .meetingMode, sentence: "they cannot meet: the mentee meets \(mentee.meeting.rawValue) only and the mentor \(mentor.meeting.rawValue) only"))
-        } else if !online, policy.inPersonNeedsSameRegion, !sameRegion {
+        } else if !meeting.online, !meeting.inPerson {
             let regions = "\(mentee.region.isEmpty ? "no region given" : mentee.region) and \(mentor.region.isEmpty ? "no region given" : mentor.region)"
             reasons.append(.init(rule: .inPersonRegion, sentence: "they can only meet in person, which needs the same region (\(regions))"))
         }

@@ -1,0 +1,112 @@
+import Assignment
+import Diagnostics
+import _TandemUtilities
+
+/// Solves a matrix read from a file, checks the certificate, and times each
+/// step: what `tandem solve` runs.
+public struct MatrixSolve: Sendable {
+    /// How to read and solve the matrix.
+    public struct Options: Sendable {
+        /// Maximise scores instead of minimising costs.
+        public var maximize = false
+        /// Cells equal to this value are forbidden pairs (NaN matches NaN).
+        public var forbiddenValue: Double?
+        /// How many rows each column may take; `nil` means 1 each.
+        public var capacities: [Int]?
+        /// The file the capacities came from, for error messages.
+        public var capacitiesPath: String?
+        /// When set, any row may stay unassigned at this value.
+        public var unassignedValue: Double?
+
+        public init() {}
+    }
+
+    /// The answer and how long each step took.
+    public struct Outcome: Sendable {
+        public var rows: Int
+        public var columns: Int
+        /// The objective as text, exact for integer matrices.
+        public var objective: String
+        /// The column of each row, or `nil`.
+        public var assignment: [Int?]
+        /// The certificate's verdict.
+        public var certificate: OptimalityCertificate.Report
+        /// Whether the matrix was solved with exact integer arithmetic.
+        public var exact: Bool
+        public var solveSeconds: Double
+        public var verifySeconds: Double
+    }
+
+    /// Builds the problem from a loaded matrix, solves it and verifies it.
+    ///
+    /// - Throws: ``InputDiagnostics`` for a value the solver cannot use (with its
+    ///   row and column), a capacity list of the wrong length, or a problem the
+    ///   solver rejects.
+    public static func run(_ matrix: consuming MatrixFile, options: Options, path: String) throws(InputDiagnostics) -> Outcome {
+        // The values move into the problem without a copy when the caller
+        // passes its last reference: memory stays one matrix.
+        let shape = (rows: matrix.rows, columns: matrix.columns, emptyCells: matrix.emptyCells)
+        if let capacities = options.capacities, capacities.count != shape.columns {
+            throw InputDiagnostics([.error(SourceLocation(file: options.capacitiesPath ?? path),
+                "lists \(capacities.count) capacities but the matrix has \(shape.columns) columns; write one line per column")])
+        }
+        let values = matrix.takeValues()
+        switch consume values {
+        case let .integers(values):
+            var forbidden: Int64?
+            if let marker = options.forbiddenValue, marker == marker.rounded(), abs(marker) < 9.2e18 {
+                forbidden = Int64(marker)
+            }
+            let unassigned = try options.unassignedValue.map { value throws(InputDiagnostics) -> Int64 in
+                guard value == value.rounded(), abs(value) < 9.2e18 else {
+                    throw InputDiagnostics([.error(SourceLocation(file: path), "the unassigned value \(value) must be a whole number for an integer matrix")])
+                }
+                return Int64(value)
+            }
+            return try solve(shape, values: values, forbidden: forbidden, unassigned: unassigned, options: options, path: path)
+        case let .reals(values):
+            return try solve(shape, values: values, forbidden: options.forbiddenValue,
+                             unassigned: options.unassignedValue, options: options, path: path)
+        }
+    }
+
+    private static func solve<Cost: AssignmentCost>(
+        _ matrix: (rows: Int, columns: Int, emptyCells: [Int]), values: consuming [Cost], forbidden: Cost?, unassigned: Cost?, options: Options, path: String
+    ) throws(InputDiagnostics) -> Outcome {
+        func located(_ error: AssignmentError) -> InputDiagnostics {
+            if case let .unusableValue(row, column, description) = error, row >= 0 {
+                return InputDiagnostics([.error(SourceLocation(file: path),
+                    "row \(row + 1), column \(column + 1): \(description) is not a usable value; "
+                        + "pass --forbidden \(description) if it marks forbidden pairs")])
+            }
+            return InputDiagnostics([.error(SourceLocation(file: path), error.description)])
+        }
+        let problem: AssignmentProblem<Cost>
+        do {
+            var costs = try CostMatrix(rows: matrix.rows, columns: matrix.columns, values: consume values,
+                                       forbiddenValue: forbidden)
+            for index in matrix.emptyCells { costs.forbid(row: index / matrix.columns, column: index % matrix.columns) }
+            problem = try AssignmentProblem(
+                consume costs, sense: options.maximize ? .maximize : .minimize, capacities: options.capacities,
+                unassignedRows: unassigned.map { .allowed(value: $0) } ?? .maximumCardinality)
+        } catch {
+            throw located(error)
+        }
+        let clock = ContinuousClock()
+        let solveStart = clock.now
+        let solution: AssignmentSolution<Cost>
+        do {
+            solution = try ShortestAugmentingPath().solve(problem)
+        } catch {
+            throw located(error)
+        }
+        let verifyStart = clock.now
+        let report = OptimalityCertificate.verify(problem: problem, solution: solution)
+        let end = clock.now
+        return Outcome(
+            rows: matrix.rows, columns: matrix.columns,
+            objective: solution.objective.description,
+            assignment: solution.columnForRow, certificate: report, exact: Cost.isExact,
+            solveSeconds: (verifyStart - solveStart).seconds, verifySeconds: (end - verifyStart).seconds)
+    }
+}

@@ -1,0 +1,109 @@
+import Matching
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a folder of outputs so that it appears complete or not at all.
+///
+/// The files go to a hidden temporary folder beside the destination, which is
+/// then renamed into place. An existing destination is first renamed aside
+/// and removed only after the new folder is in place, so at every moment the
+/// path holds either the old complete folder or the new one.
+///
+/// Creating thousands of files just after thousands were deleted is slow on
+/// ext4 without a journal (as on this project's machines): the kernel skips
+/// every recently deleted inode of the block group on each creation, so a
+/// round written where the last one was just removed spent 1.6 s of system
+/// time on its 5,000 letters (1.94 s wall in all). So the temporary folder is
+/// marked as the top of a hierarchy (`chattr +T`, a hint to ext4's allocator,
+/// cleared again before the rename) and each subfolder gets a unique name
+/// while it is written, which places the letters in another block group
+/// (0.62 s, median of 20 runs). Elsewhere the hint is refused and changes nothing.
+public enum AtomicDirectory {
+    /// Writes `files` (relative path → bytes) as the folder `path`.
+    ///
+    /// - Throws: The file system's error; the destination is untouched then,
+    ///   and the temporary folder is removed.
+    public static func write(_ files: [(path: String, data: Data)], to path: String) throws {
+        let manager = FileManager.default
+        let destination = URL(fileURLWithPath: path).standardizedFileURL
+        let parent = destination.deletingLastPathComponent()
+        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        let token = UUID().uuidString.prefix(8)
+        let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).tmp-\(token)")
+        do {
+            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+            // Paths joined as strings: building a URL per file took 2 % of a
+            // whole 5,000-person round (perf).
+            let root = staging.path
+            let spread = _DirectoryHint.setTop(root, true)
+            // Each top-level subfolder (letters/) is written under a unique
+            // name and renamed at the end: with the hint above, ext4 places a
+            // subfolder by a hash of its name, so a fixed name would land on
+            // the same spot every round (see the type's notes).
+            var temporaryNames: [Substring: String] = [:]
+            var folders = Set<Substring>()
+            for file in files {
+                var relative = file.path
+                if let slash = file.path.firstIndex(of: "/") {
+                    let top = file.path[..<slash]
+                    let name = temporaryNames[top] ?? ".\(top)-\(token)-\(temporaryNames.count)"
+                    temporaryNames[top] = name
+                    relative = name + file.path[slash...]
+                }
+                let target = root + "/" + relative
+                let folder = target[..<target.lastIndex(of: "/")!]
+                if folders.insert(folder).inserted {
+                    try manager.createDirectory(atPath: String(folder), withIntermediateDirectories: true)
+                }
+                try writePlainly(file.data, to: target)
+            }
+            for (top, name) in temporaryNames.sorted(by: { $0.key < $1.key }) {
+                try manager.moveItem(atPath: root + "/" + name, toPath: root + "/" + top)
+            }
+            if spread { _ = _DirectoryHint.setTop(root, false) }
+            var isDirectory: ObjCBool = false
+            if manager.fileExists(atPath: destination.path, isDirectory: &isDirectory) {
+                guard isDirectory.boolValue else {
+                    throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: destination.path])
+                }
+                let aside = parent.appendingPathComponent(".\(destination.lastPathComponent).old-\(token)")
+                try manager.moveItem(at: destination, to: aside)
+                do {
+                    try manager.moveItem(at: staging, to: destination)
+                } catch {
+                    try? manager.moveItem(at: aside, to: destination)
+                    throw error
+                }
+                try? manager.removeItem(at: aside)
+            } else {
+                try manager.moveItem(at: staging, to: destination)
+            }
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    /// Creates a file with POSIX calls. `Data.write(to:)` syncs every file to
+    /// disk; a round writes one letter per participant (5,000 files took
+    /// 0.45 s in `fsync` alone), and the folder only becomes visible by the
+    /// final rename, so the individual syncs buy nothing here.
+    private static func writePlainly(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+                offset += written
+            }
+        }
+    }
+}

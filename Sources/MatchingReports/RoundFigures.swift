@@ -1,0 +1,65 @@
+import Matching
+
+/// The headline figures of a round, computed once for every report.
+public struct RoundFigures: Sendable {
+    public let mentees: Int
+    public let mentors: Int
+    public let matched: Int
+    public let places: Int
+    /// Matched mentees over mentees, 0…1.
+    public var matchRate: Double { mentees == 0 ? 0 : Double(matched) / Double(mentees) }
+    /// Filled places over places, 0…1.
+    public var fillRate: Double { places == 0 ? 0 : Double(matched) / Double(places) }
+    public let totalUnits: Int64
+    public let minimumUnits: Int32?
+    public let medianUnits: Int32?
+    /// Pairs whose mentor is the mentee's first choice, in their top 3, and the rest.
+    public let rankFirst: Int, rankTopThree: Int, rankOther: Int
+    /// (organisation or region, mentees, matched), sorted by name; empty names as "(none)".
+    public let byOrganisation: [(name: String, mentees: Int, matched: Int)]
+    public let byRegion: [(name: String, mentees: Int, matched: Int)]
+    /// Topics some mentee asks for and no mentor offers, with how many ask.
+    public let uncoveredGoals: [(topic: String, mentees: Int)]
+    /// Mentees with out-of-scope goals to signpost.
+    public let outOfScope: [(mentee: Int, goals: [String])]
+
+    public init(_ round: MatchingRound) {
+        let cohort = round.cohort
+        mentees = cohort.mentees.count
+        mentors = cohort.mentors.count
+        matched = round.pairs.count
+        places = round.places.reduce(0, +)
+        totalUnits = round.pairs.reduce(0) { $0 + Int64($1.units) }
+        let sorted = round.pairs.map(\.units).sorted()
+        minimumUnits = sorted.first
+        medianUnits = sorted.isEmpty ? nil : sorted[(sorted.count - 1) / 2]
+        rankFirst = round.pairs.filter { $0.rank == 1 }.count
+        rankTopThree = round.pairs.filter { $0.rank <= 3 }.count - rankFirst
+        rankOther = round.pairs.count - rankFirst - rankTopThree
+        let matchedSet = Set(round.pairs.map(\.mentee))
+        func breakdown(_ key: (Participant) -> String) -> [(name: String, mentees: Int, matched: Int)] {
+            var rows: [String: (Int, Int)] = [:]
+            for (index, mentee) in cohort.mentees.enumerated() {
+                let name = key(mentee).isEmpty ? "(none)" : key(mentee)
+                rows[name, default: (0, 0)].0 += 1
+                if matchedSet.contains(index) { rows[name, default: (0, 0)].1 += 1 }
+            }
+            return rows.keys.sorted().map { (name: $0, mentees: rows[$0]!.0, matched: rows[$0]!.1) }
+        }
+        byOrganisation = breakdown(\.organisation)
+        byRegion = breakdown(\.region)
+        var offered = Set<Int>()
+        for mentor in cohort.mentors { for skill in mentor.skills { offered.insert(skill.topic) } }
+        var askers: [Int: Int] = [:]
+        for mentee in cohort.mentees { for goal in mentee.goals where !offered.contains(goal.topic) { askers[goal.topic, default: 0] += 1 } }
+        uncoveredGoals = askers.keys.sorted { cohort.taxonomy.topics[$0] < cohort.taxonomy.topics[$1] }
+            .map { (topic: cohort.taxonomy.topics[$0], mentees: askers[$0]!) }
+        outOfScope = cohort.mentees.indices.compactMap { cohort.mentees[$0].outOfScopeGoals.isEmpty ? nil : ($0, cohort.mentees[$0].outOfScopeGoals) }
+    }
+
+    /// A share as a percentage with one decimal, e.g. "87.5 %".
+    static func percent(_ share: Double) -> String {
+        let tenths = Int((share * 1000).rounded())
+        return "\(tenths / 10).\(tenths % 10) %"
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Matching
+@testable import MatchingReports
+import Testing
+import TestSupport
+
+@Suite struct RoundOutputsTests {
+    static let small = Cohort.Sources(
+        mentors: datasetPath("small/mentors.csv"), mentees: datasetPath("small/mentees.csv"),
+        conflicts: datasetPath("small/conflicts.csv"), policy: datasetPath("small/policy.toml"))
+
+    @Test("Two runs write byte-identical files")
+    func deterministic() throws {
+        let first = RoundOutputs.files(try MatchingRound.run(Self.small))
+        let second = RoundOutputs.files(try MatchingRound.run(Self.small))
+        #expect(first.map(\.path) == second.map(\.path))
+        #expect(first.map(\.data) == second.map(\.data))
+    }
+
+    @Test("No letter mentions a conflict, a score, or anyone but its reader and their partners")
+    func lettersLeakNothing() throws {
+        let round = try MatchingRound.run(Self.small)
+        let cohort = round.cohort
+        let everyone = cohort.mentors + cohort.mentees
+        for (path, data) in RoundOutputs.files(round) where path.hasPrefix("letters/") {
+            let text = String(decoding: data, as: UTF8.self)
+            let role: Role = path.hasPrefix("letters/mentee-") ? .mentee : .mentor
+            let id = String(path.dropFirst("letters/\(role.rawValue)-".count).dropLast(3))
+            var allowed = Set<String>()
+            if role == .mentee, let index = cohort.menteeIndex(named: id) {
+                allowed.insert(cohort.mentees[index].email)
+                for pair in round.pairs where pair.mentee == index { allowed.insert(cohort.mentors[pair.mentor].email) }
+            } else if let index = cohort.mentorIndex(named: id) {
+                allowed.insert(cohort.mentors[index].email)
+                for pair in round.pairs where pair.mentor == index { allowed.insert(cohort.mentees[pair.mentee].email) }
+            }
+            #expect(!text.lowercased().contains("conflict"), "\(path)")
+            #expect(!text.lowercased().contains("line-manag") && !text.lowercased().contains("relationship"), "\(path)")
+            #expect(text.range(of: #"\d+\.\d\d"#, options: .regularExpression) == nil, "\(path) shows a score")
+            for person in everyone where !allowed.contains(person.email) {
+                #expect(!text.contains(person.name) && !text.contains(person.email), "\(path) names \(person.name)")
+            }
+        }
+    }
+
+    @Test("CSV cells a spreadsheet would run as formulas are neutralised; numbers are not", arguments: [
+        ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""), ("+1 555", "'+1 555"), ("@SUM(A1)", "'@SUM(A1)"), ("-3.00", "-3.00"), ("a,b", "\"a,b\""),
+    ])
+    func formulas(cell: String, written: String) {
+        #expect(CSVWriter.escape(cell) == written)
+    }
+}
