@@ -36,6 +36,20 @@ public protocol AssignmentCost: Comparable, AdditiveArithmetic, Sendable, Hashab
     /// `a - b` without an overflow trap; see ``_uncheckedAdd(_:_:)``.
     static func _uncheckedSubtract(_ a: Self, _ b: Self) -> Self
 
+    /// The type in which the optimality certificate adds and subtracts values:
+    /// `Int128` for `Int64`, where a difference of three values or a sum of
+    /// 2⁶³ of them cannot overflow, so every check is exact; `Double` for `Double`.
+    associatedtype _CertificateValue: SignedNumeric, Comparable, Sendable
+
+    /// The value widened for the certificate.
+    var _certificateValue: _CertificateValue { get }
+
+    /// A certificate value as a `Double`, for reports.
+    static func _double(_ value: _CertificateValue) -> Double
+
+    /// The certificate's per-comparison tolerance in its own type (0 when exact).
+    static func _certificateTolerance(_ tolerance: Double) -> _CertificateValue
+
     /// Runs the dense solver specialised for this type.
     static func _solveDense(
         _ problem: AssignmentProblem<Self>, warmStart: WarmStart<Self>?
@@ -51,6 +65,9 @@ extension Int64: AssignmentCost {
     public func _times(_ count: Int) -> Int64 { self * Int64(count) }
     @inline(__always) public static func _uncheckedAdd(_ a: Int64, _ b: Int64) -> Int64 { a &+ b }
     @inline(__always) public static func _uncheckedSubtract(_ a: Int64, _ b: Int64) -> Int64 { a &- b }
+    @inline(__always) public var _certificateValue: Int128 { Int128(self) }
+    public static func _double(_ value: Int128) -> Double { Double(value) }
+    public static func _certificateTolerance(_ tolerance: Double) -> Int128 { 0 }
 
     public static func _solveDense(
         _ problem: AssignmentProblem<Int64>, warmStart: WarmStart<Int64>?
@@ -68,6 +85,9 @@ extension Double: AssignmentCost {
     public func _times(_ count: Int) -> Double { self * Double(count) }
     @inline(__always) public static func _uncheckedAdd(_ a: Double, _ b: Double) -> Double { a + b }
     @inline(__always) public static func _uncheckedSubtract(_ a: Double, _ b: Double) -> Double { a - b }
+    @inline(__always) public var _certificateValue: Double { self }
+    public static func _double(_ value: Double) -> Double { value }
+    public static func _certificateTolerance(_ tolerance: Double) -> Double { tolerance }
 
     public static func _solveDense(
         _ problem: AssignmentProblem<Double>, warmStart: WarmStart<Double>?

@@ -20,6 +20,8 @@ public enum AssignmentError: Error, Equatable, Sendable, CustomStringConvertible
     case warmStartMismatch(expectedColumns: Int, actualColumns: Int)
     /// No complete assignment of the rows exists and the caller asked for one.
     case infeasible(row: Int)
+    /// The problem asks for something this kind of problem does not offer.
+    case unsupported(String)
 
     public var description: String {
         switch self {
@@ -38,6 +40,8 @@ public enum AssignmentError: Error, Equatable, Sendable, CustomStringConvertible
             return "the warm start has \(actual) column potentials but the problem has \(expected) columns"
         case let .infeasible(row):
             return "row \(row) cannot be assigned: every column it may take is full or forbidden"
+        case let .unsupported(what):
+            return "not supported: \(what)"
         }
     }
 }

@@ -1,17 +1,26 @@
-extension AssignmentProblem {
-    /// The largest cost magnitude for which every sum the solver forms provably
-    /// fits in `Int64`.
+extension AssignmentCost {
+    /// The largest value magnitude for which every sum the solvers form on a
+    /// `rows × columns` problem provably fits in `Int64` (or, for `Double`,
+    /// stays finite). Problems with larger values are refused with
+    /// ``AssignmentError/costOverflowRisk(largestMagnitude:limit:)``; a caller
+    /// that builds values (offsets, bonuses) checks against this bound first.
     ///
-    /// Every potential the solver holds is a sum of at most `rows + 1` edge costs
-    /// taken with alternating signs, so it is bounded by `2 (rows + 1) B`, where B
-    /// is the largest magnitude of a cost; an inner-loop expression adds at most four
-    /// such terms. Requiring `16 (rows + columns + 2) B ≤ Int64.max` leaves a
-    /// margin of two above that. `Double` gets the same bound against its largest
-    /// finite value, so no sum becomes infinite; rounding is what the
-    /// certificate's tolerance covers.
-    internal var _magnitudeLimit: Double {
-        (Cost.isExact ? Double(Int64.max) : Double.greatestFiniteMagnitude) / (16 * Double(rows + columns + 2))
+    /// Every potential a solver holds is a sum of at most `rows + 1` values
+    /// taken with alternating signs, so it is bounded by `2 (rows + 1) B`, where
+    /// B is the largest magnitude of a value; an inner-loop expression adds at
+    /// most four such terms. Requiring `16 (rows + columns + 2) B ≤ Int64.max`
+    /// leaves a margin of two above that. `Double` gets the same bound against
+    /// its largest finite value; rounding is what the certificate's tolerance
+    /// covers. (The certificate itself sums `Int64` values in `Int128`, so it
+    /// adds no bound of its own.)
+    ///
+    /// - Complexity: O(1).
+    public static func largestSafeMagnitude(rows: Int, columns: Int) -> Double {
+        (isExact ? Double(Int64.max) : Double.greatestFiniteMagnitude) / (16 * Double(rows + columns + 2))
     }
+}
+
+extension AssignmentProblem {
 
     internal func _validate() throws(AssignmentError) {
         guard capacities.count == columns else {
@@ -28,8 +37,9 @@ extension AssignmentProblem {
         for value in _costs.storage where value != Cost._forbidden {
             largest = Swift.max(largest, value._magnitude)
         }
-        guard largest <= _magnitudeLimit else {
-            throw .costOverflowRisk(largestMagnitude: largest, limit: _magnitudeLimit)
+        let limit = Cost.largestSafeMagnitude(rows: rows, columns: columns)
+        guard largest <= limit else {
+            throw .costOverflowRisk(largestMagnitude: largest, limit: limit)
         }
     }
 

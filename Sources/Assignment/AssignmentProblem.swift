@@ -20,28 +20,11 @@ public struct AssignmentProblem<Cost: AssignmentCost>: Sendable {
         case maximize
     }
 
-    /// What the answer may do with rows it does not place.
-    public enum UnassignedRows: Sendable, Equatable {
-        /// Place as many rows as possible, then optimise the total among those
-        /// assignments (the default; on a rectangular matrix it agrees with SciPy's
-        /// `linear_sum_assignment`). Rows left over are listed in the solution.
-        case maximumCardinality
-        /// Every row may stay unassigned, and then counts as `value` in the
-        /// objective (in the problem's sense): "better unmatched than below this score".
-        case allowed(value: Cost)
-        /// Every row must be placed; otherwise solving throws ``AssignmentError/infeasible(row:)``.
-        case forbidden
-    }
+    /// What the answer may do with rows it does not place (see ``Assignment/UnassignedRows``).
+    public typealias UnassignedRows = Assignment.UnassignedRows<Cost>
 
-    /// A pair that must be in the answer.
-    public struct Lock: Sendable, Hashable {
-        public let row: Int
-        public let column: Int
-        public init(row: Int, column: Int) {
-            self.row = row
-            self.column = column
-        }
-    }
+    /// A pair that must be in the answer (see ``AssignmentLock``).
+    public typealias Lock = AssignmentLock
 
     /// The values as given, in the problem's sense.
     ///
@@ -115,7 +98,6 @@ public struct AssignmentProblem<Cost: AssignmentCost>: Sendable {
     /// The value of leaving a row unassigned as a cost to minimise, when the
     /// problem allows it at a value.
     internal var _unassignedCost: Cost? {
-        guard case let .allowed(value) = unassignedRows else { return nil }
-        return sense == .maximize ? value._negated : value
+        unassignedRows.value.map { sense == .maximize ? $0._negated : $0 }
     }
 }

@@ -2,7 +2,7 @@
 /// a problem too large to hold as a dense matrix of costs, or one whose values
 /// are derived on the fly from other data.
 ///
-/// ``OptimalityCertificate/verify(rows:sense:capacities:unassignedValue:solution:)``
+/// ``OptimalityCertificate/verify(rows:sense:capacities:locks:unassignedRows:solution:)``
 /// reads every row once through this protocol.
 public protocol AssignmentRowSource {
     associatedtype Cost: AssignmentCost

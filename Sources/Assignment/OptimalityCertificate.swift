@@ -1,5 +1,6 @@
 /// An independent proof check of a solution: it recomputes every reduced cost
-/// from the raw matrix and the returned duals, and shares no code with the solver.
+/// from the problem's values and the returned duals, and shares no code with
+/// the solver.
 ///
 /// A solution is proven optimal when:
 /// 1. it is feasible: each row is placed at most once, on an allowed pair; the
@@ -13,20 +14,35 @@
 /// 3. complementary slackness holds: every assigned pair (and every unassigned
 ///    row's option) has reduced cost 0, and a column with a negative potential
 ///    is full.
+///
 /// Then the primal objective equals the dual objective, which is also checked.
-/// Costs are in minimisation form (scores negated when maximising). For `Int64`
-/// every check is exact; for `Double` each comparison allows ``tolerance(for:)``.
+/// Costs are in minimisation form (scores negated when maximising).
+///
+/// For `Int64` every check is exact: values are widened to `Int128`, in which
+/// no difference or sum the certificate forms can overflow, so an answer that
+/// is off by one unit is refused whatever the magnitude of the values. For
+/// `Double` each comparison allows a stated tolerance (see `Report.tolerance`).
+///
+/// One implementation reads every problem row by row (``AssignmentRowSource``);
+/// ``verify(problem:solution:)`` for dense and sparse problems are thin
+/// adapters over it.
 public enum OptimalityCertificate {
+    /// At most this many violations are kept in a report (the first found):
+    /// enough to diagnose, and a badly wrong answer on a large problem would
+    /// otherwise fill memory with sentences.
+    public static let violationsKept = 20
+
     /// The verdict on one solution.
     public struct Report: Sendable, CustomStringConvertible {
         /// Whether every condition holds.
         public var isOptimal: Bool { violations.isEmpty }
-        /// One sentence per violated condition (at most 20 are kept).
+        /// One sentence per violated condition (at most ``OptimalityCertificate/violationsKept``).
         public internal(set) var violations: [String] = []
-        /// The primal objective in the problem's sense (unassigned values included
-    /// when the problem gives one).
+        /// The primal objective in the problem's sense (unassigned values
+        /// included when the problem gives one), as a `Double` for display.
         public internal(set) var primalObjective: Double = 0
-        /// The dual objective Σu + Σ capacity·v (plus locked pairs), in the problem's sense.
+        /// The dual objective Σu + Σ capacity·v (plus locked pairs), in the
+        /// problem's sense, as a `Double` for display.
         public internal(set) var dualObjective: Double = 0
         /// The absolute tolerance used per comparison (0 for exact costs).
         public internal(set) var tolerance: Double = 0
@@ -38,82 +54,92 @@ public enum OptimalityCertificate {
         }
 
         mutating func fail(_ message: String) {
-            if violations.count < 20 { violations.append(message) }
+            if violations.count < OptimalityCertificate.violationsKept { violations.append(message) }
         }
     }
 
-    /// The per-comparison tolerance for a problem: 0 for exact costs; for
-    /// `Double`, 1e-9 × (1 + largest |cost|) × (rows + columns + 1), which
-    /// bounds the rounding accumulated along augmenting paths.
-    @_specialize(exported: true, where Cost == Int64)
-    @_specialize(exported: true, where Cost == Double)
-    public static func tolerance<Cost>(for problem: AssignmentProblem<Cost>) -> Double {
-        guard !Cost.isExact else { return 0 }
-        var largest = 0.0
-        for row in 0..<problem.rows {
-            for column in 0..<problem.columns {
-                if let value = problem.value(row: row, column: column) { largest = max(largest, value._magnitude) }
-            }
-        }
-        return 1e-9 * (1 + largest) * Double(problem.rows + problem.columns + 1)
-    }
-
-    /// Checks a solution against a problem.
+    /// Checks a solution against a problem read row by row.
     ///
     /// - Parameters:
-    ///   - problem: The problem that was solved.
+    ///   - source: Every pair of the problem, including pairs a solver never
+    ///     saw (this is how an answer found on a candidate subset is proven
+    ///     optimal for the whole problem).
+    ///   - sense: The problem's sense; the duals are in minimisation form.
+    ///   - capacities: One per column, 0 or more.
+    ///   - locks: Pairs that must be in the answer; their rows' duals are not
+    ///     checked (a locked row is not a choice).
+    ///   - unassignedRows: What the problem allows for rows left unplaced.
     ///   - solution: Any candidate solution with its duals.
     /// - Returns: The verdict, with every violated condition named.
-    /// - Complexity: O(rows × columns), plus a matching search when a
-    ///   maximum-cardinality answer leaves rows unassigned.
-    @_specialize(exported: true, where Cost == Int64)
-    @_specialize(exported: true, where Cost == Double)
-    public static func verify<Cost>(problem: AssignmentProblem<Cost>, solution: AssignmentSolution<Cost>) -> Report {
+    /// - Complexity: O(rows × columns) time (one pass; two for `Double`, whose
+    ///   tolerance needs the largest value first, and more for a
+    ///   maximum-cardinality answer that leaves rows unassigned) and
+    ///   O(columns) memory.
+    @_specialize(exported: true, where Source == SparseAssignmentProblem<Int64>)
+    @_specialize(exported: true, where Source == _DenseRows<Int64>)
+    @_specialize(exported: true, where Source == _DenseRows<Double>)
+    public static func verify<Source: AssignmentRowSource>(
+        rows source: Source, sense: AssignmentProblem<Source.Cost>.Sense, capacities: [Int],
+        locks: [AssignmentLock] = [], unassignedRows: UnassignedRows<Source.Cost>,
+        solution: AssignmentSolution<Source.Cost>
+    ) -> Report {
+        typealias Cost = Source.Cost
+        typealias Value = Cost._CertificateValue
         var report = Report()
-        let rows = problem.rows, columns = problem.columns
-        let tolerance = tolerance(for: problem)
-        report.tolerance = tolerance
+        let rows = source.rowCount, columns = source.columnCount
         let duals = solution.duals
         guard solution.columnForRow.count == rows, duals.rowPotentials.count == rows,
-              duals.columnPotentials.count == columns
+            duals.columnPotentials.count == columns, capacities.count == columns
         else {
             report.fail("the solution's sizes do not match the problem's \(rows) × \(columns)")
             return report
         }
-        let minimizing = problem.sense == .minimize
-        func cost(_ row: Int, _ column: Int) -> Double? {
-            guard let value = problem.value(row: row, column: column) else { return nil }
-            return minimizing ? value._asDouble : -value._asDouble
+        let values = UnsafeMutableBufferPointer<Cost>.allocate(capacity: columns)
+        let allowed = UnsafeMutableBufferPointer<Bool>.allocate(capacity: columns)
+        defer {
+            values.deallocate()
+            allowed.deallocate()
         }
-        var locked = Array(repeating: -1, count: rows)
-        for lock in problem.locks { locked[lock.row] = lock.column }
+        let toleranceValue = Cost.isExact ? 0 : _tolerance(source, values: values, allowed: allowed)
+        report.tolerance = toleranceValue
+        let tolerance = Cost._certificateTolerance(toleranceValue)
+        // A value in minimisation form, widened.
+        let minimizing = sense == .minimize
+        func cost(_ value: Cost) -> Value { minimizing ? value._certificateValue : -value._certificateValue }
 
         // 1. Primal feasibility.
-        var load = Array(repeating: 0, count: columns)
-        var unassignedCount = 0
-        for row in 0..<rows {
-            guard let column = solution.columnForRow[row] else {
-                unassignedCount += 1
-                if locked[row] >= 0 { report.fail("row \(row) is locked to column \(locked[row]) but unassigned") }
+        var locked = [Int](repeating: -1, count: rows)
+        var lockedLoad = [Int](repeating: 0, count: columns)
+        for lock in locks {
+            guard lock.row >= 0, lock.row < rows, lock.column >= 0, lock.column < columns else {
+                report.fail("the lock of row \(lock.row) to column \(lock.column) is out of range")
                 continue
             }
-            guard column >= 0, column < columns, cost(row, column) != nil else {
-                report.fail("row \(row) is assigned to column \(column), which is out of range or forbidden")
+            locked[lock.row] = lock.column
+            lockedLoad[lock.column] += 1
+        }
+        var load = [Int](repeating: 0, count: columns)
+        var unassignedCount = 0
+        for (row, column) in solution.columnForRow.enumerated() {
+            guard let column else {
+                unassignedCount += 1
+                if locked[row] >= 0 { report.fail("row \(row) is locked to column \(locked[row]) but unassigned") }
                 continue
             }
             if locked[row] >= 0 && locked[row] != column {
                 report.fail("row \(row) is locked to column \(locked[row]) but assigned to \(column)")
             }
-            load[column] += 1
+            if column >= 0 && column < columns { load[column] += 1 }
         }
-        for column in 0..<columns where load[column] > problem.capacities[column] {
-            report.fail("column \(column) holds \(load[column]) rows, over its capacity \(problem.capacities[column])")
+        for column in 0..<columns where load[column] > capacities[column] {
+            report.fail("column \(column) holds \(load[column]) rows, over its capacity \(capacities[column])")
         }
-        switch problem.unassignedRows {
+        let unlockedRows = rows - locks.count
+        switch unassignedRows {
         case .forbidden where unassignedCount > 0:
             report.fail("\(unassignedCount) rows are unassigned but the problem requires every row placed")
         case .maximumCardinality where unassignedCount > 0:
-            let best = _IndependentMatching.maximumSize(problem: problem, locked: locked)
+            let best = _IndependentMatching.maximumSize(source, capacities: capacities, locked: locked)
             if rows - unassignedCount < best {
                 report.fail("\(rows - unassignedCount) rows are placed but \(best) can be")
             }
@@ -121,128 +147,149 @@ public enum OptimalityCertificate {
             break
         }
 
-        // 2 and 3. Dual feasibility and complementary slackness.
-        let option = duals.unassigned
-        let optionCost = option.map { $0.cost._asDouble }
-        if unassignedCount > 0 && option == nil {
-            report.fail("rows are unassigned but the duals hold no unassigned option")
-        }
-        if let option {
-            if option.potential._asDouble > tolerance { report.fail("the unassigned option's potential is positive") }
-            if option.potential._asDouble < -tolerance && unassignedCount != option.capacity {
-                report.fail("the unassigned option's potential is negative but it is not full")
-            }
-            if unassignedCount > option.capacity {
-                report.fail("\(unassignedCount) rows are unassigned, over the option's capacity \(option.capacity)")
-            }
-        }
-        let u = duals.rowPotentials.map { $0._asDouble }
-        let v = duals.columnPotentials.map { $0._asDouble }
-        var lockedLoad = Array(repeating: 0, count: columns)
-        for lock in problem.locks { lockedLoad[lock.column] += 1 }
+        // 2 and 3. Dual feasibility and complementary slackness, column side.
+        let v = duals.columnPotentials.map { $0._certificateValue }
+        var dual = Value.zero
         for column in 0..<columns {
             if v[column] > tolerance { report.fail("column \(column) has a positive potential \(v[column])") }
-            if v[column] < -tolerance && load[column] < problem.capacities[column] {
+            if v[column] < -tolerance && load[column] < capacities[column] {
                 report.fail("column \(column) has a negative potential but is not full")
             }
+            dual += Value(exactly: capacities[column] - lockedLoad[column])! * v[column]
         }
-        var primal = 0.0
-        var dual = 0.0
-        for row in 0..<rows {
-            if let column = solution.columnForRow[row], let value = cost(row, column) { primal += value }
-            guard locked[row] < 0 else { continue }
-            dual += u[row]
-            for column in 0..<columns {
-                guard let value = cost(row, column) else { continue }
-                let reduced = value - u[row] - v[column]
-                if reduced < -tolerance {
-                    report.fail("pair (\(row), \(column)) has reduced cost \(reduced) < 0")
-                }
-                if solution.columnForRow[row] == column && abs(reduced) > tolerance {
-                    report.fail("assigned pair (\(row), \(column)) has reduced cost \(reduced) ≠ 0")
+
+        // The unassigned option: its cost is the problem's value, or, for a
+        // maximum-cardinality answer, the solver's own constant (any cost
+        // proves optimality among the answers that place the most rows).
+        var optionCost: Value?
+        var optionPotential = Value.zero
+        switch unassignedRows {
+        case let .allowed(value):
+            optionCost = cost(value)
+            if let option = duals.unassigned {
+                optionPotential = option.potential._certificateValue
+                if option.capacity != unlockedRows {
+                    report.fail("the unassigned option's capacity is not the number of unlocked rows")
                 }
             }
-            if let option, let optionCost {
-                let reduced = optionCost - u[row] - option.potential._asDouble
+            if optionPotential < -tolerance && unassignedCount != unlockedRows {
+                report.fail("the unassigned option's potential is negative but it is not full")
+            }
+            dual += Value(exactly: unlockedRows)! * optionPotential
+        case .maximumCardinality:
+            if let option = duals.unassigned {
+                optionCost = option.cost._certificateValue
+                optionPotential = option.potential._certificateValue
+                if unassignedCount > option.capacity {
+                    report.fail("\(unassignedCount) rows are unassigned, over the option's capacity \(option.capacity)")
+                }
+                if optionPotential < -tolerance && unassignedCount != option.capacity {
+                    report.fail("the unassigned option's potential is negative but it is not full")
+                }
+                dual += Value(exactly: option.capacity)! * optionPotential
+            } else if unassignedCount > 0 {
+                report.fail("rows are unassigned but the duals hold no unassigned option")
+            }
+        case .forbidden:
+            break
+        }
+        if optionPotential > tolerance { report.fail("the unassigned option's potential is positive") }
+
+        // 2 and 3, row side: one pass over every allowed pair.
+        var primal = Value.zero
+        v.withUnsafeBufferPointer { v in
+            for row in 0..<rows {
+                source.readRow(row, values: values, allowed: allowed)
+                let assigned = solution.columnForRow[row] ?? -1
+                if assigned >= 0 {
+                    guard assigned < columns, allowed[assigned] else {
+                        report.fail("row \(row) is assigned to column \(assigned), which is out of range or not allowed")
+                        continue
+                    }
+                }
+                guard locked[row] < 0 else {
+                    // A locked pair counts on both sides; its row's potential is not a choice.
+                    if assigned >= 0 { primal += cost(values[assigned]) }
+                    if allowed[locked[row]] {
+                        dual += cost(values[locked[row]])
+                    } else {
+                        report.fail("row \(row) is locked to column \(locked[row]), which is not allowed")
+                    }
+                    continue
+                }
+                let u = duals.rowPotentials[row]._certificateValue
+                dual += u
+                primal += _checkRow(
+                    row, values: UnsafeBufferPointer(values), allowed: UnsafeBufferPointer(allowed), u: u, v: v,
+                    minimizing: minimizing, tolerance: tolerance, assigned: assigned, report: &report)
+                guard let optionCost else { continue }
+                let reduced = optionCost - u - optionPotential
                 if reduced < -tolerance { report.fail("row \(row)'s unassigned option has reduced cost \(reduced) < 0") }
-                if solution.columnForRow[row] == nil {
+                if assigned < 0 {
                     primal += optionCost
-                    if abs(reduced) > tolerance {
+                    if reduced > tolerance || reduced < -tolerance {
                         report.fail("unassigned row \(row) has option reduced cost \(reduced) ≠ 0")
                     }
                 }
             }
         }
-        for column in 0..<columns {
-            dual += Double(problem.capacities[column] - lockedLoad[column]) * v[column]
-        }
-        if let option { dual += Double(option.capacity) * option.potential._asDouble }
-        for lock in problem.locks { if let value = cost(lock.row, lock.column) { dual += value } }
-        let gapTolerance = Cost.isExact ? 0.5 : tolerance * Double(rows + 1)
-        if abs(primal - dual) > max(gapTolerance, abs(primal) * 1e-15 * Double(rows + 1)) {
+        let gap = primal > dual ? primal - dual : dual - primal
+        let primalMagnitude = primal < .zero ? -primal : primal
+        let allowedGap = max(toleranceValue * Double(rows + 1), Cost._double(primalMagnitude) * 1e-15 * Double(rows + 1))
+        if Cost.isExact ? gap != .zero : Cost._double(gap) > allowedGap {
             report.fail("primal objective \(primal) differs from dual objective \(dual)")
         }
         // Report both in the problem's own terms: in its sense, and without the
         // solver's internal constant when the option only stands for "cannot be placed".
-        if problem.unassignedRows == .maximumCardinality, let optionCost {
-            primal -= optionCost * Double(unassignedCount)
-            dual -= optionCost * Double(unassignedCount)
+        if unassignedRows == .maximumCardinality, let optionCost {
+            primal -= optionCost * Value(exactly: unassignedCount)!
+            dual -= optionCost * Value(exactly: unassignedCount)!
         }
-        report.primalObjective = minimizing ? primal : -primal
-        report.dualObjective = minimizing ? dual : -dual
+        report.primalObjective = Cost._double(minimizing ? primal : -primal)
+        report.dualObjective = Cost._double(minimizing ? dual : -dual)
         return report
     }
-}
 
-extension AssignmentCost {
-    /// The value as a `Double`, for the certificate's sums.
-    var _asDouble: Double { (self < .zero ? -1 : 1) * _magnitude }
-}
-
-/// A maximum matching size by one breadth-first augmenting-path search per row
-/// (the Ford–Fulkerson method on the row–column network), written apart from
-/// the solver's code so the certificate does not trust the code it checks.
-enum _IndependentMatching {
-    static func maximumSize<Cost>(problem: AssignmentProblem<Cost>, locked: [Int]) -> Int {
-        let rows = problem.rows, columns = problem.columns
-        var room = problem.capacities
-        for lock in problem.locks { room[lock.column] -= 1 }
-        var holders = Array(repeating: [Int](), count: columns)
-        var size = problem.locks.count
-        for root in 0..<rows where locked[root] < 0 {
-            // Breadth-first over rows; `reachedFrom[column]` is the row that reached it.
-            var reachedFrom = Array(repeating: -1, count: columns)
-            var columnOfRow = [root: -1]
-            var queue = [root]
-            var head = 0
-            var found = -1
-            search: while head < queue.count {
-                let row = queue[head]
-                head += 1
-                for column in 0..<columns where reachedFrom[column] < 0 && problem.value(row: row, column: column) != nil {
-                    reachedFrom[column] = row
-                    if holders[column].count < room[column] {
-                        found = column
-                        break search
-                    }
-                    for holder in holders[column] where columnOfRow[holder] == nil {
-                        columnOfRow[holder] = column
-                        queue.append(holder)
-                    }
+    /// Checks one unlocked row's pairs against the duals and returns the cost
+    /// of its assigned pair (0 if none). Apart from the source's generic
+    /// `verify`, so that this loop — every pair of the problem passes through
+    /// it — is specialised for the cost type even when the source type is one
+    /// the module cannot see (a round's 87 million pairs: 80 ms → 45 ms).
+    @_specialize(where Cost == Int64)
+    @_specialize(where Cost == Double)
+    static func _checkRow<Cost: AssignmentCost>(
+        _ row: Int, values: UnsafeBufferPointer<Cost>, allowed: UnsafeBufferPointer<Bool>,
+        u: Cost._CertificateValue, v: UnsafeBufferPointer<Cost._CertificateValue>, minimizing: Bool,
+        tolerance: Cost._CertificateValue, assigned: Int, report: inout Report
+    ) -> Cost._CertificateValue {
+        var primal = Cost._CertificateValue.zero
+        for column in 0..<values.count where allowed[column] {
+            let value = minimizing ? values[column]._certificateValue : -values[column]._certificateValue
+            let reduced = value - u - v[column]
+            if reduced < -tolerance { report.fail("pair (\(row), \(column)) has reduced cost \(reduced) < 0") }
+            if column == assigned {
+                primal = value
+                if reduced > tolerance || reduced < -tolerance {
+                    report.fail("assigned pair (\(row), \(column)) has reduced cost \(reduced) ≠ 0")
                 }
             }
-            guard found >= 0 else { continue }
-            var column = found
-            while true {
-                let row = reachedFrom[column]
-                holders[column].append(row)
-                let from = columnOfRow[row] ?? -1
-                if from < 0 { break }
-                holders[from].removeAll { $0 == row }
-                column = from
-            }
-            size += 1
         }
-        return size
+        return primal
+    }
+
+    /// The tolerance for `Double` values: 1e-9 × (1 + largest |value|) ×
+    /// (rows + columns + 1), which bounds the rounding accumulated along
+    /// augmenting paths.
+    static func _tolerance<Source: AssignmentRowSource>(
+        _ source: Source, values: UnsafeMutableBufferPointer<Source.Cost>, allowed: UnsafeMutableBufferPointer<Bool>
+    ) -> Double {
+        var largest = 0.0
+        for row in 0..<source.rowCount {
+            source.readRow(row, values: values, allowed: allowed)
+            for column in 0..<source.columnCount where allowed[column] {
+                largest = max(largest, values[column]._magnitude)
+            }
+        }
+        return 1e-9 * (1 + largest) * Double(source.rowCount + source.columnCount + 1)
     }
 }

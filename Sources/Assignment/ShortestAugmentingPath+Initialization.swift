@@ -29,7 +29,7 @@ extension _Workspace {
                 }
                 largest = max(largest, value)
             }
-            let bound = Double(2 * (rowCount + 1)) * problem._magnitudeLimit
+            let bound = Double(2 * (rowCount + 1)) * Cost.largestSafeMagnitude(rows: problem.rows, columns: problem.columns)
             for column in 0..<columnCount {
                 let shifted = warmStart.columnPotentials[column] - largest
                 guard !Cost.isExact || shifted._magnitude <= bound else {

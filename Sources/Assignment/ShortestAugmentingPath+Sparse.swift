@@ -84,9 +84,9 @@ extension ShortestAugmentingPath {
                 throw .warmStartMismatch(expectedColumns: problem.columns, actualColumns: warmStart.columnPotentials.count)
             }
             // Potentials are bounded by 2 (rows + 1) × the cost bound (see
-            // `AssignmentProblem._magnitudeLimit`); half that before the
+            // `AssignmentCost.largestSafeMagnitude`); half that before the
             // workspace shifts them keeps every sum of the search in range.
-            let bound = Double(problem.rows + 1) * SparseAssignmentProblem<Cost>._magnitudeLimit(rows: problem.rows, columns: problem.columns)
+            let bound = Double(problem.rows + 1) * Cost.largestSafeMagnitude(rows: problem.rows, columns: problem.columns)
             for value in warmStart.columnPotentials {
                 guard value._isUsableCost else {
                     throw .unusableValue(row: -1, column: -1, description: "the warm-start potential \(value)")
@@ -297,7 +297,7 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
     private func relax(row: Int, at base: Cost, search: Int, heap: inout _ColumnHeap<Cost>,
                        optionDistance: inout Cost?, optionRow: inout Int) {
         // Every value here is bounded by the problem's magnitude check, so the
-        // unchecked sums cannot overflow (see `_magnitudeLimit`).
+        // unchecked sums cannot overflow (see `AssignmentCost.largestSafeMagnitude`).
         let offset = Cost._uncheckedSubtract(base, u[row])
         for position in rowStart[row]..<rowStart[row + 1] {
             let column = Int(columnIndices[position])

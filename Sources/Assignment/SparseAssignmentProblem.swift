@@ -14,14 +14,9 @@
 ///
 /// - Complexity: Building the problem is O(pairs) for its checks.
 public struct SparseAssignmentProblem<Cost: AssignmentCost>: Sendable {
-    /// What the answer may do with rows it does not place.
-    public enum UnassignedRows: Sendable, Equatable {
-        /// Every row may stay unassigned, and then counts as `value` in the
-        /// objective (in the problem's sense).
-        case allowed(value: Cost)
-        /// Every row must be placed; otherwise solving throws ``AssignmentError/infeasible(row:)``.
-        case forbidden
-    }
+    /// What the answer may do with rows it does not place: `.allowed` or
+    /// `.forbidden` (see ``Assignment/UnassignedRows``).
+    public typealias UnassignedRows = Assignment.UnassignedRows<Cost>
 
     /// Minimise costs or maximise scores.
     public let sense: AssignmentProblem<Cost>.Sense
@@ -47,10 +42,10 @@ public struct SparseAssignmentProblem<Cost: AssignmentCost>: Sendable {
     ///   - matrix: The allowed pairs with their costs (or scores, with `sense: .maximize`).
     ///   - sense: `.minimize` (default) or `.maximize`.
     ///   - capacities: One value of 0 or more per column; `nil` means 1 each.
-    ///   - unassignedRows: See ``UnassignedRows``; `.forbidden` by default.
+    ///   - unassignedRows: `.forbidden` (the default) or `.allowed(value:)`.
     /// - Throws: ``AssignmentError`` for a wrong number of capacities, a negative
-    ///   capacity, an unusable unassigned value, or values so large that `Int64`
-    ///   sums could overflow.
+    ///   capacity, an unusable unassigned value, `.maximumCardinality`, or
+    ///   values so large that `Int64` sums could overflow.
     /// - Complexity: O(pairs).
     @_specialize(exported: true, where Cost == Int64)
     @_specialize(exported: true, where Cost == Double)
@@ -67,6 +62,9 @@ public struct SparseAssignmentProblem<Cost: AssignmentCost>: Sendable {
         if let column = capacities.firstIndex(where: { $0 < 0 }) {
             throw .negativeCapacity(column: column, capacity: capacities[column])
         }
+        if unassignedRows == .maximumCardinality {
+            throw .unsupported("a maximum-cardinality answer on a sparse problem; allow unassigned rows at a value instead")
+        }
         var largest = 0.0
         if case let .allowed(value) = unassignedRows {
             guard value._isUsableCost else {
@@ -75,18 +73,12 @@ public struct SparseAssignmentProblem<Cost: AssignmentCost>: Sendable {
             largest = value._magnitude
         }
         for value in matrix.values { largest = max(largest, value._magnitude) }
-        let limit = Self._magnitudeLimit(rows: matrix.rows, columns: matrix.columns)
+        let limit = Cost.largestSafeMagnitude(rows: matrix.rows, columns: matrix.columns)
         guard largest <= limit else { throw .costOverflowRisk(largestMagnitude: largest, limit: limit) }
         self._costs = sense == .maximize ? matrix._negated : matrix
         self.sense = sense
         self.capacities = capacities
         self.unassignedRows = unassignedRows
-    }
-
-    /// The dense problem's bound (see `AssignmentProblem._magnitudeLimit`):
-    /// every potential is an alternating sum of at most rows + 1 values.
-    internal static func _magnitudeLimit(rows: Int, columns: Int) -> Double {
-        (Cost.isExact ? Double(Int64.max) : Double.greatestFiniteMagnitude) / (16 * Double(rows + columns + 2))
     }
 
     /// The value of a pair in the problem's sense, or `nil` when it is not stored.
@@ -99,7 +91,6 @@ public struct SparseAssignmentProblem<Cost: AssignmentCost>: Sendable {
 
     /// The value of leaving a row unassigned as a cost to minimise, if allowed.
     internal var _unassignedCost: Cost? {
-        guard case let .allowed(value) = unassignedRows else { return nil }
-        return sense == .maximize ? value._negated : value
+        unassignedRows.value.map { sense == .maximize ? $0._negated : $0 }
     }
 }

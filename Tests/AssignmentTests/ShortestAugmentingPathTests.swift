@@ -192,6 +192,43 @@ extension ShortestAugmentingPathTests {
     }
 }
 
+extension OptimalityCertificateTests {
+    /// 2⁵⁶ + 1 is not a `Double`: a certificate summing in `Double` rounds
+    /// every cost below to 2⁵⁶ and finds nothing wrong with the swapped answer.
+    static let large: Int64 = 1 << 56
+
+    @Test("with values near 2⁵⁶ the certificate is exact: a swapped answer one unit worse per pair is refused")
+    func exactForLargeIntegers() throws {
+        let problem = try AssignmentProblem(
+            CostMatrix<Int64>(rows: 2, columns: 2, values: [Self.large, Self.large + 1, Self.large + 1, Self.large]))
+        let solution = try ShortestAugmentingPath().solve(problem)
+        #expect(solution.columnForRow == [0, 1])
+        let report = OptimalityCertificate.verify(problem: problem, solution: solution)
+        #expect(report.isOptimal, "\(report)")
+        // The worse answer with duals that are tight on it: u = the swapped
+        // pairs' costs, v = 0. They violate dual feasibility by one unit.
+        let swapped = AssignmentSolution(
+            columnForRow: [1, 0], objective: 2 * Self.large + 2, objectiveWithUnassigned: 2 * Self.large + 2,
+            duals: Duals(rowPotentials: [Self.large + 1, Self.large + 1], columnPotentials: [0, 0], unassigned: nil))
+        let refused = OptimalityCertificate.verify(problem: problem, solution: swapped)
+        #expect(!refused.isOptimal)
+        #expect(refused.violations.contains("pair (0, 0) has reduced cost -1 < 0"), "\(refused.violations)")
+    }
+
+    @Test("the largest costs the solver accepts are certified exactly; larger ones are refused before solving")
+    func largestAcceptedCosts() throws {
+        // 2 × 2: the bound is Int64.max / 96, about 9.6 × 10¹⁶.
+        let accepted = try AssignmentProblem(
+            CostMatrix<Int64>(rows: 2, columns: 2, values: [Self.large, 3, 2, Self.large]), sense: .maximize)
+        let solution = try ShortestAugmentingPath().solve(accepted)
+        #expect(solution.objective == 2 * Self.large)
+        #expect(OptimalityCertificate.verify(problem: accepted, solution: solution).isOptimal)
+        #expect(throws: AssignmentError.costOverflowRisk(largestMagnitude: Double(1 << 60), limit: Double(Int64.max) / 96)) {
+            try AssignmentProblem(CostMatrix<Int64>(rows: 2, columns: 2, values: [1 << 60, 3, 2, 1]))
+        }
+    }
+}
+
 @Suite struct RegressionTests {
     @Test("as many slots as columns but not one per column never reads another column's costs (seed 40077)")
     func slotCountEqualToColumnCount() throws {

@@ -10,10 +10,7 @@ import TestSupport
         let pairs = (0..<dense.rows).map { row in
             (0..<dense.columns).compactMap { column in dense.cost(row: row, column: column).map { (column: column, value: $0) } }
         }
-        let unassigned: SparseAssignmentProblem<Int64>.UnassignedRows = switch problem.unassignedRows {
-        case let .allowed(value): .allowed(value: value)
-        case .forbidden, .maximumCardinality: .forbidden
-        }
+        let unassigned = problem.unassignedRows == .maximumCardinality ? .forbidden : problem.unassignedRows
         return try! SparseAssignmentProblem(try! SparseCostMatrix(rows: dense.rows, columns: dense.columns, pairs: pairs),
                                             sense: problem.sense, capacities: problem.capacities, unassignedRows: unassigned)
     }
@@ -26,12 +23,8 @@ import TestSupport
                 if let value = problem.value(row: row, column: column) { values[row * problem.columns + column] = value }
             }
         }
-        let unassigned: AssignmentProblem<Int64>.UnassignedRows = switch problem.unassignedRows {
-        case let .allowed(value): .allowed(value: value)
-        case .forbidden: .forbidden
-        }
         return try! AssignmentProblem(try! CostMatrix(rows: problem.rows, columns: problem.columns, values: values, forbiddenValue: .max),
-                                      sense: problem.sense, capacities: problem.capacities, unassignedRows: unassigned)
+                                      sense: problem.sense, capacities: problem.capacities, unassignedRows: problem.unassignedRows)
     }
 
     @Test("agrees with brute force on 3,000 seeded problems (ties, negatives, missing pairs, capacities, thresholds)")

@@ -131,7 +131,7 @@ import Testing
                 let outcome = _RoundSolver(check: check, transposed: transposed).solve()
                 let pairs = outcome.pairs
                 #expect(OptimalityCertificate.verify(rows: pairs, sense: .maximize, capacities: pairs.capacities,
-                                                     unassignedValue: 0, solution: outcome.solution).isOptimal, "seed \(seed)")
+                                                     unassignedRows: .allowed(value: 0), solution: outcome.solution).isOptimal, "seed \(seed)")
                 objectives.append(outcome.solution.objectiveWithUnassigned)
                 counts.append(outcome.matched)
             }
@@ -174,7 +174,7 @@ import Testing
                 let outcome = solver.solve()
                 let pairs = outcome.pairs
                 #expect(OptimalityCertificate.verify(rows: pairs, sense: .maximize, capacities: pairs.capacities,
-                                                     unassignedValue: 0, solution: outcome.solution).isOptimal, "seed \(seed)")
+                                                     unassignedRows: .allowed(value: 0), solution: outcome.solution).isOptimal, "seed \(seed)")
                 #expect(outcome.solution.objectiveWithUnassigned == (try Self.denseOptimum(pairs)), "seed \(seed), \(initial) candidates")
                 if outcome.solves > 1 { pricedMoreThanOnce += 1 }
             }

@@ -114,6 +114,27 @@ extension SolveCommandTests {
         #expect(result.standardError.contains("\(path): error: lists 2 capacities but the matrix has 6 columns"))
     }
 
+    @Test("an integer matrix near 2⁶⁰ is refused with the file named; near 2⁵⁶ it is solved and certified exactly")
+    func hugeIntegers() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-huge-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let refused = folder + "/refused.csv", accepted = folder + "/accepted.csv"
+        try "1152921504606846976,1152921504606846977\n1152921504606846977,1152921504606846976\n"
+            .write(toFile: refused, atomically: true, encoding: .utf8)
+        try "72057594037927936,72057594037927937\n72057594037927937,72057594037927936\n"
+            .write(toFile: accepted, atomically: true, encoding: .utf8)
+        let failing = try TandemProcess.run(["solve", refused, "--json"])
+        #expect(failing.status == 1)
+        #expect(failing.standardOutput.isEmpty)
+        #expect(failing.standardError.contains("\(refused): error: the largest cost magnitude"))
+        let passing = try TandemProcess.run(["solve", accepted, "--json"])
+        #expect(passing.status == 0)
+        #expect(passing.standardOutput.contains("\"objective\":144115188075855872,"))
+        #expect(passing.standardOutput.contains("\"optimal\":true"))
+        #expect(passing.standardOutput.contains("\"assignment\":[0,1]"))
+    }
+
     @Test("--unassigned-value leaves rows unmatched below the threshold and counts them in the certificate")
     func thresholdFromTheCommandLine() throws {
         let result = try TandemProcess.run([

@@ -110,7 +110,7 @@ public struct MatchingRound: Sendable {
         DispatchQueue.global().async(group: group) {
             let start = ContinuousClock().now
             certificate = OptimalityCertificate.verify(rows: outcome.pairs, sense: .maximize, capacities: outcome.pairs.capacities,
-                                                       unassignedValue: 0, solution: outcome.solution)
+                                                       unassignedRows: .allowed(value: 0), solution: outcome.solution)
             verifySeconds = (ContinuousClock().now - start).seconds
         }
         let answers = Answers(check: check, outcome: outcome, solver: solver)
