@@ -124,8 +124,11 @@ extension _Workspace {
                     repairPotentials(activeRows: activeRows)
                     fillsEverySlot = false
                 }
-                let placeable = _MaximumCardinality.size(
-                    costs: costs, rows: rowCount, capacities: capacities, activeRows: activeRows)
+                let graph = _DenseAllowedPairs(costs: costs, rowCount: rowCount, columnCount: columnCount)
+                var matching = CapacitatedMatching(capacities: capacities, columnForRow: Array(repeating: nil, count: rowCount))
+                matching.placeGreedily(graph, rows: activeRows)
+                matching.grow(graph, roots: activeRows, target: .max)
+                let placeable = matching.size
                 refreshRowPotentials(activeRows: activeRows)
                 optionCapacity = activeRows.count - placeable
                 unassignedCost = optionCost(activeRows: activeRows)

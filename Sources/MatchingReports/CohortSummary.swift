@@ -8,8 +8,8 @@ public enum CohortSummary {
         let cohort = check.cohort, sources = cohort.sources
         let places = cohort.mentors.reduce(0) { $0 + $1.capacity }
         let pairs = cohort.mentees.count * cohort.mentors.count
-        let forbidden = check.matrix.forbidden.forbiddenCount
-        let stranded = cohort.mentees.indices.filter { check.matrix.forbidden.allowedCount(inRow: $0) == 0 }.count
+        let forbidden = pairs - check.allowedPairs
+        let stranded = check.strandedMentees.count
         var lines = [
             "mentors:   \(cohort.mentors.count) in \(sources.mentors), \(places) places",
             "mentees:   \(cohort.mentees.count) in \(sources.mentees)",

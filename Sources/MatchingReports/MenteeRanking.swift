@@ -40,10 +40,8 @@ public struct MenteeRanking: Sendable {
     }
 
     private static func eligibleOrder(_ check: CohortCheck, mentee: Int) -> [Int] {
-        let matrix = check.matrix
-        return (0..<matrix.mentors).filter { !matrix.forbidden[mentee, $0] }.sorted {
-            let a = matrix.scores[mentee * matrix.mentors + $0], b = matrix.scores[mentee * matrix.mentors + $1]
-            return a != b ? a > b : $0 < $1
+        check.scores.withRow(mentee) { row in
+            (0..<row.mentors).filter { !row.isForbidden($0) }.sorted { row[$0] != row[$1] ? row[$0] > row[$1] : $0 < $1 }
         }
     }
 

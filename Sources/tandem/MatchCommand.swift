@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import Matching
 import MatchingReports
+import _TandemUtilities
 
 extension Tandem {
     /// `tandem match`: the whole round, from sign-ups to proposals and reports.
-    struct Match: ParsableCommand {
+    struct Match: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run a matching round: validate, score, solve, certify, and write the proposals and reports.",
             discussion: """
@@ -29,7 +30,7 @@ extension Tandem {
         @Flag(help: "Print a machine-readable summary (round.json) on standard output.")
         var json = false
 
-        func run() throws {
+        func run() async throws {
             let inputFiles = [inputs.mentors, inputs.mentees, inputs.conflicts, inputs.policy].compactMap { $0 }
             do {
                 try OutputFolder.check(out, marker: "round.json", inputs: inputFiles)
@@ -37,14 +38,18 @@ extension Tandem {
                 throw ErrorReporter.fail(out, error.description)
             }
             let showProgress = !quiet && isatty(STDERR_FILENO) == 1
-            let round: MatchingRound
-            do {
-                round = try MatchingRound.run(inputs.sources) { step in
-                    if showProgress { FileHandle.standardError.write(Data("… \(step)\n".utf8)) }
-                }
-            } catch {
-                throw ErrorReporter.fail(error)
+            func progress(_ step: String) {
+                if showProgress { FileHandle.standardError.write(Data("… \(step)\n".utf8)) }
             }
+            let clock = ContinuousClock()
+            let start = clock.now
+            progress("loading and scoring the cohort")
+            let check: CohortCheck
+            do { check = try CohortCheck.run(inputs.sources) } catch { throw ErrorReporter.fail(error) }
+            let scored = clock.now
+            progress("solving the assignment (\(check.cohort.mentees.count) mentees, \(check.cohort.mentors.count) mentors)")
+            let round = await MatchingRound.run(check)
+            let solved = clock.now
             if !quiet && !json { ErrorReporter.print(round.check.warnings) }
             let files = RoundOutputs.files(round)
             do {
@@ -56,8 +61,8 @@ extension Tandem {
                 FileHandle.standardOutput.write(files.first { $0.path == "round.json" }!.data)
             } else if !quiet {
                 print(RoundOutputs.summary(round, folder: out))
-                let t = round.timings
-                print(String(format: "timings:     load+score %.3f s, solve %.3f s, verify %.3f s", t.load, t.solve, t.verify))
+                let times = ((scored - start).seconds, (solved - scored).seconds)
+                print(String(format: "timings:     load+score %.3f s, solve+certify %.3f s", times.0, times.1))
                 print("solver:      \(round.effort.sparseSolves) sparse solves, the last over \(round.effort.candidatePairs) candidate pairs")
             }
             if !round.certificate.isOptimal { throw ExitCode(2) }

@@ -3,7 +3,7 @@ import ArgumentParser
 
 /// The `tandem` command: configuration only; each subcommand has its own file.
 @main
-struct Tandem: ParsableCommand {
+struct Tandem: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tandem",
         abstract: "Exact, provably optimal matching for mentoring schemes.",

@@ -10,16 +10,16 @@ import TestSupport
         conflicts: datasetPath("small/conflicts.csv"), policy: datasetPath("small/policy.toml"))
 
     @Test("Two runs write byte-identical files")
-    func deterministic() throws {
-        let first = RoundOutputs.files(try MatchingRound.run(Self.small))
-        let second = RoundOutputs.files(try MatchingRound.run(Self.small))
+    func deterministic() async throws {
+        let first = RoundOutputs.files(try await MatchingRound.run(Self.small))
+        let second = RoundOutputs.files(try await MatchingRound.run(Self.small))
         #expect(first.map(\.path) == second.map(\.path))
         #expect(first.map(\.data) == second.map(\.data))
     }
 
     @Test("No letter mentions a conflict, a score, or anyone but its reader and their partners")
-    func lettersLeakNothing() throws {
-        let round = try MatchingRound.run(Self.small)
+    func lettersLeakNothing() async throws {
+        let round = try await MatchingRound.run(Self.small)
         let cohort = round.cohort
         let everyone = cohort.mentors + cohort.mentees
         for (path, data) in RoundOutputs.files(round) where path.hasPrefix("letters/") {

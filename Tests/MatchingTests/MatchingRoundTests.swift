@@ -21,9 +21,9 @@ import Testing
 
         """
 
-    static func round(_ matching: String, mentors: String, mentees: String) throws -> MatchingRound {
+    static func round(_ matching: String, mentors: String, mentees: String) async throws -> MatchingRound {
         let loaded = try Fixtures.cohort(policy: basePolicy + "[matching]\n" + matching, mentors: mentors, mentees: mentees)
-        return MatchingRound.run(try CohortCheck.run(loaded))
+        return await MatchingRound.run(try CohortCheck.run(loaded))
     }
 
     static func pairs(_ round: MatchingRound) -> [String] {
@@ -36,16 +36,16 @@ import Testing
     static let negativeMentees = "email,goals,meeting,region,organisation\nw@x.org,t5,in person,R1,OrgB\nx@x.org,t1,online,R1,OrgC\n"
 
     @Test("Coverage matches as many mentees as possible, even through a negative pair")
-    func coverage() throws {
-        let round = try Self.round("objective = \"coverage\"\n", mentors: Self.negativeMentors, mentees: Self.negativeMentees)
+    func coverage() async throws {
+        let round = try await Self.round("objective = \"coverage\"\n", mentors: Self.negativeMentors, mentees: Self.negativeMentees)
         #expect(Self.pairs(round) == ["w@x.org–b@x.org", "x@x.org–a@x.org"])
         #expect(round.pairs.map(\.units) == [-500, 4000])
         #expect(round.certificate.isOptimal)
     }
 
     @Test("Quality keeps the best total: a negative pair is left out, and the reason says so")
-    func quality() throws {
-        let round = try Self.round("objective = \"quality\"\n", mentors: Self.negativeMentors, mentees: Self.negativeMentees)
+    func quality() async throws {
+        let round = try await Self.round("objective = \"quality\"\n", mentors: Self.negativeMentors, mentees: Self.negativeMentees)
         #expect(Self.pairs(round) == ["x@x.org–a@x.org"])
         #expect(round.unmatched == [.init(mentee: 0, reason: .notWorthTheTotal)])
         #expect(round.certificate.isOptimal)
@@ -56,24 +56,24 @@ import Testing
     static let floorMentees = "email,goals\nx@x.org,t1\ny@x.org,t2\n"
 
     @Test("Without a floor the best total is x–a, y–b (45); the floor first lifts the worst pair to 10: x–b, y–a (40)")
-    func fairnessFloor() throws {
-        let plain = try Self.round("", mentors: Self.floorMentors, mentees: Self.floorMentees)
+    func fairnessFloor() async throws {
+        let plain = try await Self.round("", mentors: Self.floorMentors, mentees: Self.floorMentees)
         #expect(Self.pairs(plain) == ["x@x.org–a@x.org", "y@x.org–b@x.org"])
         #expect(plain.floorUnits == nil)
-        let floor = try Self.round("fairness = \"floor\"\n", mentors: Self.floorMentors, mentees: Self.floorMentees)
+        let floor = try await Self.round("fairness = \"floor\"\n", mentors: Self.floorMentors, mentees: Self.floorMentees)
         #expect(Self.pairs(floor) == ["x@x.org–b@x.org", "y@x.org–a@x.org"])
         #expect(floor.floorUnits == 1000)
         #expect(floor.certificate.isOptimal)
     }
 
     @Test("A minimum score removes pairs; quality then prefers one strong pair to two weaker ones")
-    func minimumScore() throws {
-        let coverage = try Self.round("minimum_score = 8\n", mentors: Self.floorMentors, mentees: Self.floorMentees)
+    func minimumScore() async throws {
+        let coverage = try await Self.round("minimum_score = 8\n", mentors: Self.floorMentors, mentees: Self.floorMentees)
         #expect(Self.pairs(coverage) == ["x@x.org–b@x.org", "y@x.org–a@x.org"])
-        let quality = try Self.round("minimum_score = 8\nobjective = \"quality\"\n", mentors: Self.floorMentors, mentees: Self.floorMentees)
+        let quality = try await Self.round("minimum_score = 8\nobjective = \"quality\"\n", mentors: Self.floorMentors, mentees: Self.floorMentees)
         #expect(Self.pairs(quality) == ["x@x.org–a@x.org"])
         #expect(quality.unmatched == [.init(mentee: 1, reason: .eligibleMentorsFull)])
-        let tooHigh = try Self.round("minimum_score = 45\n", mentors: Self.floorMentors, mentees: Self.floorMentees)
+        let tooHigh = try await Self.round("minimum_score = 45\n", mentors: Self.floorMentors, mentees: Self.floorMentees)
         #expect(tooHigh.unmatched.map(\.reason) == [.belowMinimumScore, .belowMinimumScore])
     }
 
@@ -82,25 +82,25 @@ import Testing
     static let spreadMentees = "email,goals\nx@x.org,t1\ny@x.org,t1\n"
 
     @Test("Load spreading: a discount on second places sends one mentee to b; the pairs keep their real scores")
-    func slotDiscount() throws {
-        let plain = try Self.round("", mentors: Self.spreadMentors, mentees: Self.spreadMentees)
+    func slotDiscount() async throws {
+        let plain = try await Self.round("", mentors: Self.spreadMentors, mentees: Self.spreadMentees)
         #expect(plain.pairs.map(\.mentor) == [0, 0])
-        let spread = try Self.round("slot_discount = 6\n", mentors: Self.spreadMentors, mentees: Self.spreadMentees)
+        let spread = try await Self.round("slot_discount = 6\n", mentors: Self.spreadMentors, mentees: Self.spreadMentees)
         #expect(Set(spread.pairs.map(\.mentor)) == [0, 1])
         #expect(spread.pairs.map(\.units).sorted() == [1500, 2000])
         #expect(spread.certificate.isOptimal)
     }
 
     @Test("mentees_per_mentor caps every mentor's capacity")
-    func cap() throws {
-        let round = try Self.round("mentees_per_mentor = 1\n", mentors: Self.spreadMentors, mentees: Self.spreadMentees)
+    func cap() async throws {
+        let round = try await Self.round("mentees_per_mentor = 1\n", mentors: Self.spreadMentors, mentees: Self.spreadMentees)
         #expect(Set(round.pairs.map(\.mentor)) == [0, 1])
         #expect(round.places == [1, 1])
     }
 
     @Test("The small cohort: every outcome hand-checked, ranks, and the certificate")
-    func smallCohort() throws {
-        let round = try MatchingRound.run(Fixtures.small)
+    func smallCohort() async throws {
+        let round = try await MatchingRound.run(Fixtures.small)
         #expect(Self.pairs(round) == ["E106–E105", "E201–E101", "E202–E106", "E203–E103", "E205–E103", "E206–E102", "E207–E104", "E208–E101"])
         #expect(round.unmatched == [.init(mentee: 4, reason: .noEligibleMentor(mainRule: .inPersonRegion))])
         #expect(round.pairs.map(\.rank) == [2, 1, 1, 1, 1, 1, 1, 1])
@@ -184,10 +184,12 @@ import Testing
 }
 
 @Suite struct RoundRangeTests {
-    @Test("Values too large to sum exactly are an error at the policy, not a crash")
-    func tooLarge() throws {
+    @Test("Values beyond the solver's exact range are an error at the policy; large values within it are solved and certified exactly")
+    func tooLarge() async throws {
+        // 10¹² units per place of discount, 300 mentees: the coverage bonus
+        // passes the solver's bound for this size.
         do {
-            _ = try Fixtures.generated(mentees: 40, mentors: 20, topics: 10, seed: 7) { policy in
+            _ = try Fixtures.generated(mentees: 300, mentors: 150, topics: 10, seed: 7) { policy in
                 policy.resolution = 1e-6
                 policy.matching.slotDiscount = 1e6
             }
@@ -196,14 +198,21 @@ import Testing
             #expect(error.problems.count == 1)
             #expect(error.problems.first?.message.contains("use a coarser resolution") == true, "\(error)")
         }
-        // The same cohort at the default resolution is fine.
-        _ = try Fixtures.generated(mentees: 40, mentors: 20, topics: 10, seed: 7) { $0.matching.slotDiscount = 1e6 }
+        // 40 mentees: values near 2.4 × 10¹⁴ units, which the old certificate
+        // (summing in `Double` and capped at 2⁵³ / n) refused; certified exactly.
+        let check = try Fixtures.generated(mentees: 40, mentors: 20, topics: 10, seed: 7) { policy in
+            policy.resolution = 1e-6
+            policy.matching.slotDiscount = 1e6
+        }
+        let round = await MatchingRound.run(check)
+        #expect(round.pairOffsetUnits > 200_000_000_000_000)
+        #expect(round.certificate.isOptimal, "\(round.certificate)")
     }
 }
 
 @Suite struct DegenerateRoundTests {
     @Test("No eligible pair, one mentee, one mentor, a floor over one mentor: certified answers, every mentee accounted for")
-    func degenerate() throws {
+    func degenerate() async throws {
         let cases: [(mentees: Int, mentors: Int, adjust: @Sendable (inout Policy) -> Void)] = [
             (30, 10, { $0.matching.minimumScore = 100_000 }),
             (1, 1, { _ in }),
@@ -213,7 +222,7 @@ import Testing
         for (index, example) in cases.enumerated() {
             let check = try Fixtures.generated(mentees: example.mentees, mentors: example.mentors, topics: 8, seed: 50 + UInt64(index),
                                                adjust: example.adjust)
-            let round = MatchingRound.run(check)
+            let round = await MatchingRound.run(check)
             #expect(round.certificate.isOptimal, "case \(index): \(round.certificate)")
             #expect(round.pairs.count + round.unmatched.count == example.mentees, "case \(index)")
         }
@@ -236,10 +245,9 @@ import Testing
             #expect(outcome.matched == matched || check.cohort.policy.matching.objective == .quality, "seed \(seed)")
             #expect(solver.solve(floor: floor, objective: .coverage).matched >= matched, "seed \(seed)")
             var higher: [Int64] = []
-            for mentee in 0..<check.matrix.mentees {
-                for mentor in 0..<check.matrix.mentors where solver.isEligible(mentee: mentee, mentor: mentor) {
-                    let units = Int64(check.matrix.scores[mentee * check.matrix.mentors + mentor])
-                    if units > floor { higher.append(units) }
+            check.scores.forEachRow { row in
+                for mentor in 0..<row.mentors where !row.isForbidden(mentor) && Int64(row[mentor]) >= (solver.minimumUnits ?? .min) {
+                    if Int64(row[mentor]) > floor { higher.append(Int64(row[mentor])) }
                 }
             }
             if let next = higher.min() {

@@ -1,3 +1,4 @@
+import Assignment
 import Diagnostics
 
 /// `tandem validate` and `tandem score` start here: load the inputs, score
@@ -5,9 +6,14 @@ import Diagnostics
 /// mentor is forbidden to).
 public struct CohortCheck: Sendable {
     public let model: ScoringModel
-    public let matrix: ScoreMatrix
+    /// Every pair's score, read through the one score interface.
+    public let scores: any ScoreSource
     /// Every warning, sorted by file, row and column.
     public let warnings: [InputProblem]
+    /// How many pairs the hard rules allow.
+    public let allowedPairs: Int
+    /// Mentees every mentor is forbidden to.
+    public let strandedMentees: [Int]
 
     public var cohort: Cohort { model.cohort }
 
@@ -33,40 +39,48 @@ public struct CohortCheck: Sendable {
         if let problem = roundRangeProblem(model) {
             throw InputDiagnostics([.error(SourceLocation(file: sources.policy ?? "policy"), problem)])
         }
-        let matrix = model.scoreMatrix()
+        let scores = model.scoreMatrix()
+        var allowedPairs = 0
+        var stranded: [Int] = []
+        scores.forEachRow { row in
+            let allowed = row.allowedCount
+            allowedPairs += allowed
+            if allowed == 0 { stranded.append(row.mentee) }
+        }
         var warnings = InputDiagnostics(loaded.warnings)
-        for (index, mentee) in model.cohort.mentees.enumerated() where matrix.forbidden.allowedCount(inRow: index) == 0 {
+        for index in stranded {
+            let mentee = model.cohort.mentees[index]
             warnings.warning(SourceLocation(file: sources.mentees, row: mentee.row),
                              "the mentee \"\(mentee.id)\" has no eligible mentor\(obstacleClause(model, mentee: index)).")
         }
-        return CohortCheck(model: model, matrix: matrix, warnings: warnings.sorted)
+        return CohortCheck(model: model, scores: scores, warnings: warnings.sorted, allowedPairs: allowedPairs,
+                           strandedMentees: stranded)
     }
 
-    /// Why the round's values could not be held exactly, if they could not:
+    /// Why the round's values could not be summed exactly, if they could not:
     /// the solver proves its sums fit in 64 bits only for values up to
-    /// `Int64.max / (16 × (rows + columns + 2))`, the certificate's sums are
-    /// exact in `Double` only below 2⁵³, and a coverage round adds
-    /// a bonus of (2n + 1) × the largest value to every pair (see
-    /// `_RoundSolver`). Far beyond any real policy (scores of 10⁶ units and
-    /// 100,000 people fit), but a policy may ask for it.
+    /// `Int64.largestSafeMagnitude(rows:columns:)`, and a coverage round adds
+    /// a bonus of about 2n × the largest value to every pair (see
+    /// `_RoundSolver.coverageBonus`). Far beyond any real policy (scores of
+    /// 10⁶ units and 100,000 people fit), but a policy may ask for it.
     private static func roundRangeProblem(_ model: ScoringModel) -> String? {
         let policy = model.cohort.policy
         let mentees = model.cohort.mentees.count
         let cap = policy.matching.menteesPerMentor ?? .max
         let places = model.cohort.mentors.map { min($0.capacity, cap) }
-        let placeCount = Double(places.reduce(0, +))
-        let discount = (policy.matching.slotDiscount / policy.resolution).rounded()
-        let minimum = abs((policy.matching.minimumScore ?? 0) / policy.resolution).rounded()
-        let largest = Double(model.scoreBound) + Double(places.max() ?? 0) * discount + minimum
-        let n = min(Double(mentees), placeCount)
+        let placeCount = places.reduce(0, +)
+        let (discount, minimum) = _RoundSolver.units(policy)
+        // Exact in `Int64`: at most 2³⁰ + 1,000 × 10⁶ + |minimum| (bounded by the policy's checks).
+        let largest = Double(model.scoreBound) + Double(places.max() ?? 0) * Double(discount) + Double(abs(minimum ?? 0))
+        let pairs = Double(min(mentees, placeCount))
         // A pair's value is at most the bonus plus the largest score.
-        let value = policy.matching.objective == .coverage ? (2 * n + 2) * largest + 1 : largest
-        // The certificate sums n values in `Double`, exact below 2⁵³.
-        let limit = min(Double(Int64.max) / (16 * (Double(mentees + model.cohort.mentors.count) + placeCount + 2)),
-                        9.007e15 / max(n, 1))
+        let value = policy.matching.objective == .coverage ? (2 * pairs + 2) * largest + 1 : largest
+        // Either orientation, and a column per place: rows and columns are at most mentees + places.
+        let side = mentees + max(placeCount, model.cohort.mentors.count)
+        let limit = Int64.largestSafeMagnitude(rows: side, columns: side)
         guard value > limit else { return nil }
         return "the round's values could reach \(Int64(min(value, 9e18))) units, more than the solver can sum exactly for "
-            + "\(mentees) mentees and \(Int(placeCount)) places (\(Int64(limit))); use a coarser resolution, smaller weights or a smaller slot discount."
+            + "\(mentees) mentees and \(placeCount) places (\(Int64(limit))); use a coarser resolution, smaller weights or a smaller slot discount."
     }
 
     /// The hard rule that excludes the most mentors for `mentee`, if any mentor exists.

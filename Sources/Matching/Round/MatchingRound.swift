@@ -1,13 +1,11 @@
-import _TandemUtilities
-import Diagnostics
 import Assignment
-import Dispatch
+import Diagnostics
 
 /// One matching round: the cohort scored, the assignment solved under the
 /// policy's objective and certified optimal, and what each person gets.
 ///
 /// ```swift
-/// let round = try MatchingRound.run(sources)
+/// let round = try await MatchingRound.run(ScoredCohort.load(sources))
 /// for pair in round.pairs { print(round.cohort.mentees[pair.mentee].id, round.cohort.mentors[pair.mentor].id) }
 /// ```
 public struct MatchingRound: Sendable {
@@ -28,16 +26,10 @@ public struct MatchingRound: Sendable {
         public var reason: UnmatchedReason
     }
 
-    /// Seconds per step, for the terminal only (never written to the outputs,
-    /// which must not change from run to run).
-    public struct Timings: Sendable {
-        public var load = 0.0, score = 0.0, solve = 0.0, verify = 0.0
-    }
-
-    /// How much work the solve took, for the terminal: sparse solves (with
-    /// pricing in between, for the final objective) and the candidate pairs
-    /// the last one saw.
-    public struct SolveEffort: Sendable {
+    /// How much work the solve took: sparse solves (with pricing in between,
+    /// for the final objective) and the candidate pairs the last one saw.
+    /// The same inputs always take the same work.
+    public struct SolveEffort: Sendable, Equatable {
         public var sparseSolves = 0, candidatePairs = 0
     }
 
@@ -62,7 +54,6 @@ public struct MatchingRound: Sendable {
     /// together than with what they got (a stability audit; scores are each
     /// side's preferences).
     public let blockingPairs: Int
-    public let timings: Timings
     public let effort: SolveEffort
 
     /// Mentors with places left: (mentor, free places).
@@ -72,51 +63,33 @@ public struct MatchingRound: Sendable {
         return places.indices.compactMap { load[$0] < places[$0] ? ($0, places[$0] - load[$0]) : nil }
     }
 
-    /// Loads, validates, scores, solves, certifies.
+    /// Loads, validates, scores, solves and certifies.
     ///
-    /// - Parameter progress: called with a short line before each long step.
     /// - Throws: ``InputDiagnostics`` when the inputs have errors (nothing is
     ///   solved then).
-    public static func run(_ sources: Cohort.Sources, progress: (String) -> Void = { _ in }) throws(InputDiagnostics) -> MatchingRound {
-        let clock = ContinuousClock()
-        var timings = Timings()
-        let start = clock.now
-        progress("loading and scoring the cohort")
-        let check = try CohortCheck.run(sources)
-        timings.load = (clock.now - start).seconds
-        return run(check, timings: timings, progress: progress)
+    public static func run(_ sources: Cohort.Sources) async throws(InputDiagnostics) -> MatchingRound {
+        await run(try CohortCheck.run(sources))
     }
 
-    /// Solves and certifies an already scored cohort.
-    public static func run(_ check: CohortCheck, progress: (String) -> Void = { _ in }) -> MatchingRound {
-        run(check, timings: Timings(), progress: progress)
-    }
-
-    private static func run(_ check: CohortCheck, timings: Timings, progress: (String) -> Void) -> MatchingRound {
-        let clock = ContinuousClock()
-        var timings = timings
-        progress("solving the assignment (\(check.cohort.mentees.count) mentees, \(check.cohort.mentors.count) mentors)")
-        let solveStart = clock.now
+    /// Solves and certifies a scored cohort.
+    ///
+    /// - Complexity: The solve (see `_RoundSolver`), then three streaming
+    ///   passes over the scores (ranks, the stability audit, the certificate,
+    ///   which runs on another core meanwhile).
+    public static func run(_ check: CohortCheck) async -> MatchingRound {
         let solver = _RoundSolver(check: check)
         let outcome = solver.solve()
-        timings.solve = (clock.now - solveStart).seconds
         // The certificate and the answer's details (ranks, reasons, the
-        // stability audit) each read the whole score matrix and need nothing
-        // from each other, so the certificate runs on another core meanwhile
+        // stability audit) each read every score and need nothing from each
+        // other, so the certificate runs as a child task on another core
         // (13,600 mentees: 0.75 s and about 0.5 s).
-        nonisolated(unsafe) var certificate: OptimalityCertificate.Report?
-        nonisolated(unsafe) var verifySeconds = 0.0
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) {
-            let start = ContinuousClock().now
-            certificate = OptimalityCertificate.verify(rows: outcome.pairs, sense: .maximize, capacities: outcome.pairs.capacities,
-                                                       unassignedRows: .allowed(value: 0), solution: outcome.solution)
-            verifySeconds = (ContinuousClock().now - start).seconds
-        }
+        let pairs = outcome.pairs, solution = outcome.solution
+        async let certificate = OptimalityCertificate.verify(
+            rows: pairs, sense: .maximize, capacities: pairs.capacities, unassignedRows: .allowed(value: 0),
+            solution: solution)
         let answers = Answers(check: check, outcome: outcome, solver: solver)
-        group.wait()
-        timings.verify = verifySeconds
-        return MatchingRound(check: check, outcome: outcome, solver: solver, answers: answers, certificate: certificate!, timings: timings)
+        return MatchingRound(check: check, outcome: outcome, solver: solver, answers: answers,
+                             certificate: await certificate)
     }
 
     /// What each person gets: pairs with ranks, reasons for the unmatched,
@@ -127,30 +100,28 @@ public struct MatchingRound: Sendable {
         var blockingPairs = 0
 
         init(check: CohortCheck, outcome: _RoundSolver.Outcome, solver: _RoundSolver) {
-            let matrix = check.matrix
-            var mentorOf = [Int?](repeating: nil, count: check.cohort.mentees.count)
-            for (mentee, mentor) in outcome.mentorOfMentee.enumerated() {
-                guard let mentor else { continue }
-                let units = matrix.scores[mentee * matrix.mentors + mentor]
-                let better = matrix.withRow(mentee) { scores, bits in
-                    var count = 0
-                    for other in 0..<matrix.mentors where scores[other] > units && !_isForbidden(bits, other) { count += 1 }
-                    return count
-                }
-                pairs.append(Pair(mentee: mentee, mentor: mentor, units: units, rank: better + 1))
-                mentorOf[mentee] = mentor
+            let ranks = _PairRanks.compute(check.scores, mentorOfMentee: outcome.mentorOfMentee)
+            pairs = outcome.mentorOfMentee.enumerated().compactMap { mentee, mentor in
+                guard let mentor, let rank = ranks[mentee] else { return nil }
+                return Pair(mentee: mentee, mentor: mentor, units: rank.units, rank: rank.rank)
             }
             var load = [Int](repeating: 0, count: check.cohort.mentors.count)
             for pair in pairs { load[pair.mentor] += 1 }
-            unmatched = mentorOf.indices.compactMap { mentee in
-                mentorOf[mentee] == nil ? Unmatched(mentee: mentee, reason: solver.reason(mentee: mentee, load: load, floor: outcome.floor)) : nil
+            unmatched = outcome.mentorOfMentee.indices.compactMap { mentee in
+                guard outcome.mentorOfMentee[mentee] == nil else { return nil }
+                let reason = _UnmatchedReasons.reason(
+                    mentee: mentee, scores: check.scores, places: solver.places, load: load,
+                    minimumUnits: solver.minimumUnits, floor: outcome.floor, mainRule: check.mainObstacle(mentee:))
+                return Unmatched(mentee: mentee, reason: reason)
             }
-            blockingPairs = solver.blockingPairs(pairs: pairs)
+            blockingPairs = _StabilityAudit.blockingPairs(
+                check.scores, pairs: pairs.map { ($0.mentee, $0.mentor, $0.units) }, places: solver.places,
+                minimumUnits: solver.minimumUnits)
         }
     }
 
     private init(check: CohortCheck, outcome: _RoundSolver.Outcome, solver: _RoundSolver, answers: Answers,
-                 certificate: OptimalityCertificate.Report, timings: Timings) {
+                 certificate: OptimalityCertificate.Report) {
         self.check = check
         self.places = solver.places
         self.floorUnits = outcome.floor
@@ -158,7 +129,6 @@ public struct MatchingRound: Sendable {
         self.certificate = certificate
         self.pairOffsetUnits = outcome.pairs.offset
         self.effort = SolveEffort(sparseSolves: outcome.solves, candidatePairs: outcome.candidatePairs)
-        self.timings = timings
         self.pairs = answers.pairs
         self.unmatched = answers.unmatched
         self.blockingPairs = answers.blockingPairs

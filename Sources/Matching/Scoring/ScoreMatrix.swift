@@ -1,36 +1,38 @@
-/// Every mentee–mentor score of a cohort, as whole numbers of the policy's
-/// resolution, and the forbidden pairs.
+/// Every mentee–mentor score of a cohort, stored: the ``ScoreSource`` for
+/// cohorts whose scores fit in memory (4 bytes and 1 bit a pair).
 ///
 /// Rows are mentees and columns mentors, in ``Cohort`` order. A score of a
-/// forbidden pair is meaningless (it is 0); read ``forbidden`` first.
-public struct ScoreMatrix: Sendable {
+/// forbidden pair is meaningless (it is 0).
+public struct ScoreMatrix: ScoreSource, Equatable {
     public let mentees: Int
     public let mentors: Int
-    /// Row-major scores in units of `resolution` points.
-    public internal(set) var scores: [Int32]
-    public internal(set) var forbidden: ForbiddenMask
-    /// Points per unit.
-    public let resolution: Double
+    /// Row-major scores in units of the policy's resolution (one padding
+    /// element when there are no pairs, so the buffer always has an address).
+    private let scores: [Int32]
+    /// The forbidden mask's words, padded the same way.
+    private let words: [UInt64]
+    private let wordsPerRow: Int
 
-    /// The pair's score in units, or `nil` when the pair is forbidden.
-    public func score(mentee: Int, mentor: Int) -> Int32? {
-        forbidden[mentee, mentor] ? nil : scores[mentee * mentors + mentor]
+    init(mentees: Int, mentors: Int, scores: [Int32], forbidden: ForbiddenMask) {
+        self.mentees = mentees
+        self.mentors = mentors
+        self.scores = scores.isEmpty ? [0] : scores
+        self.words = forbidden.words.isEmpty ? [0] : forbidden.words
+        wordsPerRow = forbidden.wordsPerRow
     }
 
-    /// Runs `body` on one mentee's scores and forbidden bits (mentor m is
-    /// bit m % 64 of word m / 64) without copying, for loops over whole rows.
-    @inline(__always)
-    func withRow<Result>(_ mentee: Int, _ body: (UnsafePointer<Int32>, UnsafePointer<UInt64>) -> Result) -> Result {
+    /// One block: the stored rows themselves, without a copy.
+    public func forEachBlock(in rows: Range<Int>, _ body: (ScoreBlock) -> Void) {
+        guard !rows.isEmpty else { return }
+        precondition(rows.lowerBound >= 0 && rows.upperBound <= mentees, "rows \(rows) out of 0..<\(mentees)")
         scores.withUnsafeBufferPointer { scores in
-            forbidden.words.withUnsafeBufferPointer { words in
-                body(scores.baseAddress! + mentee * mentors, words.baseAddress! + mentee * forbidden.wordsPerRow)
+            words.withUnsafeBufferPointer { words in
+                // Never empty (see `init`), so both addresses exist.
+                body(ScoreBlock(firstMentee: rows.lowerBound, count: rows.count, mentors: mentors,
+                                scores: scores.baseAddress! + rows.lowerBound * mentors,
+                                forbidden: words.baseAddress! + rows.lowerBound * wordsPerRow,
+                                wordsPerRow: wordsPerRow))
             }
         }
     }
-}
-
-/// Whether mentor `m` is forbidden in a row's bits from ``ScoreMatrix/withRow(_:_:)``.
-@inline(__always)
-func _isForbidden(_ bits: UnsafePointer<UInt64>, _ mentor: Int) -> Bool {
-    bits[mentor >> 6] >> UInt64(mentor & 63) & 1 == 1
 }

@@ -25,15 +25,13 @@ extension ScoringModel {
             count = rows * columns
         }
         var forbidden = ForbiddenMask(rows: rows, columns: columns)
-        let goalBound = goalUnits.reduce(0) { $0 + abs($1) } * (levelMultipliers.max() ?? 1)
         if goalBound < 1 << 23 {
             fill(&scores, &forbidden, scalar: Float.self)
         } else {
             fill(&scores, &forbidden, scalar: Double.self)
         }
         applyListedExclusions(&scores, &forbidden)
-        return ScoreMatrix(mentees: rows, mentors: columns, scores: scores, forbidden: forbidden,
-                           resolution: cohort.policy.resolution)
+        return ScoreMatrix(mentees: rows, mentors: columns, scores: scores, forbidden: forbidden)
     }
 
     /// Goal matrix (mentees × topics) and skill matrix (mentors × topics) whose
@@ -91,7 +89,7 @@ extension ScoringModel {
     private func applyListedExclusions(_ scores: inout [Int32], _ forbidden: inout ForbiddenMask) {
         let columns = cohort.mentors.count
         for exclusion in cohort.exclusions {
-            forbidden[exclusion.mentee, exclusion.mentor] = true
+            forbidden.forbid(row: exclusion.mentee, column: exclusion.mentor)
             scores[exclusion.mentee * columns + exclusion.mentor] = 0
         }
         let menteesOf = Dictionary(grouping: cohort.mentees.indices) { _Term.normalised(cohort.mentees[$0].organisation) }
@@ -99,7 +97,7 @@ extension ScoringModel {
         for (mentee, organisations) in cohort.menteeOrganisationConflicts.enumerated() {
             for organisation in organisations {
                 for mentor in mentorsOf[organisation] ?? [] {
-                    forbidden[mentee, mentor] = true
+                    forbidden.forbid(row: mentee, column: mentor)
                     scores[mentee * columns + mentor] = 0
                 }
             }
@@ -107,7 +105,7 @@ extension ScoringModel {
         for (mentor, organisations) in cohort.mentorOrganisationConflicts.enumerated() {
             for organisation in organisations {
                 for mentee in menteesOf[organisation] ?? [] {
-                    forbidden[mentee, mentor] = true
+                    forbidden.forbid(row: mentee, column: mentor)
                     scores[mentee * columns + mentor] = 0
                 }
             }

@@ -24,6 +24,9 @@ public struct ScoringModel: Sendable {
 
     /// Largest |score| any pair can reach, in units.
     let scoreBound: Int64
+    /// Largest goal–skill part of a score, in units: whether the product is
+    /// exact in single precision.
+    let goalBound: Int64
     let menteeKeys: _PersonKeys
     let mentorKeys: _PersonKeys
 
@@ -54,8 +57,10 @@ public struct ScoringModel: Sendable {
         let bonuses = [units(policy.weights.sameRegion), units(policy.weights.sharedLanguage), units(organisation),
                        units(policy.weights.seniorityGap), units(policy.weights.seniorityGap / 2)]
         let topLevel = levelMultipliers.max() ?? 1
-        let goalBound = goalUnits.reduce(0) { $0 + abs($1) } * topLevel
+        goalBound = goalUnits.reduce(0) { $0 + abs($1) } * topLevel
         let bound = goalBound + bonuses.reduce(0) { $0 + abs($1) }
+        // The fused kernel adds its terms with `&+` (see `_fusedRow`): below
+        // 2³⁰ no sum of them can overflow `Int32`.
         guard bound < 1 << 30 else { throw .scoresTooLarge(bound: bound, resolution: policy.resolution) }
         scoreBound = bound
         (regionUnits, languageUnits, organisationUnits, seniorityUnits, seniorityHalfUnits) =

@@ -1,0 +1,101 @@
+/// Solves a large assignment problem exactly over a few candidate pairs per
+/// row, pricing the rest with the duals (column generation for the
+/// assignment problem).
+///
+/// A problem can have millions of allowed pairs while an optimal answer uses
+/// few of them: each row ends on one of its better columns. So the sparse
+/// solver first sees the source's initial candidates. Its duals `u`, `v` then
+/// price every pair of the whole problem: a pair with reduced cost
+/// `−value − u − v < 0` could improve the answer, and each row's most negative
+/// such pairs (at most ``addedPerRound``) join the candidates before the next
+/// solve, which starts from the last one's answer and potentials. When no pair
+/// prices negative, the duals are feasible for the whole problem and the
+/// answer is optimal for it — ``OptimalityCertificate/verify(rows:sense:capacities:locks:unassignedRows:solution:)``
+/// over the source checks exactly that.
+///
+/// On a generated 3,400-mentee, 1,600-mentor round (5.4 million pairs, 55 %
+/// allowed) this solves over about 1 % of the pairs, in 3 solves.
+///
+/// With `transposed`, each solve runs with one row per column slot and one
+/// column per row of the source (see `_CandidateProblem`): the side the
+/// solver leaves partly unassigned is then the smaller one when columns have
+/// fewer slots than there are rows, and its searches end sooner (a
+/// 3,400-mentee, 3,147-place cohort solved densely took 5.4 s one way,
+/// 2.6 s transposed).
+///
+/// ```swift
+/// let result = try ColumnGeneration().solve(source, transposed: false)
+/// let report = OptimalityCertificate.verify(rows: source, sense: .maximize, capacities: source.capacities,
+///                                           unassignedRows: .allowed(value: 0), solution: result.solution)
+/// ```
+public struct ColumnGeneration: Sendable {
+    /// At most this many pairs per row join in a pricing round (10, 20 and
+    /// 40 measured alike on generated rounds; 10 keeps each solve smallest).
+    public var addedPerRound = 10
+
+    public init() {}
+
+    /// The answer and the work it took.
+    public struct Result<Cost: AssignmentCost>: Sendable {
+        /// The answer in the source's terms, with duals valid for every pair
+        /// of the source.
+        public var solution: AssignmentSolution<Cost>
+        /// Sparse solves it took.
+        public var solves: Int
+        /// Candidate pairs in the last solve.
+        public var candidatePairs: Int
+    }
+
+    /// Solves the source's whole problem.
+    ///
+    /// - Parameters:
+    ///   - source: The problem, offered pair by pair.
+    ///   - transposed: Solve with column slots as rows (faster when there are
+    ///     fewer slots than rows).
+    ///   - candidates: Extra first candidates per row (a warm start: pairs of
+    ///     an earlier answer); merged with the source's own.
+    /// - Throws: ``AssignmentError`` when the candidates make an invalid
+    ///   sparse problem (a column out of range, values too large to sum).
+    /// - Complexity: Each round costs one sparse solve and one pass of the
+    ///   source's pricing over every pair.
+    public func solve<Source: PricingSource>(
+        _ source: Source, transposed: Bool, candidates extra: [[CandidatePair<Source.Cost>]]? = nil
+    ) throws(AssignmentError) -> Result<Source.Cost> {
+        var candidates = source.initialCandidates()
+        if let extra {
+            for (row, pairs) in extra.enumerated() where row < candidates.count { _ = Self.merge(pairs, into: &candidates[row]) }
+        }
+        var solves = 0
+        // Each solve starts from the last one's answer and potentials: the
+        // rows and columns stay the same, only pairs are added.
+        var previous: AssignmentSolution<Source.Cost>?
+        while true {
+            let sparse = try _CandidateProblem(
+                candidates, columns: source.columnCount, capacities: source.capacities, transposed: transposed)
+            let solution = try ShortestAugmentingPath().solve(sparse.problem, warmStart: previous.map(WarmStart.init))
+            previous = solution
+            solves += 1
+            let whole = sparse.sourceSolution(solution)
+            let additions = source.improvingPairs(duals: whole.duals, limit: addedPerRound)
+            if additions.isEmpty {
+                return Result(solution: whole, solves: solves, candidatePairs: candidates.reduce(0) { $0 + $1.count })
+            }
+            // Pairs priced negative are never candidates already (the solver's
+            // duals are feasible on its own pairs), so every round grows the
+            // set and the loop ends; a repeat would mean a solver bug.
+            var grown = 0
+            for (row, pairs) in additions { grown += Self.merge(pairs, into: &candidates[row]) }
+            precondition(grown > 0, "pricing found only pairs the solver already had: its duals are not feasible")
+        }
+    }
+
+    /// Adds the pairs whose column is new to a row's list, keeping it in
+    /// column order; returns how many were added.
+    static func merge<Cost>(_ pairs: [CandidatePair<Cost>], into list: inout [CandidatePair<Cost>]) -> Int {
+        var columns = Set(list.map(\.column))
+        let before = list.count
+        for pair in pairs where columns.insert(pair.column).inserted { list.append(pair) }
+        if list.count > before { list.sort { $0.column < $1.column } }
+        return list.count - before
+    }
+}

@@ -1,0 +1,112 @@
+/// Every mentee–mentor score of a cohort and its forbidden pairs, read a block
+/// of mentee rows at a time: the one way the round, its audits and
+/// `tandem score` read scores.
+///
+/// A pass over all pairs is a streaming pass (``forEachRow(_:)``): it sees
+/// each row once, in order, so an implementation may compute rows block by
+/// block (a BLAS product per block) instead of storing them. ``ScoreMatrix``
+/// is the stored implementation; a cohort of a million people will use one
+/// that recomputes.
+///
+/// Scores are whole units of the policy's resolution; the score of a
+/// forbidden pair is meaningless (0).
+public protocol ScoreSource: Sendable {
+    /// Rows: mentees, in ``Cohort`` order.
+    var mentees: Int { get }
+    /// Columns: mentors, in ``Cohort`` order.
+    var mentors: Int { get }
+
+    /// Calls `body` with consecutive blocks of rows that together cover
+    /// `rows`, in order. A block is valid only during its call.
+    ///
+    /// - Complexity: O(rows × mentors) to read; an implementation that
+    ///   computes scores adds its own cost per block.
+    func forEachBlock(in rows: Range<Int>, _ body: (ScoreBlock) -> Void)
+}
+
+extension ScoreSource {
+    /// Calls `body` with every row, in mentee order: a streaming pass.
+    public func forEachRow(_ body: (ScoreRow) -> Void) {
+        forEachBlock(in: 0..<mentees) { block in
+            for offset in 0..<block.count { body(block.row(offset)) }
+        }
+    }
+
+    /// Runs `body` on one mentee's row.
+    public func withRow<Result>(_ mentee: Int, _ body: (ScoreRow) -> Result) -> Result {
+        var result: Result?
+        forEachBlock(in: mentee..<mentee + 1) { block in result = body(block.row(0)) }
+        guard let result else { preconditionFailure("a score source yielded no block for mentee \(mentee)") }
+        return result
+    }
+
+    /// The pair's score in units, or `nil` when it is forbidden.
+    ///
+    /// - Complexity: One row read; prefer a pass over rows for many pairs.
+    public func score(mentee: Int, mentor: Int) -> Int32? {
+        withRow(mentee) { $0.score(mentor: mentor) }
+    }
+}
+
+/// Consecutive rows of scores and forbidden bits, as a ``ScoreSource`` lends them.
+public struct ScoreBlock {
+    /// The first row's mentee.
+    public let firstMentee: Int
+    /// How many rows.
+    public let count: Int
+    /// Scores per row (the number of mentors).
+    public let mentors: Int
+    /// Row-major scores, `count × mentors`.
+    let scores: UnsafePointer<Int32>
+    /// Forbidden bits, `wordsPerRow` 64-bit words per row.
+    let forbidden: UnsafePointer<UInt64>
+    let wordsPerRow: Int
+
+    /// A block over storage the caller keeps alive during the block's use.
+    public init(firstMentee: Int, count: Int, mentors: Int, scores: UnsafePointer<Int32>,
+                forbidden: UnsafePointer<UInt64>, wordsPerRow: Int) {
+        self.firstMentee = firstMentee
+        self.count = count
+        self.mentors = mentors
+        self.scores = scores
+        self.forbidden = forbidden
+        self.wordsPerRow = wordsPerRow
+    }
+
+    /// The block's `offset`-th row.
+    @inline(__always)
+    public func row(_ offset: Int) -> ScoreRow {
+        ScoreRow(mentee: firstMentee + offset, mentors: mentors, scores: scores + offset * mentors,
+                 forbidden: forbidden + offset * wordsPerRow)
+    }
+}
+
+/// One mentee's scores against every mentor, and which pairs are forbidden
+/// (mentor m is bit m % 64 of word m / 64).
+public struct ScoreRow {
+    public let mentee: Int
+    public let mentors: Int
+    /// The row's scores, one per mentor; hot loops read it directly.
+    let scores: UnsafePointer<Int32>
+    let forbidden: UnsafePointer<UInt64>
+
+    /// The score of the pair with `mentor` (meaningless when forbidden).
+    @inline(__always)
+    public subscript(mentor: Int) -> Int32 { scores[mentor] }
+
+    /// Whether the pair with `mentor` may never be proposed.
+    @inline(__always)
+    public func isForbidden(_ mentor: Int) -> Bool {
+        forbidden[mentor >> 6] >> UInt64(mentor & 63) & 1 == 1
+    }
+
+    /// The pair's score, or `nil` when it is forbidden.
+    public func score(mentor: Int) -> Int32? { isForbidden(mentor) ? nil : scores[mentor] }
+
+    /// How many pairs of the row are allowed.
+    public var allowedCount: Int {
+        var forbiddenCount = 0
+        for word in 0..<(mentors + 63) / 64 { forbiddenCount += forbidden[word].nonzeroBitCount }
+        return mentors - forbiddenCount
+    }
+}
