@@ -70,12 +70,11 @@ public struct ColumnGeneration: Sendable {
         // rows and columns stay the same, only pairs are added.
         var previous: AssignmentSolution<Source.Cost>?
         while true {
-            let sparse = try _CandidateProblem(
-                candidates, columns: source.columnCount, capacities: source.capacities, transposed: transposed)
-            let solution = try ShortestAugmentingPath().solve(sparse.problem, warmStart: previous.map(WarmStart.init))
+            let (solution, whole) = try Self.solveCandidates(
+                candidates, columns: source.columnCount, capacities: source.capacities, transposed: transposed,
+                previous: previous)
             previous = solution
             solves += 1
-            let whole = sparse.sourceSolution(solution)
             let additions = source.improvingPairs(duals: whole.duals, limit: addedPerRound)
             if additions.isEmpty {
                 return Result(solution: whole, solves: solves, candidatePairs: candidates.reduce(0) { $0 + $1.count })
@@ -89,8 +88,25 @@ public struct ColumnGeneration: Sendable {
         }
     }
 
+    /// One sparse solve over the candidates: the solver's answer, and the
+    /// same answer in the source's terms. Apart from the generic `solve` so
+    /// that it is specialised for the cost type although the source is a type
+    /// this module cannot see (unspecialised, the 3,400-mentee round's solve
+    /// took 0.45 s instead of 0.13 s).
+    @_specialize(where Cost == Int64)
+    @_specialize(where Cost == Double)
+    static func solveCandidates<Cost: AssignmentCost>(
+        _ candidates: [[CandidatePair<Cost>]], columns: Int, capacities: [Int], transposed: Bool,
+        previous: AssignmentSolution<Cost>?
+    ) throws(AssignmentError) -> (solution: AssignmentSolution<Cost>, whole: AssignmentSolution<Cost>) {
+        let sparse = try _CandidateProblem(candidates, columns: columns, capacities: capacities, transposed: transposed)
+        let solution = try ShortestAugmentingPath().solve(sparse.problem, warmStart: previous.map(WarmStart.init))
+        return (solution, sparse.sourceSolution(solution))
+    }
+
     /// Adds the pairs whose column is new to a row's list, keeping it in
     /// column order; returns how many were added.
+    @_specialize(where Cost == Int64)
     static func merge<Cost>(_ pairs: [CandidatePair<Cost>], into list: inout [CandidatePair<Cost>]) -> Int {
         var columns = Set(list.map(\.column))
         let before = list.count
