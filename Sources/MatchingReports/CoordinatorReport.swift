@@ -69,13 +69,13 @@ enum _CoordinatorReport {
         sections.append(("Matched mentees by region", Table(header: ["region", "mentees", "matched", "rate"], rows: breakdown(figures.byRegion))))
         sections.append(("Goals no mentor offers", Table(header: ["goal", "mentees asking"], rows: figures.uncoveredGoals.map { [$0.topic, String($0.mentees)] })))
         sections.append(("Out-of-scope goals to signpost", Table(header: ["mentee", "goals"], rows: figures.outOfScope.map {
-            [cohort.mentees[$0.mentee].id + " (" + cohort.mentees[$0.mentee].name + ")", $0.goals.joined(separator: "; ")]
+            [cohort.mentees[$0.mentee].id.rawValue + " (" + cohort.mentees[$0.mentee].name + ")", $0.goals.joined(separator: "; ")]
         })))
         sections.append(("Unmatched mentees", Table(header: ["mentee", "reason"], rows: round.unmatched.map {
-            [cohort.mentees[$0.mentee].id + " (" + cohort.mentees[$0.mentee].name + ")", $0.reason.sentence]
+            [cohort.mentees[$0.mentee].id.rawValue + " (" + cohort.mentees[$0.mentee].name + ")", $0.reason.sentence]
         })))
         sections.append(("Mentors with free places", Table(header: ["mentor", "free places"], rows: round.freePlaces.map {
-            [cohort.mentors[$0.mentor].id + " (" + cohort.mentors[$0.mentor].name + ")", "\($0.free) of \(round.places[$0.mentor])"]
+            [cohort.mentors[$0.mentor].id.rawValue + " (" + cohort.mentors[$0.mentor].name + ")", "\($0.free) of \(round.places[$0.mentor])"]
         })))
         return sections
     }

@@ -101,12 +101,12 @@ public struct MenteeRanking: Sendable {
         }
         let person = cohort.mentees[mentee]
         let report = Report(
-            mentee: person.id, eligible_mentors: eligibleCount, mentors_in_all: cohort.mentors.count,
+            mentee: person.id.rawValue, eligible_mentors: eligibleCount, mentors_in_all: cohort.mentors.count,
             goals: person.goals.map(\.written), out_of_scope_goals: person.outOfScopeGoals,
             mentors: entries.map { entry in
                 let explanation = entry.explanation
                 return Mentor(
-                    id: cohort.mentors[entry.mentor].id, name: cohort.mentors[entry.mentor].name, rank: entry.rank,
+                    id: cohort.mentors[entry.mentor].id.rawValue, name: cohort.mentors[entry.mentor].name, rank: entry.rank,
                     eligible: !explanation.isForbidden, score: explanation.isForbidden ? nil : points(explanation.units),
                     parts: explanation.parts.map { Part(factor: $0.factor.rawValue, points: points($0.units), detail: $0.detail) },
                     goal_matches: explanation.goalMatches.map { Match(rank: $0.rank, goal: $0.goal, skill: $0.skill, level: $0.level, points: points($0.units)) },

@@ -22,7 +22,7 @@ enum _ParticipantLetters {
         let mentorOf = Dictionary(uniqueKeysWithValues: round.pairs.map { ($0.mentee, $0) })
         let menteesOf = Dictionary(grouping: round.pairs, by: \.mentor)
         let reasons = Dictionary(uniqueKeysWithValues: round.unmatched.map { ($0.mentee, $0.reason) })
-        let paths = cohort.mentees.map { path(.mentee, $0.id) } + cohort.mentors.map { path(.mentor, $0.id) }
+        let paths = cohort.mentees.map { path(.mentee, $0.id.rawValue) } + cohort.mentors.map { path(.mentor, $0.id.rawValue) }
         let mentees = cohort.mentees.count
         // Letters are independent, so they are written on every core, each
         // into its own slot: the order, and so the output, stays the same

@@ -65,14 +65,14 @@ enum _RoundJSON {
             certificate: Certificate(optimal: round.certificate.isOptimal, primal_objective: round.certificate.primalObjective,
                                      dual_objective: round.certificate.dualObjective, pair_offset_units: round.pairOffsetUnits,
                                      violations: round.certificate.violations),
-            pairs: round.pairs.map { Pair(mentee: cohort.mentees[$0.mentee].id, mentor: cohort.mentors[$0.mentor].id,
+            pairs: round.pairs.map { Pair(mentee: cohort.mentees[$0.mentee].id.rawValue, mentor: cohort.mentors[$0.mentor].id.rawValue,
                                           score: points(Int64($0.units)), rank_for_mentee: $0.rank, checkpoints: dates) },
-            unmatched: round.unmatched.map { Unmatched(mentee: cohort.mentees[$0.mentee].id, reason: $0.reason.code, detail: $0.reason.sentence) },
-            free_places: round.freePlaces.map { FreePlaces(mentor: cohort.mentors[$0.mentor].id, free: $0.free, places: round.places[$0.mentor]) },
+            unmatched: round.unmatched.map { Unmatched(mentee: cohort.mentees[$0.mentee].id.rawValue, reason: $0.reason.code, detail: $0.reason.sentence) },
+            free_places: round.freePlaces.map { FreePlaces(mentor: cohort.mentors[$0.mentor].id.rawValue, free: $0.free, places: round.places[$0.mentor]) },
             by_organisation: figures.byOrganisation.map { Breakdown(name: $0.name, mentees: $0.mentees, matched: $0.matched) },
             by_region: figures.byRegion.map { Breakdown(name: $0.name, mentees: $0.mentees, matched: $0.matched) },
             goals_no_mentor_offers: figures.uncoveredGoals.map(\.topic),
-            out_of_scope_goals: Dictionary(uniqueKeysWithValues: figures.outOfScope.map { (cohort.mentees[$0.mentee].id, $0.goals) }))
+            out_of_scope_goals: Dictionary(uniqueKeysWithValues: figures.outOfScope.map { (cohort.mentees[$0.mentee].id.rawValue, $0.goals) }))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return ((try? encoder.encode(report)) ?? Data("{}".utf8)) + Data("\n".utf8)

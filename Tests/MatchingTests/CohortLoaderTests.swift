@@ -27,7 +27,7 @@ import Testing
     @Test("Exclusions: the same person, line managers from either side, and every declared conflict")
     func exclusions() throws {
         let cohort = try CohortLoader.load(Fixtures.small).cohort
-        let named = cohort.exclusions.map { "\(cohort.mentees[$0.mentee].id)–\(cohort.mentors[$0.mentor].id): \($0.reason.rawValue)" }
+        let named = cohort.exclusions.map { "\($0.mentee)–\($0.mentor): \($0.reason.rawValue)" }
         #expect(named == [
             "E106–E102: line management",            // Femi's line manager is Bilal
             "E106–E106: same person",                // Femi signed up on both sides

@@ -30,7 +30,7 @@ struct NaivePairScorer {
 
     /// Whether `reference` (an id or an email) names the person with this email.
     private func names(_ reference: String, email: String) -> Bool {
-        records(ofEmail: email).contains { $0.id == reference.trimmingCharacters(in: .whitespaces) || key($0.email) == key(reference) }
+        records(ofEmail: email).contains { $0.id.rawValue == reference.trimmingCharacters(in: .whitespaces) || key($0.email) == key(reference) }
     }
 
     func verdict(mentee i: Int, mentor j: Int) -> Verdict {

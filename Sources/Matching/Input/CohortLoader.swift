@@ -52,21 +52,22 @@ public enum CohortLoader {
             for goal in mentees[index].goals.indices { mentees[index].goals[goal].topic = newTopic[mentees[index].goals[goal].topic] }
         }
         // Indices follow sorted ids (digits by value: E3 before E20), so
-        // shuffled rows give the same cohort.
-        mentors.sort { _NaturalOrder.less($0.id, $1.id) }
-        mentees.sort { _NaturalOrder.less($0.id, $1.id) }
+        // shuffled rows give the same cohort (`Cohort` sorts them too; the
+        // exclusions below are found by index).
+        mentors.sort { $0.id < $1.id }
+        mentees.sort { $0.id < $1.id }
 
         let directory = _PersonDirectory(mentors: mentors, mentees: mentees)
-        var exclusions = Set<PairExclusion>()
+        var exclusions = Set<_IndexedExclusion>()
         var menteeOrganisations = [Set<String>](repeating: [], count: mentees.count)
         var mentorOrganisations = [Set<String>](repeating: [], count: mentors.count)
         func exclude(_ a: _PersonDirectory.Person, _ b: _PersonDirectory.Person, _ reason: ExclusionReason) {
-            if let mentee = a.mentee, let mentor = b.mentor { exclusions.insert(PairExclusion(mentee: mentee, mentor: mentor, reason: reason)) }
-            if let mentee = b.mentee, let mentor = a.mentor { exclusions.insert(PairExclusion(mentee: mentee, mentor: mentor, reason: reason)) }
+            if let mentee = a.mentee, let mentor = b.mentor { exclusions.insert(_IndexedExclusion(mentee: mentee, mentor: mentor, reason: reason)) }
+            if let mentee = b.mentee, let mentor = a.mentor { exclusions.insert(_IndexedExclusion(mentee: mentee, mentor: mentor, reason: reason)) }
         }
         for (index, mentee) in mentees.enumerated() {
             if let mentor = directory.find(mentee.email)?.mentor {
-                exclusions.insert(PairExclusion(mentee: index, mentor: mentor, reason: .samePerson))
+                exclusions.insert(_IndexedExclusion(mentee: index, mentor: mentor, reason: .samePerson))
             }
         }
         for person in mentors + mentees where !person.manager.isEmpty {
@@ -95,11 +96,14 @@ public enum CohortLoader {
         // Coverage figures from rows that had errors would mislead; they come once the errors are fixed.
         if diagnostics.hasErrors { throw diagnostics }
         warnAboutCoverage(mentors: mentors, mentees: mentees, taxonomy: taxonomy, sources: sources, &diagnostics)
-        let cohort = Cohort(policy: policy, taxonomy: taxonomy, mentors: mentors, mentees: mentees,
-                            exclusions: exclusions.sorted(),
-                            menteeOrganisationConflicts: menteeOrganisations.map { $0.sorted() },
-                            mentorOrganisationConflicts: mentorOrganisations.map { $0.sorted() },
-                            sources: sources)
+        func byID(_ organisations: [Set<String>], _ people: [Participant]) -> [ParticipantID: [String]] {
+            Dictionary(uniqueKeysWithValues: zip(people.map(\.id), organisations.map { $0.sorted() }).filter { !$0.1.isEmpty })
+        }
+        let cohort = try Cohort(
+            policy: policy, taxonomy: taxonomy, mentors: mentors, mentees: mentees,
+            exclusions: exclusions.sorted().map { PairExclusion(mentee: mentees[$0.mentee].id, mentor: mentors[$0.mentor].id, reason: $0.reason) },
+            menteeOrganisationConflicts: byID(menteeOrganisations, mentees),
+            mentorOrganisationConflicts: byID(mentorOrganisations, mentors), sources: sources)
         return Loaded(cohort: cohort, warnings: diagnostics.sorted)
     }
 

@@ -101,11 +101,11 @@ struct _PersonDirectory {
         self.mentors = mentors
         self.mentees = mentees
         for (index, mentor) in mentors.enumerated() {
-            mentorByID[mentor.id] = index
+            mentorByID[mentor.id.rawValue] = index
             byEmail[mentor.email.lowercased(), default: Person()].mentor = index
         }
         for (index, mentee) in mentees.enumerated() {
-            menteeByID[mentee.id] = index
+            menteeByID[mentee.id.rawValue] = index
             byEmail[mentee.email.lowercased(), default: Person()].mentee = index
         }
         organisations = Set((mentors + mentees).map { _Term.normalised($0.organisation) }.filter { !$0.isEmpty })
@@ -144,7 +144,7 @@ struct _PersonDirectory {
             diagnostics.error(location, "the id \"\(reference)\" is used by a mentor and by a different mentee; give the email to say which.")
             return nil
         }
-        let known = mentors.map(\.id) + mentees.map(\.id) + byEmail.keys.sorted()
+        let known = mentors.map(\.id.rawValue) + mentees.map(\.id.rawValue) + byEmail.keys.sorted()
         diagnostics.error(location, "\"\(reference)\" names nobody in the sign-ups\(_Suggestion.clause(for: reference, among: known)).")
         return nil
     }

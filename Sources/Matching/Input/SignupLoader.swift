@@ -41,10 +41,10 @@ struct _SignupLoader {
         var firstRowOfEmail: [String: Int] = [:]
         for record in table.records {
             let participant = read(record, taxonomy: &taxonomy, diagnostics: &diagnostics)
-            if let earlier = firstRowOfID[participant.id] {
+            if let earlier = firstRowOfID[participant.id.rawValue] {
                 diagnostics.error(location(record, .id), "the id \"\(participant.id)\" is already used on row \(earlier); ids must be unique within \(role.plural).")
-            } else if !participant.id.isEmpty {
-                firstRowOfID[participant.id] = record.row
+            } else if !participant.id.rawValue.isEmpty {
+                firstRowOfID[participant.id.rawValue] = record.row
             }
             let emailKey = participant.email.lowercased()
             if let earlier = firstRowOfEmail[emailKey] {
@@ -118,7 +118,7 @@ struct _SignupLoader {
         }
         let name = cell(record, .name)
         var participant = Participant(
-            role: role, id: id, name: name.isEmpty ? id : name, email: email,
+            role: role, id: ParticipantID(id), name: name.isEmpty ? id : name, email: email,
             organisation: cell(record, .organisation), department: cell(record, .department),
             seniority: nil, region: cell(record, .region), meeting: .either,
             languages: _Term.split(cell(record, .languages), separators: policy.lists.separators).map(String.init),

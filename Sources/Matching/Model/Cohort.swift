@@ -1,12 +1,26 @@
+import Diagnostics
+
 /// The validated inputs of a round: policy, taxonomy, mentors and mentees
 /// (each sorted by id, so indices do not depend on row order), and every
-/// pair the conflicts and line-management rules exclude.
+/// pair the conflicts, line-management and round rules exclude.
+///
+/// Built by `CohortLoader` from a coordinator's files, or in code:
+///
+/// ```swift
+/// let policy = Policy()
+/// var taxonomy = Taxonomy(policy.taxonomy)
+/// let python = taxonomy.topic("python")!
+/// let cohort = try Cohort(
+///     policy: policy, taxonomy: taxonomy,
+///     mentors: [Participant(mentor: "M1", name: "Ada", skills: [.init(topic: python, level: 3)])],
+///     mentees: [Participant(mentee: "E1", name: "Ben", goals: [.init(topic: python, rank: 1)])])
+/// ```
 public struct Cohort: Sendable {
     public let policy: Policy
     public let taxonomy: Taxonomy
     public let mentors: [Participant]
     public let mentees: [Participant]
-    /// Pair exclusions, sorted by mentee then mentor, one per reason.
+    /// Pair exclusions, sorted by mentee then mentor (in cohort order), one per reason.
     public let exclusions: [PairExclusion]
     /// For each mentee, the organisations (normalised) they declared a conflict
     /// with, sorted; a mentor from one of them is excluded.
@@ -15,13 +29,18 @@ public struct Cohort: Sendable {
     public let mentorOrganisationConflicts: [[String]]
     /// Where each file came from, for messages.
     public let sources: Sources
+    /// ``exclusions`` by index, as scoring applies them.
+    let indexedExclusions: [_IndexedExclusion]
 
-    /// The paths of the files a cohort was read from.
+    /// The paths of the files a cohort was read from (names of the parts,
+    /// for a cohort built in code), and the SHA-256 of the bytes read.
     public struct Sources: Sendable {
         public var mentors: String
         public var mentees: String
         public var conflicts: String?
         public var policy: String?
+        /// The SHA-256 (lower-case hex) of each file's bytes as loaded, by path.
+        public var digests: [String: String] = [:]
 
         public init(mentors: String, mentees: String, conflicts: String? = nil, policy: String? = nil) {
             self.mentors = mentors
@@ -31,17 +50,127 @@ public struct Cohort: Sendable {
         }
     }
 
+    /// A cohort from participants, checked: ids unique on each side, every
+    /// topic, level, rank and seniority within the taxonomy and policy, and
+    /// every exclusion naming people of the cohort. People are put in id
+    /// order; a skill or goal written as "" takes its topic's name.
+    ///
+    /// - Parameters:
+    ///   - menteeOrganisationConflicts: organisations a mentee declared a
+    ///     conflict with: no mentor from them is proposed.
+    ///   - mentorOrganisationConflicts: the same for mentors.
+    /// - Throws: ``InputDiagnostics`` with every problem, located by side and
+    ///   position (`mentors`, row = position + 1) or by the sign-up row.
+    /// - Complexity: O(people · log people + exclusions · log exclusions).
     public init(policy: Policy, taxonomy: Taxonomy, mentors: [Participant], mentees: [Participant],
-                exclusions: [PairExclusion], menteeOrganisationConflicts: [[String]],
-                mentorOrganisationConflicts: [[String]], sources: Sources) {
+                exclusions: [PairExclusion] = [], menteeOrganisationConflicts: [ParticipantID: [String]] = [:],
+                mentorOrganisationConflicts: [ParticipantID: [String]] = [:],
+                sources: Sources = Sources(mentors: "mentors", mentees: "mentees")) throws(InputDiagnostics) {
+        var diagnostics = InputDiagnostics()
+        let mentors = Self.checked(mentors, role: .mentor, file: sources.mentors, policy: policy, taxonomy: taxonomy,
+                                   &diagnostics)
+        let mentees = Self.checked(mentees, role: .mentee, file: sources.mentees, policy: policy, taxonomy: taxonomy,
+                                   &diagnostics)
+        let mentorIndex = Dictionary(mentors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let menteeIndex = Dictionary(mentees.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var indexed = Set<_IndexedExclusion>()
+        for (position, exclusion) in exclusions.enumerated() {
+            guard let mentee = menteeIndex[exclusion.mentee], let mentor = mentorIndex[exclusion.mentor] else {
+                diagnostics.error(SourceLocation(file: "exclusions", row: position + 1),
+                                  "the exclusion \(exclusion.mentee)–\(exclusion.mentor) names a mentee or mentor who is not in the cohort.")
+                continue
+            }
+            indexed.insert(_IndexedExclusion(mentee: mentee, mentor: mentor, reason: exclusion.reason))
+        }
+        func organisations(_ conflicts: [ParticipantID: [String]], _ index: [ParticipantID: Int], count: Int,
+                           file: String) -> [[String]] {
+            var result = [Set<String>](repeating: [], count: count)
+            for (id, names) in conflicts.sorted(by: { $0.key < $1.key }) {
+                guard let person = index[id] else {
+                    diagnostics.error(SourceLocation(file: file), "an organisation conflict names \"\(id)\", who is not in the cohort.")
+                    continue
+                }
+                result[person].formUnion(names.map(_Term.normalised).filter { !$0.isEmpty })
+            }
+            return result.map { $0.sorted() }
+        }
+        let menteeOrganisations = organisations(menteeOrganisationConflicts, menteeIndex, count: mentees.count,
+                                                file: sources.mentees)
+        let mentorOrganisations = organisations(mentorOrganisationConflicts, mentorIndex, count: mentors.count,
+                                                file: sources.mentors)
+        guard !diagnostics.hasErrors else { throw diagnostics }
+        let sorted = indexed.sorted()
         self.policy = policy
         self.taxonomy = taxonomy
         self.mentors = mentors
         self.mentees = mentees
-        self.exclusions = exclusions
-        self.menteeOrganisationConflicts = menteeOrganisationConflicts
-        self.mentorOrganisationConflicts = mentorOrganisationConflicts
+        self.indexedExclusions = sorted
+        self.exclusions = sorted.map { PairExclusion(mentee: mentees[$0.mentee].id, mentor: mentors[$0.mentor].id, reason: $0.reason) }
+        self.menteeOrganisationConflicts = menteeOrganisations
+        self.mentorOrganisationConflicts = mentorOrganisations
         self.sources = sources
+    }
+
+    /// The people of one side in id order, with every problem reported.
+    private static func checked(_ people: [Participant], role: Role, file: String, policy: Policy, taxonomy: Taxonomy,
+                                _ diagnostics: inout InputDiagnostics) -> [Participant] {
+        var people = people
+        for (position, person) in people.enumerated() {
+            let location = SourceLocation(file: file, row: person.row > 0 ? person.row : position + 1)
+            func fail(_ message: String) { diagnostics.error(location, "the \(role) \"\(person.id)\" \(message)") }
+            if person.id.rawValue.isEmpty { diagnostics.error(location, "a \(role) has an empty id.") }
+            if person.role != role { fail("is listed among the \(role.plural) but has the role \(person.role).") }
+            if person.capacity < 0 { fail("has capacity \(person.capacity); capacities are 0 or more.") }
+            if let level = person.seniority, !policy.seniority.levels.indices.contains(level) {
+                fail("has seniority \(level), outside the policy's \(policy.seniority.levels.count) levels.")
+            }
+            for skill in person.skills where !taxonomy.topics.indices.contains(skill.topic)
+                || !(1...max(1, policy.weights.skillLevel.count)).contains(skill.level) {
+                fail("offers topic \(skill.topic) at level \(skill.level), outside the taxonomy's \(taxonomy.topics.count) topics or the policy's \(policy.weights.skillLevel.count) levels.")
+            }
+            for goal in person.goals where !taxonomy.topics.indices.contains(goal.topic) || goal.rank < 1 {
+                fail("has goal topic \(goal.topic) at rank \(goal.rank), outside the taxonomy's \(taxonomy.topics.count) topics (ranks start at 1).")
+            }
+            for index in people[position].skills.indices where people[position].skills[index].written.isEmpty
+                && taxonomy.topics.indices.contains(people[position].skills[index].topic) {
+                people[position].skills[index].written = taxonomy.topics[people[position].skills[index].topic]
+            }
+            for index in people[position].goals.indices where people[position].goals[index].written.isEmpty
+                && taxonomy.topics.indices.contains(people[position].goals[index].topic) {
+                people[position].goals[index].written = taxonomy.topics[people[position].goals[index].topic]
+            }
+        }
+        // Indices follow sorted ids (digits by value: E3 before E20), so
+        // shuffled rows give the same cohort.
+        people.sort { $0.id < $1.id }
+        for (earlier, later) in zip(people, people.dropFirst()) where earlier.id == later.id {
+            diagnostics.error(SourceLocation(file: file, row: later.row > 0 ? later.row : nil),
+                              "the id \"\(later.id)\" is used by two \(role.plural); ids must be unique within \(role.plural).")
+        }
+        return people
+    }
+
+    /// The same cohort under another policy and with more exclusions: what a
+    /// round specification changes.
+    ///
+    /// - Throws: ``InputDiagnostics`` when the policy reads the sign-ups
+    ///   differently (taxonomy, seniority levels, skill levels, lists, columns:
+    ///   reload the files then) or an exclusion names someone not in the cohort.
+    public func with(policy newPolicy: Policy, addingExclusions extra: [PairExclusion]) throws(InputDiagnostics) -> Cohort {
+        let location = SourceLocation(file: sources.policy ?? "policy")
+        guard newPolicy.taxonomy == policy.taxonomy, newPolicy.seniority.levels == policy.seniority.levels,
+              newPolicy.weights.skillLevel.count == policy.weights.skillLevel.count, newPolicy.lists == policy.lists,
+              newPolicy.columns == policy.columns, newPolicy.defaultCapacity == policy.defaultCapacity
+        else {
+            throw InputDiagnostics([.error(location, "the round's policy reads the sign-ups differently (taxonomy, seniority levels, skill levels, lists, columns or default capacity); load the files again with it.")])
+        }
+        func byID(_ conflicts: [[String]], _ people: [Participant]) -> [ParticipantID: [String]] {
+            Dictionary(uniqueKeysWithValues: zip(people.map(\.id), conflicts).filter { !$0.1.isEmpty })
+        }
+        return try Cohort(policy: newPolicy, taxonomy: taxonomy, mentors: mentors, mentees: mentees,
+                          exclusions: exclusions + extra,
+                          menteeOrganisationConflicts: byID(menteeOrganisationConflicts, mentees),
+                          mentorOrganisationConflicts: byID(mentorOrganisationConflicts, mentors), sources: sources)
     }
 
     /// The mentee with this id or email (case-insensitive), if any.
@@ -56,20 +185,24 @@ public struct Cohort: Sendable {
 
     private static func index(of reference: String, in people: [Participant]) -> Int? {
         let trimmed = reference.trimmingWhitespace()
-        if let index = people.firstIndex(where: { $0.id == trimmed }) { return index }
+        if let index = people.firstIndex(where: { $0.id.rawValue == trimmed }) { return index }
         return people.firstIndex { $0.email.lowercased() == trimmed.lowercased() }
     }
 
     /// The exclusion reasons of one pair, fewest first.
     public func exclusionReasons(mentee: Int, mentor: Int) -> [ExclusionReason] {
-        var low = 0, high = exclusions.count
+        var low = 0, high = indexedExclusions.count
         while low < high {
             let middle = (low + high) / 2
-            if (exclusions[middle].mentee, exclusions[middle].mentor) < (mentee, mentor) { low = middle + 1 } else { high = middle }
+            if (indexedExclusions[middle].mentee, indexedExclusions[middle].mentor) < (mentee, mentor) {
+                low = middle + 1
+            } else {
+                high = middle
+            }
         }
         var reasons: [ExclusionReason] = []
-        while low < exclusions.count, exclusions[low].mentee == mentee, exclusions[low].mentor == mentor {
-            reasons.append(exclusions[low].reason)
+        while low < indexedExclusions.count, indexedExclusions[low].mentee == mentee, indexedExclusions[low].mentor == mentor {
+            reasons.append(indexedExclusions[low].reason)
             low += 1
         }
         return reasons

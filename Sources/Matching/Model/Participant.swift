@@ -1,11 +1,19 @@
-/// One sign-up: a mentor or a mentee, as read from their file's row.
+/// One sign-up: a mentor or a mentee, as read from their file's row or built
+/// in code.
 ///
 /// Text fields keep what the person wrote (trimmed); comparisons between
 /// people use normalised keys (see ``Cohort``).
+///
+/// ```swift
+/// var taxonomy = Taxonomy(policy.taxonomy)
+/// let python = taxonomy.topic("python")!
+/// let mentor = Participant(mentor: "M1", name: "Ada", skills: [.init(topic: python, level: 3)], capacity: 2)
+/// let mentee = Participant(mentee: "E1", name: "Ben", goals: [.init(topic: python, rank: 1)])
+/// ```
 public struct Participant: Sendable {
     public var role: Role
     /// From the `id` column, or the email when the file has no id column.
-    public var id: String
+    public var id: ParticipantID
     public var name: String
     public var email: String
     public var organisation: String
@@ -26,21 +34,77 @@ public struct Participant: Sendable {
     public var goals: [Goal]
     /// Mentees: goals that are out of scope, as written, to signpost.
     public var outOfScopeGoals: [String]
-    /// The spreadsheet row of the sign-up, for messages.
+    /// The spreadsheet row of the sign-up, for messages (0 when built in code).
     public var row: Int
 
     /// A skill offered: a taxonomy topic and a level.
     public struct Skill: Sendable, Hashable {
+        /// The topic's index in the cohort's ``Taxonomy``.
         public var topic: Int
+        /// The self-assessed level, 1 up to the policy's highest.
         public var level: Int
-        /// As written in the sign-up, for explanations.
+        /// As written in the sign-up, for explanations; the topic's name when empty.
         public var written: String
+
+        public init(topic: Int, level: Int, written: String = "") {
+            self.topic = topic
+            self.level = level
+            self.written = written
+        }
     }
 
     /// A goal: a taxonomy topic and the mentee's priority rank (1 = first).
     public struct Goal: Sendable, Hashable {
+        /// The topic's index in the cohort's ``Taxonomy``.
         public var topic: Int
+        /// 1 = the mentee's first in-scope goal.
         public var rank: Int
+        /// As written in the sign-up; the topic's name when empty.
         public var written: String
+
+        public init(topic: Int, rank: Int, written: String = "") {
+            self.topic = topic
+            self.rank = rank
+            self.written = written
+        }
+    }
+
+    /// Every field; the rest of the initialisers fill in defaults.
+    public init(role: Role, id: ParticipantID, name: String = "", email: String = "", organisation: String = "",
+                department: String = "", seniority: Int? = nil, region: String = "", meeting: MeetingMode = .either,
+                languages: [String] = [], manager: String = "", skills: [Skill] = [], capacity: Int = 1,
+                goals: [Goal] = [], outOfScopeGoals: [String] = [], row: Int = 0) {
+        self.role = role
+        self.id = id
+        self.name = name
+        self.email = email
+        self.organisation = organisation
+        self.department = department
+        self.seniority = seniority
+        self.region = region
+        self.meeting = meeting
+        self.languages = languages
+        self.manager = manager
+        self.skills = skills
+        self.capacity = capacity
+        self.goals = goals
+        self.outOfScopeGoals = outOfScopeGoals
+        self.row = row
+    }
+
+    /// A mentor offering `skills` to up to `capacity` mentees.
+    public init(mentor id: ParticipantID, name: String = "", email: String = "", organisation: String = "",
+                seniority: Int? = nil, region: String = "", meeting: MeetingMode = .either, languages: [String] = [],
+                skills: [Skill], capacity: Int = 1) {
+        self.init(role: .mentor, id: id, name: name, email: email, organisation: organisation, seniority: seniority,
+                  region: region, meeting: meeting, languages: languages, skills: skills, capacity: capacity)
+    }
+
+    /// A mentee with `goals` in their order of priority.
+    public init(mentee id: ParticipantID, name: String = "", email: String = "", organisation: String = "",
+                seniority: Int? = nil, region: String = "", meeting: MeetingMode = .either, languages: [String] = [],
+                goals: [Goal]) {
+        self.init(role: .mentee, id: id, name: name, email: email, organisation: organisation, seniority: seniority,
+                  region: region, meeting: meeting, languages: languages, goals: goals)
     }
 }

@@ -60,6 +60,13 @@ public struct Taxonomy: Sendable {
 }
 
 extension Taxonomy {
+    /// The index of `term`'s topic (added when the taxonomy is open), or `nil`
+    /// when it is out of scope or not in a closed taxonomy.
+    public mutating func topic(_ term: some StringProtocol) -> Int? {
+        guard case let .topic(index) = resolve(term) else { return nil }
+        return index
+    }
+
     /// Renumbers an open taxonomy's topics in name order, so topic indices do
     /// not depend on which row used a term first; returns old index → new.
     mutating func sortOpenTopics() -> [Int] {

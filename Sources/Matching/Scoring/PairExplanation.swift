@@ -47,6 +47,7 @@ public struct PairExplanation: Sendable, Equatable {
         case samePerson = "same person"
         case lineManagement = "line management"
         case conflictOfInterest = "conflict of interest"
+        case excludedThisRound = "excluded for this round"
 
         public static func < (lhs: HardRule, rhs: HardRule) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

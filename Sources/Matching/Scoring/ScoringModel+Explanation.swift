@@ -83,6 +83,8 @@ extension ScoringModel {
             case .samePerson: reasons.append(.init(rule: .samePerson, sentence: "the same person signed up as mentor and mentee"))
             case .lineManagement: reasons.append(.init(rule: .lineManagement, sentence: "one line-manages the other"))
             case .declaredConflict: conflictOnRecord = true
+            case .declined, .earlierPair, .coordinator:
+                reasons.append(.init(rule: .excludedThisRound, sentence: "the pair is excluded for this round (\(reason.rawValue))"))
             }
         }
         let mentorOrganisation = _Term.normalised(mentor.organisation), menteeOrganisation = _Term.normalised(mentee.organisation)

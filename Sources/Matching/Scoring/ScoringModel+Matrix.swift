@@ -88,7 +88,7 @@ extension ScoringModel {
     /// sides, and declared conflicts with an organisation.
     private func applyListedExclusions(_ scores: inout [Int32], _ forbidden: inout ForbiddenMask) {
         let columns = cohort.mentors.count
-        for exclusion in cohort.exclusions {
+        for exclusion in cohort.indexedExclusions {
             forbidden.forbid(row: exclusion.mentee, column: exclusion.mentor)
             scores[exclusion.mentee * columns + exclusion.mentor] = 0
         }
