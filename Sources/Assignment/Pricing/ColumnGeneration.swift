@@ -52,30 +52,40 @@ public struct ColumnGeneration: Sendable {
     ///   - source: The problem, offered pair by pair.
     ///   - transposed: Solve with column slots as rows (faster when there are
     ///     fewer slots than rows).
+    ///   - locks: Pairs that must be in the answer. Their rows leave the
+    ///     sparse problems and their columns lose a slot each; the answer holds
+    ///   them, with row potentials that make them tight (as for a dense
+    ///     problem's locks), and the certificate is to be checked with them.
     ///   - candidates: Extra first candidates per row (a warm start: pairs of
     ///     an earlier answer); merged with the source's own.
-    /// - Throws: ``AssignmentError`` when the candidates make an invalid
-    ///   sparse problem (a column out of range, values too large to sum).
+    /// - Throws: ``AssignmentError`` for a lock out of range, on a pair that
+    ///   is not allowed, repeating a row or over a column's capacity, or when
+    ///   the candidates make an invalid sparse problem (a column out of range,
+    ///   values too large to sum).
     /// - Complexity: Each round costs one sparse solve and one pass of the
     ///   source's pricing over every pair.
     public func solve<Source: PricingSource>(
-        _ source: Source, transposed: Bool, candidates extra: [[CandidatePair<Source.Cost>]]? = nil
+        _ source: Source, transposed: Bool, locks: [AssignmentLock] = [],
+        candidates extra: [[CandidatePair<Source.Cost>]]? = nil
     ) throws(AssignmentError) -> Result<Source.Cost> {
+        let locked = try _LockedPairs(locks, in: source)
         var candidates = source.initialCandidates()
         if let extra {
             for (row, pairs) in extra.enumerated() where row < candidates.count { _ = Self.merge(pairs, into: &candidates[row]) }
         }
+        for row in locked.rows { candidates[row] = [] }
         var solves = 0
         // Each solve starts from the last one's answer and potentials: the
         // rows and columns stay the same, only pairs are added.
         var previous: AssignmentSolution<Source.Cost>?
         while true {
-            let (solution, whole) = try Self.solveCandidates(
-                candidates, columns: source.columnCount, capacities: source.capacities, transposed: transposed,
+            let (solution, unlocked) = try Self.solveCandidates(
+                candidates, columns: source.columnCount, capacities: locked.room, transposed: transposed,
                 previous: previous)
             previous = solution
             solves += 1
-            let additions = source.improvingPairs(duals: whole.duals, limit: addedPerRound)
+            let whole = locked.adding(to: Self.pricingFullColumns(unlocked, candidates: candidates, room: locked.room))
+            let additions = source.improvingPairs(duals: whole.duals, limit: addedPerRound).filter { !locked.holds($0.row) }
             if additions.isEmpty {
                 return Result(solution: whole, solves: solves, candidatePairs: candidates.reduce(0) { $0 + $1.count })
             }
@@ -102,6 +112,32 @@ public struct ColumnGeneration: Sendable {
         let sparse = try _CandidateProblem(candidates, columns: columns, capacities: capacities, transposed: transposed)
         let solution = try ShortestAugmentingPath().solve(sparse.problem, warmStart: previous.map(WarmStart.init))
         return (solution, sparse.sourceSolution(solution))
+    }
+
+    /// The answer with each column that has no room left (capacity 0, or
+    /// every place locked) priced below every candidate pair in it: such a
+    /// column takes no row, so its potential is free to be as low as its
+    /// pairs need (it is full, so a negative potential is allowed), and the
+    /// sparse solver, which never places a row there, leaves it at 0.
+    /// Pairs outside the candidates that still price negative are found by
+    /// pricing and join, as any other.
+    @_specialize(where Cost == Int64)
+    static func pricingFullColumns<Cost: AssignmentCost>(
+        _ solution: AssignmentSolution<Cost>, candidates: [[CandidatePair<Cost>]], room: [Int]
+    ) -> AssignmentSolution<Cost> {
+        guard room.contains(0) else { return solution }
+        var columnPotentials = solution.duals.columnPotentials
+        for column in room.indices where room[column] == 0 { columnPotentials[column] = .zero }
+        for (row, pairs) in candidates.enumerated() {
+            for pair in pairs where room[pair.column] == 0 {
+                let slack = pair.value._negated - solution.duals.rowPotentials[row]
+                if slack < columnPotentials[pair.column] { columnPotentials[pair.column] = slack }
+            }
+        }
+        let duals = Duals(rowPotentials: solution.duals.rowPotentials, columnPotentials: columnPotentials,
+                          unassigned: solution.duals.unassigned)
+        return AssignmentSolution(columnForRow: solution.columnForRow, objective: solution.objective,
+                                  objectiveWithUnassigned: solution.objectiveWithUnassigned, duals: duals)
     }
 
     /// Adds the pairs whose column is new to a row's list, keeping it in

@@ -29,10 +29,17 @@ public struct CohortCheck: Sendable {
     ///
     /// - Throws: ``InputDiagnostics`` with one problem when scores cannot be exact.
     public static func run(_ loaded: CohortLoader.Loaded) throws(InputDiagnostics) -> CohortCheck {
-        let sources = loaded.cohort.sources
+        try run(loaded.cohort, warnings: loaded.warnings)
+    }
+
+    /// Scores a cohort (loaded, or built in code).
+    ///
+    /// - Throws: ``InputDiagnostics`` with one problem when scores cannot be exact.
+    public static func run(_ cohort: Cohort, warnings loadWarnings: [InputProblem] = []) throws(InputDiagnostics) -> CohortCheck {
+        let sources = cohort.sources
         let model: ScoringModel
         do {
-            model = try ScoringModel(cohort: loaded.cohort)
+            model = try ScoringModel(cohort: cohort)
         } catch {
             throw InputDiagnostics([.error(SourceLocation(file: sources.policy ?? "policy"), error.description)])
         }
@@ -47,7 +54,7 @@ public struct CohortCheck: Sendable {
             allowedPairs += allowed
             if allowed == 0 { stranded.append(row.mentee) }
         }
-        var warnings = InputDiagnostics(loaded.warnings)
+        var warnings = InputDiagnostics(loadWarnings)
         for index in stranded {
             let mentee = model.cohort.mentees[index]
             warnings.warning(SourceLocation(file: sources.mentees, row: mentee.row),

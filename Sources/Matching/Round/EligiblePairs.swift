@@ -115,6 +115,29 @@ struct _EligiblePairs: PricingSource {
         }
     }
 
+    /// Each mentee's pair with their mentor in `mentorOfMentee`, when it is
+    /// eligible: an earlier answer as first candidates (a warm start).
+    func candidates(from mentorOfMentee: [Int?]) -> [[CandidatePair<Int64>]] {
+        var lists = [[CandidatePair<Int64>]](repeating: [], count: rowCount)
+        let lowest = lowest
+        scores.forEachRow { row in
+            guard let mentor = mentorOfMentee[row.mentee], places[mentor] > 0, !row.isForbidden(mentor),
+                  Int64(row[mentor]) >= lowest else { return }
+            lists[row.mentee] = candidatePairs(mentors: [(Int32(mentor), row[mentor])])
+        }
+        return lists
+    }
+
+    /// The column of each locked pair: the mentor, or the mentor's first
+    /// places in turn when columns are places.
+    func lockColumns(_ locks: [(mentee: Int, mentor: Int)]) -> [AssignmentLock] {
+        var used = [Int](repeating: 0, count: places.count)
+        return locks.map { lock in
+            defer { used[lock.mentor] += 1 }
+            return AssignmentLock(row: lock.mentee, column: placeColumns ? firstPlace[lock.mentor] + used[lock.mentor] : lock.mentor)
+        }
+    }
+
     /// The pairs that price negative against the duals: for each mentee, the
     /// `limit` mentors whose best place prices most negative, with all their
     /// places.

@@ -18,6 +18,8 @@ public struct MatchingRound: Sendable {
         /// The mentor's place in the mentee's own list of eligible mentors
         /// (1 = their best; equal scores share a rank).
         public var rank: Int
+        /// Whether the round was asked to keep this pair (a lock).
+        public var locked = false
     }
 
     /// A mentee left without a mentor, and why.
@@ -77,16 +79,21 @@ public struct MatchingRound: Sendable {
     ///   passes over the scores (ranks, the stability audit, the certificate,
     ///   which runs on another core meanwhile).
     public static func run(_ check: CohortCheck) async -> MatchingRound {
-        let solver = _RoundSolver(check: check)
+        await run(_RoundSolver(check: check), check: check)
+    }
+
+    /// Solves and certifies with a configured solver (locks, a warm start).
+    static func run(_ solver: _RoundSolver, check: CohortCheck) async -> MatchingRound {
         let outcome = solver.solve()
         // The certificate and the answer's details (ranks, reasons, the
         // stability audit) each read every score and need nothing from each
         // other, so the certificate runs as a child task on another core
         // (13,600 mentees: 0.75 s and about 0.5 s).
         let pairs = outcome.pairs, solution = outcome.solution
+        let locks = pairs.lockColumns(solver.locks)
         async let certificate = OptimalityCertificate.verify(
-            rows: pairs, sense: .maximize, capacities: pairs.capacities, unassignedRows: .allowed(value: 0),
-            solution: solution)
+            rows: pairs, sense: .maximize, capacities: pairs.capacities, locks: locks,
+            unassignedRows: .allowed(value: 0), solution: solution)
         let answers = Answers(check: check, outcome: outcome, solver: solver)
         return MatchingRound(check: check, outcome: outcome, solver: solver, answers: answers,
                              certificate: await certificate)
@@ -101,9 +108,10 @@ public struct MatchingRound: Sendable {
 
         init(check: CohortCheck, outcome: _RoundSolver.Outcome, solver: _RoundSolver) {
             let ranks = _PairRanks.compute(check.scores, mentorOfMentee: outcome.mentorOfMentee)
+            let locked = Set(solver.locks.map(\.mentee))
             pairs = outcome.mentorOfMentee.enumerated().compactMap { mentee, mentor in
                 guard let mentor, let rank = ranks[mentee] else { return nil }
-                return Pair(mentee: mentee, mentor: mentor, units: rank.units, rank: rank.rank)
+                return Pair(mentee: mentee, mentor: mentor, units: rank.units, rank: rank.rank, locked: locked.contains(mentee))
             }
             var load = [Int](repeating: 0, count: check.cohort.mentors.count)
             for pair in pairs { load[pair.mentor] += 1 }

@@ -33,6 +33,11 @@ struct _RoundSolver {
     /// How many of each mentee's best mentors the first sparse solve sees
     /// (tests lower it to make pricing do the work).
     var initialCandidates = _EligiblePairs.menteeCandidates
+    /// Pairs that must be in the answer (by index), kept out of the search.
+    var locks: [(mentee: Int, mentor: Int)] = []
+    /// An earlier answer's mentor of each mentee, whose pairs join the first
+    /// candidates (a warm start).
+    var earlierMentorOfMentee: [Int?]?
 
     struct Outcome {
         /// The whole problem that was solved (rows are mentees).
@@ -120,7 +125,11 @@ struct _RoundSolver {
         // values are 32-bit scores plus an offset that `ScoredCohort` proved
         // within the solver's bound: the sparse problems are valid by
         // construction, and every row may stay unassigned, so none is infeasible.
-        let result = try! ColumnGeneration().solve(pairs, transposed: transposed)
+        // Locks were checked against the hard rules, the minimum score and
+        // the places by `RoundSpec`.
+        let result = try! ColumnGeneration().solve(
+            pairs, transposed: transposed, locks: pairs.lockColumns(locks),
+            candidates: earlierMentorOfMentee.map(pairs.candidates(from:)))
         let mentorOfMentee = result.solution.columnForRow.map { $0.map(pairs.mentor(ofColumn:)) }
         return Outcome(pairs: pairs, solution: result.solution, floor: nil, mentorOfMentee: mentorOfMentee,
                        solves: result.solves, candidatePairs: result.candidatePairs)

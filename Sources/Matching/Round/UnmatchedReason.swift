@@ -1,5 +1,5 @@
 /// Why a mentee has no proposed mentor, in the words the coordinator sees.
-public enum UnmatchedReason: Sendable, Equatable {
+public enum UnmatchedReason: Sendable, Equatable, Codable {
     /// Every mentor is excluded by a hard rule; the rule excluding the most.
     case noEligibleMentor(mainRule: PairExplanation.HardRule?)
     /// Some mentors are allowed, but every such pair scores below the minimum.

@@ -38,7 +38,7 @@ public struct PairExplanation: Sendable, Equatable {
     }
 
     /// The hard rules, by the short name reports group them under.
-    public enum HardRule: String, Sendable, Equatable, CaseIterable, Comparable {
+    public enum HardRule: String, Sendable, Equatable, CaseIterable, Comparable, Codable {
         case meetingMode = "meeting modes do not match"
         case inPersonRegion = "in person needs the same region"
         case seniorityGap = "seniority gap too small"

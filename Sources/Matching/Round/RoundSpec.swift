@@ -1,0 +1,128 @@
+import Diagnostics
+
+/// Everything one round is run from: a cohort, the policy, pairs that must be
+/// kept, pairs that must not be proposed, and optionally an earlier answer to
+/// start from. The entry point for a caller that builds rounds in code (a
+/// follow-up round, a what-if variant).
+///
+/// ```swift
+/// var spec = RoundSpec(cohort: cohort)
+/// spec.locks = [Pairing(mentee: "E1", mentor: "M1")]           // accepted last time
+/// spec.exclusions = [PairExclusion(mentee: "E2", mentor: "M1", reason: .declined)]
+/// let round = try await spec.run()
+/// print(round.result.pairs)
+/// ```
+public struct RoundSpec: Sendable {
+    public var cohort: Cohort
+    /// The round's policy; by default the cohort's own. It may change
+    /// weights, rules and `[matching]`, not how the sign-ups are read.
+    public var policy: Policy
+    /// Pairs that must be in the answer: allowed by every rule, at or above
+    /// the minimum score, at most one per mentee and no more per mentor than
+    /// their places.
+    public var locks: [Pairing]
+    /// Pairs that must not be proposed this round, on top of the cohort's own.
+    public var exclusions: [PairExclusion]
+    /// An earlier answer whose pairs (those still eligible) the solver sees
+    /// first. The result is the same with or without it; only the work differs.
+    public var warmStart: RoundResult?
+
+    public init(cohort: Cohort, policy: Policy? = nil, locks: [Pairing] = [], exclusions: [PairExclusion] = [],
+                warmStart: RoundResult? = nil) {
+        self.cohort = cohort
+        self.policy = policy ?? cohort.policy
+        self.locks = locks
+        self.exclusions = exclusions
+        self.warmStart = warmStart
+    }
+
+    /// Scores the cohort under the policy, solves with the locks kept, and
+    /// certifies the answer optimal among the answers that keep them.
+    ///
+    /// - Throws: ``InputDiagnostics`` with every problem: a policy that reads
+    ///   the sign-ups differently, an exclusion or lock naming someone not in
+    ///   the cohort, a lock on a forbidden pair (with the rules that forbid
+    ///   it) or below the minimum score, a mentee locked twice, a mentor locked
+    ///   beyond their places, locks with a fairness floor, scores too large.
+    public func run() async throws(InputDiagnostics) -> MatchingRound {
+        let check = try CohortCheck.run(cohort.with(policy: policy, addingExclusions: exclusions))
+        var solver = _RoundSolver(check: check)
+        solver.locks = try lockIndices(check, places: solver.places, minimum: solver.minimumUnits)
+        if let warmStart {
+            var mentorOf = [Int?](repeating: nil, count: check.cohort.mentees.count)
+            let (menteeIndex, mentorIndex) = Self.indices(check.cohort)
+            for pair in warmStart.pairs {
+                if let mentee = menteeIndex[pair.mentee], let mentor = mentorIndex[pair.mentor] { mentorOf[mentee] = mentor }
+            }
+            solver.earlierMentorOfMentee = mentorOf
+        }
+        return await MatchingRound.run(solver, check: check)
+    }
+
+    /// Each mentee's and each mentor's index by id.
+    private static func indices(_ cohort: Cohort) -> (mentees: [ParticipantID: Int], mentors: [ParticipantID: Int]) {
+        func index(_ people: [Participant]) -> [ParticipantID: Int] {
+            var result: [ParticipantID: Int] = [:]
+            for (position, person) in people.enumerated() { result[person.id] = position }
+            return result
+        }
+        return (index(cohort.mentees), index(cohort.mentors))
+    }
+
+    /// The locks by index, every problem with them reported at once.
+    private func lockIndices(_ check: CohortCheck, places: [Int], minimum: Int64?) throws(InputDiagnostics)
+        -> [(mentee: Int, mentor: Int)]
+    {
+        guard !locks.isEmpty else { return [] }
+        var diagnostics = InputDiagnostics()
+        let cohort = check.cohort
+        let (menteeIndex, mentorIndex) = Self.indices(cohort)
+        if policy.matching.fairness == .floor {
+            diagnostics.error(SourceLocation(file: cohort.sources.policy ?? "policy"),
+                              "locked pairs cannot be combined with fairness = \"floor\" yet; run the round without the floor.")
+        }
+        var result: [(mentee: Int, mentor: Int)] = []
+        var lockedMentees = Set<Int>()
+        var load = [Int](repeating: 0, count: cohort.mentors.count)
+        for (position, lock) in locks.enumerated() {
+            let location = SourceLocation(file: "locks", row: position + 1)
+            guard let mentee = menteeIndex[lock.mentee], let mentor = mentorIndex[lock.mentor] else {
+                diagnostics.error(location, "the locked pair \(lock.mentee)–\(lock.mentor) names a mentee or mentor who is not in the cohort.")
+                continue
+            }
+            let explanation = check.model.explain(mentee: mentee, mentor: mentor)
+            if explanation.isForbidden {
+                let rules = explanation.forbiddenBecause.map(\.sentence).joined(separator: "; ")
+                diagnostics.error(location, "the locked pair \(lock.mentee)–\(lock.mentor) is forbidden: \(rules).")
+                continue
+            }
+            if let minimum, explanation.units < minimum {
+                diagnostics.error(location, "the locked pair \(lock.mentee)–\(lock.mentor) scores below the policy's minimum score.")
+                continue
+            }
+            guard lockedMentees.insert(mentee).inserted else {
+                diagnostics.error(location, "the mentee \(lock.mentee) is locked to more than one mentor.")
+                continue
+            }
+            load[mentor] += 1
+            if load[mentor] > places[mentor] {
+                diagnostics.error(location, "the mentor \(lock.mentor) has \(places[mentor]) place\(places[mentor] == 1 ? "" : "s") but more locked pairs.")
+                continue
+            }
+            result.append((mentee, mentor))
+        }
+        guard !diagnostics.hasErrors else { throw diagnostics }
+        return result
+    }
+}
+
+/// A mentee and a mentor, by id: a lock, an accepted proposal.
+public struct Pairing: Sendable, Hashable, Codable {
+    public var mentee: ParticipantID
+    public var mentor: ParticipantID
+
+    public init(mentee: ParticipantID, mentor: ParticipantID) {
+        self.mentee = mentee
+        self.mentor = mentor
+    }
+}
