@@ -10,6 +10,9 @@ import PackageDescription
 //   Matching ─► CLinearAlgebra (OpenBLAS, LAPACKE)  MatchingReports ─► CDirectoryHint
 let package = Package(
     name: "Tandem",
+    // Int128, in which the certificate sums Int64 values exactly, needs macOS 15
+    // (Linux has no such floor; Linux is what Tandem is built and tested on).
+    platforms: [.macOS(.v15)],
     products: [
         // MARK: - Public API
         .library(name: "Assignment", targets: ["Assignment"]),
