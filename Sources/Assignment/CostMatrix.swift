@@ -3,7 +3,7 @@
 ///
 /// A forbidden pair is a missing edge: no solver ever assigns it and no
 /// arithmetic is done with it. Internally it is stored as
-/// ``AssignmentCost/_forbidden`` (`Int64.max` or `+infinity`) so the matrix
+/// `AssignmentCost._forbidden` (`Int64.max` or `+infinity`) so the matrix
 /// needs no second buffer, and every loop checks for that marker.
 ///
 /// ```swift

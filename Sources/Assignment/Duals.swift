@@ -40,7 +40,7 @@ public struct Duals<Cost: AssignmentCost>: Sendable, Equatable {
 /// What a new solve may reuse from an earlier one: the column potentials and,
 /// if given, the earlier assignment as a first guess.
 ///
-/// Pass it to ``ShortestAugmentingPath/solve(_:warmStart:)`` when the problem has
+/// Pass it to `ShortestAugmentingPath.solve(_:warmStart:)` when the problem has
 /// changed a little (a column's capacity set to 0, some pairs forbidden, some
 /// costs changed). The result is optimal whatever the warm start holds; a good
 /// warm start only makes it faster.

@@ -24,7 +24,7 @@
 /// `Double` each comparison allows a stated tolerance (see `Report.tolerance`).
 ///
 /// One implementation reads every problem row by row (``AssignmentRowSource``);
-/// ``verify(problem:solution:)`` for dense and sparse problems are thin
+/// `verify(problem:solution:)` for dense and sparse problems are thin
 /// adapters over it.
 public enum OptimalityCertificate {
     /// At most this many violations are kept in a report (the first found):

@@ -83,7 +83,7 @@ public struct ShortestAugmentingPath: AssignmentSolver {
     ///     ``WarmStart/init(_:)`` on the solution of a similar problem.
     /// - Returns: An optimal assignment with its duals, whatever the warm start held.
     /// - Throws: ``AssignmentError/warmStartMismatch(expectedColumns:actualColumns:)``
-    ///   for a warm start of another shape, and what ``solve(_:)`` throws.
+    ///   for a warm start of another shape, and what `solve(_:)` throws.
     /// - Complexity: O(n m) plus O(m) per row the warm start does not place at once.
     public func solve<Cost: AssignmentCost>(
         _ problem: AssignmentProblem<Cost>, warmStart: WarmStart<Cost>

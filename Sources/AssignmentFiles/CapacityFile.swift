@@ -6,7 +6,7 @@ import Foundation
 public enum CapacityFile {
     /// Reads the capacities, reporting every bad line at once.
     ///
-    /// - Throws: ``InputDiagnostics`` with each bad line's number.
+    /// - Throws: `InputDiagnostics` with each bad line's number.
     public static func load(path: String) throws(InputDiagnostics) -> [Int] {
         let text: String
         do {

@@ -35,7 +35,7 @@ public struct MatrixFile: Sendable {
 
     /// Reads a matrix, choosing the format by the file's extension.
     ///
-    /// - Throws: ``InputDiagnostics`` naming the file and, for CSV, every bad cell
+    /// - Throws: `InputDiagnostics` naming the file and, for CSV, every bad cell
     ///   by row and column (1-based).
     public static func load(path: String) throws(InputDiagnostics) -> MatrixFile {
         if path.lowercased().hasSuffix(".npy") { return try NPYFormat.load(path: path) }

@@ -39,7 +39,7 @@ public struct MatrixSolve: Sendable {
 
     /// Builds the problem from a loaded matrix, solves it and verifies it.
     ///
-    /// - Throws: ``InputDiagnostics`` for a value the solver cannot use (with its
+    /// - Throws: `InputDiagnostics` for a value the solver cannot use (with its
     ///   row and column), a capacity list of the wrong length, or a problem the
     ///   solver rejects.
     public static func run(_ matrix: consuming MatrixFile, options: Options, path: String) throws(InputDiagnostics) -> Outcome {

@@ -1,5 +1,5 @@
 import _TandemUtilities
-import Matching
+@testable import Matching
 import Testing
 
 @Suite struct DenseProductTests {

@@ -51,6 +51,9 @@ public struct CapacitatedMatching: Sendable {
 
     /// Places each free row of `rows` in its first neighbour with room, in order.
     ///
+    /// - Parameters:
+    ///   - graph: The pairs that may be matched.
+    ///   - rows: The rows to place.
     /// - Complexity: O(the neighbours read).
     public mutating func placeGreedily<Graph: BipartiteGraph>(_ graph: Graph, rows: [Int]) {
         for row in rows where columnForRow[row] == nil {
@@ -67,6 +70,7 @@ public struct CapacitatedMatching: Sendable {
     /// matching holds `target` rows.
     ///
     /// - Parameters:
+    ///   - graph: The pairs that may be matched.
     ///   - roots: Free rows to try, in order (matched rows are skipped).
     ///   - target: Stop as soon as this many rows are matched; `Int.max` for
     ///     a maximum matching over the roots.

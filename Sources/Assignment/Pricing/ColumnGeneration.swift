@@ -66,12 +66,13 @@ public struct ColumnGeneration: Sendable {
     ///   source's pricing over every pair.
     public func solve<Source: PricingSource>(
         _ source: Source, transposed: Bool, locks: [AssignmentLock] = [],
-        candidates extra: [[CandidatePair<Source.Cost>]]? = nil
+        candidates: [[CandidatePair<Source.Cost>]]? = nil
     ) throws(AssignmentError) -> Result<Source.Cost> {
         let locked = try _LockedPairs(locks, in: source)
+        let earlier = candidates
         var candidates = source.initialCandidates()
-        if let extra {
-            for (row, pairs) in extra.enumerated() where row < candidates.count { _ = Self.merge(pairs, into: &candidates[row]) }
+        if let earlier {
+            for (row, pairs) in earlier.enumerated() where row < candidates.count { _ = Self.merge(pairs, into: &candidates[row]) }
         }
         for row in locked.rows { candidates[row] = [] }
         var solves = 0

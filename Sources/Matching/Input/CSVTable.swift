@@ -30,7 +30,7 @@ public struct CSVTable: Sendable {
 
     /// Reads and parses `path`.
     ///
-    /// - Throws: ``InputDiagnostics`` when the file cannot be read, is empty,
+    /// - Throws: `InputDiagnostics` when the file cannot be read, is empty,
     ///   is not UTF-8, has an unterminated quote, or has a record longer than
     ///   its header; every such record is reported.
     /// - Complexity: O(file size).

@@ -4,7 +4,7 @@ import Diagnostics
 /// the conflicts file, into a ``Cohort``.
 ///
 /// Every problem in every file is reported at once. Errors are thrown
-/// together as one ``InputDiagnostics``; warnings (out-of-scope goals, goals
+/// together as one `InputDiagnostics`; warnings (out-of-scope goals, goals
 /// nobody offers, too few places) come back with the cohort.
 public enum CohortLoader {
     /// A loaded cohort and what is worth telling the coordinator about it.
@@ -15,7 +15,7 @@ public enum CohortLoader {
 
     /// Loads the files named in `sources`; a `nil` policy path means the default policy.
     ///
-    /// - Throws: ``InputDiagnostics`` with every error (and the warnings found
+    /// - Throws: `InputDiagnostics` with every error (and the warnings found
     ///   so far) when any file has an error.
     /// - Complexity: O(total size of the files + exclusions · log exclusions).
     public static func load(_ sources: Cohort.Sources) throws(InputDiagnostics) -> Loaded {

@@ -10,7 +10,7 @@ import Foundation
 public enum PolicyLoader {
     /// Loads the policy at `path`.
     ///
-    /// - Throws: ``InputDiagnostics`` with every problem, each with its line.
+    /// - Throws: `InputDiagnostics` with every problem, each with its line.
     public static func load(path: String) throws(InputDiagnostics) -> Policy {
         let text: String
         do {

@@ -56,10 +56,16 @@ public struct Cohort: Sendable {
     /// order; a skill or goal written as "" takes its topic's name.
     ///
     /// - Parameters:
+    ///   - policy: The scheme's rules and weights.
+    ///   - taxonomy: The topics skills and goals refer to by index.
+    ///   - mentors: Every mentor, in any order.
+    ///   - mentees: Every mentee, in any order.
+    ///   - exclusions: Pairs that may never be proposed, by id.
     ///   - menteeOrganisationConflicts: organisations a mentee declared a
     ///     conflict with: no mentor from them is proposed.
     ///   - mentorOrganisationConflicts: the same for mentors.
-    /// - Throws: ``InputDiagnostics`` with every problem, located by side and
+    ///   - sources: Where the parts came from, for messages.
+    /// - Throws: `InputDiagnostics` with every problem, located by side and
     ///   position (`mentors`, row = position + 1) or by the sign-up row.
     /// - Complexity: O(people · log people + exclusions · log exclusions).
     public init(policy: Policy, taxonomy: Taxonomy, mentors: [Participant], mentees: [Participant],
@@ -153,7 +159,7 @@ public struct Cohort: Sendable {
     /// The same cohort under another policy and with more exclusions: what a
     /// round specification changes.
     ///
-    /// - Throws: ``InputDiagnostics`` when the policy reads the sign-ups
+    /// - Throws: `InputDiagnostics` when the policy reads the sign-ups
     ///   differently (taxonomy, seniority levels, skill levels, lists, columns:
     ///   reload the files then) or an exclusion names someone not in the cohort.
     public func with(policy newPolicy: Policy, addingExclusions extra: [PairExclusion]) throws(InputDiagnostics) -> Cohort {

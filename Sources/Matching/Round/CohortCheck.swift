@@ -19,7 +19,7 @@ public struct CohortCheck: Sendable {
 
     /// Loads, validates and scores.
     ///
-    /// - Throws: ``InputDiagnostics`` when an input has errors (nothing else
+    /// - Throws: `InputDiagnostics` when an input has errors (nothing else
     ///   is computed then), or with one problem when scores cannot be exact.
     public static func run(_ sources: Cohort.Sources) throws(InputDiagnostics) -> CohortCheck {
         try run(CohortLoader.load(sources))
@@ -27,14 +27,14 @@ public struct CohortCheck: Sendable {
 
     /// Scores an already loaded cohort.
     ///
-    /// - Throws: ``InputDiagnostics`` with one problem when scores cannot be exact.
+    /// - Throws: `InputDiagnostics` with one problem when scores cannot be exact.
     public static func run(_ loaded: CohortLoader.Loaded) throws(InputDiagnostics) -> CohortCheck {
         try run(loaded.cohort, warnings: loaded.warnings)
     }
 
     /// Scores a cohort (loaded, or built in code).
     ///
-    /// - Throws: ``InputDiagnostics`` with one problem when scores cannot be exact.
+    /// - Throws: `InputDiagnostics` with one problem when scores cannot be exact.
     public static func run(_ cohort: Cohort, warnings loadWarnings: [InputProblem] = []) throws(InputDiagnostics) -> CohortCheck {
         let sources = cohort.sources
         let model: ScoringModel

@@ -67,7 +67,7 @@ public struct MatchingRound: Sendable {
 
     /// Loads, validates, scores, solves and certifies.
     ///
-    /// - Throws: ``InputDiagnostics`` when the inputs have errors (nothing is
+    /// - Throws: `InputDiagnostics` when the inputs have errors (nothing is
     ///   solved then).
     public static func run(_ sources: Cohort.Sources) async throws(InputDiagnostics) -> MatchingRound {
         await run(try CohortCheck.run(sources))

@@ -39,7 +39,7 @@ public struct RoundSpec: Sendable {
     /// Scores the cohort under the policy, solves with the locks kept, and
     /// certifies the answer optimal among the answers that keep them.
     ///
-    /// - Throws: ``InputDiagnostics`` with every problem: a policy that reads
+    /// - Throws: `InputDiagnostics` with every problem: a policy that reads
     ///   the sign-ups differently, an exclusion or lock naming someone not in
     ///   the cohort, a lock on a forbidden pair (with the rules that forbid
     ///   it) or below the minimum score, a mentee locked twice, a mentor locked

@@ -6,13 +6,13 @@ import CLinearAlgebra
 /// `depth`, `B` is `columns × depth` (so the product is `A · Bᵀ`, both operands
 /// read along their rows) and `C` is `rows × columns` with leading dimension
 /// `ldc ≥ columns`. Sizes are converted to `Int32` with a checked conversion.
-public enum DenseProduct {
+enum DenseProduct {
     /// `A · Bᵀ` as a new row-major array, through `cblas_dgemm`.
     ///
     /// - Returns: `rows × columns` values; all zeros when `depth` is 0.
     /// - Precondition: The counts match and every size fits in `Int32`.
     /// - Complexity: O(rows × columns × depth) floating-point operations.
-    public static func multiplyTransposed(
+    static func multiplyTransposed(
         _ a: [Double], rows: Int, _ b: [Double], columns: Int, depth: Int
     ) -> [Double] {
         precondition(a.count == rows * depth && b.count == columns * depth, "shape mismatch")
@@ -32,7 +32,7 @@ public enum DenseProduct {
     /// bare product the scoring benchmark compares the whole scoring step with.
     ///
     /// - Precondition: The counts match and every size fits in `Int32`.
-    public static func multiplyTransposed(
+    static func multiplyTransposed(
         _ a: [Float], rows: Int, _ b: [Float], columns: Int, depth: Int, into c: inout [Float]
     ) {
         precondition(a.count == rows * depth && b.count == columns * depth && c.count == rows * columns, "shape mismatch")
