@@ -4,8 +4,11 @@ SYSTEM_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
 DEMO_DIR := .build/demo
 SAMPLE_COHORT := --mentors datasets/sample/mentors.csv --mentees datasets/sample/mentees.csv \
 	--conflicts datasets/sample/conflicts.csv --policy datasets/sample/policy.toml
+# Every module with public API has a DocC catalogue.
+DOC_TARGETS := Assignment AssignmentFiles Diagnostics Matching MatchingReports
+LINTED := Sources Tests Benchmarks/Benchmarks Benchmarks/Package.swift Examples Package.swift
 
-.PHONY: demo test build deps benchmark compare clean
+.PHONY: demo test check strict lint format docs benchmark-build example snapshots build deps benchmark compare clean
 
 # Installs OpenBLAS and LAPACKE headers when they are missing (needs root or sudo).
 deps:
@@ -22,11 +25,45 @@ test: deps
 	swift build --build-tests
 	swift test --skip-build
 
+# What CI runs after `make test`: a release build with every warning an error,
+# the formatter's lint, the documentation, the benchmark package and the example.
+check: strict lint docs benchmark-build example
+
+strict: deps
+	swift build -c release -Xswiftc -warnings-as-errors --scratch-path .build-strict
+
+lint:
+	swift format lint --strict -r $(LINTED)
+
+# Rewrites the sources in the project's style (.swift-format).
+format:
+	swift format format -i -r $(LINTED)
+
+docs: deps
+	@mkdir -p .build; for target in $(DOC_TARGETS); do \
+		echo "DocC: $$target"; \
+		swift package --disable-sandbox generate-documentation --target $$target --warnings-as-errors \
+			> .build/docc-$$target.log 2>&1 || { cat .build/docc-$$target.log; exit 1; }; \
+	done
+
+benchmark-build: deps
+	cd Benchmarks && swift build
+
+example: deps
+	cd Examples/FirstRound && swift run
+
+# Re-records the command-line snapshots in Tests/tandemTests/Snapshots/ from
+# the current build; review the diff before committing it.
+snapshots: deps
+	swift build --build-tests
+	TANDEM_RECORD_SNAPSHOTS=1 swift test --skip-build --filter tandemTests
+
 demo: build
 	@echo "A matching round on the sample cohort in datasets/sample/ (150 mentees, 80 mentors):"
 	.build/release/tandem match $(SAMPLE_COHORT) --out $(DEMO_DIR)/round
 	@echo
 	@echo "Open $(DEMO_DIR)/round/report.html in a browser; the letters are in $(DEMO_DIR)/round/letters/."
+	@echo "The tandem binary is .build/release/tandem."
 	@echo
 	@echo "Why did mentee E1 get their mentor? Their best options, explained:"
 	.build/release/tandem score $(SAMPLE_COHORT) --mentee E1 --top 2
@@ -40,4 +77,4 @@ compare: build
 	python3 Benchmarks/comparison/compare.py
 
 clean:
-	rm -rf .build Benchmarks/.build
+	rm -rf .build .build-strict Benchmarks/.build Examples/*/.build

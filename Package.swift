@@ -86,11 +86,15 @@ let package = Package(
         .testTarget(name: "AssignmentFilesTests", dependencies: ["AssignmentFiles", "Assignment", "Diagnostics"]),
         .testTarget(
             name: "MatchingTests",
-            dependencies: ["Matching", "Assignment", "Diagnostics", "TandemSynthetic", "TestSupport", "_TandemUtilities"]
+            dependencies: [
+                "Matching", "Assignment", "Diagnostics", "TandemSynthetic", "TestSupport", "_TandemUtilities",
+            ]
         ),
         .testTarget(
             name: "MatchingReportsTests",
-            dependencies: ["MatchingReports", "Matching", "Diagnostics", "TandemSynthetic", "TestSupport", "_TandemUtilities"]
+            dependencies: [
+                "MatchingReports", "Matching", "Diagnostics", "TandemSynthetic", "TestSupport", "_TandemUtilities",
+            ]
         ),
         .testTarget(name: "TandemUtilitiesTests", dependencies: ["_TandemUtilities"]),
         .testTarget(name: "tandemTests", dependencies: ["tandem"], exclude: ["Snapshots"]),

@@ -14,7 +14,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [.package(path: "../..")],
     targets: [
-        .executableTarget(name: "FirstRound", dependencies: [.product(name: "Matching", package: tandem)]),
+        .executableTarget(name: "FirstRound", dependencies: [.product(name: "Matching", package: tandem)])
     ],
     swiftLanguageModes: [.v6]
 )

@@ -58,8 +58,9 @@ extension AssignmentProblem {
             }
             lockedPerColumn[lock.column] += 1
             guard lockedPerColumn[lock.column] <= capacities[lock.column] else {
-                throw .lockConflict(row: lock.row, column: lock.column,
-                                    reason: "more locks than the column's capacity \(capacities[lock.column])")
+                throw .lockConflict(
+                    row: lock.row, column: lock.column,
+                    reason: "more locks than the column's capacity \(capacities[lock.column])")
             }
         }
     }

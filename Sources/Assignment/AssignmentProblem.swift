@@ -66,8 +66,8 @@ public struct AssignmentProblem<Cost: AssignmentCost>: Sendable {
     ///   capacity, a bad lock, an unusable unassigned value, or costs so large that
     ///   `Int64` sums could overflow.
     /// - Complexity: O(`rows × columns`).
-    @_specialize(exported: true, where Cost == Int64)
-    @_specialize(exported: true, where Cost == Double)
+    @_specialize(exported:true,where Cost == Int64)
+    @_specialize(exported:true,where Cost == Double)
     public init(
         _ matrix: consuming CostMatrix<Cost>,
         sense: Sense = .minimize,

@@ -20,7 +20,8 @@ extension SparseAssignmentProblem: AssignmentRowSource {
     public var rowCount: Int { rows }
     public var columnCount: Int { columns }
 
-    public func readRow(_ row: Int, values: UnsafeMutableBufferPointer<Cost>, allowed: UnsafeMutableBufferPointer<Bool>) {
+    public func readRow(_ row: Int, values: UnsafeMutableBufferPointer<Cost>, allowed: UnsafeMutableBufferPointer<Bool>)
+    {
         allowed.update(repeating: false)
         let stored = _costs
         for position in stored.rowStart[row]..<stored.rowStart[row + 1] {

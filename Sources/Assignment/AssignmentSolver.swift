@@ -4,6 +4,8 @@ public protocol AssignmentSolver: Sendable {
     /// Solves a problem to optimality.
     ///
     /// - Throws: ``AssignmentError`` when the problem is infeasible as posed.
-    func solve<Cost: AssignmentCost>(_ problem: AssignmentProblem<Cost>) throws(AssignmentError)
+    func solve<Cost: AssignmentCost>(
+        _ problem: AssignmentProblem<Cost>
+    ) throws(AssignmentError)
         -> AssignmentSolution<Cost>
 }

@@ -34,9 +34,11 @@ public struct CostMatrix<Cost: AssignmentCost>: Sendable, Equatable {
     ///   for the first NaN or infinite value that is not the marker.
     /// - Complexity: O(`rows × columns`); the array is reused, not copied, when
     ///   the caller passes its only reference.
-    @_specialize(exported: true, where Cost == Int64)
-    @_specialize(exported: true, where Cost == Double)
-    public init(rows: Int, columns: Int, values: consuming [Cost], forbiddenValue: Cost? = nil)
+    @_specialize(exported:true,where Cost == Int64)
+    @_specialize(exported:true,where Cost == Double)
+    public init(
+        rows: Int, columns: Int, values: consuming [Cost], forbiddenValue: Cost? = nil
+    )
         throws(AssignmentError)
     {
         guard rows >= 0, columns >= 0 else {
@@ -54,8 +56,9 @@ public struct CostMatrix<Cost: AssignmentCost>: Sendable, Equatable {
             if let marker, value == marker || (markerIsNaN && value != value) {
                 storage[index] = Cost._forbidden
             } else if !value._isUsableCost {
-                throw .unusableValue(row: index / max(columns, 1), column: index % max(columns, 1),
-                                     description: value.description)
+                throw .unusableValue(
+                    row: index / max(columns, 1), column: index % max(columns, 1),
+                    description: value.description)
             }
         }
         self.rows = rows

@@ -9,16 +9,20 @@ extension OptimalityCertificate {
     /// - Complexity: O(rows × columns), plus a matching search when a
     ///   maximum-cardinality answer leaves rows unassigned.
     public static func verify<Cost>(problem: AssignmentProblem<Cost>, solution: AssignmentSolution<Cost>) -> Report {
-        verify(rows: _DenseRows(problem: problem), sense: problem.sense, capacities: problem.capacities,
-               locks: problem.locks, unassignedRows: problem.unassignedRows, solution: solution)
+        verify(
+            rows: _DenseRows(problem: problem), sense: problem.sense, capacities: problem.capacities,
+            locks: problem.locks, unassignedRows: problem.unassignedRows, solution: solution)
     }
 
     /// Checks a solution of a sparse problem against every stored pair.
     ///
     /// - Complexity: O(rows × columns).
-    public static func verify<Cost>(problem: SparseAssignmentProblem<Cost>, solution: AssignmentSolution<Cost>) -> Report {
-        verify(rows: problem, sense: problem.sense, capacities: problem.capacities,
-               unassignedRows: problem.unassignedRows, solution: solution)
+    public static func verify<Cost>(
+        problem: SparseAssignmentProblem<Cost>, solution: AssignmentSolution<Cost>
+    ) -> Report {
+        verify(
+            rows: problem, sense: problem.sense, capacities: problem.capacities,
+            unassignedRows: problem.unassignedRows, solution: solution)
     }
 }
 
@@ -29,7 +33,8 @@ public struct _DenseRows<Cost: AssignmentCost>: AssignmentRowSource {
     public var rowCount: Int { problem.rows }
     public var columnCount: Int { problem.columns }
 
-    public func readRow(_ row: Int, values: UnsafeMutableBufferPointer<Cost>, allowed: UnsafeMutableBufferPointer<Bool>) {
+    public func readRow(_ row: Int, values: UnsafeMutableBufferPointer<Cost>, allowed: UnsafeMutableBufferPointer<Bool>)
+    {
         for column in 0..<problem.columns {
             let value = problem.value(row: row, column: column)
             allowed[column] = value != nil

@@ -75,9 +75,9 @@ public enum OptimalityCertificate {
     ///   tolerance needs the largest value first, and more for a
     ///   maximum-cardinality answer that leaves rows unassigned) and
     ///   O(columns) memory.
-    @_specialize(exported: true, where Source == SparseAssignmentProblem<Int64>)
-    @_specialize(exported: true, where Source == _DenseRows<Int64>)
-    @_specialize(exported: true, where Source == _DenseRows<Double>)
+    @_specialize(exported:true,where Source == SparseAssignmentProblem<Int64>)
+    @_specialize(exported:true,where Source == _DenseRows<Int64>)
+    @_specialize(exported:true,where Source == _DenseRows<Double>)
     public static func verify<Source: AssignmentRowSource>(
         rows source: Source, sense: AssignmentProblem<Source.Cost>.Sense, capacities: [Int],
         locks: [AssignmentLock] = [], unassignedRows: UnassignedRows<Source.Cost>,
@@ -203,7 +203,8 @@ public enum OptimalityCertificate {
                 let assigned = solution.columnForRow[row] ?? -1
                 if assigned >= 0 {
                     guard assigned < columns, allowed[assigned] else {
-                        report.fail("row \(row) is assigned to column \(assigned), which is out of range or not allowed")
+                        report.fail(
+                            "row \(row) is assigned to column \(assigned), which is out of range or not allowed")
                         continue
                     }
                 }
@@ -224,7 +225,9 @@ public enum OptimalityCertificate {
                     minimizing: minimizing, tolerance: tolerance, assigned: assigned, report: &report)
                 guard let optionCost else { continue }
                 let reduced = optionCost - u - optionPotential
-                if reduced < -tolerance { report.fail("row \(row)'s unassigned option has reduced cost \(reduced) < 0") }
+                if reduced < -tolerance {
+                    report.fail("row \(row)'s unassigned option has reduced cost \(reduced) < 0")
+                }
                 if assigned < 0 {
                     primal += optionCost
                     if reduced > tolerance || reduced < -tolerance {
@@ -235,7 +238,8 @@ public enum OptimalityCertificate {
         }
         let gap = primal > dual ? primal - dual : dual - primal
         let primalMagnitude = primal < .zero ? -primal : primal
-        let allowedGap = max(toleranceValue * Double(rows + 1), Cost._double(primalMagnitude) * 1e-15 * Double(rows + 1))
+        let allowedGap = max(
+            toleranceValue * Double(rows + 1), Cost._double(primalMagnitude) * 1e-15 * Double(rows + 1))
         if Cost.isExact ? gap != .zero : Cost._double(gap) > allowedGap {
             report.fail("primal objective \(primal) differs from dual objective \(dual)")
         }

@@ -208,11 +208,14 @@ extension _Workspace {
                 scanEnd += 1
                 let row = rowForSlot[slot]
                 let offset = costs[row * columnCount + layout.column(slot)] - potential[slot] - minimum
-                let found = compacted
-                    ? relaxUnsettled(row: row, offset: offset, minimum: minimum, layout: layout,
-                                     settledEnd: &settledEnd, optionState: &optionState)
-                    : relax(row: row, offset: offset, minimum: minimum, layout: layout,
-                            settledEnd: &settledEnd, optionState: &optionState)
+                let found =
+                    compacted
+                    ? relaxUnsettled(
+                        row: row, offset: offset, minimum: minimum, layout: layout,
+                        settledEnd: &settledEnd, optionState: &optionState)
+                    : relax(
+                        row: row, offset: offset, minimum: minimum, layout: layout,
+                        settledEnd: &settledEnd, optionState: &optionState)
                 if found >= 0 {
                     sink = found
                     break search
@@ -222,11 +225,14 @@ extension _Workspace {
                 var row = optionFirstRow
                 while row >= 0 {
                     let offset = unassignedCost - potential[option] - minimum
-                    let found = compacted
-                        ? relaxUnsettled(row: row, offset: offset, minimum: minimum, layout: layout,
-                                         settledEnd: &settledEnd, optionState: &optionState)
-                        : relax(row: row, offset: offset, minimum: minimum, layout: layout,
-                                settledEnd: &settledEnd, optionState: &optionState)
+                    let found =
+                        compacted
+                        ? relaxUnsettled(
+                            row: row, offset: offset, minimum: minimum, layout: layout,
+                            settledEnd: &settledEnd, optionState: &optionState)
+                        : relax(
+                            row: row, offset: offset, minimum: minimum, layout: layout,
+                            settledEnd: &settledEnd, optionState: &optionState)
                     if found >= 0 {
                         sink = found
                         break search

@@ -29,7 +29,8 @@ extension _Workspace {
                 }
                 largest = max(largest, value)
             }
-            let bound = Double(2 * (rowCount + 1)) * Cost.largestSafeMagnitude(rows: problem.rows, columns: problem.columns)
+            let bound =
+                Double(2 * (rowCount + 1)) * Cost.largestSafeMagnitude(rows: problem.rows, columns: problem.columns)
             for column in 0..<columnCount {
                 let shifted = warmStart.columnPotentials[column] - largest
                 guard !Cost.isExact || shifted._magnitude <= bound else {
@@ -69,8 +70,8 @@ extension _Workspace {
                 }
             }
             if preferred >= 0, preferred < columnCount, rowCosts[preferred] != forbidden,
-               firstSlot[preferred] < firstSlot[preferred + 1],
-               rowCosts[preferred] - potential[firstSlot[preferred]] == least
+                firstSlot[preferred] < firstSlot[preferred + 1],
+                rowCosts[preferred] - potential[firstSlot[preferred]] == least
             {
                 let room = emptySlot(of: preferred)
                 if room >= 0 { choice = room }
@@ -100,7 +101,9 @@ extension _Workspace {
     /// 0, keeping all reduced costs ≥ 0 by lowering row potentials (which must
     /// be current in `rowPotential`) and freeing rows whose pair stops being tight.
     func repairPotentials(activeRows: [Int]) {
-        var pending = (0...slotCount).filter { hasRoom($0) && potential[$0] < .zero && ($0 < slotCount || optionCapacity > 0) }
+        var pending = (0...slotCount).filter {
+            hasRoom($0) && potential[$0] < .zero && ($0 < slotCount || optionCapacity > 0)
+        }
         while let slot = pending.popLast() {
             guard hasRoom(slot), potential[slot] < .zero else { continue }
             potential[slot] = .zero

@@ -1,7 +1,9 @@
 /// One dense solve from problem to solution: locks, initialisation, one
 /// augmentation per free row, the unassigned option when needed, and duals.
 internal enum _DenseSolve<Cost: AssignmentCost> {
-    static func run(_ problem: AssignmentProblem<Cost>, warmStart: WarmStart<Cost>?) throws(AssignmentError)
+    static func run(
+        _ problem: AssignmentProblem<Cost>, warmStart: WarmStart<Cost>?
+    ) throws(AssignmentError)
         -> AssignmentSolution<Cost>
     {
         let rows = problem.rows, columns = problem.columns
@@ -27,7 +29,8 @@ internal enum _DenseSolve<Cost: AssignmentCost> {
             }
             do throws(AssignmentError) {
                 // Every slot will be filled: JV's reductions apply (see +Reduction).
-                var fillsEverySlot = warmStart == nil && workspace.optionCapacity == 0
+                var fillsEverySlot =
+                    warmStart == nil && workspace.optionCapacity == 0
                     && workspace.slotCount == activeRows.count && !activeRows.isEmpty
                 if fillsEverySlot {
                     workspace.reduceColumns(activeRows: activeRows)
@@ -45,8 +48,9 @@ internal enum _DenseSolve<Cost: AssignmentCost> {
                     }
                 }
                 workspace.matchTightPairs(activeRows: activeRows)
-                try workspace.placeFreeRows(activeRows, mode: problem.unassignedRows,
-                                            fillsEverySlot: &fillsEverySlot, capacities: slotsPerColumn)
+                try workspace.placeFreeRows(
+                    activeRows, mode: problem.unassignedRows,
+                    fillsEverySlot: &fillsEverySlot, capacities: slotsPerColumn)
                 if fillsEverySlot { workspace.normalizePotentials() }
                 workspace._checkInvariants(activeRows: activeRows)
                 return .success(workspace.outcome(lockedColumn: lockedColumn, activeRows: activeRows))
@@ -125,7 +129,8 @@ extension _Workspace {
                     fillsEverySlot = false
                 }
                 let graph = _DenseAllowedPairs(costs: costs, rowCount: rowCount, columnCount: columnCount)
-                var matching = CapacitatedMatching(capacities: capacities, columnForRow: Array(repeating: nil, count: rowCount))
+                var matching = CapacitatedMatching(
+                    capacities: capacities, columnForRow: Array(repeating: nil, count: rowCount))
                 matching.placeGreedily(graph, rows: activeRows)
                 matching.grow(graph, roots: activeRows, target: .max)
                 let placeable = matching.size
@@ -204,11 +209,13 @@ extension _Workspace {
             columnForRow[row] = column
             rowPotentials[row] = costs[row * columnCount + column] - columnPotentials[column]
         }
-        let unassigned = optionCapacity > 0
+        let unassigned =
+            optionCapacity > 0
             ? Duals<Cost>.UnassignedOption(cost: unassignedCost, capacity: optionCapacity, potential: potential[option])
             : nil
-        return _Outcome(columnForRow: columnForRow, rowPotentials: rowPotentials,
-                        columnPotentials: columnPotentials, unassigned: unassigned)
+        return _Outcome(
+            columnForRow: columnForRow, rowPotentials: rowPotentials,
+            columnPotentials: columnPotentials, unassigned: unassigned)
     }
 }
 
@@ -223,8 +230,11 @@ internal struct _Outcome<Cost: AssignmentCost> {
         var objective = Cost.zero
         var unassignedCount = 0
         for (row, column) in columnForRow.enumerated() {
-            if let column { objective += problem._costs.storage[row * problem.columns + column] }
-            else { unassignedCount += 1 }
+            if let column {
+                objective += problem._costs.storage[row * problem.columns + column]
+            } else {
+                unassignedCount += 1
+            }
         }
         if problem.sense == .maximize { objective = objective._negated }
         var withUnassigned = objective

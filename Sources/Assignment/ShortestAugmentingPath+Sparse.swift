@@ -53,9 +53,11 @@ extension ShortestAugmentingPath {
     ///   placed and that is impossible.
     /// - Complexity: O(rows × pairs × log(pairs)) in the worst case; typically
     ///   a small multiple of the pairs.
-    @_specialize(exported: true, where Cost == Int64)
-    @_specialize(exported: true, where Cost == Double)
-    public func solve<Cost: AssignmentCost>(_ problem: SparseAssignmentProblem<Cost>) throws(AssignmentError)
+    @_specialize(exported:true,where Cost == Int64)
+    @_specialize(exported:true,where Cost == Double)
+    public func solve<Cost: AssignmentCost>(
+        _ problem: SparseAssignmentProblem<Cost>
+    ) throws(AssignmentError)
         -> AssignmentSolution<Cost>
     {
         try solve(problem, warmStart: nil)
@@ -74,24 +76,28 @@ extension ShortestAugmentingPath {
     ///   for a warm start of another shape, ``AssignmentError/costOverflowRisk(largestMagnitude:limit:)``
     ///   for potentials too large, and ``AssignmentError/infeasible(row:)`` as the cold solve.
     /// - Complexity: O(pairs) plus one search per row or column the warm start leaves unsettled.
-    @_specialize(exported: true, where Cost == Int64)
-    @_specialize(exported: true, where Cost == Double)
+    @_specialize(exported:true,where Cost == Int64)
+    @_specialize(exported:true,where Cost == Double)
     public func solve<Cost: AssignmentCost>(
         _ problem: SparseAssignmentProblem<Cost>, warmStart: WarmStart<Cost>?
     ) throws(AssignmentError) -> AssignmentSolution<Cost> {
         if let warmStart {
             guard warmStart.columnPotentials.count == problem.columns else {
-                throw .warmStartMismatch(expectedColumns: problem.columns, actualColumns: warmStart.columnPotentials.count)
+                throw .warmStartMismatch(
+                    expectedColumns: problem.columns, actualColumns: warmStart.columnPotentials.count)
             }
             // Potentials are bounded by 2 (rows + 1) × the cost bound (see
             // `AssignmentCost.largestSafeMagnitude`); half that before the
             // workspace shifts them keeps every sum of the search in range.
-            let bound = Double(problem.rows + 1) * Cost.largestSafeMagnitude(rows: problem.rows, columns: problem.columns)
+            let bound =
+                Double(problem.rows + 1) * Cost.largestSafeMagnitude(rows: problem.rows, columns: problem.columns)
             for value in warmStart.columnPotentials {
                 guard value._isUsableCost else {
                     throw .unusableValue(row: -1, column: -1, description: "the warm-start potential \(value)")
                 }
-                guard value._magnitude <= bound else { throw .costOverflowRisk(largestMagnitude: value._magnitude, limit: bound) }
+                guard value._magnitude <= bound else {
+                    throw .costOverflowRisk(largestMagnitude: value._magnitude, limit: bound)
+                }
             }
         }
         let workspace = _SparseWorkspace(problem, warmStart: warmStart)
@@ -175,7 +181,10 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
     }
 
     deinit {
-        for buffer in [rowStart, capacity, columnOfRow, load, firstRow, nextRow, previousRow, predecessor, reachedIn, settledIn, settled] {
+        for buffer in [
+            rowStart, capacity, columnOfRow, load, firstRow, nextRow, previousRow, predecessor, reachedIn, settledIn,
+            settled,
+        ] {
             buffer.deallocate()
         }
         columnIndices.deallocate()
@@ -258,7 +267,9 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
             }
             var row = firstRow[column]
             while row >= 0 {
-                relax(row: row, at: reached, search: search, heap: &heap, optionDistance: &optionDistance, optionRow: &optionRow)
+                relax(
+                    row: row, at: reached, search: search, heap: &heap, optionDistance: &optionDistance,
+                    optionRow: &optionRow)
                 row = nextRow[row]
             }
         }
@@ -294,8 +305,10 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
     /// Offers every pair of `row`, reached at `base`, to the heap, and the
     /// row's option to the running best.
     @inline(__always)
-    private func relax(row: Int, at base: Cost, search: Int, heap: inout _ColumnHeap<Cost>,
-                       optionDistance: inout Cost?, optionRow: inout Int) {
+    private func relax(
+        row: Int, at base: Cost, search: Int, heap: inout _ColumnHeap<Cost>,
+        optionDistance: inout Cost?, optionRow: inout Int
+    ) {
         // Every value here is bounded by the problem's magnitude check, so the
         // unchecked sums cannot overflow (see `AssignmentCost.largestSafeMagnitude`).
         let offset = Cost._uncheckedSubtract(base, u[row])
@@ -356,7 +369,8 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
         if case let .allowed(value) = problem.unassignedRows { withUnassigned += value._times(unassignedCount) }
         let option = optionCost.map { Duals<Cost>.UnassignedOption(cost: $0, capacity: rows, potential: .zero) }
         let duals = Duals(rowPotentials: Array(u), columnPotentials: Array(v), unassigned: option)
-        return AssignmentSolution(columnForRow: columnForRow, objective: objective,
-                                  objectiveWithUnassigned: withUnassigned, duals: duals)
+        return AssignmentSolution(
+            columnForRow: columnForRow, objective: objective,
+            objectiveWithUnassigned: withUnassigned, duals: duals)
     }
 }

@@ -69,7 +69,9 @@ public struct ShortestAugmentingPath: AssignmentSolver {
     /// - Throws: ``AssignmentError/infeasible(row:)`` when the problem requires
     ///   every row placed and that is impossible.
     /// - Complexity: O(n² m) worst case for n rows and m columns.
-    public func solve<Cost: AssignmentCost>(_ problem: AssignmentProblem<Cost>) throws(AssignmentError)
+    public func solve<Cost: AssignmentCost>(
+        _ problem: AssignmentProblem<Cost>
+    ) throws(AssignmentError)
         -> AssignmentSolution<Cost>
     {
         try Cost._solveDense(problem, warmStart: nil)

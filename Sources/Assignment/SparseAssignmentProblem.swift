@@ -47,8 +47,8 @@ public struct SparseAssignmentProblem<Cost: AssignmentCost>: Sendable {
     ///   capacity, an unusable unassigned value, `.maximumCardinality`, or
     ///   values so large that `Int64` sums could overflow.
     /// - Complexity: O(pairs).
-    @_specialize(exported: true, where Cost == Int64)
-    @_specialize(exported: true, where Cost == Double)
+    @_specialize(exported:true,where Cost == Int64)
+    @_specialize(exported:true,where Cost == Double)
     public init(
         _ matrix: SparseCostMatrix<Cost>,
         sense: AssignmentProblem<Cost>.Sense = .minimize,
@@ -63,7 +63,8 @@ public struct SparseAssignmentProblem<Cost: AssignmentCost>: Sendable {
             throw .negativeCapacity(column: column, capacity: capacities[column])
         }
         if unassignedRows == .maximumCardinality {
-            throw .unsupported("a maximum-cardinality answer on a sparse problem; allow unassigned rows at a value instead")
+            throw .unsupported(
+                "a maximum-cardinality answer on a sparse problem; allow unassigned rows at a value instead")
         }
         var largest = 0.0
         if case let .allowed(value) = unassignedRows {

@@ -43,13 +43,16 @@ public struct SparseCostMatrix<Cost: AssignmentCost>: Sendable, Equatable {
     ///   ``AssignmentError/unusableValue(row:column:description:)`` for a value
     ///   that is not finite.
     /// - Complexity: O(rows + pairs).
-    @_specialize(exported: true, where Cost == Int64)
-    @_specialize(exported: true, where Cost == Double)
-    public init(rows: Int, columns: Int, rowStart: [Int], columnIndices: [Int32], values: [Cost])
+    @_specialize(exported:true,where Cost == Int64)
+    @_specialize(exported:true,where Cost == Double)
+    public init(
+        rows: Int, columns: Int, rowStart: [Int], columnIndices: [Int32], values: [Cost]
+    )
         throws(AssignmentError)
     {
         guard rows >= 0, columns >= 0, columns <= Int(Int32.max) else {
-            throw .shapeMismatch(expected: 0, actual: min(rows, columns), what: "rows and columns (0 or more, columns below 2³¹)")
+            throw .shapeMismatch(
+                expected: 0, actual: min(rows, columns), what: "rows and columns (0 or more, columns below 2³¹)")
         }
         guard rowStart.count == rows + 1 else {
             throw .shapeMismatch(expected: rows + 1, actual: rowStart.count, what: "row offsets")
@@ -62,14 +65,17 @@ public struct SparseCostMatrix<Cost: AssignmentCost>: Sendable, Equatable {
         }
         for row in 0..<rows {
             guard rowStart[row] <= rowStart[row + 1] else {
-                throw .shapeMismatch(expected: rowStart[row], actual: rowStart[row + 1], what: "offset of row \(row + 1) (offsets never decrease)")
+                throw .shapeMismatch(
+                    expected: rowStart[row], actual: rowStart[row + 1],
+                    what: "offset of row \(row + 1) (offsets never decrease)")
             }
             var previous = -1
             for position in rowStart[row]..<rowStart[row + 1] {
                 let column = Int(columnIndices[position])
                 guard column > previous, column < columns else {
-                    throw .shapeMismatch(expected: columns, actual: column,
-                                         what: "column in row \(row) (in range and increasing)")
+                    throw .shapeMismatch(
+                        expected: columns, actual: column,
+                        what: "column in row \(row) (in range and increasing)")
                 }
                 guard values[position]._isUsableCost else {
                     throw .unusableValue(row: row, column: column, description: values[position].description)
@@ -102,7 +108,8 @@ public struct SparseCostMatrix<Cost: AssignmentCost>: Sendable, Equatable {
         for row in pairs {
             for pair in row.sorted(by: { $0.column < $1.column }) {
                 guard pair.column >= 0, pair.column < columns else {
-                    throw .shapeMismatch(expected: columns, actual: pair.column, what: "column in row \(rowStart.count - 1)")
+                    throw .shapeMismatch(
+                        expected: columns, actual: pair.column, what: "column in row \(rowStart.count - 1)")
                 }
                 columnIndices.append(Int32(pair.column))
                 values.append(pair.value)

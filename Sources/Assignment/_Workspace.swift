@@ -114,8 +114,10 @@ internal final class _Workspace<Cost: AssignmentCost> {
 
     deinit {
         settled.deallocate()
-        for buffer in [columnOfSlot, firstSlot, predecessor, remaining, rowForSlot,
-                       slotForRow, nextRow, previousRow] {
+        for buffer in [
+            columnOfSlot, firstSlot, predecessor, remaining, rowForSlot,
+            slotForRow, nextRow, previousRow,
+        ] {
             buffer.deallocate()
         }
         potential.deallocate()

@@ -20,7 +20,9 @@ enum CSVMatrixFormat {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false)
             if columns < 0 { columns = cells.count }
             if cells.count != columns {
-                problems.error(SourceLocation(file: path, row: lineIndex + 1, column: 1), "the row has \(cells.count) cells but the first row has \(columns)")
+                problems.error(
+                    SourceLocation(file: path, row: lineIndex + 1, column: 1),
+                    "the row has \(cells.count) cells but the first row has \(columns)")
                 continue
             }
             for (columnIndex, cell) in cells.enumerated() {
@@ -29,18 +31,23 @@ enum CSVMatrixFormat {
                     emptyCells.append(rowIndex * columns + columnIndex)
                     integers.append(0)
                     reals.append(0)
-                } else if let value = Double(trimmed), value.isFinite || trimmed.lowercased().contains("inf") || trimmed.lowercased() == "nan" {
+                } else if let value = Double(trimmed),
+                    value.isFinite || trimmed.lowercased().contains("inf") || trimmed.lowercased() == "nan"
+                {
                     reals.append(value)
                     if allIntegral, let exact = Int64(trimmed) { integers.append(exact) } else { allIntegral = false }
                 } else {
-                    problems.error(SourceLocation(file: path, row: lineIndex + 1, column: columnIndex + 1), "'\(trimmed)' is not a number; write a number, or leave the cell empty to forbid the pair")
+                    problems.error(
+                        SourceLocation(file: path, row: lineIndex + 1, column: columnIndex + 1),
+                        "'\(trimmed)' is not a number; write a number, or leave the cell empty to forbid the pair")
                 }
             }
         }
         guard !problems.hasErrors else { throw problems }
         let rows = rowsText.count
         let width = max(columns, 0)
-        return MatrixFile(rows: rows, columns: width, values: allIntegral ? .integers(integers) : .reals(reals),
-                          emptyCells: emptyCells)
+        return MatrixFile(
+            rows: rows, columns: width, values: allIntegral ? .integers(integers) : .reals(reals),
+            emptyCells: emptyCells)
     }
 }

@@ -12,7 +12,9 @@ public enum CapacityFile {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw InputDiagnostics([.error(SourceLocation(file: path), "cannot be read (\(error.localizedDescription))")])
+            throw InputDiagnostics([
+                .error(SourceLocation(file: path), "cannot be read (\(error.localizedDescription))")
+            ])
         }
         var capacities: [Int] = []
         var problems = InputDiagnostics()
@@ -22,7 +24,9 @@ public enum CapacityFile {
             if let value = Int(trimmed), value >= 0 {
                 capacities.append(value)
             } else {
-                problems.error(SourceLocation(file: path, row: index + 1, column: 1), "'\(trimmed)' is not a capacity; write a whole number 0 or more")
+                problems.error(
+                    SourceLocation(file: path, row: index + 1, column: 1),
+                    "'\(trimmed)' is not a capacity; write a whole number 0 or more")
             }
         }
         guard !problems.hasErrors else { throw problems }

@@ -43,7 +43,9 @@ public struct MatrixFile: Sendable {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         } catch {
-            throw InputDiagnostics([.error(SourceLocation(file: path), "cannot be read (\(error.localizedDescription))")])
+            throw InputDiagnostics([
+                .error(SourceLocation(file: path), "cannot be read (\(error.localizedDescription))")
+            ])
         }
         if path.lowercased().hasSuffix(".csv") || path.lowercased().hasSuffix(".txt") {
             return try CSVMatrixFormat.decode(data, path: path)

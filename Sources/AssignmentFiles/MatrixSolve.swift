@@ -42,13 +42,19 @@ public struct MatrixSolve: Sendable {
     /// - Throws: `InputDiagnostics` for a value the solver cannot use (with its
     ///   row and column), a capacity list of the wrong length, or a problem the
     ///   solver rejects.
-    public static func run(_ matrix: consuming MatrixFile, options: Options, path: String) throws(InputDiagnostics) -> Outcome {
+    public static func run(
+        _ matrix: consuming MatrixFile, options: Options, path: String
+    ) throws(InputDiagnostics) -> Outcome {
         // The values move into the problem without a copy when the caller
         // passes its last reference: memory stays one matrix.
         let shape = (rows: matrix.rows, columns: matrix.columns, emptyCells: matrix.emptyCells)
         if let capacities = options.capacities, capacities.count != shape.columns {
-            throw InputDiagnostics([.error(SourceLocation(file: options.capacitiesPath ?? path),
-                "lists \(capacities.count) capacities but the matrix has \(shape.columns) columns; write one line per column")])
+            throw InputDiagnostics([
+                .error(
+                    SourceLocation(file: options.capacitiesPath ?? path),
+                    "lists \(capacities.count) capacities but the matrix has \(shape.columns) columns; write one line per column"
+                )
+            ])
         }
         let values = matrix.takeValues()
         switch consume values {
@@ -59,32 +65,43 @@ public struct MatrixSolve: Sendable {
             }
             let unassigned = try options.unassignedValue.map { value throws(InputDiagnostics) -> Int64 in
                 guard value == value.rounded(), abs(value) < 9.2e18 else {
-                    throw InputDiagnostics([.error(SourceLocation(file: path), "the unassigned value \(value) must be a whole number for an integer matrix")])
+                    throw InputDiagnostics([
+                        .error(
+                            SourceLocation(file: path),
+                            "the unassigned value \(value) must be a whole number for an integer matrix")
+                    ])
                 }
                 return Int64(value)
             }
-            return try solve(shape, values: values, forbidden: forbidden, unassigned: unassigned, options: options, path: path)
+            return try solve(
+                shape, values: values, forbidden: forbidden, unassigned: unassigned, options: options, path: path)
         case let .reals(values):
-            return try solve(shape, values: values, forbidden: options.forbiddenValue,
-                             unassigned: options.unassignedValue, options: options, path: path)
+            return try solve(
+                shape, values: values, forbidden: options.forbiddenValue,
+                unassigned: options.unassignedValue, options: options, path: path)
         }
     }
 
     private static func solve<Cost: AssignmentCost>(
-        _ matrix: (rows: Int, columns: Int, emptyCells: [Int]), values: consuming [Cost], forbidden: Cost?, unassigned: Cost?, options: Options, path: String
+        _ matrix: (rows: Int, columns: Int, emptyCells: [Int]), values: consuming [Cost], forbidden: Cost?,
+        unassigned: Cost?, options: Options, path: String
     ) throws(InputDiagnostics) -> Outcome {
         func located(_ error: AssignmentError) -> InputDiagnostics {
             if case let .unusableValue(row, column, description) = error, row >= 0 {
-                return InputDiagnostics([.error(SourceLocation(file: path),
-                    "row \(row + 1), column \(column + 1): \(description) is not a usable value; "
-                        + "pass --forbidden \(description) if it marks forbidden pairs")])
+                return InputDiagnostics([
+                    .error(
+                        SourceLocation(file: path),
+                        "row \(row + 1), column \(column + 1): \(description) is not a usable value; "
+                            + "pass --forbidden \(description) if it marks forbidden pairs")
+                ])
             }
             return InputDiagnostics([.error(SourceLocation(file: path), error.description)])
         }
         let problem: AssignmentProblem<Cost>
         do {
-            var costs = try CostMatrix(rows: matrix.rows, columns: matrix.columns, values: consume values,
-                                       forbiddenValue: forbidden)
+            var costs = try CostMatrix(
+                rows: matrix.rows, columns: matrix.columns, values: consume values,
+                forbiddenValue: forbidden)
             for index in matrix.emptyCells { costs.forbid(row: index / matrix.columns, column: index % matrix.columns) }
             problem = try AssignmentProblem(
                 consume costs, sense: options.maximize ? .maximize : .minimize, capacities: options.capacities,

@@ -7,7 +7,9 @@ enum NPYFormat {
     /// Reads a `.npy` file, streaming the array into its final buffer so the
     /// peak memory is the matrix itself, not the file and the matrix.
     static func load(path: String) throws(InputDiagnostics) -> MatrixFile {
-        func fail(_ message: String) -> InputDiagnostics { InputDiagnostics([.error(SourceLocation(file: path), message)]) }
+        func fail(_ message: String) -> InputDiagnostics {
+            InputDiagnostics([.error(SourceLocation(file: path), message)])
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else { throw fail("cannot be opened for reading") }
         defer { try? handle.close() }
         let start = (try? handle.read(upToCount: 12)) ?? Data()
@@ -65,7 +67,8 @@ enum NPYFormat {
                     }
                     data.withUnsafeBytes { raw in
                         for index in 0..<wanted {
-                            buffer[done + index] = convert(raw.loadUnaligned(fromByteOffset: index * width, as: Stored.self))
+                            buffer[done + index] = convert(
+                                raw.loadUnaligned(fromByteOffset: index * width, as: Stored.self))
                         }
                     }
                     done += wanted
@@ -77,9 +80,11 @@ enum NPYFormat {
         }
         switch descr {
         case "<f8": return MatrixFile(rows: rows, columns: columns, values: .reals(try stream(Double.self) { $0 }))
-        case "<f4": return MatrixFile(rows: rows, columns: columns, values: .reals(try stream(Float.self) { Double($0) }))
+        case "<f4":
+            return MatrixFile(rows: rows, columns: columns, values: .reals(try stream(Float.self) { Double($0) }))
         case "<i8": return MatrixFile(rows: rows, columns: columns, values: .integers(try stream(Int64.self) { $0 }))
-        case "<i4": return MatrixFile(rows: rows, columns: columns, values: .integers(try stream(Int32.self) { Int64($0) }))
+        case "<i4":
+            return MatrixFile(rows: rows, columns: columns, values: .integers(try stream(Int32.self) { Int64($0) }))
         default:
             throw fail("has dtype \(descr); use float32, float64, int32 or int64 (little-endian)")
         }

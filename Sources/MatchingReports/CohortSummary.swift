@@ -16,11 +16,17 @@ public enum CohortSummary {
         ]
         if let conflicts = sources.conflicts { lines.append("conflicts: \(conflicts)") }
         lines.append("policy:    \(sources.policy ?? "defaults") (\"\(cohort.policy.name)\")")
-        lines.append("topics:    \(cohort.taxonomy.topics.count)\(cohort.taxonomy.isClosed ? " (the policy's taxonomy)" : " (as written in the sign-ups)")")
+        lines.append(
+            "topics:    \(cohort.taxonomy.topics.count)\(cohort.taxonomy.isClosed ? " (the policy's taxonomy)" : " (as written in the sign-ups)")"
+        )
         let share = pairs == 0 ? 0 : Double(pairs - forbidden) / Double(pairs) * 100
-        lines.append("pairs:     \(pairs - forbidden) of \(pairs) allowed (\(percent(share)) %); \(stranded) mentee\(stranded == 1 ? "" : "s") with no eligible mentor")
+        lines.append(
+            "pairs:     \(pairs - forbidden) of \(pairs) allowed (\(percent(share)) %); \(stranded) mentee\(stranded == 1 ? "" : "s") with no eligible mentor"
+        )
         let warnings = check.warnings.count
-        lines.append("result:    no errors, \(warnings) warning\(warnings == 1 ? "" : "s")\(warnings > 0 ? " (on standard error)" : "")")
+        lines.append(
+            "result:    no errors, \(warnings) warning\(warnings == 1 ? "" : "s")\(warnings > 0 ? " (on standard error)" : "")"
+        )
         return lines.joined(separator: "\n")
     }
 

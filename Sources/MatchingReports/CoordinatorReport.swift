@@ -1,5 +1,5 @@
-import Matching
 import Foundation
+import Matching
 import _TandemUtilities
 
 /// `report.md` and `report.html`: the round for the coordinator.
@@ -25,7 +25,9 @@ enum _CoordinatorReport {
         for score in scores { counts[min(bins - 1, Int((score - low) / width))] += 1 }
         return counts.indices.map { bin in
             let from = low + Int64(bin) * width
-            let label = bins == 1 ? PointsFormat.string(units: low, resolution: resolution)
+            let label =
+                bins == 1
+                ? PointsFormat.string(units: low, resolution: resolution)
                 : "\(PointsFormat.string(units: from, resolution: resolution))–"
             return (label, counts[bin])
         }
@@ -39,9 +41,16 @@ enum _CoordinatorReport {
         let policy = round.cohort.policy
         let points = { (units: Int64) in PointsFormat.string(units: units, resolution: policy.resolution) }
         var rows: [(String, String)] = [
-            ("Mentees matched", "\(figures.matched) of \(figures.mentees) (\(RoundFigures.percent(figures.matchRate)))"),
+            (
+                "Mentees matched",
+                "\(figures.matched) of \(figures.mentees) (\(RoundFigures.percent(figures.matchRate)))"
+            ),
             ("Places filled", "\(figures.matched) of \(figures.places) (\(RoundFigures.percent(figures.fillRate)))"),
-            ("Objective", policy.matching.objective == .coverage ? "coverage: as many mentees as possible, then the best total" : "quality: the best total score"),
+            (
+                "Objective",
+                policy.matching.objective == .coverage
+                    ? "coverage: as many mentees as possible, then the best total" : "quality: the best total score"
+            ),
             ("Total score", points(figures.totalUnits)),
             ("Lowest pair score", figures.minimumUnits.map { points(Int64($0)) } ?? "–"),
             ("Median pair score", figures.medianUnits.map { points(Int64($0)) } ?? "–"),
@@ -51,11 +60,19 @@ enum _CoordinatorReport {
         if policy.matching.slotDiscount > 0 {
             rows.append(("Load spreading", "each further place counts \(policy.matching.slotDiscount) points less"))
         }
-        rows.append(("Blocking pairs", "\(round.blockingPairs) (pairs who would both rather be together than with their proposals)"))
+        rows.append(
+            (
+                "Blocking pairs",
+                "\(round.blockingPairs) (pairs who would both rather be together than with their proposals)"
+            ))
         let certificate = round.certificate
-        rows.append(("Optimality certificate", certificate.isOptimal
-            ? "verified: the proposals' total equals the dual bound, so no better matching exists under the policy"
-            : "FAILED: \(certificate.violations.joined(separator: "; "))"))
+        rows.append(
+            (
+                "Optimality certificate",
+                certificate.isOptimal
+                    ? "verified: the proposals' total equals the dual bound, so no better matching exists under the policy"
+                    : "FAILED: \(certificate.violations.joined(separator: "; "))"
+            ))
         return rows
     }
 
@@ -63,20 +80,66 @@ enum _CoordinatorReport {
         let cohort = round.cohort
         var sections: [(String, Table)] = []
         let breakdown = { (rows: [(name: String, mentees: Int, matched: Int)]) in
-            rows.map { [$0.name, String($0.mentees), String($0.matched), RoundFigures.percent($0.mentees == 0 ? 0 : Double($0.matched) / Double($0.mentees))] }
+            rows.map {
+                [
+                    $0.name, String($0.mentees), String($0.matched),
+                    RoundFigures.percent($0.mentees == 0 ? 0 : Double($0.matched) / Double($0.mentees)),
+                ]
+            }
         }
-        sections.append(("Matched mentees by organisation", Table(header: ["organisation", "mentees", "matched", "rate"], rows: breakdown(figures.byOrganisation))))
-        sections.append(("Matched mentees by region", Table(header: ["region", "mentees", "matched", "rate"], rows: breakdown(figures.byRegion))))
-        sections.append(("Goals no mentor offers", Table(header: ["goal", "mentees asking"], rows: figures.uncoveredGoals.map { [$0.topic, String($0.mentees)] })))
-        sections.append(("Out-of-scope goals to signpost", Table(header: ["mentee", "goals"], rows: figures.outOfScope.map {
-            [cohort.mentees[$0.mentee].id.rawValue + " (" + cohort.mentees[$0.mentee].name + ")", $0.goals.joined(separator: "; ")]
-        })))
-        sections.append(("Unmatched mentees", Table(header: ["mentee", "reason"], rows: round.unmatched.map {
-            [cohort.mentees[$0.mentee].id.rawValue + " (" + cohort.mentees[$0.mentee].name + ")", $0.reason.sentence]
-        })))
-        sections.append(("Mentors with free places", Table(header: ["mentor", "free places"], rows: round.freePlaces.map {
-            [cohort.mentors[$0.mentor].id.rawValue + " (" + cohort.mentors[$0.mentor].name + ")", "\($0.free) of \(round.places[$0.mentor])"]
-        })))
+        sections.append(
+            (
+                "Matched mentees by organisation",
+                Table(header: ["organisation", "mentees", "matched", "rate"], rows: breakdown(figures.byOrganisation))
+            ))
+        sections.append(
+            (
+                "Matched mentees by region",
+                Table(header: ["region", "mentees", "matched", "rate"], rows: breakdown(figures.byRegion))
+            ))
+        sections.append(
+            (
+                "Goals no mentor offers",
+                Table(
+                    header: ["goal", "mentees asking"],
+                    rows: figures.uncoveredGoals.map { [$0.topic, String($0.mentees)] })
+            ))
+        sections.append(
+            (
+                "Out-of-scope goals to signpost",
+                Table(
+                    header: ["mentee", "goals"],
+                    rows: figures.outOfScope.map {
+                        [
+                            cohort.mentees[$0.mentee].id.rawValue + " (" + cohort.mentees[$0.mentee].name + ")",
+                            $0.goals.joined(separator: "; "),
+                        ]
+                    })
+            ))
+        sections.append(
+            (
+                "Unmatched mentees",
+                Table(
+                    header: ["mentee", "reason"],
+                    rows: round.unmatched.map {
+                        [
+                            cohort.mentees[$0.mentee].id.rawValue + " (" + cohort.mentees[$0.mentee].name + ")",
+                            $0.reason.sentence,
+                        ]
+                    })
+            ))
+        sections.append(
+            (
+                "Mentors with free places",
+                Table(
+                    header: ["mentor", "free places"],
+                    rows: round.freePlaces.map {
+                        [
+                            cohort.mentors[$0.mentor].id.rawValue + " (" + cohort.mentors[$0.mentor].name + ")",
+                            "\($0.free) of \(round.places[$0.mentor])",
+                        ]
+                    })
+            ))
         return sections
     }
 
@@ -102,7 +165,10 @@ enum _CoordinatorReport {
             lines.append("")
             lines.append("## \(title)")
             lines.append("")
-            if table.rows.isEmpty { lines.append("None."); continue }
+            if table.rows.isEmpty {
+                lines.append("None.")
+                continue
+            }
             lines.append("| " + table.header.map(cell).joined(separator: " | ") + " |")
             lines.append("|" + String(repeating: "---|", count: table.header.count))
             for row in table.rows { lines.append("| " + row.map(cell).joined(separator: " | ") + " |") }
@@ -114,7 +180,9 @@ enum _CoordinatorReport {
         let figures = RoundFigures(round)
         let title = _HTML.escape("\(round.cohort.policy.name): matching report")
         var body = ["<h1>\(title)</h1>", "<table>"]
-        for (name, value) in headline(round, figures) { body.append("<tr><th>\(_HTML.escape(name))</th><td>\(_HTML.escape(value))</td></tr>") }
+        for (name, value) in headline(round, figures) {
+            body.append("<tr><th>\(_HTML.escape(name))</th><td>\(_HTML.escape(value))</td></tr>")
+        }
         body.append("</table>")
         body.append("<div class=\"charts\">")
         body.append(_SVGBarChart(title: "Pairs by score (points)", bars: scoreHistogram(round)).svg())
@@ -122,9 +190,14 @@ enum _CoordinatorReport {
         body.append("</div>")
         for (title, table) in tables(round, figures) {
             body.append("<h2>\(_HTML.escape(title))</h2>")
-            if table.rows.isEmpty { body.append("<p>None.</p>"); continue }
+            if table.rows.isEmpty {
+                body.append("<p>None.</p>")
+                continue
+            }
             body.append("<table><tr>" + table.header.map { "<th>\(_HTML.escape($0))</th>" }.joined() + "</tr>")
-            for row in table.rows { body.append("<tr>" + row.map { "<td>\(_HTML.escape($0))</td>" }.joined() + "</tr>") }
+            for row in table.rows {
+                body.append("<tr>" + row.map { "<td>\(_HTML.escape($0))</td>" }.joined() + "</tr>")
+            }
             body.append("</table>")
         }
         return """

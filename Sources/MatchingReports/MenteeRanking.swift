@@ -1,5 +1,5 @@
-import Matching
 import Foundation
+import Matching
 
 /// A mentee's eligible mentors ranked by score, each with its explanation:
 /// what `tandem score` prints.
@@ -35,13 +35,18 @@ public struct MenteeRanking: Sendable {
         cohort = check.cohort
         self.mentee = mentee
         eligibleCount = order.count
-        entries = [Entry(rank: order.firstIndex(of: mentor).map { $0 + 1 }, mentor: mentor,
-                         explanation: check.model.explain(mentee: mentee, mentor: mentor))]
+        entries = [
+            Entry(
+                rank: order.firstIndex(of: mentor).map { $0 + 1 }, mentor: mentor,
+                explanation: check.model.explain(mentee: mentee, mentor: mentor))
+        ]
     }
 
     private static func eligibleOrder(_ check: CohortCheck, mentee: Int) -> [Int] {
         check.scores.withRow(mentee) { row in
-            (0..<row.mentors).filter { !row.isForbidden($0) }.sorted { row[$0] != row[$1] ? row[$0] > row[$1] : $0 < $1 }
+            (0..<row.mentors).filter { !row.isForbidden($0) }.sorted {
+                row[$0] != row[$1] ? row[$0] > row[$1] : $0 < $1
+            }
         }
     }
 
@@ -74,30 +79,58 @@ public struct MenteeRanking: Sendable {
             let width = signed.map(\.count).max() ?? 0
             for (part, value) in zip(explanation.parts, signed) {
                 let padded = String(repeating: " ", count: width - value.count) + value
-                let detail = part.factor == .goals ? "\(explanation.goalMatches.count) goal\(explanation.goalMatches.count == 1 ? "" : "s") met:" : part.detail
-                lines.append("  \(part.factor.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0))\(padded)  \(detail)")
+                let detail =
+                    part.factor == .goals
+                    ? "\(explanation.goalMatches.count) goal\(explanation.goalMatches.count == 1 ? "" : "s") met:"
+                    : part.detail
+                lines.append(
+                    "  \(part.factor.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0))\(padded)  \(detail)")
                 if part.factor == .goals {
                     for match in explanation.goalMatches {
-                        lines.append("      goal #\(match.rank) \"\(match.goal)\" (\(points(match.goalUnits))) × level \(match.level) skill \"\(match.skill)\" (×\(match.multiplier)) = \(points(match.units))")
+                        lines.append(
+                            "      goal #\(match.rank) \"\(match.goal)\" (\(points(match.goalUnits))) × level \(match.level) skill \"\(match.skill)\" (×\(match.multiplier)) = \(points(match.units))"
+                        )
                     }
                 }
             }
-            if explanation.parts.isEmpty { lines.append("  no factor applies: no goal meets a skill and no bonus applies") }
+            if explanation.parts.isEmpty {
+                lines.append("  no factor applies: no goal meets a skill and no bonus applies")
+            }
         }
         return lines.joined(separator: "\n")
     }
 
     /// The ranking as JSON with sorted keys, points as decimal strings (exact).
     public func json() -> String {
-        struct Part: Encodable { let factor: String; let points: String; let detail: String }
-        struct Match: Encodable { let rank: Int; let goal: String; let skill: String; let level: Int; let points: String }
+        struct Part: Encodable {
+            let factor: String
+            let points: String
+            let detail: String
+        }
+        struct Match: Encodable {
+            let rank: Int
+            let goal: String
+            let skill: String
+            let level: Int
+            let points: String
+        }
         struct Mentor: Encodable {
-            let id: String; let name: String; let rank: Int?; let eligible: Bool; let score: String?
-            let parts: [Part]; let goal_matches: [Match]; let forbidden_because: [String]
+            let id: String
+            let name: String
+            let rank: Int?
+            let eligible: Bool
+            let score: String?
+            let parts: [Part]
+            let goal_matches: [Match]
+            let forbidden_because: [String]
         }
         struct Report: Encodable {
-            let mentee: String; let eligible_mentors: Int; let mentors_in_all: Int; let goals: [String]
-            let out_of_scope_goals: [String]; let mentors: [Mentor]
+            let mentee: String
+            let eligible_mentors: Int
+            let mentors_in_all: Int
+            let goals: [String]
+            let out_of_scope_goals: [String]
+            let mentors: [Mentor]
         }
         let person = cohort.mentees[mentee]
         let report = Report(
@@ -106,10 +139,16 @@ public struct MenteeRanking: Sendable {
             mentors: entries.map { entry in
                 let explanation = entry.explanation
                 return Mentor(
-                    id: cohort.mentors[entry.mentor].id.rawValue, name: cohort.mentors[entry.mentor].name, rank: entry.rank,
-                    eligible: !explanation.isForbidden, score: explanation.isForbidden ? nil : points(explanation.units),
-                    parts: explanation.parts.map { Part(factor: $0.factor.rawValue, points: points($0.units), detail: $0.detail) },
-                    goal_matches: explanation.goalMatches.map { Match(rank: $0.rank, goal: $0.goal, skill: $0.skill, level: $0.level, points: points($0.units)) },
+                    id: cohort.mentors[entry.mentor].id.rawValue, name: cohort.mentors[entry.mentor].name,
+                    rank: entry.rank,
+                    eligible: !explanation.isForbidden,
+                    score: explanation.isForbidden ? nil : points(explanation.units),
+                    parts: explanation.parts.map {
+                        Part(factor: $0.factor.rawValue, points: points($0.units), detail: $0.detail)
+                    },
+                    goal_matches: explanation.goalMatches.map {
+                        Match(rank: $0.rank, goal: $0.goal, skill: $0.skill, level: $0.level, points: points($0.units))
+                    },
                     forbidden_because: explanation.forbiddenBecause.map(\.sentence))
             })
         let encoder = JSONEncoder()

@@ -1,5 +1,5 @@
-import Matching
 import Dispatch
+import Matching
 
 /// `letters/`: one Markdown letter per participant, telling them their
 /// proposal and the reasons in plain words.
@@ -16,13 +16,17 @@ enum _ParticipantLetters {
         func path(_ role: Role, _ id: String) -> String {
             let safe = String(id.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "_" })
             var name = "letters/\(role.rawValue)-\(safe).md", suffix = 2
-            while !used.insert(name).inserted { name = "letters/\(role.rawValue)-\(safe)-\(suffix).md"; suffix += 1 }
+            while !used.insert(name).inserted {
+                name = "letters/\(role.rawValue)-\(safe)-\(suffix).md"
+                suffix += 1
+            }
             return name
         }
         let mentorOf = Dictionary(uniqueKeysWithValues: round.pairs.map { ($0.mentee, $0) })
         let menteesOf = Dictionary(grouping: round.pairs, by: \.mentor)
         let reasons = Dictionary(uniqueKeysWithValues: round.unmatched.map { ($0.mentee, $0.reason) })
-        let paths = cohort.mentees.map { path(.mentee, $0.id.rawValue) } + cohort.mentors.map { path(.mentor, $0.id.rawValue) }
+        let paths =
+            cohort.mentees.map { path(.mentee, $0.id.rawValue) } + cohort.mentors.map { path(.mentor, $0.id.rawValue) }
         let mentees = cohort.mentees.count
         // Letters are independent, so they are written on every core, each
         // into its own slot: the order, and so the output, stays the same
@@ -30,7 +34,8 @@ enum _ParticipantLetters {
         let texts = [String](unsafeUninitializedCapacity: paths.count) { buffer, initialized in
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-                let text = index < mentees
+                let text =
+                    index < mentees
                     ? menteeLetter(round, mentee: index, pair: mentorOf[index], reason: reasons[index])
                     : mentorLetter(round, mentor: index - mentees, pairs: menteesOf[index - mentees] ?? [])
                 (slots.baseAddress! + index).initialize(to: text)
@@ -43,10 +48,17 @@ enum _ParticipantLetters {
     private static func checkpointLines(_ policy: Policy) -> [String] {
         let dates = _RoundTables.checkpoints(policy)
         guard let first = dates.first, !first.isEmpty else { return [] }
-        return ["", "Review checkpoints: " + zip(policy.matching.checkpointMonths, dates).map { "\($0)-month review on \($1)" }.joined(separator: "; ") + "."]
+        return [
+            "",
+            "Review checkpoints: "
+                + zip(policy.matching.checkpointMonths, dates).map { "\($0)-month review on \($1)" }.joined(
+                    separator: "; ") + ".",
+        ]
     }
 
-    private static func menteeLetter(_ round: MatchingRound, mentee index: Int, pair: MatchingRound.Pair?, reason: UnmatchedReason?) -> String {
+    private static func menteeLetter(
+        _ round: MatchingRound, mentee index: Int, pair: MatchingRound.Pair?, reason: UnmatchedReason?
+    ) -> String {
         let cohort = round.cohort, policy = cohort.policy, mentee = cohort.mentees[index]
         var lines = ["# \(policy.name)", "", "Dear \(mentee.name),", ""]
         if let pair {
@@ -59,16 +71,22 @@ enum _ParticipantLetters {
             lines.append("")
             lines.append("This is a proposal: please tell the scheme's coordinator whether you accept it.")
         } else {
-            let why: String = switch reason {
-            case .noEligibleMentor?: "no mentor this round met the scheme's requirements for your pairing (such as meeting mode, region or seniority)"
-            case .eligibleMentorsFull?: "the mentors who matched your goals were fully booked this round"
-            default: "no available mentor was a close enough match for your goals this round"
-            }
-            lines.append("We could not propose a mentor for you in this round: \(why). The coordinator will be in touch about the next round.")
+            let why: String =
+                switch reason {
+                case .noEligibleMentor?:
+                    "no mentor this round met the scheme's requirements for your pairing (such as meeting mode, region or seniority)"
+                case .eligibleMentorsFull?: "the mentors who matched your goals were fully booked this round"
+                default: "no available mentor was a close enough match for your goals this round"
+                }
+            lines.append(
+                "We could not propose a mentor for you in this round: \(why). The coordinator will be in touch about the next round."
+            )
         }
         if !mentee.outOfScopeGoals.isEmpty {
             lines.append("")
-            lines.append("Some of the goals you listed (\(mentee.outOfScopeGoals.joined(separator: ", "))) are outside what mentoring in this scheme covers; the coordinator will point you to the right support.")
+            lines.append(
+                "Some of the goals you listed (\(mentee.outOfScopeGoals.joined(separator: ", "))) are outside what mentoring in this scheme covers; the coordinator will point you to the right support."
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -77,10 +95,14 @@ enum _ParticipantLetters {
         let cohort = round.cohort, policy = cohort.policy, mentor = cohort.mentors[index]
         var lines = ["# \(policy.name)", "", "Dear \(mentor.name),", ""]
         if pairs.isEmpty {
-            lines.append("We have not proposed a mentee for you in this round. Thank you for offering your time; the coordinator will be in touch about the next round.")
+            lines.append(
+                "We have not proposed a mentee for you in this round. Thank you for offering your time; the coordinator will be in touch about the next round."
+            )
             return lines.joined(separator: "\n") + "\n"
         }
-        lines.append(pairs.count == 1 ? "We propose that you mentor:" : "We propose that you mentor these \(pairs.count) mentees:")
+        lines.append(
+            pairs.count == 1
+                ? "We propose that you mentor:" : "We propose that you mentor these \(pairs.count) mentees:")
         for pair in pairs {
             let mentee = cohort.mentees[pair.mentee]
             lines.append("")
@@ -102,23 +124,33 @@ enum _ParticipantLetters {
         var lines: [String] = []
         for match in explanation.goalMatches {
             let priority = match.rank == 1 ? "first priority" : "priority #\(match.rank)"
-            lines.append(reader == .mentee
-                ? "Your goal \"\(match.goal)\" (your \(priority)) matches their experience in \"\(match.skill)\" (self-assessed level \(match.level) of \(levels))."
-                : "Their goal \"\(match.goal)\" (their \(priority)) matches your experience in \"\(match.skill)\".")
+            lines.append(
+                reader == .mentee
+                    ? "Your goal \"\(match.goal)\" (your \(priority)) matches their experience in \"\(match.skill)\" (self-assessed level \(match.level) of \(levels))."
+                    : "Their goal \"\(match.goal)\" (their \(priority)) matches your experience in \"\(match.skill)\".")
         }
         if explanation.goalMatches.isEmpty {
-            lines.append("None of the goals listed met an offered skill directly; the pairing rests on the other factors below.")
+            lines.append(
+                "None of the goals listed met an offered skill directly; the pairing rests on the other factors below.")
         }
         let meeting = explanation.meeting
         switch (meeting.online, meeting.inPerson) {
-        case (true, true): lines.append("You can meet online or in person\(meeting.sharedRegion.map { " (you are both in \($0))" } ?? "").")
+        case (true, true):
+            lines.append(
+                "You can meet online or in person\(meeting.sharedRegion.map { " (you are both in \($0))" } ?? "").")
         case (true, false): lines.append("You can meet online.")
         default: lines.append("You can meet in person\(meeting.sharedRegion.map { " in \($0)" } ?? "").")
         }
         let common = explanation.sharedLanguages
-        if !common.isEmpty { lines.append("You share \(common.count == 1 ? "a language" : "languages"): \(common.joined(separator: ", ")).") }
+        if !common.isEmpty {
+            lines.append(
+                "You share \(common.count == 1 ? "a language" : "languages"): \(common.joined(separator: ", ")).")
+        }
         if let seniority = explanation.parts.first(where: { $0.factor == .seniority }), seniority.units > 0 {
-            lines.append(reader == .mentee ? "Their seniority is a good step ahead of yours." : "You are a good step ahead of them in seniority.")
+            lines.append(
+                reader == .mentee
+                    ? "Their seniority is a good step ahead of yours."
+                    : "You are a good step ahead of them in seniority.")
         }
         return lines
     }

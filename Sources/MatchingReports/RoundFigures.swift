@@ -51,10 +51,14 @@ public struct RoundFigures: Sendable {
         var offered = Set<Int>()
         for mentor in cohort.mentors { for skill in mentor.skills { offered.insert(skill.topic) } }
         var askers: [Int: Int] = [:]
-        for mentee in cohort.mentees { for goal in mentee.goals where !offered.contains(goal.topic) { askers[goal.topic, default: 0] += 1 } }
+        for mentee in cohort.mentees {
+            for goal in mentee.goals where !offered.contains(goal.topic) { askers[goal.topic, default: 0] += 1 }
+        }
         uncoveredGoals = askers.keys.sorted { cohort.taxonomy.topics[$0] < cohort.taxonomy.topics[$1] }
             .map { (topic: cohort.taxonomy.topics[$0], mentees: askers[$0]!) }
-        outOfScope = cohort.mentees.indices.compactMap { cohort.mentees[$0].outOfScopeGoals.isEmpty ? nil : ($0, cohort.mentees[$0].outOfScopeGoals) }
+        outOfScope = cohort.mentees.indices.compactMap {
+            cohort.mentees[$0].outOfScopeGoals.isEmpty ? nil : ($0, cohort.mentees[$0].outOfScopeGoals)
+        }
     }
 
     /// A share as a percentage with one decimal, e.g. "87.5 %".

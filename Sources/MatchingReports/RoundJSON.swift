@@ -1,28 +1,68 @@
-import Matching
 import Foundation
+import Matching
 import _TandemUtilities
 
 /// `round.json`: the whole round for machines, with the SHA-256 of every
 /// input and the version of Tandem, keys sorted so the bytes are stable.
 enum _RoundJSON {
-    struct Input: Encodable { let role: String; let path: String; let sha256: String }
-    struct Pair: Encodable {
-        let mentee: String; let mentor: String; let score: String; let rank_for_mentee: Int; let checkpoints: [String]
+    struct Input: Encodable {
+        let role: String
+        let path: String
+        let sha256: String
     }
-    struct Unmatched: Encodable { let mentee: String; let reason: String; let detail: String }
-    struct FreePlaces: Encodable { let mentor: String; let free: Int; let places: Int }
-    struct Certificate: Encodable { let optimal: Bool; let primal_objective: Double; let dual_objective: Double; let pair_offset_units: Int64; let violations: [String] }
-    struct Breakdown: Encodable { let name: String; let mentees: Int; let matched: Int }
+    struct Pair: Encodable {
+        let mentee: String
+        let mentor: String
+        let score: String
+        let rank_for_mentee: Int
+        let checkpoints: [String]
+    }
+    struct Unmatched: Encodable {
+        let mentee: String
+        let reason: String
+        let detail: String
+    }
+    struct FreePlaces: Encodable {
+        let mentor: String
+        let free: Int
+        let places: Int
+    }
+    struct Certificate: Encodable {
+        let optimal: Bool
+        let primal_objective: Double
+        let dual_objective: Double
+        let pair_offset_units: Int64
+        let violations: [String]
+    }
+    struct Breakdown: Encodable {
+        let name: String
+        let mentees: Int
+        let matched: Int
+    }
     struct Figures: Encodable {
-        let mentees: Int; let mentors: Int; let matched: Int; let places: Int
-        let match_rate: Double; let fill_rate: Double; let total_score: String
-        let lowest_score: String?; let median_score: String?
-        let rank_first: Int; let rank_second_or_third: Int; let rank_lower: Int
+        let mentees: Int
+        let mentors: Int
+        let matched: Int
+        let places: Int
+        let match_rate: Double
+        let fill_rate: Double
+        let total_score: String
+        let lowest_score: String?
+        let median_score: String?
+        let rank_first: Int
+        let rank_second_or_third: Int
+        let rank_lower: Int
         let blocking_pairs: Int
     }
     struct Policy: Encodable {
-        let name: String; let objective: String; let fairness: String; let minimum_score: Double?
-        let fairness_floor: String?; let slot_discount: Double; let resolution: Double; let start_date: String?
+        let name: String
+        let objective: String
+        let fairness: String
+        let minimum_score: Double?
+        let fairness_floor: String?
+        let slot_discount: Double
+        let resolution: Double
+        let start_date: String?
     }
     struct Round: Encodable {
         let tandem_version: String
@@ -46,7 +86,10 @@ enum _RoundJSON {
         let dates = _RoundTables.checkpoints(policy)
         var inputs: [Input] = []
         let sources = cohort.sources
-        for (role, path) in [("mentors", sources.mentors), ("mentees", sources.mentees), ("conflicts", sources.conflicts), ("policy", sources.policy)] {
+        for (role, path) in [
+            ("mentors", sources.mentors), ("mentees", sources.mentees), ("conflicts", sources.conflicts),
+            ("policy", sources.policy),
+        ] {
             guard let path else { continue }
             let bytes = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
             inputs.append(Input(role: role, path: path, sha256: SHA256.hex(bytes)))
@@ -54,25 +97,44 @@ enum _RoundJSON {
         let report = Round(
             tandem_version: TandemVersion.current,
             inputs: inputs,
-            policy: Policy(name: policy.name, objective: policy.matching.objective.rawValue, fairness: policy.matching.fairness.rawValue,
-                           minimum_score: policy.matching.minimumScore, fairness_floor: round.floorUnits.map(points),
-                           slot_discount: policy.matching.slotDiscount, resolution: policy.resolution, start_date: policy.startDate?.description),
-            figures: Figures(mentees: figures.mentees, mentors: figures.mentors, matched: figures.matched, places: figures.places,
-                             match_rate: figures.matchRate, fill_rate: figures.fillRate, total_score: points(figures.totalUnits),
-                             lowest_score: figures.minimumUnits.map { points(Int64($0)) }, median_score: figures.medianUnits.map { points(Int64($0)) },
-                             rank_first: figures.rankFirst, rank_second_or_third: figures.rankTopThree, rank_lower: figures.rankOther,
-                             blocking_pairs: round.blockingPairs),
-            certificate: Certificate(optimal: round.certificate.isOptimal, primal_objective: round.certificate.primalObjective,
-                                     dual_objective: round.certificate.dualObjective, pair_offset_units: round.pairOffsetUnits,
-                                     violations: round.certificate.violations),
-            pairs: round.pairs.map { Pair(mentee: cohort.mentees[$0.mentee].id.rawValue, mentor: cohort.mentors[$0.mentor].id.rawValue,
-                                          score: points(Int64($0.units)), rank_for_mentee: $0.rank, checkpoints: dates) },
-            unmatched: round.unmatched.map { Unmatched(mentee: cohort.mentees[$0.mentee].id.rawValue, reason: $0.reason.code, detail: $0.reason.sentence) },
-            free_places: round.freePlaces.map { FreePlaces(mentor: cohort.mentors[$0.mentor].id.rawValue, free: $0.free, places: round.places[$0.mentor]) },
-            by_organisation: figures.byOrganisation.map { Breakdown(name: $0.name, mentees: $0.mentees, matched: $0.matched) },
+            policy: Policy(
+                name: policy.name, objective: policy.matching.objective.rawValue,
+                fairness: policy.matching.fairness.rawValue,
+                minimum_score: policy.matching.minimumScore, fairness_floor: round.floorUnits.map(points),
+                slot_discount: policy.matching.slotDiscount, resolution: policy.resolution,
+                start_date: policy.startDate?.description),
+            figures: Figures(
+                mentees: figures.mentees, mentors: figures.mentors, matched: figures.matched, places: figures.places,
+                match_rate: figures.matchRate, fill_rate: figures.fillRate, total_score: points(figures.totalUnits),
+                lowest_score: figures.minimumUnits.map { points(Int64($0)) },
+                median_score: figures.medianUnits.map { points(Int64($0)) },
+                rank_first: figures.rankFirst, rank_second_or_third: figures.rankTopThree,
+                rank_lower: figures.rankOther,
+                blocking_pairs: round.blockingPairs),
+            certificate: Certificate(
+                optimal: round.certificate.isOptimal, primal_objective: round.certificate.primalObjective,
+                dual_objective: round.certificate.dualObjective, pair_offset_units: round.pairOffsetUnits,
+                violations: round.certificate.violations),
+            pairs: round.pairs.map {
+                Pair(
+                    mentee: cohort.mentees[$0.mentee].id.rawValue, mentor: cohort.mentors[$0.mentor].id.rawValue,
+                    score: points(Int64($0.units)), rank_for_mentee: $0.rank, checkpoints: dates)
+            },
+            unmatched: round.unmatched.map {
+                Unmatched(
+                    mentee: cohort.mentees[$0.mentee].id.rawValue, reason: $0.reason.code, detail: $0.reason.sentence)
+            },
+            free_places: round.freePlaces.map {
+                FreePlaces(
+                    mentor: cohort.mentors[$0.mentor].id.rawValue, free: $0.free, places: round.places[$0.mentor])
+            },
+            by_organisation: figures.byOrganisation.map {
+                Breakdown(name: $0.name, mentees: $0.mentees, matched: $0.matched)
+            },
             by_region: figures.byRegion.map { Breakdown(name: $0.name, mentees: $0.mentees, matched: $0.matched) },
             goals_no_mentor_offers: figures.uncoveredGoals.map(\.topic),
-            out_of_scope_goals: Dictionary(uniqueKeysWithValues: figures.outOfScope.map { (cohort.mentees[$0.mentee].id.rawValue, $0.goals) }))
+            out_of_scope_goals: Dictionary(
+                uniqueKeysWithValues: figures.outOfScope.map { (cohort.mentees[$0.mentee].id.rawValue, $0.goals) }))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return ((try? encoder.encode(report)) ?? Data("{}".utf8)) + Data("\n".utf8)

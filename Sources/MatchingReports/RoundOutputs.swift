@@ -1,5 +1,5 @@
-import Matching
 import Foundation
+import Matching
 
 /// Everything `tandem match` writes, as one folder: `pairs.csv`,
 /// `unmatched.csv`, `report.md`, `report.html`, `round.json` and `letters/`.
@@ -37,7 +37,8 @@ public enum RoundOutputs {
             "certificate: \(round.certificate.isOptimal ? "optimal (verified)" : "FAILED")",
         ]
         if let floor = round.floorUnits { lines.insert("floor:       no pair below \(points(floor))", at: 2) }
-        lines.append("report:      \(folder)/report.html (also report.md, pairs.csv, unmatched.csv, round.json, letters/)")
+        lines.append(
+            "report:      \(folder)/report.html (also report.md, pairs.csv, unmatched.csv, round.json, letters/)")
         return lines.joined(separator: "\n")
     }
 }

@@ -10,12 +10,18 @@ enum _RoundTables {
     static func pairs(_ round: MatchingRound) -> String {
         let cohort = round.cohort, policy = cohort.policy
         let dates = checkpoints(policy)
-        var csv = CSVWriter(header: ["mentee_id", "mentee_name", "mentee_email", "mentor_id", "mentor_name", "mentor_email",
-                                     "score", "rank_for_mentee"] + policy.matching.checkpointMonths.map { "checkpoint_\($0)_months" })
+        var csv = CSVWriter(
+            header: [
+                "mentee_id", "mentee_name", "mentee_email", "mentor_id", "mentor_name", "mentor_email",
+                "score", "rank_for_mentee",
+            ] + policy.matching.checkpointMonths.map { "checkpoint_\($0)_months" })
         for pair in round.pairs {
             let mentee = cohort.mentees[pair.mentee], mentor = cohort.mentors[pair.mentor]
-            csv.append([mentee.id.rawValue, mentee.name, mentee.email, mentor.id.rawValue, mentor.name, mentor.email,
-                        PointsFormat.string(units: Int64(pair.units), resolution: policy.resolution), String(pair.rank)] + dates)
+            csv.append(
+                [
+                    mentee.id.rawValue, mentee.name, mentee.email, mentor.id.rawValue, mentor.name, mentor.email,
+                    PointsFormat.string(units: Int64(pair.units), resolution: policy.resolution), String(pair.rank),
+                ] + dates)
         }
         return csv.text
     }
@@ -25,11 +31,16 @@ enum _RoundTables {
         var csv = CSVWriter(header: ["role", "id", "name", "email", "reason", "detail"])
         for entry in round.unmatched {
             let mentee = cohort.mentees[entry.mentee]
-            csv.append(["mentee", mentee.id.rawValue, mentee.name, mentee.email, entry.reason.code, entry.reason.sentence])
+            csv.append([
+                "mentee", mentee.id.rawValue, mentee.name, mentee.email, entry.reason.code, entry.reason.sentence,
+            ])
         }
         for (mentor, free) in round.freePlaces {
             let person = cohort.mentors[mentor]
-            csv.append(["mentor", person.id.rawValue, person.name, person.email, "free-places", "\(free) of \(round.places[mentor]) places free"])
+            csv.append([
+                "mentor", person.id.rawValue, person.name, person.email, "free-places",
+                "\(free) of \(round.places[mentor]) places free",
+            ])
         }
         return csv.text
     }

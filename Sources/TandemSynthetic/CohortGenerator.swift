@@ -35,8 +35,10 @@ public struct CohortGenerator: Sendable {
     }
 
     static let levels = ["intern", "associate", "analyst", "senior analyst", "lead", "principal", "director"]
-    static let regions = ["London", "South East", "South West", "East of England", "West Midlands", "East Midlands",
-                          "Yorkshire", "North West", "North East", "Wales", "Scotland", "Northern Ireland"]
+    static let regions = [
+        "London", "South East", "South West", "East of England", "West Midlands", "East Midlands",
+        "Yorkshire", "North West", "North East", "Wales", "Scotland", "Northern Ireland",
+    ]
     static let secondLanguages = ["Welsh", "French", "Spanish", "Urdu", "Polish", "Punjabi", "Mandarin", "Arabic"]
     static let namedTopics = [
         "career planning", "leadership", "presenting", "networking", "confidence", "project delivery",
@@ -52,10 +54,14 @@ public struct CohortGenerator: Sendable {
         "Westbrook Institute", "Ashford Research Labs", "Valley Water", "Kingsmead College", "Office for Statistics",
         "Eastfield Hospital", "Greenway Energy", "Portside Museum",
     ]
-    static let firstNames = ["Alex", "Sam", "Priya", "Tom", "Aisha", "Ben", "Chen", "Dara", "Ella", "Femi", "Grace",
-                             "Hugo", "Ines", "Jamal", "Kate", "Liam", "Maya", "Nia", "Omar", "Rosa", "Yusuf", "Zoe"]
-    static let lastNames = ["Smith", "Jones", "Patel", "Khan", "Williams", "Brown", "Taylor", "Davies", "Evans",
-                            "Wilson", "Chen", "Okafor", "Murphy", "Walsh", "Hughes", "Ali", "Clarke", "Novak"]
+    static let firstNames = [
+        "Alex", "Sam", "Priya", "Tom", "Aisha", "Ben", "Chen", "Dara", "Ella", "Femi", "Grace",
+        "Hugo", "Ines", "Jamal", "Kate", "Liam", "Maya", "Nia", "Omar", "Rosa", "Yusuf", "Zoe",
+    ]
+    static let lastNames = [
+        "Smith", "Jones", "Patel", "Khan", "Williams", "Brown", "Taylor", "Davies", "Evans",
+        "Wilson", "Chen", "Okafor", "Murphy", "Walsh", "Hughes", "Ali", "Clarke", "Novak",
+    ]
 
     /// The topic names: real ones first, then numbered specialisms.
     func topicNames() -> [String] {
@@ -76,11 +82,17 @@ public struct CohortGenerator: Sendable {
         let total = weights.reduce(0, +)
         var cumulative: [Double] = []
         var running = 0.0
-        for weight in weights { running += weight / total; cumulative.append(running) }
+        for weight in weights {
+            running += weight / total
+            cumulative.append(running)
+        }
         func topic(_ random: inout SeededGenerator) -> Int {
             let draw = random.nextUnit()
             var low = 0, high = cumulative.count - 1
-            while low < high { let mid = (low + high) / 2; if cumulative[mid] < draw { low = mid + 1 } else { high = mid } }
+            while low < high {
+                let mid = (low + high) / 2
+                if cumulative[mid] < draw { low = mid + 1 } else { high = mid }
+            }
             return low
         }
         func distinctTopics(_ count: Int, _ random: inout SeededGenerator) -> [Int] {
@@ -93,7 +105,9 @@ public struct CohortGenerator: Sendable {
             }
             return chosen
         }
-        func person(_ index: Int, _ random: inout SeededGenerator) -> (name: String, email: String, organisation: String, region: String, meeting: String, languages: String) {
+        func person(
+            _ index: Int, _ random: inout SeededGenerator
+        ) -> (name: String, email: String, organisation: String, region: String, meeting: String, languages: String) {
             let first = Self.firstNames[Int(random.next() % UInt64(Self.firstNames.count))]
             let last = Self.lastNames[Int(random.next() % UInt64(Self.lastNames.count))]
             let organisation = organisations[Int(random.next() % UInt64(organisations.count))]
@@ -101,15 +115,20 @@ public struct CohortGenerator: Sendable {
             let mode = random.nextUnit()
             let meeting = mode < 0.6 ? "Either" : (mode < 0.85 ? "Online" : "In person")
             var languages = "English"
-            if random.nextUnit() < 0.2 { languages += "; " + Self.secondLanguages[Int(random.next() % UInt64(Self.secondLanguages.count))] }
+            if random.nextUnit() < 0.2 {
+                languages += "; " + Self.secondLanguages[Int(random.next() % UInt64(Self.secondLanguages.count))]
+            }
             let domain = organisation.lowercased().filter { $0.isLetter || $0.isNumber }
             let email = "\(first.lowercased()).\(last.lowercased()).\(index)@\(domain).example.org"
             return ("\(first) \(last)", email, organisation, region, meeting, languages)
         }
 
-        let header = ["Timestamp", "Participant ID", "Full name", "What is your email address?", "Organisation", "Level",
-                      "Region", "How would you like to meet?", "Languages", "Line manager (email)"]
-        var mentorCSV = CSVWriter(header: header + ["Skills you can offer (skill:level 1-3)", "How many mentees can you take?"])
+        let header = [
+            "Timestamp", "Participant ID", "Full name", "What is your email address?", "Organisation", "Level",
+            "Region", "How would you like to meet?", "Languages", "Line manager (email)",
+        ]
+        var mentorCSV = CSVWriter(
+            header: header + ["Skills you can offer (skill:level 1-3)", "How many mentees can you take?"])
         var menteeCSV = CSVWriter(header: header + ["Your goals, most important first"])
         var conflictCSV = CSVWriter(header: ["person", "other", "kind"])
         var mentorEmails: [String] = [], mentorOrganisations: [String] = [], mentorNames: [String] = []
@@ -123,8 +142,10 @@ public struct CohortGenerator: Sendable {
                 let candidate = Int(random.next() % UInt64(index))
                 if mentorOrganisations[candidate] == who.organisation { manager = mentorEmails[candidate] }
             }
-            mentorCSV.append([timestamp(index, &random), "M\(index + 1)", who.name, who.email, who.organisation, level,
-                              who.region, who.meeting, who.languages, manager, skills, String(1 + random.next() % 3)])
+            mentorCSV.append([
+                timestamp(index, &random), "M\(index + 1)", who.name, who.email, who.organisation, level,
+                who.region, who.meeting, who.languages, manager, skills, String(1 + random.next() % 3),
+            ])
             mentorEmails.append(who.email)
             mentorOrganisations.append(who.organisation)
             mentorNames.append(who.name)
@@ -134,30 +155,38 @@ public struct CohortGenerator: Sendable {
             // About one in a hundred mentees is also a mentor (same email and name).
             var who = person(mentors + index, &random)
             if mentors > 0, random.nextUnit() < 0.01,
-               case let mentor = Int(random.next() % UInt64(mentors)), mentorsAlsoMentees.insert(mentor).inserted {
+                case let mentor = Int(random.next() % UInt64(mentors)), mentorsAlsoMentees.insert(mentor).inserted
+            {
                 who.email = mentorEmails[mentor]
                 who.organisation = mentorOrganisations[mentor]
                 who.name = mentorNames[mentor]
             }
             let level = Self.levels[Int(random.next() % UInt64(Self.levels.count - 2))]
             var goals = distinctTopics(2 + Int(random.next() % 4), &random).map { names[$0] }
-            if random.nextUnit() < 0.04 { goals.append(random.nextUnit() < 0.5 ? "job hunting" : "mental health support") }
+            if random.nextUnit() < 0.04 {
+                goals.append(random.nextUnit() < 0.5 ? "job hunting" : "mental health support")
+            }
             var manager = ""
             if mentors > 0, random.nextUnit() < 0.1 {
                 let candidate = Int(random.next() % UInt64(mentors))
                 if mentorOrganisations[candidate] == who.organisation { manager = mentorEmails[candidate] }
             }
-            menteeCSV.append([timestamp(index, &random), "E\(index + 1)", who.name, who.email, who.organisation, level,
-                              who.region, who.meeting, who.languages, manager, goals.joined(separator: "; ")])
+            menteeCSV.append([
+                timestamp(index, &random), "E\(index + 1)", who.name, who.email, who.organisation, level,
+                who.region, who.meeting, who.languages, manager, goals.joined(separator: "; "),
+            ])
             if mentors > 0, random.nextUnit() < 0.02 {
                 let kinds = ["person", "personal-relationship", "line-management", "organisation"]
                 let kind = kinds[Int(random.next() % 4)]
-                let other = kind == "organisation" ? organisations[Int(random.next() % UInt64(organisations.count))]
+                let other =
+                    kind == "organisation"
+                    ? organisations[Int(random.next() % UInt64(organisations.count))]
                     : "M\(1 + random.next() % UInt64(mentors))"
                 conflictCSV.append(["E\(index + 1)", other, kind])
             }
         }
-        return Files(mentors: mentorCSV.text, mentees: menteeCSV.text, conflicts: conflictCSV.text, policy: policy(names))
+        return Files(
+            mentors: mentorCSV.text, mentees: menteeCSV.text, conflicts: conflictCSV.text, policy: policy(names))
     }
 
     private func timestamp(_ index: Int, _ random: inout SeededGenerator) -> String {
@@ -210,9 +239,10 @@ extension CohortGenerator.Files {
     /// Writes `mentors.csv`, `mentees.csv`, `conflicts.csv` and `policy.toml`
     /// as the folder `path`, atomically.
     public func write(to path: String) throws {
-        try AtomicDirectory.write([
-            ("mentors.csv", Data(mentors.utf8)), ("mentees.csv", Data(mentees.utf8)),
-            ("conflicts.csv", Data(conflicts.utf8)), ("policy.toml", Data(policy.utf8)),
-        ], to: path)
+        try AtomicDirectory.write(
+            [
+                ("mentors.csv", Data(mentors.utf8)), ("mentees.csv", Data(mentees.utf8)),
+                ("conflicts.csv", Data(conflicts.utf8)), ("policy.toml", Data(policy.utf8)),
+            ], to: path)
     }
 }

@@ -62,8 +62,9 @@ public enum InstanceFamily: String, CaseIterable, Sendable {
                 forbidden = (0..<count).filter { _ in random.next() % 50 == 0 }
             }
         }
-        return GeneratedInstance(rows: rows, columns: columns, values: values, forbidden: forbidden,
-                                 isIntegral: self != .uniformFloats, maximizes: maximizes)
+        return GeneratedInstance(
+            rows: rows, columns: columns, values: values, forbidden: forbidden,
+            isIntegral: self != .uniformFloats, maximizes: maximizes)
     }
 
     static let topicCount = 40
@@ -75,13 +76,17 @@ public enum InstanceFamily: String, CaseIterable, Sendable {
     private static func scores(_ goals: [Double], rows: Int, _ skills: [Double], columns: Int) -> [Double] {
         var skillsByTopic = [Double](repeating: 0, count: topicCount * columns)
         for column in 0..<columns {
-            for topic in 0..<topicCount { skillsByTopic[topic * columns + column] = skills[column * topicCount + topic] }
+            for topic in 0..<topicCount {
+                skillsByTopic[topic * columns + column] = skills[column * topicCount + topic]
+            }
         }
         var values = [Double](repeating: 0, count: rows * columns)
         for row in 0..<rows {
             for topic in 0..<topicCount where goals[row * topicCount + topic] != 0 {
                 let weight = goals[row * topicCount + topic]
-                for column in 0..<columns { values[row * columns + column] += weight * skillsByTopic[topic * columns + column] }
+                for column in 0..<columns {
+                    values[row * columns + column] += weight * skillsByTopic[topic * columns + column]
+                }
             }
         }
         return values

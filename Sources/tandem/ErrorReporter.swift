@@ -18,7 +18,8 @@ enum ErrorReporter {
     static func fail(_ diagnostics: InputDiagnostics) -> ExitCode {
         print(diagnostics.sorted)
         let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
-        let summary = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"); nothing was written.\n"
+        let summary =
+            "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"); nothing was written.\n"
         FileHandle.standardError.write(Data(summary.utf8))
         return ExitCode.failure
     }

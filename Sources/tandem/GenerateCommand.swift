@@ -45,7 +45,9 @@ extension Tandem {
             }
             let files = CohortGenerator(mentees: mentees, mentors: mentors, topics: topics, seed: seed).generate()
             try files.write(to: out)
-            print("wrote \(out)/mentors.csv, mentees.csv, conflicts.csv, policy.toml (\(mentees) mentees, \(mentors) mentors, seed \(seed))")
+            print(
+                "wrote \(out)/mentors.csv, mentees.csv, conflicts.csv, policy.toml (\(mentees) mentees, \(mentors) mentors, seed \(seed))"
+            )
         }
     }
 }

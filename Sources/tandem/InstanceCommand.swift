@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import AssignmentFiles
+import Foundation
 import MatchingReports
 import TandemSynthetic
 
@@ -34,7 +34,9 @@ extension Tandem {
         var out: String
 
         func validate() throws {
-            guard rows >= 0, (columns ?? rows) >= 0 else { throw ValidationError("--rows and --columns must be 0 or more.") }
+            guard rows >= 0, (columns ?? rows) >= 0 else {
+                throw ValidationError("--rows and --columns must be 0 or more.")
+            }
             guard out.hasSuffix(".npy") else { throw ValidationError("--out must name a .npy file.") }
         }
 

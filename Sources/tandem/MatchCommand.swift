@@ -47,7 +47,8 @@ extension Tandem {
             let check: CohortCheck
             do { check = try CohortCheck.run(inputs.sources) } catch { throw ErrorReporter.fail(error) }
             let scored = clock.now
-            progress("solving the assignment (\(check.cohort.mentees.count) mentees, \(check.cohort.mentors.count) mentors)")
+            progress(
+                "solving the assignment (\(check.cohort.mentees.count) mentees, \(check.cohort.mentors.count) mentors)")
             let round = await MatchingRound.run(check)
             let solved = clock.now
             if !quiet && !json { ErrorReporter.print(round.check.warnings) }
@@ -63,7 +64,9 @@ extension Tandem {
                 print(RoundOutputs.summary(round, folder: out))
                 let times = ((scored - start).seconds, (solved - scored).seconds)
                 print(String(format: "timings:     load+score %.3f s, solve+certify %.3f s", times.0, times.1))
-                print("solver:      \(round.effort.sparseSolves) sparse solves, the last over \(round.effort.candidatePairs) candidate pairs")
+                print(
+                    "solver:      \(round.effort.sparseSolves) sparse solves, the last over \(round.effort.candidatePairs) candidate pairs"
+                )
             }
             if !round.certificate.isOptimal { throw ExitCode(2) }
         }

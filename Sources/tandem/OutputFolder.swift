@@ -22,7 +22,10 @@ enum OutputFolder {
         for input in inputs {
             let file = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
             if file.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") {
-                throw Refusal(description: "\(path) holds the input \(input); writing there would replace it. Choose another output folder.")
+                throw Refusal(
+                    description:
+                        "\(path) holds the input \(input); writing there would replace it. Choose another output folder."
+                )
             }
         }
         var isDirectory: ObjCBool = false
@@ -32,7 +35,10 @@ enum OutputFolder {
         }
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         if !contents.isEmpty && !contents.contains(marker) {
-            throw Refusal(description: "\(path) already exists and is not an earlier output (it has no \(marker)); it would be replaced as a whole. Choose a new folder, or empty it first.")
+            throw Refusal(
+                description:
+                    "\(path) already exists and is not an earlier output (it has no \(marker)); it would be replaced as a whole. Choose a new folder, or empty it first."
+            )
         }
     }
 }

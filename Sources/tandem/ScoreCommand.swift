@@ -20,7 +20,9 @@ extension Tandem {
         @Option(help: ArgumentHelp("The mentee, by id or email.", valueName: "id"))
         var mentee: String
 
-        @Option(help: ArgumentHelp("Explain the pair with this mentor (id or email) instead of listing the best.", valueName: "id"))
+        @Option(
+            help: ArgumentHelp(
+                "Explain the pair with this mentor (id or email) instead of listing the best.", valueName: "id"))
         var mentor: String?
 
         @Option(help: "How many mentors to list.")

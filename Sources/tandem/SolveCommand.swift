@@ -1,8 +1,7 @@
-import _TandemUtilities
 import ArgumentParser
-import Foundation
 import AssignmentFiles
 import Diagnostics
+import Foundation
 import _TandemUtilities
 
 extension Tandem {
@@ -21,28 +20,34 @@ extension Tandem {
                 """
         )
 
-        @Argument(help: ArgumentHelp(
-            "The matrix: a .npy file (float32, float64, int32 or int64, C order) or a numeric .csv file.",
-            discussion: "In a CSV file an empty cell is a forbidden pair.",
-            valueName: "matrix"))
+        @Argument(
+            help: ArgumentHelp(
+                "The matrix: a .npy file (float32, float64, int32 or int64, C order) or a numeric .csv file.",
+                discussion: "In a CSV file an empty cell is a forbidden pair.",
+                valueName: "matrix"))
         var matrix: String
 
         @Flag(help: "Maximise the total score instead of minimising the total cost.")
         var maximize = false
 
-        @Option(parsing: .unconditional, help: ArgumentHelp(
-            "Cells equal to this value are forbidden pairs (never assigned). Accepts nan and inf.",
-            valueName: "value"))
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp(
+                "Cells equal to this value are forbidden pairs (never assigned). Accepts nan and inf.",
+                valueName: "value"))
         var forbidden: String?
 
-        @Option(help: ArgumentHelp(
-            "A file with one capacity per column, one integer per line: how many rows each column may take.",
-            valueName: "file"))
+        @Option(
+            help: ArgumentHelp(
+                "A file with one capacity per column, one integer per line: how many rows each column may take.",
+                valueName: "file"))
         var capacities: String?
 
-        @Option(parsing: .unconditional, help: ArgumentHelp(
-            "Let any row stay unassigned, counting this value (better unmatched than below this score).",
-            valueName: "value"))
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp(
+                "Let any row stay unassigned, counting this value (better unmatched than below this score).",
+                valueName: "value"))
         var unassignedValue: String?
 
         @Flag(help: "Print one JSON object instead of text.")
@@ -72,8 +77,10 @@ extension Tandem {
                 }
                 let loadSeconds = (clock.now - loadStart).seconds
                 let outcome = try MatrixSolve.run(consume file, options: options, path: matrix)
-                print(json ? SolveReport.json(outcome, loadSeconds: loadSeconds)
-                           : SolveReport.text(outcome, loadSeconds: loadSeconds))
+                print(
+                    json
+                        ? SolveReport.json(outcome, loadSeconds: loadSeconds)
+                        : SolveReport.text(outcome, loadSeconds: loadSeconds))
                 if !outcome.certificate.isOptimal { throw ExitCode(2) }
             } catch let error as InputDiagnostics {
                 throw ErrorReporter.fail(error)

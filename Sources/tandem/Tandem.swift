@@ -1,5 +1,5 @@
-import _TandemUtilities
 import ArgumentParser
+import _TandemUtilities
 
 /// The `tandem` command: configuration only; each subcommand has its own file.
 @main

@@ -1,6 +1,6 @@
-import Foundation
 import AssignmentFiles
 import Diagnostics
+import Foundation
 import Testing
 
 @Suite struct MatrixFileTests {
@@ -10,7 +10,9 @@ import Testing
 
     @Test("int64 and float64 .npy files round-trip exactly")
     func roundTrip() throws {
-        for values in [MatrixFile.Values.integers([1, -2, 3, Int64.max / 3, 5, 6]), .reals([0.5, -1e300, 3, 4, .nan, 6])] {
+        for values in [
+            MatrixFile.Values.integers([1, -2, 3, Int64.max / 3, 5, 6]), .reals([0.5, -1e300, 3, 4, .nan, 6]),
+        ] {
             let path = Self.temporaryPath("m.npy")
             defer { try? FileManager.default.removeItem(atPath: path) }
             try MatrixFile(rows: 2, columns: 3, values: values).npyData().write(to: URL(fileURLWithPath: path))
@@ -28,7 +30,9 @@ import Testing
     static func header(_ descr: String, _ shape: String, fortran: Bool = false) -> Data {
         var text = "{'descr': '\(descr)', 'fortran_order': \(fortran ? "True" : "False"), 'shape': \(shape), }"
         text += String(repeating: " ", count: (64 - (10 + text.utf8.count + 1) % 64) % 64) + "\n"
-        var data = Data([0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 1, 0, UInt8(text.utf8.count & 0xFF), UInt8(text.utf8.count >> 8)])
+        var data = Data([
+            0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 1, 0, UInt8(text.utf8.count & 0xFF), UInt8(text.utf8.count >> 8),
+        ])
         data.append(contentsOf: Array(text.utf8))
         return data
     }
@@ -42,22 +46,32 @@ import Testing
         try data.write(to: URL(fileURLWithPath: path))
         let loaded = try MatrixFile.load(path: path)
         #expect(loaded.rows == 1 && loaded.columns == 3)
-        guard case let .integers(values) = loaded.values else { Issue.record("not integers"); return }
+        guard case let .integers(values) = loaded.values else {
+            Issue.record("not integers")
+            return
+        }
         #expect(values == [7, -8, 9])
 
         var floats = Self.header("<f4", "(1, 2)")
-        for value: Float in [0.25, -2] { withUnsafeBytes(of: value.bitPattern.littleEndian) { floats.append(contentsOf: $0) } }
+        for value: Float in [0.25, -2] {
+            withUnsafeBytes(of: value.bitPattern.littleEndian) { floats.append(contentsOf: $0) }
+        }
         try floats.write(to: URL(fileURLWithPath: path))
-        guard case let .reals(reals) = try MatrixFile.load(path: path).values else { Issue.record("not reals"); return }
+        guard case let .reals(reals) = try MatrixFile.load(path: path).values else {
+            Issue.record("not reals")
+            return
+        }
         #expect(reals == [0.25, -2])
     }
 
-    @Test("bad .npy files are refused with a sentence naming the file", arguments: [
-        ("fortran order", header("<f8", "(1, 1)", fortran: true) + Data(count: 8), "Fortran order"),
-        ("truncated data", header("<i8", "(2, 2)") + Data(count: 8), "holds less data"),
-        ("unsupported dtype", header("<u2", "(1, 1)") + Data(count: 2), "dtype <u2"),
-        ("not npy at all", Data("hello,world\n".utf8), "bad magic string"),
-    ])
+    @Test(
+        "bad .npy files are refused with a sentence naming the file",
+        arguments: [
+            ("fortran order", header("<f8", "(1, 1)", fortran: true) + Data(count: 8), "Fortran order"),
+            ("truncated data", header("<i8", "(2, 2)") + Data(count: 8), "holds less data"),
+            ("unsupported dtype", header("<u2", "(1, 1)") + Data(count: 2), "dtype <u2"),
+            ("not npy at all", Data("hello,world\n".utf8), "bad magic string"),
+        ])
     func badFiles(fixture: (String, Data, String)) throws {
         let path = Self.temporaryPath("bad.npy")
         defer { try? FileManager.default.removeItem(atPath: path) }

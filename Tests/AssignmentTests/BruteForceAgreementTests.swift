@@ -1,6 +1,6 @@
 import Assignment
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct BruteForceAgreementTests {
     /// Solves, checks the certificate, and compares with the exhaustive optimum.
@@ -10,7 +10,9 @@ import TestSupport
         do {
             solution = try ShortestAugmentingPath().solve(problem)
         } catch {
-            #expect(expected == nil, "seed \(seed): solver threw \(error) but brute force found \(String(describing: expected))")
+            #expect(
+                expected == nil,
+                "seed \(seed): solver threw \(error) but brute force found \(String(describing: expected))")
             return
         }
         guard let expected else {
@@ -25,12 +27,15 @@ import TestSupport
             #expect(assigned == expected.assignedCount, "seed \(seed)")
             #expect(solution.objective == expected.objective, "seed \(seed): \(solution.objective) vs \(expected)")
         case .allowed, .forbidden:
-            #expect(solution.objectiveWithUnassigned == expected.objectiveWithUnassigned,
-                    "seed \(seed): \(solution.objectiveWithUnassigned) vs \(expected)")
+            #expect(
+                solution.objectiveWithUnassigned == expected.objectiveWithUnassigned,
+                "seed \(seed): \(solution.objectiveWithUnassigned) vs \(expected)")
         }
     }
 
-    @Test("agrees with brute force on 3,000 seeded problems with ties, negatives, forbidden pairs, capacities and thresholds")
+    @Test(
+        "agrees with brute force on 3,000 seeded problems with ties, negatives, forbidden pairs, capacities and thresholds"
+    )
     func randomSmallProblems() throws {
         try forEverySeed(0..<3000) { seed, random in
             try Self.check(RandomProblemShape().makeProblem(&random), seed: seed)
@@ -73,8 +78,9 @@ import TestSupport
     func requiredCompleteness() throws {
         try forEverySeed(40_000..<41_000) { seed, random in
             let base = RandomProblemShape().makeProblem(&random)
-            let problem = try AssignmentProblem(base.matrix, sense: base.sense, capacities: base.capacities,
-                                                locks: base.locks, unassignedRows: .forbidden)
+            let problem = try AssignmentProblem(
+                base.matrix, sense: base.sense, capacities: base.capacities,
+                locks: base.locks, unassignedRows: .forbidden)
             try Self.check(problem, seed: seed)
         }
     }

@@ -1,7 +1,7 @@
-import _TandemUtilities
 import Assignment
-import Testing
 import TestSupport
+import Testing
+import _TandemUtilities
 
 /// A dense maximisation problem offered as a pricing source: each row's
 /// `initial` best pairs first, then every pair priced against the duals.
@@ -36,17 +36,22 @@ struct DensePricingSource: PricingSource {
 
     func improvingPairs(duals: Duals<Int64>, limit: Int) -> [(row: Int, pairs: [CandidatePair<Int64>])] {
         (0..<problem.rows).compactMap { row in
-            let negative = pairs(row).map { ($0, -$0.value - duals.rowPotentials[row] - duals.columnPotentials[$0.column]) }
-                .filter { $0.1 < 0 }.sorted { $0.1 < $1.1 }.prefix(limit).map(\.0)
+            let negative = pairs(row).map {
+                ($0, -$0.value - duals.rowPotentials[row] - duals.columnPotentials[$0.column])
+            }
+            .filter { $0.1 < 0 }.sorted { $0.1 < $1.1 }.prefix(limit).map(\.0)
             return negative.isEmpty ? nil : (row, Array(negative))
         }
     }
 }
 
 @Suite struct ColumnGenerationTests {
-    @Test("from one candidate per row, either way round, with and without locks, it reaches the dense solver's optimum and is certified over every pair (500 seeded problems)")
+    @Test(
+        "from one candidate per row, either way round, with and without locks, it reaches the dense solver's optimum and is certified over every pair (500 seeded problems)"
+    )
     func agreesWithDense() throws {
-        var shape = RandomProblemShape(maxRows: 7, maxColumns: 6, maxCapacity: 3, valueRange: -4...9, forbiddenPercent: 30)
+        var shape = RandomProblemShape(
+            maxRows: 7, maxColumns: 6, maxCapacity: 3, valueRange: -4...9, forbiddenPercent: 30)
         shape.lockPercent = 40
         var checked = 0, priced = 0, withLocks = 0
         forEverySeed(0..<500) { seed, random in
@@ -59,11 +64,15 @@ struct DensePricingSource: PricingSource {
             let source = DensePricingSource(problem: dense, initial: 1)
             for transposed in [false, true] {
                 for locks in dense.locks.isEmpty ? [[]] : [[], dense.locks] {
-                    let unlocked = try! AssignmentProblem(dense.matrix, sense: .maximize, capacities: dense.capacities,
-                                                          locks: locks, unassignedRows: .allowed(value: 0))
+                    let unlocked = try! AssignmentProblem(
+                        dense.matrix, sense: .maximize, capacities: dense.capacities,
+                        locks: locks, unassignedRows: .allowed(value: 0))
                     let result = try! ColumnGeneration().solve(source, transposed: transposed, locks: locks)
-                    let want = locks.isEmpty ? try! ShortestAugmentingPath().solve(unlocked).objectiveWithUnassigned : expected
-                    #expect(result.solution.objectiveWithUnassigned == want, "seed \(seed), transposed \(transposed), \(locks.count) locks")
+                    let want =
+                        locks.isEmpty ? try! ShortestAugmentingPath().solve(unlocked).objectiveWithUnassigned : expected
+                    #expect(
+                        result.solution.objectiveWithUnassigned == want,
+                        "seed \(seed), transposed \(transposed), \(locks.count) locks")
                     let report = OptimalityCertificate.verify(
                         rows: source, sense: .maximize, capacities: source.capacities, locks: locks,
                         unassignedRows: .allowed(value: 0), solution: result.solution)
@@ -76,21 +85,30 @@ struct DensePricingSource: PricingSource {
             }
         }
         // The cases really ran, pricing really added pairs, and locks were exercised.
-        #expect(checked >= 1_000 && priced >= 200 && withLocks >= 400, "\(checked) checked, \(priced) priced, \(withLocks) with locks")
+        #expect(
+            checked >= 1_000 && priced >= 200 && withLocks >= 400,
+            "\(checked) checked, \(priced) priced, \(withLocks) with locks")
     }
 
     @Test("a lock on a forbidden pair, a row locked twice and a column over capacity are refused with the reason")
     func badLocks() throws {
         let matrix = try CostMatrix<Int64>(rows: 2, columns: 2, values: [5, .max, 3, 4], forbiddenValue: .max)
-        let source = DensePricingSource(problem: try AssignmentProblem(matrix, sense: .maximize, unassignedRows: .allowed(value: 0)), initial: 1)
+        let source = DensePricingSource(
+            problem: try AssignmentProblem(matrix, sense: .maximize, unassignedRows: .allowed(value: 0)), initial: 1)
         #expect(throws: AssignmentError.lockConflict(row: 0, column: 1, reason: "the pair is forbidden")) {
             try ColumnGeneration().solve(source, transposed: false, locks: [AssignmentLock(row: 0, column: 1)])
         }
         #expect(throws: AssignmentError.lockConflict(row: 0, column: 0, reason: "the row is locked twice")) {
-            try ColumnGeneration().solve(source, transposed: false, locks: [AssignmentLock(row: 0, column: 0), AssignmentLock(row: 0, column: 0)])
+            try ColumnGeneration().solve(
+                source, transposed: false,
+                locks: [AssignmentLock(row: 0, column: 0), AssignmentLock(row: 0, column: 0)])
         }
-        #expect(throws: AssignmentError.lockConflict(row: 1, column: 0, reason: "more locks than the column's capacity 1")) {
-            try ColumnGeneration().solve(source, transposed: false, locks: [AssignmentLock(row: 0, column: 0), AssignmentLock(row: 1, column: 0)])
+        #expect(
+            throws: AssignmentError.lockConflict(row: 1, column: 0, reason: "more locks than the column's capacity 1")
+        ) {
+            try ColumnGeneration().solve(
+                source, transposed: false,
+                locks: [AssignmentLock(row: 0, column: 0), AssignmentLock(row: 1, column: 0)])
         }
     }
 }

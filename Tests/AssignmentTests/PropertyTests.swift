@@ -1,14 +1,16 @@
-import _TandemUtilities
 import Assignment
 import PropertyBased
-import Testing
 import TestSupport
+import Testing
+import _TandemUtilities
 
 /// Properties every optimum must have, on generated problems larger than brute
 /// force can reach. Each input is (rows, columns, seed); the seed rebuilds the values.
 @Suite struct PropertyTests {
-    static func problem(rows: Int, columns: Int, seed: Int, forbiddenPercent: Int = 10,
-                        capacity: ClosedRange<Int> = 1...3) -> AssignmentProblem<Int64> {
+    static func problem(
+        rows: Int, columns: Int, seed: Int, forbiddenPercent: Int = 10,
+        capacity: ClosedRange<Int> = 1...3
+    ) -> AssignmentProblem<Int64> {
         var random = SeededGenerator(seed: UInt64(seed))
         var values = (0..<(rows * columns)).map { _ in Int64.random(in: 0...60, using: &random) }
         for index in values.indices where Int.random(in: 0..<100, using: &random) < forbiddenPercent {
@@ -37,7 +39,9 @@ import TestSupport
             let problem = Self.problem(rows: rows, columns: columns, seed: seed)
             var negated = [Int64]()
             for row in 0..<rows {
-                for column in 0..<columns { negated.append(problem.value(row: row, column: column).map { -$0 } ?? Int64.max) }
+                for column in 0..<columns {
+                    negated.append(problem.value(row: row, column: column).map { -$0 } ?? Int64.max)
+                }
             }
             let minimize = try AssignmentProblem(
                 try CostMatrix(rows: rows, columns: columns, values: negated, forbiddenValue: Int64.max),
@@ -109,8 +113,9 @@ import TestSupport
             capacities[Int.random(in: 0..<capacities.count, using: &random)] = 0
             capacities[Int.random(in: 0..<capacities.count, using: &random)] += 2
             for _ in 0..<3 {
-                matrix.forbid(row: Int.random(in: 0..<problem.rows, using: &random),
-                              column: Int.random(in: 0..<capacities.count, using: &random))
+                matrix.forbid(
+                    row: Int.random(in: 0..<problem.rows, using: &random),
+                    column: Int.random(in: 0..<capacities.count, using: &random))
             }
         }
         return try! AssignmentProblem(matrix, sense: .maximize, capacities: capacities)

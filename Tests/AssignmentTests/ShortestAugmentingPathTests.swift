@@ -1,6 +1,6 @@
 import Assignment
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ShortestAugmentingPathTests {
     @Test("a 2×2 problem takes the cheaper diagonal")
@@ -14,8 +14,10 @@ import TestSupport
 }
 
 extension ShortestAugmentingPathTests {
-    static func solve(_ rows: Int, _ columns: Int, _ values: [Int64], sense: AssignmentProblem<Int64>.Sense = .minimize,
-                      capacities: [Int]? = nil) throws -> (AssignmentProblem<Int64>, AssignmentSolution<Int64>) {
+    static func solve(
+        _ rows: Int, _ columns: Int, _ values: [Int64], sense: AssignmentProblem<Int64>.Sense = .minimize,
+        capacities: [Int]? = nil
+    ) throws -> (AssignmentProblem<Int64>, AssignmentSolution<Int64>) {
         let problem = try AssignmentProblem(
             try CostMatrix(rows: rows, columns: columns, values: values, forbiddenValue: -1),
             sense: sense, capacities: capacities)
@@ -25,9 +27,11 @@ extension ShortestAugmentingPathTests {
         return (problem, solution)
     }
 
-    @Test("degenerate shapes solve to the empty or obvious answer", arguments: [
-        (0, 0), (0, 3), (3, 0), (1, 1), (1, 5), (5, 1),
-    ])
+    @Test(
+        "degenerate shapes solve to the empty or obvious answer",
+        arguments: [
+            (0, 0), (0, 3), (3, 0), (1, 1), (1, 5), (5, 1),
+        ])
     func degenerateShapes(shape: (Int, Int)) throws {
         let (rows, columns) = shape
         let values = (0..<(rows * columns)).map { Int64($0 % 7) }
@@ -45,7 +49,8 @@ extension ShortestAugmentingPathTests {
 
     @Test("a constant matrix places every row and keeps the certificate exact")
     func constantMatrix() throws {
-        let (_, solution) = try Self.solve(30, 20, Array(repeating: 5, count: 600), capacities: Array(repeating: 2, count: 20))
+        let (_, solution) = try Self.solve(
+            30, 20, Array(repeating: 5, count: 600), capacities: Array(repeating: 2, count: 20))
         #expect(solution.objective == 150)
         #expect(solution.unassignedRows.isEmpty)
     }
@@ -223,7 +228,9 @@ extension OptimalityCertificateTests {
         let solution = try ShortestAugmentingPath().solve(accepted)
         #expect(solution.objective == 2 * Self.large)
         #expect(OptimalityCertificate.verify(problem: accepted, solution: solution).isOptimal)
-        #expect(throws: AssignmentError.costOverflowRisk(largestMagnitude: Double(1 << 60), limit: Double(Int64.max) / 96)) {
+        #expect(
+            throws: AssignmentError.costOverflowRisk(largestMagnitude: Double(1 << 60), limit: Double(Int64.max) / 96)
+        ) {
             try AssignmentProblem(CostMatrix<Int64>(rows: 2, columns: 2, values: [1 << 60, 3, 2, 1]))
         }
     }

@@ -1,6 +1,6 @@
 import Assignment
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct SparseSolverTests {
     /// The sparse form of a dense problem without locks; maximum-cardinality
@@ -8,11 +8,14 @@ import TestSupport
     static func sparse(_ problem: AssignmentProblem<Int64>) -> SparseAssignmentProblem<Int64> {
         let dense = problem.matrix
         let pairs = (0..<dense.rows).map { row in
-            (0..<dense.columns).compactMap { column in dense.cost(row: row, column: column).map { (column: column, value: $0) } }
+            (0..<dense.columns).compactMap { column in
+                dense.cost(row: row, column: column).map { (column: column, value: $0) }
+            }
         }
         let unassigned = problem.unassignedRows == .maximumCardinality ? .forbidden : problem.unassignedRows
-        return try! SparseAssignmentProblem(try! SparseCostMatrix(rows: dense.rows, columns: dense.columns, pairs: pairs),
-                                            sense: problem.sense, capacities: problem.capacities, unassignedRows: unassigned)
+        return try! SparseAssignmentProblem(
+            try! SparseCostMatrix(rows: dense.rows, columns: dense.columns, pairs: pairs),
+            sense: problem.sense, capacities: problem.capacities, unassignedRows: unassigned)
     }
 
     /// The dense problem a sparse one stands for, for the brute-force oracle.
@@ -20,11 +23,14 @@ import TestSupport
         var values = [Int64](repeating: .max, count: problem.rows * problem.columns)
         for row in 0..<problem.rows {
             for column in 0..<problem.columns {
-                if let value = problem.value(row: row, column: column) { values[row * problem.columns + column] = value }
+                if let value = problem.value(row: row, column: column) {
+                    values[row * problem.columns + column] = value
+                }
             }
         }
-        return try! AssignmentProblem(try! CostMatrix(rows: problem.rows, columns: problem.columns, values: values, forbiddenValue: .max),
-                                      sense: problem.sense, capacities: problem.capacities, unassignedRows: problem.unassignedRows)
+        return try! AssignmentProblem(
+            try! CostMatrix(rows: problem.rows, columns: problem.columns, values: values, forbiddenValue: .max),
+            sense: problem.sense, capacities: problem.capacities, unassignedRows: problem.unassignedRows)
     }
 
     @Test("agrees with brute force on 3,000 seeded problems (ties, negatives, missing pairs, capacities, thresholds)")
@@ -35,7 +41,8 @@ import TestSupport
             let problem = Self.sparse(shape.makeProblem(&random))
             let expected = BruteForceAssignment.solve(Self.dense(problem))
             guard let solution = try? ShortestAugmentingPath().solve(problem) else {
-                #expect(expected == nil, "seed \(seed): the sparse solver threw but \(String(describing: expected)) exists")
+                #expect(
+                    expected == nil, "seed \(seed): the sparse solver threw but \(String(describing: expected)) exists")
                 return
             }
             guard let expected else {
@@ -50,12 +57,14 @@ import TestSupport
 
     @Test("agrees with the dense solver on larger problems, and both certificates accept its answer")
     func denseAgreement() throws {
-        let shape = RandomProblemShape(maxRows: 60, maxColumns: 40, maxCapacity: 3, valueRange: -200...900, forbiddenPercent: 70)
+        let shape = RandomProblemShape(
+            maxRows: 60, maxColumns: 40, maxCapacity: 3, valueRange: -200...900, forbiddenPercent: 70)
         forEverySeed(30_000..<30_200) { seed, random in
             var problem = shape.makeProblem(&random)
             if problem.unassignedRows == .maximumCardinality {
-                problem = try! AssignmentProblem(problem.matrix, sense: problem.sense, capacities: problem.capacities,
-                                                 unassignedRows: .allowed(value: 0))
+                problem = try! AssignmentProblem(
+                    problem.matrix, sense: problem.sense, capacities: problem.capacities,
+                    unassignedRows: .allowed(value: 0))
             }
             let sparse = Self.sparse(problem)
             let expected = try! ShortestAugmentingPath().solve(problem)
@@ -68,7 +77,8 @@ import TestSupport
 
     @Test("warm starts from a solve over a subset of the pairs reach the optimum of all of them")
     func warmStartFromSubset() throws {
-        let shape = RandomProblemShape(maxRows: 40, maxColumns: 30, maxCapacity: 3, valueRange: -50...300, forbiddenPercent: 40)
+        let shape = RandomProblemShape(
+            maxRows: 40, maxColumns: 30, maxCapacity: 3, valueRange: -50...300, forbiddenPercent: 40)
         forEverySeed(40_000..<40_300) { seed, random in
             let whole = Self.sparse(shape.makeProblem(&random))
             guard let expected = try? ShortestAugmentingPath().solve(whole) else { return }
@@ -76,17 +86,20 @@ import TestSupport
             let matrix = whole.matrix
             let subset = (0..<matrix.rows).map { row in
                 (matrix.rowStart[row]..<matrix.rowStart[row + 1]).compactMap { position in
-                    Bool.random(using: &random) ? (column: Int(matrix.columnIndices[position]), value: matrix.values[position]) : nil
+                    Bool.random(using: &random)
+                        ? (column: Int(matrix.columnIndices[position]), value: matrix.values[position]) : nil
                 }
             }
-            let part = try! SparseAssignmentProblem(try! SparseCostMatrix(rows: matrix.rows, columns: matrix.columns, pairs: subset),
-                                                    sense: whole.sense, capacities: whole.capacities, unassignedRows: whole.unassignedRows)
+            let part = try! SparseAssignmentProblem(
+                try! SparseCostMatrix(rows: matrix.rows, columns: matrix.columns, pairs: subset),
+                sense: whole.sense, capacities: whole.capacities, unassignedRows: whole.unassignedRows)
             guard let first = try? ShortestAugmentingPath().solve(part) else { return }
             let solution = try! ShortestAugmentingPath().solve(whole, warmStart: WarmStart(first))
             #expect(solution.objectiveWithUnassigned == expected.objectiveWithUnassigned, "seed \(seed)")
             #expect(OptimalityCertificate.verify(problem: whole, solution: solution).isOptimal, "seed \(seed)")
             // Any potentials at all are a valid (if poor) start.
-            let arbitrary = WarmStart<Int64>(columnPotentials: (0..<matrix.columns).map { _ in Int64.random(in: -400...400, using: &random) })
+            let arbitrary = WarmStart<Int64>(
+                columnPotentials: (0..<matrix.columns).map { _ in Int64.random(in: -400...400, using: &random) })
             let fromArbitrary = try! ShortestAugmentingPath().solve(whole, warmStart: arbitrary)
             #expect(fromArbitrary.objectiveWithUnassigned == expected.objectiveWithUnassigned, "seed \(seed)")
             #expect(OptimalityCertificate.verify(problem: whole, solution: fromArbitrary).isOptimal, "seed \(seed)")
@@ -114,7 +127,8 @@ import TestSupport
         #expect(throws: AssignmentError.infeasible(row: 1)) {
             try ShortestAugmentingPath().solve(try SparseAssignmentProblem(matrix))
         }
-        let solution = try ShortestAugmentingPath().solve(try SparseAssignmentProblem(matrix, unassignedRows: .allowed(value: 10)))
+        let solution = try ShortestAugmentingPath().solve(
+            try SparseAssignmentProblem(matrix, unassignedRows: .allowed(value: 10)))
         #expect(solution.columnForRow == [0, nil])
         #expect(solution.objectiveWithUnassigned == 13)
     }

@@ -20,7 +20,10 @@ import Testing
         ]
         for _ in 0..<2 {
             try AtomicDirectory.write(files, to: out)
-            #expect(Self.listing(out) == ["extra", "extra/deep", "extra/deep/c.txt", "letters", "letters/a.md", "letters/b.md", "report.md"])
+            #expect(
+                Self.listing(out) == [
+                    "extra", "extra/deep", "extra/deep/c.txt", "letters", "letters/a.md", "letters/b.md", "report.md",
+                ])
             #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["round"])
             #expect(FileManager.default.contents(atPath: out + "/letters/b.md") == Data("b".utf8))
         }

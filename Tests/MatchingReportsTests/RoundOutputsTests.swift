@@ -1,8 +1,9 @@
 import Foundation
 import Matching
-@testable import MatchingReports
-import Testing
 import TestSupport
+import Testing
+
+@testable import MatchingReports
 
 @Suite struct RoundOutputsTests {
     static let small = Cohort.Sources(
@@ -43,9 +44,12 @@ import TestSupport
         }
     }
 
-    @Test("CSV cells a spreadsheet would run as formulas are neutralised; numbers are not", arguments: [
-        ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""), ("+1 555", "'+1 555"), ("@SUM(A1)", "'@SUM(A1)"), ("-3.00", "-3.00"), ("a,b", "\"a,b\""),
-    ])
+    @Test(
+        "CSV cells a spreadsheet would run as formulas are neutralised; numbers are not",
+        arguments: [
+            ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""), ("+1 555", "'+1 555"), ("@SUM(A1)", "'@SUM(A1)"),
+            ("-3.00", "-3.00"), ("a,b", "\"a,b\""),
+        ])
     func formulas(cell: String, written: String) {
         #expect(CSVWriter.escape(cell) == written)
     }

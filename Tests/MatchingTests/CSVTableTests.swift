@@ -14,10 +14,12 @@ import Testing
 
     @Test("A form export: BOM, CRLF, quoted commas, doubled quotes and line breaks, no final line end")
     func formExport() throws {
-        let text = "\u{FEFF}id,\"What is your email, please?\",notes\r\n1,a@x.org,\"said \"\"hi\"\", then\r\nleft\"\r\n2,b@x.org,plain"
+        let text =
+            "\u{FEFF}id,\"What is your email, please?\",notes\r\n1,a@x.org,\"said \"\"hi\"\", then\r\nleft\"\r\n2,b@x.org,plain"
         let table = try parse(text)
         #expect(table.header == ["id", "What is your email, please?", "notes"])
-        #expect(table.records.map(\.cells) == [["1", "a@x.org", "said \"hi\", then\r\nleft"], ["2", "b@x.org", "plain"]])
+        #expect(
+            table.records.map(\.cells) == [["1", "a@x.org", "said \"hi\", then\r\nleft"], ["2", "b@x.org", "plain"]])
         #expect(table.records.map(\.row) == [2, 3])
     }
 
@@ -47,28 +49,45 @@ import Testing
     func longRow() {
         #expect(throws: InputDiagnostics.self) { try parse("a,b\n1,2,3\n") }
         do { _ = try parse("a,b\n1,2\n1,2,3\n") } catch {
-            #expect(error.description == "f.csv:3:3: error: this row has 3 cells but the header names 2 columns; a cell holding a comma must be quoted.")
+            #expect(
+                error.description
+                    == "f.csv:3:3: error: this row has 3 cells but the header names 2 columns; a cell holding a comma must be quoted."
+            )
         }
     }
 
     @Test("An unterminated quote is reported at the row and column where it opens")
     func unterminatedQuote() {
-        do { _ = try parse("a,b\n1,2\n3,\"four\n5,6\n"); Issue.record("expected an error") } catch {
-            #expect(error.description == "f.csv:3:2: error: a quoted cell is never closed; every opening \" needs a closing \".")
+        do {
+            _ = try parse("a,b\n1,2\n3,\"four\n5,6\n")
+            Issue.record("expected an error")
+        } catch {
+            #expect(
+                error.description
+                    == "f.csv:3:2: error: a quoted cell is never closed; every opening \" needs a closing \".")
         }
     }
 
     @Test("Bytes that are not UTF-8 are an error naming the cell")
     func invalidUTF8() {
-        do { _ = try parse(Array("a,b\n1,".utf8) + [0xE9] + Array("t\n".utf8)); Issue.record("expected an error") } catch {
-            #expect(error.description == "f.csv:2:2: error: this cell is not valid UTF-8; save the file as \"CSV UTF-8\".")
+        do {
+            _ = try parse(Array("a,b\n1,".utf8) + [0xE9] + Array("t\n".utf8))
+            Issue.record("expected an error")
+        } catch {
+            #expect(
+                error.description == "f.csv:2:2: error: this cell is not valid UTF-8; save the file as \"CSV UTF-8\".")
         }
     }
 
     @Test("UTF-16 exports are recognised and refused with the fix")
     func utf16() {
-        do { _ = try parse([0xFF, 0xFE, 0x61, 0x00]); Issue.record("expected an error") } catch {
-            #expect(error.description == "f.csv: error: is UTF-16 text (Excel's \"Unicode Text\"); save it as \"CSV UTF-8\".")
+        do {
+            _ = try parse([0xFF, 0xFE, 0x61, 0x00])
+            Issue.record("expected an error")
+        } catch {
+            #expect(
+                error.description
+                    == "f.csv: error: is UTF-16 text (Excel's \"Unicode Text\"); save it as \"CSV UTF-8\".")
         }
     }
 
@@ -80,7 +99,10 @@ import Testing
 
     @Test("A file that cannot be read is an error naming it")
     func unreadable() {
-        do { _ = try CSVTable.load(path: "/nonexistent/x.csv"); Issue.record("expected an error") } catch {
+        do {
+            _ = try CSVTable.load(path: "/nonexistent/x.csv")
+            Issue.record("expected an error")
+        } catch {
             #expect(error.description.hasPrefix("/nonexistent/x.csv: error: cannot be read"))
         }
     }

@@ -1,8 +1,8 @@
 import Diagnostics
-import _TandemUtilities
 import Foundation
 import Matching
 import Testing
+import _TandemUtilities
 
 @Suite struct CohortLoaderTests {
     @Test("The small cohort loads: people sorted by id, synonyms resolved, out-of-scope goals set aside")
@@ -17,25 +17,27 @@ import Testing
         let femi = cohort.mentees[cohort.menteeIndex(named: "femi.adeyemi@hmrc.gov.uk")!]
         #expect(femi.goals.map { cohort.taxonomy.topics[$0.topic] } == ["leadership", "career planning", "presenting"])
         #expect(cohort.mentors.map(\.capacity) == [2, 1, 3, 1, 2, 1])
-        #expect(loaded.warnings.map(\.description) == [
-            "\(Fixtures.small.mentees): warning: no mentor offers the goal \"confidence\" (1 mentee asks for it).",
-            "\(Fixtures.small.mentees):3:11: warning: the goal \"mental health support\" is out of scope; it is not matched on; signpost the mentee to the right support.",
-            "\(Fixtures.small.mentees):8:11: warning: the goal \"job hunting\" is out of scope; it is not matched on; signpost the mentee to the right support.",
-        ])
+        #expect(
+            loaded.warnings.map(\.description) == [
+                "\(Fixtures.small.mentees): warning: no mentor offers the goal \"confidence\" (1 mentee asks for it).",
+                "\(Fixtures.small.mentees):3:11: warning: the goal \"mental health support\" is out of scope; it is not matched on; signpost the mentee to the right support.",
+                "\(Fixtures.small.mentees):8:11: warning: the goal \"job hunting\" is out of scope; it is not matched on; signpost the mentee to the right support.",
+            ])
     }
 
     @Test("Exclusions: the same person, line managers from either side, and every declared conflict")
     func exclusions() throws {
         let cohort = try CohortLoader.load(Fixtures.small).cohort
         let named = cohort.exclusions.map { "\($0.mentee)–\($0.mentor): \($0.reason.rawValue)" }
-        #expect(named == [
-            "E106–E102: line management",            // Femi's line manager is Bilal
-            "E106–E106: same person",                // Femi signed up on both sides
-            "E201–E104: line management",            // Grace's manager is Dev (by staff number)
-            "E202–E102: declared conflict of interest", // personal relationship
-            "E207–E101: declared conflict of interest", // person
-            "E208–E105: declared conflict of interest", // declared line management
-        ])
+        #expect(
+            named == [
+                "E106–E102: line management",  // Femi's line manager is Bilal
+                "E106–E106: same person",  // Femi signed up on both sides
+                "E201–E104: line management",  // Grace's manager is Dev (by staff number)
+                "E202–E102: declared conflict of interest",  // personal relationship
+                "E207–E101: declared conflict of interest",  // person
+                "E208–E105: declared conflict of interest",  // declared line management
+            ])
         let kate = cohort.menteeIndex(named: "E205")!
         #expect(cohort.menteeOrganisationConflicts[kate] == ["cabinet office"])
     }
@@ -48,13 +50,17 @@ import Testing
             return ([lines[0]] + lines.dropFirst().shuffled(using: &random)).joined(separator: "\n") + "\n"
         }
         let policy = try String(contentsOfFile: Fixtures.small.policy!, encoding: .utf8)
-        let original = try Fixtures.cohort(policy: policy, mentors: shuffled(Fixtures.small.mentors, seed: 0),
-                                           mentees: shuffled(Fixtures.small.mentees, seed: 0),
-                                           conflicts: shuffled(Fixtures.small.conflicts!, seed: 0)).cohort
+        let original = try Fixtures.cohort(
+            policy: policy, mentors: shuffled(Fixtures.small.mentors, seed: 0),
+            mentees: shuffled(Fixtures.small.mentees, seed: 0),
+            conflicts: shuffled(Fixtures.small.conflicts!, seed: 0)
+        ).cohort
         for seed in UInt64(1)...5 {
-            let other = try Fixtures.cohort(policy: policy, mentors: shuffled(Fixtures.small.mentors, seed: seed),
-                                            mentees: shuffled(Fixtures.small.mentees, seed: seed),
-                                            conflicts: shuffled(Fixtures.small.conflicts!, seed: seed)).cohort
+            let other = try Fixtures.cohort(
+                policy: policy, mentors: shuffled(Fixtures.small.mentors, seed: seed),
+                mentees: shuffled(Fixtures.small.mentees, seed: seed),
+                conflicts: shuffled(Fixtures.small.conflicts!, seed: seed)
+            ).cohort
             #expect(other.mentees.map(\.id) == original.mentees.map(\.id))
             #expect(other.exclusions == original.exclusions)
             #expect(try ScoringModel(cohort: other).scoreMatrix() == ScoringModel(cohort: original).scoreMatrix())
@@ -75,13 +81,15 @@ import Testing
     @Test("A line manager given by an id that a mentor and a different mentee share is an error, not a silent miss")
     func ambiguousManager() {
         do {
-            _ = try Fixtures.cohort(policy: "", mentors: "id,email,skills,manager\n1,m@x.org,art,\n2,n@x.org,art,1\n",
-                                    mentees: "id,email,goals\n1,e@x.org,art\n")
+            _ = try Fixtures.cohort(
+                policy: "", mentors: "id,email,skills,manager\n1,m@x.org,art,\n2,n@x.org,art,1\n",
+                mentees: "id,email,goals\n1,e@x.org,art\n")
             Issue.record("expected an error")
         } catch let error as InputDiagnostics {
-            #expect(error.errors.map(\.description) == [
-                "mentors.csv:3:4: error: the line manager \"1\" is the id of a mentor and of a different mentee; give the manager's email.",
-            ])
+            #expect(
+                error.errors.map(\.description) == [
+                    "mentors.csv:3:4: error: the line manager \"1\" is the id of a mentor and of a different mentee; give the manager's email."
+                ])
         } catch {
             Issue.record("unexpected error \(error)")
         }
@@ -91,46 +99,58 @@ import Testing
     func commonHeaders() throws {
         let loaded = try Fixtures.cohort(
             policy: "",
-            mentors: "Timestamp,Email Address,Full Name,Company,Areas of expertise,Max mentees\nx,a@x.org,Ann Lee,Acme,python:3,2\n",
+            mentors:
+                "Timestamp,Email Address,Full Name,Company,Areas of expertise,Max mentees\nx,a@x.org,Ann Lee,Acme,python:3,2\n",
             mentees: "Timestamp,E-mail,Your name,Organization,Development goals\nx,b@x.org,Bo Chan,Beta,python\n")
         #expect(loaded.cohort.mentors[0].name == "Ann Lee" && loaded.cohort.mentors[0].organisation == "Acme")
         #expect(loaded.cohort.mentors[0].capacity == 2)
         #expect(loaded.cohort.mentees[0].name == "Bo Chan" && loaded.cohort.mentees[0].goals.count == 1)
         #expect(throws: InputDiagnostics.self) {
-            try Fixtures.cohort(policy: "", mentors: "Email Address,E-mail,skills\na@x.org,b@x.org,art\n", mentees: "email,goals\nc@x.org,art\n")
+            try Fixtures.cohort(
+                policy: "", mentors: "Email Address,E-mail,skills\na@x.org,b@x.org,art\n",
+                mentees: "email,goals\nc@x.org,art\n")
         }
     }
 
-    @Test("Meeting modes as form tools write them, checkbox lists included", arguments: [
-        ("Online, In person", MeetingMode.either), ("In-person", .inPerson), ("Video call", .online), ("online or face to face", .either),
-        ("", .either), ("No preference", .either), ("Online; online only", .online),
-    ])
+    @Test(
+        "Meeting modes as form tools write them, checkbox lists included",
+        arguments: [
+            ("Online, In person", MeetingMode.either), ("In-person", .inPerson), ("Video call", .online),
+            ("online or face to face", .either),
+            ("", .either), ("No preference", .either), ("Online; online only", .online),
+        ])
     func meetingModes(cell: String, mode: MeetingMode) throws {
-        let loaded = try Fixtures.cohort(policy: "", mentors: "email,skills,meeting\na@x.org,art,\"\(cell)\"\n", mentees: "email,goals\nb@x.org,art\n")
+        let loaded = try Fixtures.cohort(
+            policy: "", mentors: "email,skills,meeting\na@x.org,art,\"\(cell)\"\n",
+            mentees: "email,goals\nb@x.org,art\n")
         #expect(loaded.cohort.mentors[0].meeting == mode)
     }
 
     @Test("People with nothing to match on are pointed out")
     func nothingToMatchOn() throws {
-        let loaded = try Fixtures.cohort(policy: "", mentors: "email,skills\nm@x.org,\n", mentees: "email,goals\ne@x.org,job hunting\n")
-        #expect(loaded.warnings.map(\.description) == [
-            "mentees.csv:2: warning: the mentee \"e@x.org\" lists no goal in scope, so only seniority, region, language and organisation can score their pairs.",
-            "mentees.csv:2:2: warning: the goal \"job hunting\" is out of scope; it is not matched on; signpost the mentee to the right support.",
-            "mentors.csv:2: warning: the mentor \"m@x.org\" offers no skill in scope, so no goal can be matched with them.",
-        ])
+        let loaded = try Fixtures.cohort(
+            policy: "", mentors: "email,skills\nm@x.org,\n", mentees: "email,goals\ne@x.org,job hunting\n")
+        #expect(
+            loaded.warnings.map(\.description) == [
+                "mentees.csv:2: warning: the mentee \"e@x.org\" lists no goal in scope, so only seniority, region, language and organisation can score their pairs.",
+                "mentees.csv:2:2: warning: the goal \"job hunting\" is out of scope; it is not matched on; signpost the mentee to the right support.",
+                "mentors.csv:2: warning: the mentor \"m@x.org\" offers no skill in scope, so no goal can be matched with them.",
+            ])
     }
 
     @Test("An id used by a mentor and a different mentee must be given as an email in the conflicts file")
     func ambiguousID() {
         do {
-            _ = try Fixtures.cohort(policy: "", mentors: "id,email,skills\n1,m@x.org,art\n", mentees: "id,email,goals\n1,e@x.org,art\n",
-                                    conflicts: "person,other,kind\n1,x@y.org,person\n")
+            _ = try Fixtures.cohort(
+                policy: "", mentors: "id,email,skills\n1,m@x.org,art\n", mentees: "id,email,goals\n1,e@x.org,art\n",
+                conflicts: "person,other,kind\n1,x@y.org,person\n")
             Issue.record("expected an error")
         } catch let error as InputDiagnostics {
-            #expect(error.errors.map(\.description) == [
-                "conflicts.csv:2:1: error: the id \"1\" is used by a mentor and by a different mentee; give the email to say which.",
-                "conflicts.csv:2:2: error: \"x@y.org\" names nobody in the sign-ups; did you mean \"e@x.org\"?",
-            ])
+            #expect(
+                error.errors.map(\.description) == [
+                    "conflicts.csv:2:1: error: the id \"1\" is used by a mentor and by a different mentee; give the email to say which.",
+                    "conflicts.csv:2:2: error: \"x@y.org\" names nobody in the sign-ups; did you mean \"e@x.org\"?",
+                ])
         } catch {
             Issue.record("unexpected error \(error)")
         }
@@ -138,7 +158,8 @@ import Testing
 }
 
 @Suite struct InvalidInputTests {
-    static let cases = (try? FileManager.default.contentsOfDirectory(atPath: Fixtures.path("datasets/invalid")))?
+    static let cases =
+        (try? FileManager.default.contentsOfDirectory(atPath: Fixtures.path("datasets/invalid")))?
         .filter { !$0.hasSuffix(".md") }.sorted() ?? []
 
     @Test("Each broken cohort in datasets/invalid gives exactly the messages in its expected.txt", arguments: cases)
@@ -147,7 +168,8 @@ import Testing
         let conflicts = folder + "/conflicts.csv"
         let sources = Cohort.Sources(
             mentors: folder + "/mentors.csv", mentees: folder + "/mentees.csv",
-            conflicts: FileManager.default.fileExists(atPath: conflicts) ? conflicts : nil, policy: folder + "/policy.toml")
+            conflicts: FileManager.default.fileExists(atPath: conflicts) ? conflicts : nil,
+            policy: folder + "/policy.toml")
         let expected = try String(contentsOfFile: folder + "/expected.txt", encoding: .utf8)
             .split(separator: "\n").map(String.init)
         do {

@@ -1,6 +1,7 @@
-import _TandemUtilities
-@testable import Matching
 import Testing
+import _TandemUtilities
+
+@testable import Matching
 
 @Suite struct DenseProductTests {
     /// A naive triple loop, written independently of the BLAS call.
@@ -16,9 +17,11 @@ import Testing
         return result
     }
 
-    @Test("A·Bᵀ through OpenBLAS matches a triple loop", arguments: [
-        (1, 1, 1), (1, 1, 0), (3, 2, 0), (4, 5, 3), (17, 9, 40), (0, 3, 2),
-    ])
+    @Test(
+        "A·Bᵀ through OpenBLAS matches a triple loop",
+        arguments: [
+            (1, 1, 1), (1, 1, 0), (3, 2, 0), (4, 5, 3), (17, 9, 40), (0, 3, 2),
+        ])
     func matchesNaiveProduct(shape: (Int, Int, Int)) {
         let (rows, columns, depth) = shape
         var random = SeededGenerator(seed: UInt64(rows * 1000 + columns * 10 + depth))
@@ -32,9 +35,11 @@ import Testing
 }
 
 @Suite struct SinglePrecisionProductTests {
-    @Test("A·Bᵀ in single precision matches a triple loop, exactly for small whole numbers", arguments: [
-        (1, 1, 1), (1, 1, 0), (3, 2, 0), (4, 5, 3), (17, 9, 40), (0, 3, 2), (3, 0, 2),
-    ])
+    @Test(
+        "A·Bᵀ in single precision matches a triple loop, exactly for small whole numbers",
+        arguments: [
+            (1, 1, 1), (1, 1, 0), (3, 2, 0), (4, 5, 3), (17, 9, 40), (0, 3, 2), (3, 0, 2),
+        ])
     func matchesNaiveProduct(shape: (Int, Int, Int)) {
         let (rows, columns, depth) = shape
         var random = SeededGenerator(seed: UInt64(rows * 1000 + columns * 10 + depth))
@@ -42,7 +47,8 @@ import Testing
         let b = (0..<(columns * depth)).map { _ in Float(random.next() % 4) }
         var product = [Float](repeating: -1, count: rows * columns)
         DenseProduct.multiplyTransposed(a, rows: rows, b, columns: columns, depth: depth, into: &product)
-        let expected = DenseProductTests.naive(a.map(Double.init), rows: rows, b.map(Double.init), columns: columns, depth: depth)
+        let expected = DenseProductTests.naive(
+            a.map(Double.init), rows: rows, b.map(Double.init), columns: columns, depth: depth)
         #expect(product.map(Double.init) == expected)
     }
 }

@@ -1,6 +1,6 @@
-import TandemSynthetic
 import Foundation
 import Matching
+import TandemSynthetic
 import TestSupport
 
 /// Paths to the committed datasets, wherever the tests run from.
@@ -11,23 +11,29 @@ enum Fixtures {
 
     /// The hand-checked civil-service cohort in `datasets/small/`.
     static var small: Cohort.Sources {
-        Cohort.Sources(mentors: path("datasets/small/mentors.csv"), mentees: path("datasets/small/mentees.csv"),
-                       conflicts: path("datasets/small/conflicts.csv"), policy: path("datasets/small/policy.toml"))
+        Cohort.Sources(
+            mentors: path("datasets/small/mentors.csv"), mentees: path("datasets/small/mentees.csv"),
+            conflicts: path("datasets/small/conflicts.csv"), policy: path("datasets/small/policy.toml"))
     }
 
     /// A cohort from CSV and TOML text held in memory.
-    static func cohort(policy: String, mentors: String, mentees: String, conflicts: String? = nil) throws -> CohortLoader.Loaded {
+    static func cohort(
+        policy: String, mentors: String, mentees: String, conflicts: String? = nil
+    ) throws -> CohortLoader.Loaded {
         try CohortLoader.build(
             policy: try PolicyLoader.parse(policy, path: "policy.toml"),
             mentors: try CSVTable.parse(Data(mentors.utf8), path: "mentors.csv"),
             mentees: try CSVTable.parse(Data(mentees.utf8), path: "mentees.csv"),
             conflicts: try conflicts.map { try CSVTable.parse(Data($0.utf8), path: "conflicts.csv") },
-            sources: Cohort.Sources(mentors: "mentors.csv", mentees: "mentees.csv", conflicts: conflicts.map { _ in "conflicts.csv" }))
+            sources: Cohort.Sources(
+                mentors: "mentors.csv", mentees: "mentees.csv", conflicts: conflicts.map { _ in "conflicts.csv" }))
     }
 
     /// A generated cohort, loaded and scored under its own policy as `adjust` changes it.
-    static func generated(mentees: Int, mentors: Int, topics: Int, seed: UInt64,
-                          adjust: (inout Policy) -> Void) throws -> CohortCheck {
+    static func generated(
+        mentees: Int, mentors: Int, topics: Int, seed: UInt64,
+        adjust: (inout Policy) -> Void
+    ) throws -> CohortCheck {
         let files = CohortGenerator(mentees: mentees, mentors: mentors, topics: topics, seed: seed).generate()
         var policy = try PolicyLoader.parse(files.policy, path: "policy.toml")
         adjust(&policy)

@@ -1,8 +1,9 @@
+import Assignment
 import Diagnostics
 import Foundation
-@testable import Matching
-import Assignment
 import Testing
+
+@testable import Matching
 
 @Suite struct MatchingRoundTests {
     /// Scores are goal points only: 5 × the skill's level (levels 1–8), so
@@ -22,7 +23,8 @@ import Testing
         """
 
     static func round(_ matching: String, mentors: String, mentees: String) async throws -> MatchingRound {
-        let loaded = try Fixtures.cohort(policy: basePolicy + "[matching]\n" + matching, mentors: mentors, mentees: mentees)
+        let loaded = try Fixtures.cohort(
+            policy: basePolicy + "[matching]\n" + matching, mentors: mentors, mentees: mentees)
         return await MatchingRound.run(try CohortCheck.run(loaded))
     }
 
@@ -32,12 +34,15 @@ import Testing
 
     // x–a 40; x–b forbidden (online only vs in person only); w–a forbidden
     // (in person, other region); w–b −5 (same organisation, no goal met).
-    static let negativeMentors = "email,skills,capacity,meeting,region,organisation\na@x.org,t1:8,1,either,R2,OrgA\nb@x.org,t9:1,1,in person,R1,OrgB\n"
-    static let negativeMentees = "email,goals,meeting,region,organisation\nw@x.org,t5,in person,R1,OrgB\nx@x.org,t1,online,R1,OrgC\n"
+    static let negativeMentors =
+        "email,skills,capacity,meeting,region,organisation\na@x.org,t1:8,1,either,R2,OrgA\nb@x.org,t9:1,1,in person,R1,OrgB\n"
+    static let negativeMentees =
+        "email,goals,meeting,region,organisation\nw@x.org,t5,in person,R1,OrgB\nx@x.org,t1,online,R1,OrgC\n"
 
     @Test("Coverage matches as many mentees as possible, even through a negative pair")
     func coverage() async throws {
-        let round = try await Self.round("objective = \"coverage\"\n", mentors: Self.negativeMentors, mentees: Self.negativeMentees)
+        let round = try await Self.round(
+            "objective = \"coverage\"\n", mentors: Self.negativeMentors, mentees: Self.negativeMentees)
         #expect(Self.pairs(round) == ["w@x.org–b@x.org", "x@x.org–a@x.org"])
         #expect(round.pairs.map(\.units) == [-500, 4000])
         #expect(round.certificate.isOptimal)
@@ -45,7 +50,8 @@ import Testing
 
     @Test("Quality keeps the best total: a negative pair is left out, and the reason says so")
     func quality() async throws {
-        let round = try await Self.round("objective = \"quality\"\n", mentors: Self.negativeMentors, mentees: Self.negativeMentees)
+        let round = try await Self.round(
+            "objective = \"quality\"\n", mentors: Self.negativeMentors, mentees: Self.negativeMentees)
         #expect(Self.pairs(round) == ["x@x.org–a@x.org"])
         #expect(round.unmatched == [.init(mentee: 0, reason: .notWorthTheTotal)])
         #expect(round.certificate.isOptimal)
@@ -60,7 +66,8 @@ import Testing
         let plain = try await Self.round("", mentors: Self.floorMentors, mentees: Self.floorMentees)
         #expect(Self.pairs(plain) == ["x@x.org–a@x.org", "y@x.org–b@x.org"])
         #expect(plain.floorUnits == nil)
-        let floor = try await Self.round("fairness = \"floor\"\n", mentors: Self.floorMentors, mentees: Self.floorMentees)
+        let floor = try await Self.round(
+            "fairness = \"floor\"\n", mentors: Self.floorMentors, mentees: Self.floorMentees)
         #expect(Self.pairs(floor) == ["x@x.org–b@x.org", "y@x.org–a@x.org"])
         #expect(floor.floorUnits == 1000)
         #expect(floor.certificate.isOptimal)
@@ -68,12 +75,15 @@ import Testing
 
     @Test("A minimum score removes pairs; quality then prefers one strong pair to two weaker ones")
     func minimumScore() async throws {
-        let coverage = try await Self.round("minimum_score = 8\n", mentors: Self.floorMentors, mentees: Self.floorMentees)
+        let coverage = try await Self.round(
+            "minimum_score = 8\n", mentors: Self.floorMentors, mentees: Self.floorMentees)
         #expect(Self.pairs(coverage) == ["x@x.org–b@x.org", "y@x.org–a@x.org"])
-        let quality = try await Self.round("minimum_score = 8\nobjective = \"quality\"\n", mentors: Self.floorMentors, mentees: Self.floorMentees)
+        let quality = try await Self.round(
+            "minimum_score = 8\nobjective = \"quality\"\n", mentors: Self.floorMentors, mentees: Self.floorMentees)
         #expect(Self.pairs(quality) == ["x@x.org–a@x.org"])
         #expect(quality.unmatched == [.init(mentee: 1, reason: .eligibleMentorsFull)])
-        let tooHigh = try await Self.round("minimum_score = 45\n", mentors: Self.floorMentors, mentees: Self.floorMentees)
+        let tooHigh = try await Self.round(
+            "minimum_score = 45\n", mentors: Self.floorMentors, mentees: Self.floorMentees)
         #expect(tooHigh.unmatched.map(\.reason) == [.belowMinimumScore, .belowMinimumScore])
     }
 
@@ -85,7 +95,8 @@ import Testing
     func slotDiscount() async throws {
         let plain = try await Self.round("", mentors: Self.spreadMentors, mentees: Self.spreadMentees)
         #expect(plain.pairs.map(\.mentor) == [0, 0])
-        let spread = try await Self.round("slot_discount = 6\n", mentors: Self.spreadMentors, mentees: Self.spreadMentees)
+        let spread = try await Self.round(
+            "slot_discount = 6\n", mentors: Self.spreadMentors, mentees: Self.spreadMentees)
         #expect(Set(spread.pairs.map(\.mentor)) == [0, 1])
         #expect(spread.pairs.map(\.units).sorted() == [1500, 2000])
         #expect(spread.certificate.isOptimal)
@@ -93,7 +104,8 @@ import Testing
 
     @Test("mentees_per_mentor caps every mentor's capacity")
     func cap() async throws {
-        let round = try await Self.round("mentees_per_mentor = 1\n", mentors: Self.spreadMentors, mentees: Self.spreadMentees)
+        let round = try await Self.round(
+            "mentees_per_mentor = 1\n", mentors: Self.spreadMentors, mentees: Self.spreadMentees)
         #expect(Set(round.pairs.map(\.mentor)) == [0, 1])
         #expect(round.places == [1, 1])
     }
@@ -101,15 +113,21 @@ import Testing
     @Test("The small cohort: every outcome hand-checked, ranks, and the certificate")
     func smallCohort() async throws {
         let round = try await MatchingRound.run(Fixtures.small)
-        #expect(Self.pairs(round) == ["E106–E105", "E201–E101", "E202–E106", "E203–E103", "E205–E103", "E206–E102", "E207–E104", "E208–E101"])
+        #expect(
+            Self.pairs(round) == [
+                "E106–E105", "E201–E101", "E202–E106", "E203–E103", "E205–E103", "E206–E102", "E207–E104", "E208–E101",
+            ])
         #expect(round.unmatched == [.init(mentee: 4, reason: .noEligibleMentor(mainRule: .inPersonRegion))])
         #expect(round.pairs.map(\.rank) == [2, 1, 1, 1, 1, 1, 1, 1])
         #expect(round.certificate.isOptimal)
     }
 
-    @Test("Checkpoints are counted in calendar months from the start date", arguments: [
-        ("2027-01-31", 1, "2027-02-28"), ("2028-01-31", 1, "2028-02-29"), ("2027-03-01", 3, "2027-06-01"), ("2027-11-15", 6, "2028-05-15"),
-    ])
+    @Test(
+        "Checkpoints are counted in calendar months from the start date",
+        arguments: [
+            ("2027-01-31", 1, "2027-02-28"), ("2028-01-31", 1, "2028-02-29"), ("2027-03-01", 3, "2027-06-01"),
+            ("2027-11-15", 6, "2028-05-15"),
+        ])
     func checkpoints(start: String, months: Int, expected: String) {
         #expect(CalendarDate(start)?.adding(months: months).description == expected)
     }
@@ -117,10 +135,14 @@ import Testing
 }
 
 @Suite struct RoundOrientationTests {
-    @Test("Places × mentees, mentees × mentors and the dense solver over every pair reach the same optimum, for every objective (generated cohorts)")
+    @Test(
+        "Places × mentees, mentees × mentors and the dense solver over every pair reach the same optimum, for every objective (generated cohorts)"
+    )
     func transposedAgrees() throws {
         for seed in UInt64(0)..<24 {
-            let check = try Fixtures.generated(mentees: 30 + Int(seed % 7) * 5, mentors: 10 + Int(seed % 5), topics: 12, seed: seed) { policy in
+            let check = try Fixtures.generated(
+                mentees: 30 + Int(seed % 7) * 5, mentors: 10 + Int(seed % 5), topics: 12, seed: seed
+            ) { policy in
                 policy.matching.objective = seed % 2 == 0 ? .coverage : .quality
                 policy.matching.fairness = seed % 3 == 0 ? .floor : .none
                 policy.matching.minimumScore = seed % 4 == 0 ? 5 : nil
@@ -130,8 +152,11 @@ import Testing
             for transposed in [false, true] {
                 let outcome = _RoundSolver(check: check, transposed: transposed).solve()
                 let pairs = outcome.pairs
-                #expect(OptimalityCertificate.verify(rows: pairs, sense: .maximize, capacities: pairs.capacities,
-                                                     unassignedRows: .allowed(value: 0), solution: outcome.solution).isOptimal, "seed \(seed)")
+                #expect(
+                    OptimalityCertificate.verify(
+                        rows: pairs, sense: .maximize, capacities: pairs.capacities,
+                        unassignedRows: .allowed(value: 0), solution: outcome.solution
+                    ).isOptimal, "seed \(seed)")
                 objectives.append(outcome.solution.objectiveWithUnassigned)
                 counts.append(outcome.matched)
             }
@@ -147,23 +172,29 @@ import Testing
     /// The dense solver's optimum over every eligible pair of a round.
     static func denseOptimum(_ pairs: _EligiblePairs) throws -> Int64 {
         var values: [Int64] = []
-        var row = [Int64](repeating: 0, count: pairs.columnCount), allowed = [Bool](repeating: false, count: pairs.columnCount)
+        var row = [Int64](repeating: 0, count: pairs.columnCount),
+            allowed = [Bool](repeating: false, count: pairs.columnCount)
         for mentee in 0..<pairs.rowCount {
             row.withUnsafeMutableBufferPointer { row in
                 allowed.withUnsafeMutableBufferPointer { pairs.readRow(mentee, values: row, allowed: $0) }
             }
             values += zip(row, allowed).map { $1 ? $0 : .min }
         }
-        let dense = try AssignmentProblem(try CostMatrix(rows: pairs.rowCount, columns: pairs.columnCount, values: values, forbiddenValue: .min),
-                                          sense: .maximize, capacities: pairs.capacities, unassignedRows: .allowed(value: 0))
+        let dense = try AssignmentProblem(
+            try CostMatrix(rows: pairs.rowCount, columns: pairs.columnCount, values: values, forbiddenValue: .min),
+            sense: .maximize, capacities: pairs.capacities, unassignedRows: .allowed(value: 0))
         return try ShortestAugmentingPath().solve(dense).objectiveWithUnassigned
     }
 
-    @Test("Starting from 1 or 3 candidates per mentee, pricing reaches the dense optimum over every pair (60–140 mentees, 40–60 mentors)")
+    @Test(
+        "Starting from 1 or 3 candidates per mentee, pricing reaches the dense optimum over every pair (60–140 mentees, 40–60 mentors)"
+    )
     func fewCandidates() throws {
         var pricedMoreThanOnce = 0
         for seed in UInt64(100)..<112 {
-            let check = try Fixtures.generated(mentees: 60 + Int(seed % 5) * 20, mentors: 40 + Int(seed % 3) * 10, topics: 15, seed: seed) { policy in
+            let check = try Fixtures.generated(
+                mentees: 60 + Int(seed % 5) * 20, mentors: 40 + Int(seed % 3) * 10, topics: 15, seed: seed
+            ) { policy in
                 policy.matching.objective = seed % 2 == 0 ? .coverage : .quality
                 policy.matching.minimumScore = seed % 3 == 0 ? 10 : nil
                 policy.matching.slotDiscount = seed % 4 == 0 ? 2 : 0
@@ -173,9 +204,14 @@ import Testing
                 solver.initialCandidates = initial
                 let outcome = solver.solve()
                 let pairs = outcome.pairs
-                #expect(OptimalityCertificate.verify(rows: pairs, sense: .maximize, capacities: pairs.capacities,
-                                                     unassignedRows: .allowed(value: 0), solution: outcome.solution).isOptimal, "seed \(seed)")
-                #expect(outcome.solution.objectiveWithUnassigned == (try Self.denseOptimum(pairs)), "seed \(seed), \(initial) candidates")
+                #expect(
+                    OptimalityCertificate.verify(
+                        rows: pairs, sense: .maximize, capacities: pairs.capacities,
+                        unassignedRows: .allowed(value: 0), solution: outcome.solution
+                    ).isOptimal, "seed \(seed)")
+                #expect(
+                    outcome.solution.objectiveWithUnassigned == (try Self.denseOptimum(pairs)),
+                    "seed \(seed), \(initial) candidates")
                 if outcome.solves > 1 { pricedMoreThanOnce += 1 }
             }
         }
@@ -184,7 +220,9 @@ import Testing
 }
 
 @Suite struct RoundRangeTests {
-    @Test("Values beyond the solver's exact range are an error at the policy; large values within it are solved and certified exactly")
+    @Test(
+        "Values beyond the solver's exact range are an error at the policy; large values within it are solved and certified exactly"
+    )
     func tooLarge() async throws {
         // 10¹² units per place of discount, 300 mentees: the coverage bonus
         // passes the solver's bound for this size.
@@ -211,7 +249,9 @@ import Testing
 }
 
 @Suite struct DegenerateRoundTests {
-    @Test("No eligible pair, one mentee, one mentor, a floor over one mentor: certified answers, every mentee accounted for")
+    @Test(
+        "No eligible pair, one mentee, one mentor, a floor over one mentor: certified answers, every mentee accounted for"
+    )
     func degenerate() async throws {
         let cases: [(mentees: Int, mentors: Int, adjust: @Sendable (inout Policy) -> Void)] = [
             (30, 10, { $0.matching.minimumScore = 100_000 }),
@@ -220,8 +260,9 @@ import Testing
             (25, 1, { $0.matching.fairness = .floor }),
         ]
         for (index, example) in cases.enumerated() {
-            let check = try Fixtures.generated(mentees: example.mentees, mentors: example.mentors, topics: 8, seed: 50 + UInt64(index),
-                                               adjust: example.adjust)
+            let check = try Fixtures.generated(
+                mentees: example.mentees, mentors: example.mentors, topics: 8, seed: 50 + UInt64(index),
+                adjust: example.adjust)
             let round = await MatchingRound.run(check)
             #expect(round.certificate.isOptimal, "case \(index): \(round.certificate)")
             #expect(round.pairs.count + round.unmatched.count == example.mentees, "case \(index)")
@@ -230,11 +271,15 @@ import Testing
 }
 
 @Suite struct FloorTests {
-    @Test("The floor is the highest score keeping the match count: a coverage solve at it keeps the count, one at the next score loses it")
+    @Test(
+        "The floor is the highest score keeping the match count: a coverage solve at it keeps the count, one at the next score loses it"
+    )
     func floorIsHighest() throws {
         var checked = 0
         for seed in UInt64(200)..<210 {
-            let check = try Fixtures.generated(mentees: 50 + Int(seed % 4) * 15, mentors: 20 + Int(seed % 3) * 6, topics: 12, seed: seed) { policy in
+            let check = try Fixtures.generated(
+                mentees: 50 + Int(seed % 4) * 15, mentors: 20 + Int(seed % 3) * 6, topics: 12, seed: seed
+            ) { policy in
                 policy.matching.fairness = .floor
                 policy.matching.objective = seed % 2 == 0 ? .coverage : .quality
             }
@@ -246,12 +291,15 @@ import Testing
             #expect(solver.solve(floor: floor, objective: .coverage).matched >= matched, "seed \(seed)")
             var higher: [Int64] = []
             check.scores.forEachRow { row in
-                for mentor in 0..<row.mentors where !row.isForbidden(mentor) && Int64(row[mentor]) >= (solver.minimumUnits ?? .min) {
+                for mentor in 0..<row.mentors
+                where !row.isForbidden(mentor) && Int64(row[mentor]) >= (solver.minimumUnits ?? .min) {
                     if Int64(row[mentor]) > floor { higher.append(Int64(row[mentor])) }
                 }
             }
             if let next = higher.min() {
-                #expect(solver.solve(floor: next, objective: .coverage).matched < matched, "seed \(seed): floor \(floor) is not the highest")
+                #expect(
+                    solver.solve(floor: next, objective: .coverage).matched < matched,
+                    "seed \(seed): floor \(floor) is not the highest")
             }
             checked += 1
         }
@@ -263,6 +311,9 @@ import Testing
     @Test("Ids sort as people read them, and the order is total")
     func order() {
         let ids = ["E112", "E3", "e4", "E20", "E07", "E7", "M1", "E", "E3a", "x@y.org", "10", "9"]
-        #expect(ids.sorted(by: _NaturalOrder.less) == ["9", "10", "E", "E3", "E3a", "E07", "E7", "E20", "E112", "M1", "e4", "x@y.org"])
+        #expect(
+            ids.sorted(by: _NaturalOrder.less) == [
+                "9", "10", "E", "E3", "E3a", "E07", "E7", "E20", "E112", "M1", "e4", "x@y.org",
+            ])
     }
 }

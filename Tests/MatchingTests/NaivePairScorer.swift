@@ -12,7 +12,9 @@ struct NaivePairScorer {
     init(cohort: Cohort, conflicts: [(person: String, other: String, kind: String)]) {
         self.cohort = cohort
         self.conflicts = conflicts
-        recordsByEmail = Dictionary(grouping: cohort.mentors + cohort.mentees) { $0.email.lowercased().trimmingCharacters(in: .whitespaces) }
+        recordsByEmail = Dictionary(grouping: cohort.mentors + cohort.mentees) {
+            $0.email.lowercased().trimmingCharacters(in: .whitespaces)
+        }
     }
 
     struct Verdict: Equatable, CustomStringConvertible {
@@ -30,7 +32,9 @@ struct NaivePairScorer {
 
     /// Whether `reference` (an id or an email) names the person with this email.
     private func names(_ reference: String, email: String) -> Bool {
-        records(ofEmail: email).contains { $0.id.rawValue == reference.trimmingCharacters(in: .whitespaces) || key($0.email) == key(reference) }
+        records(ofEmail: email).contains {
+            $0.id.rawValue == reference.trimmingCharacters(in: .whitespaces) || key($0.email) == key(reference)
+        }
     }
 
     func verdict(mentee i: Int, mentor j: Int) -> Verdict {
@@ -39,7 +43,8 @@ struct NaivePairScorer {
         // Hard rules.
         let sameRegion = !mentee.region.isEmpty && key(mentee.region) == key(mentor.region)
         let online = mentee.meeting != .inPerson && mentor.meeting != .inPerson
-        let inPerson = mentee.meeting != .online && mentor.meeting != .online && (sameRegion || !policy.inPersonNeedsSameRegion)
+        let inPerson =
+            mentee.meeting != .online && mentor.meeting != .online && (sameRegion || !policy.inPersonNeedsSameRegion)
         if !online && !inPerson { forbidden = true }
         let levels = !policy.seniority.levels.isEmpty
         let gap = (mentor.seniority ?? 0) - (mentee.seniority ?? 0)
@@ -47,17 +52,26 @@ struct NaivePairScorer {
         let sameOrganisation = !mentee.organisation.isEmpty && key(mentee.organisation) == key(mentor.organisation)
         if sameOrganisation && policy.sameOrganisation == .forbid { forbidden = true }
         let common = Set(mentee.languages.map(key)).intersection(mentor.languages.map(key))
-        if policy.sharedLanguageRequired && common.isEmpty && !mentee.languages.isEmpty && !mentor.languages.isEmpty { forbidden = true }
+        if policy.sharedLanguageRequired && common.isEmpty && !mentee.languages.isEmpty && !mentor.languages.isEmpty {
+            forbidden = true
+        }
         // Identity, line management, declared conflicts.
         if key(mentee.email) == key(mentor.email) { forbidden = true }
-        for record in records(ofEmail: mentee.email) where !record.manager.isEmpty && names(record.manager, email: mentor.email) { forbidden = true }
-        for record in records(ofEmail: mentor.email) where !record.manager.isEmpty && names(record.manager, email: mentee.email) { forbidden = true }
+        for record in records(ofEmail: mentee.email)
+        where !record.manager.isEmpty && names(record.manager, email: mentor.email) { forbidden = true }
+        for record in records(ofEmail: mentor.email)
+        where !record.manager.isEmpty && names(record.manager, email: mentee.email) { forbidden = true }
         for conflict in conflicts {
             if conflict.kind == "organisation" {
-                if names(conflict.person, email: mentee.email) && key(mentor.organisation) == key(conflict.other) { forbidden = true }
-                if names(conflict.person, email: mentor.email) && key(mentee.organisation) == key(conflict.other) { forbidden = true }
+                if names(conflict.person, email: mentee.email) && key(mentor.organisation) == key(conflict.other) {
+                    forbidden = true
+                }
+                if names(conflict.person, email: mentor.email) && key(mentee.organisation) == key(conflict.other) {
+                    forbidden = true
+                }
             } else if (names(conflict.person, email: mentee.email) && names(conflict.other, email: mentor.email))
-                || (names(conflict.person, email: mentor.email) && names(conflict.other, email: mentee.email)) {
+                || (names(conflict.person, email: mentor.email) && names(conflict.other, email: mentee.email))
+            {
                 forbidden = true
             }
         }

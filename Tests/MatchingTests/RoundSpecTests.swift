@@ -12,23 +12,33 @@ import Testing
         let topics = ["python", "writing", "statistics"].map { taxonomy.topic($0) }
         let python = try #require(topics[0]), writing = try #require(topics[1]), statistics = try #require(topics[2])
         let mentors = [
-            Participant(mentor: "M1", name: "Ada", skills: [.init(topic: python, level: 3), .init(topic: statistics, level: 1)], capacity: 2),
-            Participant(mentor: "M2", name: "Grace", region: "North", meeting: .inPerson, skills: [.init(topic: writing, level: 3)]),
+            Participant(
+                mentor: "M1", name: "Ada",
+                skills: [.init(topic: python, level: 3), .init(topic: statistics, level: 1)], capacity: 2),
+            Participant(
+                mentor: "M2", name: "Grace", region: "North", meeting: .inPerson,
+                skills: [.init(topic: writing, level: 3)]),
             Participant(mentor: "M3", name: "Alan", skills: [.init(topic: statistics, level: 2)]),
         ]
         let mentees = [
-            Participant(mentee: "E1", name: "Ben", goals: [.init(topic: python, rank: 1), .init(topic: statistics, rank: 2)]),
+            Participant(
+                mentee: "E1", name: "Ben", goals: [.init(topic: python, rank: 1), .init(topic: statistics, rank: 2)]),
             Participant(mentee: "E2", name: "Cleo", goals: [.init(topic: python, rank: 1)]),
-            Participant(mentee: "E3", name: "Dev", region: "South", meeting: .inPerson, goals: [.init(topic: writing, rank: 1)]),
-            Participant(mentee: "E4", name: "Eve", goals: [.init(topic: statistics, rank: 1), .init(topic: writing, rank: 2)]),
+            Participant(
+                mentee: "E3", name: "Dev", region: "South", meeting: .inPerson, goals: [.init(topic: writing, rank: 1)]),
+            Participant(
+                mentee: "E4", name: "Eve", goals: [.init(topic: statistics, rank: 1), .init(topic: writing, rank: 2)]),
         ]
-        return try Cohort(policy: policy, taxonomy: taxonomy, mentors: mentors, mentees: mentees,
-                          exclusions: [PairExclusion(mentee: "E4", mentor: "M3", reason: .earlierPair)])
+        return try Cohort(
+            policy: policy, taxonomy: taxonomy, mentors: mentors, mentees: mentees,
+            exclusions: [PairExclusion(mentee: "E4", mentor: "M3", reason: .earlierPair)])
     }
 
     static func pairs(_ result: RoundResult) -> [String] { result.pairs.map { "\($0.mentee)–\($0.mentor)" } }
 
-    @Test("A cohort built in code runs a round: hard rules and exclusions hold, every mentee is accounted for, the answer is certified")
+    @Test(
+        "A cohort built in code runs a round: hard rules and exclusions hold, every mentee is accounted for, the answer is certified"
+    )
     func builtInCode() async throws {
         let result = try await RoundSpec(cohort: Self.cohort()).run().result
         // M2 meets only in person, in the North, where no mentee is: nobody
@@ -59,17 +69,20 @@ import Testing
     @Test("Bad locks are reported all at once, with the rules that forbid a pair")
     func badLocks() async throws {
         var spec = RoundSpec(cohort: try Self.cohort())
-        spec.locks = [Pairing(mentee: "E3", mentor: "M2"), Pairing(mentee: "E9", mentor: "M1"),
-                      Pairing(mentee: "E1", mentor: "M1"), Pairing(mentee: "E1", mentor: "M3")]
+        spec.locks = [
+            Pairing(mentee: "E3", mentor: "M2"), Pairing(mentee: "E9", mentor: "M1"),
+            Pairing(mentee: "E1", mentor: "M1"), Pairing(mentee: "E1", mentor: "M3"),
+        ]
         do {
             _ = try await spec.run()
             Issue.record("bad locks were accepted")
         } catch {
-            #expect(error.errors.map(\.description) == [
-                "locks:1: error: the locked pair E3–M2 is forbidden: they can only meet in person, which needs the same region (South and North).",
-                "locks:2: error: the locked pair E9–M1 names a mentee or mentor who is not in the cohort.",
-                "locks:4: error: the mentee E1 is locked to more than one mentor.",
-            ])
+            #expect(
+                error.errors.map(\.description) == [
+                    "locks:1: error: the locked pair E3–M2 is forbidden: they can only meet in person, which needs the same region (South and North).",
+                    "locks:2: error: the locked pair E9–M1 names a mentee or mentor who is not in the cohort.",
+                    "locks:4: error: the mentee E1 is locked to more than one mentor.",
+                ])
         }
     }
 
@@ -92,7 +105,10 @@ import Testing
         do {
             _ = try Cohort(
                 policy: policy, taxonomy: taxonomy,
-                mentors: [Participant(mentor: "M1", skills: [.init(topic: python, level: 9)]), Participant(mentor: "M1", skills: [])],
+                mentors: [
+                    Participant(mentor: "M1", skills: [.init(topic: python, level: 9)]),
+                    Participant(mentor: "M1", skills: []),
+                ],
                 mentees: [Participant(mentee: "E1", goals: [.init(topic: 7, rank: 1)])],
                 exclusions: [PairExclusion(mentee: "E2", mentor: "M1", reason: .coordinator)])
             Issue.record("an invalid cohort was accepted")

@@ -31,7 +31,8 @@ public enum BruteForceAssignment {
                 if a.assignedCount != b.assignedCount { return a.assignedCount > b.assignedCount }
                 return maximize ? a.objective > b.objective : a.objective < b.objective
             case .allowed, .forbidden:
-                return maximize ? a.objectiveWithUnassigned > b.objectiveWithUnassigned
+                return maximize
+                    ? a.objectiveWithUnassigned > b.objectiveWithUnassigned
                     : a.objectiveWithUnassigned < b.objectiveWithUnassigned
             }
         }
@@ -41,7 +42,8 @@ public enum BruteForceAssignment {
                 if case let .allowed(value) = problem.unassignedRows {
                     for _ in 0..<unassigned { withUnassigned += value }
                 }
-                let candidate = Optimum(assignedCount: assigned, objective: total, objectiveWithUnassigned: withUnassigned)
+                let candidate = Optimum(
+                    assignedCount: assigned, objective: total, objectiveWithUnassigned: withUnassigned)
                 if best == nil || better(candidate, than: best!) { best = candidate }
                 return
             }

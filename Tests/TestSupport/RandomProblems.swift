@@ -1,5 +1,5 @@
-import _TandemUtilities
 import Assignment
+import _TandemUtilities
 
 /// Seeded random small problems covering every feature the solver has.
 public struct RandomProblemShape: Sendable {
@@ -14,7 +14,8 @@ public struct RandomProblemShape: Sendable {
     public init() {}
 
     /// A shape with the given limits (the others at their defaults).
-    public init(maxRows: Int, maxColumns: Int, maxCapacity: Int, valueRange: ClosedRange<Int64>, forbiddenPercent: Int) {
+    public init(maxRows: Int, maxColumns: Int, maxCapacity: Int, valueRange: ClosedRange<Int64>, forbiddenPercent: Int)
+    {
         self.maxRows = maxRows
         self.maxColumns = maxColumns
         self.maxCapacity = maxCapacity
@@ -43,17 +44,22 @@ extension RandomProblemShape {
         var load = Array(repeating: 0, count: columns)
         for row in 0..<rows where Int.random(in: 0..<100, using: &random) < lockPercent {
             let column = Int.random(in: 0..<max(columns, 1), using: &random)
-            guard column < columns, matrix.isAllowed(row: row, column: column), load[column] < capacities[column] else { continue }
+            guard column < columns, matrix.isAllowed(row: row, column: column), load[column] < capacities[column] else {
+                continue
+            }
             load[column] += 1
             locks.append(.init(row: row, column: column))
         }
-        return try! AssignmentProblem(matrix, sense: sense, capacities: capacities, locks: locks, unassignedRows: unassigned)
+        return try! AssignmentProblem(
+            matrix, sense: sense, capacities: capacities, locks: locks, unassignedRows: unassigned)
     }
 }
 
 /// A random `Double` problem: costs in [-50, 50], a tenth of pairs forbidden,
 /// capacities 0–3, minimised for even seeds and maximised for odd ones.
-public func randomFloatProblem(rows: Int, columns: Int, seed: UInt64, random: inout SeededGenerator)
+public func randomFloatProblem(
+    rows: Int, columns: Int, seed: UInt64, random: inout SeededGenerator
+)
     -> AssignmentProblem<Double>
 {
     var values = (0..<(rows * columns)).map { _ in Double.random(in: -50...50, using: &random) }

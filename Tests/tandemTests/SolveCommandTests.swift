@@ -1,50 +1,6 @@
 import Foundation
 import Testing
 
-/// Runs the built `tandem` binary and captures what it prints.
-struct TandemProcess {
-    static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
-
-    static var executable: URL {
-        let build = packageRoot.appendingPathComponent(".build")
-        for configuration in ["debug", "release"] {
-            let candidate = build.appendingPathComponent(configuration).appendingPathComponent("tandem")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return build.appendingPathComponent("debug/tandem")
-    }
-
-    struct Result {
-        var status: Int32
-        var standardOutput: String
-        var standardError: String
-    }
-
-    static func run(_ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      standardOutput: String(decoding: outData, as: UTF8.self),
-                      standardError: String(decoding: errData, as: UTF8.self))
-    }
-
-    static func snapshot(_ name: String) throws -> String {
-        let url = packageRoot.appendingPathComponent("Tests/tandemTests/Snapshots").appendingPathComponent(name)
-        return try String(contentsOf: url, encoding: .utf8)
-    }
-}
-
 @Suite struct SolveCommandTests {
     @Test("tandem solve on the bundled sample prints the snapshot answer")
     func sampleMatchesSnapshot() throws {
@@ -53,15 +9,14 @@ struct TandemProcess {
             "--capacities", "datasets/sample-capacities.txt", "--forbidden", "-1", "--json",
         ])
         #expect(result.status == 0)
-        let expected = try TandemProcess.snapshot("sample-solve.json")
-        #expect(Self.stable(result.standardOutput) == Self.stable(expected))
+        try TandemProcess.expectSnapshot(Self.stable(result.standardOutput) + "\n", "sample-solve.json")
     }
 
     @Test("tandem solve --help matches the snapshot")
     func helpMatchesSnapshot() throws {
         let result = try TandemProcess.run(["solve", "--help"])
         #expect(result.status == 0)
-        #expect(result.standardOutput == (try TandemProcess.snapshot("solve-help.txt")))
+        try TandemProcess.expectSnapshot(result.standardOutput, "solve-help.txt")
     }
 
     @Test("a CSV with bad cells reports every one with its line and column, and exits non-zero")
@@ -98,8 +53,10 @@ struct TandemProcess {
 
     /// The JSON without its timing fields, which vary from run to run.
     static func stable(_ json: String) -> String {
-        json.replacingOccurrences(of: #""(load|solve|verify)_seconds":[0-9.e+-]+,"#, with: "", options: .regularExpression)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        json.replacingOccurrences(
+            of: #""(load|solve|verify)_seconds":[0-9.e+-]+,"#, with: "", options: .regularExpression
+        )
+        .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 

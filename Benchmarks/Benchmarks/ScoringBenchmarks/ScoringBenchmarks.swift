@@ -28,9 +28,12 @@ let benchmarks: @Sendable () -> Void = {
         // both sides pay for their output memory.
         Benchmark("bare sgemm \(mentees)×200 · (\(mentors)×200)ᵀ") { benchmark, operands in
             for _ in benchmark.scaledIterations {
-                var product = [Float](unsafeUninitializedCapacity: mentees * mentors) { _, count in count = mentees * mentors }
+                var product = [Float](unsafeUninitializedCapacity: mentees * mentors) { _, count in
+                    count = mentees * mentors
+                }
                 let (m, n, k) = (Int32(mentees), Int32(mentors), Int32(200))
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, m, n, k, 1, operands.a, k, operands.b, k, 0, &product, n)
+                cblas_sgemm(
+                    CblasRowMajor, CblasNoTrans, CblasTrans, m, n, k, 1, operands.a, k, operands.b, k, 0, &product, n)
                 blackHole(product)
             }
         } setup: {
@@ -40,9 +43,11 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("load + validate 20,000 mentees and 10,000 mentors (CSV)") { benchmark, folder in
         for _ in benchmark.scaledIterations {
-            blackHole(try CohortLoader.load(Cohort.Sources(
-                mentors: folder + "/mentors.csv", mentees: folder + "/mentees.csv",
-                conflicts: folder + "/conflicts.csv", policy: folder + "/policy.toml")))
+            blackHole(
+                try CohortLoader.load(
+                    Cohort.Sources(
+                        mentors: folder + "/mentors.csv", mentees: folder + "/mentees.csv",
+                        conflicts: folder + "/conflicts.csv", policy: folder + "/policy.toml")))
         }
     } setup: {
         let folder = NSTemporaryDirectory() + "tandem-benchmark-cohort-20000"

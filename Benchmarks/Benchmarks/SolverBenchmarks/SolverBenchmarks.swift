@@ -6,8 +6,9 @@ import TandemSynthetic
 /// square sizes 2⁹–2¹¹, plus the certificate and the capacitated form.
 /// Instances are built in `setup`, so only the solve is measured.
 let benchmarks: @Sendable () -> Void = {
-    precondition(!assignmentInternalChecksEnabled,
-                 "Built with TANDEM_INTERNAL_CHECKS: benchmark a release build (swift package benchmark does).")
+    precondition(
+        !assignmentInternalChecksEnabled,
+        "Built with TANDEM_INTERNAL_CHECKS: benchmark a release build (swift package benchmark does).")
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
         warmupIterations: 1,
@@ -65,14 +66,16 @@ let benchmarks: @Sendable () -> Void = {
         makeSparseProblem(size: 8192, pairsPerRow: 16)
     }
 
-    Benchmark("sparse warm: mentoring 8192×8192, 16 pairs per row from the answer on 8") { (benchmark: Benchmark, grown: Grown) in
+    Benchmark("sparse warm: mentoring 8192×8192, 16 pairs per row from the answer on 8") {
+        (benchmark: Benchmark, grown: Grown) in
         for _ in benchmark.scaledIterations {
             blackHole(try ShortestAugmentingPath().solve(grown.problem, warmStart: grown.warmStart))
         }
     } setup: {
         let smaller = makeSparseProblem(size: 8192, pairsPerRow: 8)
-        return Grown(problem: makeSparseProblem(size: 8192, pairsPerRow: 16),
-                     warmStart: WarmStart(try! ShortestAugmentingPath().solve(smaller)))
+        return Grown(
+            problem: makeSparseProblem(size: 8192, pairsPerRow: 16),
+            warmStart: WarmStart(try! ShortestAugmentingPath().solve(smaller)))
     }
 
     Benchmark("verify certificate mentoring 2048×2048") { (benchmark: Benchmark, solved: Solved) in
@@ -90,10 +93,12 @@ func makeProblem(_ family: InstanceFamily, rows: Int, columns: Int, capacity: In
     let instance = family.generate(rows: rows, columns: columns, seed: 1)
     var values = instance.values.map { Int64($0) }
     for index in instance.forbidden { values[index] = -1 }
-    let matrix = try! CostMatrix(rows: rows, columns: columns, values: values,
-                                 forbiddenValue: instance.forbidden.isEmpty ? nil : -1)
-    return try! AssignmentProblem(matrix, sense: family.maximizes ? .maximize : .minimize,
-                                  capacities: Array(repeating: capacity, count: columns))
+    let matrix = try! CostMatrix(
+        rows: rows, columns: columns, values: values,
+        forbiddenValue: instance.forbidden.isEmpty ? nil : -1)
+    return try! AssignmentProblem(
+        matrix, sense: family.maximizes ? .maximize : .minimize,
+        capacities: Array(repeating: capacity, count: columns))
 }
 
 /// A problem with its solution, the state of the certificate benchmark.
@@ -125,8 +130,9 @@ func makeSparseProblem(size: Int, pairsPerRow: Int) -> SparseAssignmentProblem<I
         let scores = (0..<size).map { (column: $0, value: Int64(instance.values[row * size + $0])) }
         return Array(scores.sorted { ($0.value, $1.column) > ($1.value, $0.column) }.prefix(pairsPerRow))
     }
-    return try! SparseAssignmentProblem(try! SparseCostMatrix(rows: size, columns: size, pairs: pairs),
-                                        sense: .maximize, unassignedRows: .allowed(value: 0))
+    return try! SparseAssignmentProblem(
+        try! SparseCostMatrix(rows: size, columns: size, pairs: pairs),
+        sense: .maximize, unassignedRows: .allowed(value: 0))
 }
 
 /// A sparse problem and a warm start from a solve over a subset of its pairs.

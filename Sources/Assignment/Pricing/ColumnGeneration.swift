@@ -72,7 +72,9 @@ public struct ColumnGeneration: Sendable {
         let earlier = candidates
         var candidates = source.initialCandidates()
         if let earlier {
-            for (row, pairs) in earlier.enumerated() where row < candidates.count { _ = Self.merge(pairs, into: &candidates[row]) }
+            for (row, pairs) in earlier.enumerated() where row < candidates.count {
+                _ = Self.merge(pairs, into: &candidates[row])
+            }
         }
         for row in locked.rows { candidates[row] = [] }
         var solves = 0
@@ -86,7 +88,9 @@ public struct ColumnGeneration: Sendable {
             previous = solution
             solves += 1
             let whole = locked.adding(to: Self.pricingFullColumns(unlocked, candidates: candidates, room: locked.room))
-            let additions = source.improvingPairs(duals: whole.duals, limit: addedPerRound).filter { !locked.holds($0.row) }
+            let additions = source.improvingPairs(duals: whole.duals, limit: addedPerRound).filter {
+                !locked.holds($0.row)
+            }
             if additions.isEmpty {
                 return Result(solution: whole, solves: solves, candidatePairs: candidates.reduce(0) { $0 + $1.count })
             }
@@ -135,10 +139,12 @@ public struct ColumnGeneration: Sendable {
                 if slack < columnPotentials[pair.column] { columnPotentials[pair.column] = slack }
             }
         }
-        let duals = Duals(rowPotentials: solution.duals.rowPotentials, columnPotentials: columnPotentials,
-                          unassigned: solution.duals.unassigned)
-        return AssignmentSolution(columnForRow: solution.columnForRow, objective: solution.objective,
-                                  objectiveWithUnassigned: solution.objectiveWithUnassigned, duals: duals)
+        let duals = Duals(
+            rowPotentials: solution.duals.rowPotentials, columnPotentials: columnPotentials,
+            unassigned: solution.duals.unassigned)
+        return AssignmentSolution(
+            columnForRow: solution.columnForRow, objective: solution.objective,
+            objectiveWithUnassigned: solution.objectiveWithUnassigned, duals: duals)
     }
 
     /// Adds the pairs whose column is new to a row's list, keeping it in

@@ -18,7 +18,9 @@ struct _CandidateProblem<Cost: AssignmentCost> {
     /// Transposed: the source column of each slot row.
     let columnOfSlot: [Int]
 
-    init(_ candidates: [[CandidatePair<Cost>]], columns: Int, capacities: [Int], transposed: Bool) throws(AssignmentError) {
+    init(
+        _ candidates: [[CandidatePair<Cost>]], columns: Int, capacities: [Int], transposed: Bool
+    ) throws(AssignmentError) {
         self.transposed = transposed
         sourceRows = candidates.count
         sourceColumns = columns
@@ -37,10 +39,12 @@ struct _CandidateProblem<Cost: AssignmentCost> {
                 rowStart.append(values.count)
             }
             columnOfSlot = []
-            let matrix = try SparseCostMatrix(rows: candidates.count, columns: columns, rowStart: rowStart,
-                                              columnIndices: columnIndices, values: values)
-            problem = try SparseAssignmentProblem(matrix, sense: .maximize, capacities: capacities,
-                                                  unassignedRows: .allowed(value: .zero))
+            let matrix = try SparseCostMatrix(
+                rows: candidates.count, columns: columns, rowStart: rowStart,
+                columnIndices: columnIndices, values: values)
+            problem = try SparseAssignmentProblem(
+                matrix, sense: .maximize, capacities: capacities,
+                unassignedRows: .allowed(value: .zero))
             return
         }
         // Each column's candidate rows, in row order.
@@ -60,8 +64,9 @@ struct _CandidateProblem<Cost: AssignmentCost> {
             }
         }
         self.columnOfSlot = columnOfSlot
-        let matrix = try SparseCostMatrix(rows: columnOfSlot.count, columns: candidates.count, rowStart: rowStart,
-                                          columnIndices: columnIndices, values: values)
+        let matrix = try SparseCostMatrix(
+            rows: columnOfSlot.count, columns: candidates.count, rowStart: rowStart,
+            columnIndices: columnIndices, values: values)
         problem = try SparseAssignmentProblem(matrix, sense: .maximize, unassignedRows: .allowed(value: .zero))
     }
 
@@ -75,13 +80,16 @@ struct _CandidateProblem<Cost: AssignmentCost> {
         let slotPotentials = solution.duals.rowPotentials
         var columnPotentials = [Cost](repeating: .zero, count: sourceColumns)
         var seen = [Bool](repeating: false, count: sourceColumns)
-        for (slot, column) in columnOfSlot.enumerated() where !seen[column] || slotPotentials[slot] > columnPotentials[column] {
+        for (slot, column) in columnOfSlot.enumerated()
+        where !seen[column] || slotPotentials[slot] > columnPotentials[column] {
             columnPotentials[column] = slotPotentials[slot]
             seen[column] = true
         }
-        let duals = Duals(rowPotentials: solution.duals.columnPotentials, columnPotentials: columnPotentials,
-                          unassigned: Duals.UnassignedOption(cost: .zero, capacity: sourceRows, potential: .zero))
-        return AssignmentSolution(columnForRow: columnForRow, objective: solution.objective,
-                                  objectiveWithUnassigned: solution.objectiveWithUnassigned, duals: duals)
+        let duals = Duals(
+            rowPotentials: solution.duals.columnPotentials, columnPotentials: columnPotentials,
+            unassigned: Duals.UnassignedOption(cost: .zero, capacity: sourceRows, potential: .zero))
+        return AssignmentSolution(
+            columnForRow: columnForRow, objective: solution.objective,
+            objectiveWithUnassigned: solution.objectiveWithUnassigned, duals: duals)
     }
 }

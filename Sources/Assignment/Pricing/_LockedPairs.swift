@@ -11,7 +11,8 @@ struct _LockedPairs<Cost: AssignmentCost> {
 
     func holds(_ row: Int) -> Bool { pairs[row] != nil }
 
-    init<Source: PricingSource>(_ locks: [AssignmentLock], in source: Source) throws(AssignmentError) where Source.Cost == Cost {
+    init<Source: PricingSource>(_ locks: [AssignmentLock], in source: Source) throws(AssignmentError)
+    where Source.Cost == Cost {
         var room = source.capacities
         var pairs: [Int: (column: Int, value: Cost)] = [:]
         let values = UnsafeMutableBufferPointer<Cost>.allocate(capacity: source.columnCount)
@@ -33,8 +34,9 @@ struct _LockedPairs<Cost: AssignmentCost> {
             }
             room[lock.column] -= 1
             guard room[lock.column] >= 0 else {
-                throw .lockConflict(row: lock.row, column: lock.column,
-                                    reason: "more locks than the column's capacity \(source.capacities[lock.column])")
+                throw .lockConflict(
+                    row: lock.row, column: lock.column,
+                    reason: "more locks than the column's capacity \(source.capacities[lock.column])")
             }
             pairs[lock.row] = (lock.column, values[lock.column])
         }
@@ -56,11 +58,13 @@ struct _LockedPairs<Cost: AssignmentCost> {
             rowPotentials[row] = pair.value._negated - solution.duals.columnPotentials[pair.column]
             lockedTotal += pair.value
         }
-        let duals = Duals(rowPotentials: rowPotentials, columnPotentials: solution.duals.columnPotentials,
-                          unassigned: solution.duals.unassigned.map {
-                              Duals.UnassignedOption(cost: $0.cost, capacity: $0.capacity - pairs.count, potential: $0.potential)
-                          })
-        return AssignmentSolution(columnForRow: columnForRow, objective: solution.objective + lockedTotal,
-                                  objectiveWithUnassigned: solution.objectiveWithUnassigned + lockedTotal, duals: duals)
+        let duals = Duals(
+            rowPotentials: rowPotentials, columnPotentials: solution.duals.columnPotentials,
+            unassigned: solution.duals.unassigned.map {
+                Duals.UnassignedOption(cost: $0.cost, capacity: $0.capacity - pairs.count, potential: $0.potential)
+            })
+        return AssignmentSolution(
+            columnForRow: columnForRow, objective: solution.objective + lockedTotal,
+            objectiveWithUnassigned: solution.objectiveWithUnassigned + lockedTotal, duals: duals)
     }
 }

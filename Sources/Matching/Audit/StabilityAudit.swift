@@ -9,8 +9,10 @@ enum _StabilityAudit {
     ///   - pairs: (mentee, mentor, units) of every proposed pair.
     ///   - places: each mentor's places.
     ///   - minimumUnits: pairs below it are not eligible.
-    static func blockingPairs(_ scores: any ScoreSource, pairs: [(mentee: Int, mentor: Int, units: Int32)],
-                              places: [Int], minimumUnits: Int64?) -> Int {
+    static func blockingPairs(
+        _ scores: any ScoreSource, pairs: [(mentee: Int, mentor: Int, units: Int32)],
+        places: [Int], minimumUnits: Int64?
+    ) -> Int {
         var mentorOf = [Int?](repeating: nil, count: scores.mentees)
         var scoreOf = [Int32](repeating: 0, count: scores.mentees)
         var load = [Int](repeating: 0, count: scores.mentors)
@@ -34,7 +36,8 @@ enum _StabilityAudit {
             for mentor in 0..<row.mentors {
                 let units = Int64(row[mentor])
                 guard units > menteeBar, units > mentorBar[mentor], units >= lowest,
-                      !row.isForbidden(mentor), mentor != mentorOf[row.mentee] else { continue }
+                    !row.isForbidden(mentor), mentor != mentorOf[row.mentee]
+                else { continue }
                 count += 1
             }
         }

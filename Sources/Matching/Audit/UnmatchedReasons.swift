@@ -3,8 +3,10 @@ enum _UnmatchedReasons {
     /// - Parameters:
     ///   - load: how many mentees each mentor was given.
     ///   - mainRule: the hard rule excluding the most mentors for a mentee.
-    static func reason(mentee: Int, scores: any ScoreSource, places: [Int], load: [Int], minimumUnits: Int64?,
-                       floor: Int64?, mainRule: (Int) -> PairExplanation.HardRule?) -> UnmatchedReason {
+    static func reason(
+        mentee: Int, scores: any ScoreSource, places: [Int], load: [Int], minimumUnits: Int64?,
+        floor: Int64?, mainRule: (Int) -> PairExplanation.HardRule?
+    ) -> UnmatchedReason {
         scores.withRow(mentee) { row in
             let allowed = (0..<row.mentors).filter { !row.isForbidden($0) }
             if allowed.isEmpty { return .noEligibleMentor(mainRule: mainRule(mentee)) }

@@ -48,11 +48,15 @@ public struct CSVTable: Sendable {
     public static func parse(_ data: Data, path: String) throws(InputDiagnostics) -> CSVTable {
         var diagnostics = InputDiagnostics()
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
-            throw InputDiagnostics([.error(SourceLocation(file: path), "is UTF-16 text (Excel's \"Unicode Text\"); save it as \"CSV UTF-8\".")])
+            throw InputDiagnostics([
+                .error(
+                    SourceLocation(file: path), "is UTF-16 text (Excel's \"Unicode Text\"); save it as \"CSV UTF-8\".")
+            ])
         }
         var rows = data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            return _CSVScanner(bytes: bytes, path: path, delimiter: _CSVScanner.delimiter(of: bytes)).scan(into: &diagnostics)
+            return _CSVScanner(bytes: bytes, path: path, delimiter: _CSVScanner.delimiter(of: bytes)).scan(
+                into: &diagnostics)
         }
         guard !rows.isEmpty else {
             diagnostics.error(SourceLocation(file: path), "is empty; it needs a header row naming its columns.")
@@ -64,10 +68,14 @@ public struct CSVTable: Sendable {
         for var record in rows {
             if record.cells.count > header.count {
                 // A trailing run of empty cells beyond the header is harmless.
-                while record.cells.count > header.count, record.cells.last?.isEmpty == true { record.cells.removeLast() }
+                while record.cells.count > header.count, record.cells.last?.isEmpty == true {
+                    record.cells.removeLast()
+                }
                 if record.cells.count > header.count {
-                    diagnostics.error(SourceLocation(file: path, row: record.row, column: header.count + 1),
-                                      "this row has \(record.cells.count) cells but the header names \(header.count) columns; a cell holding a comma must be quoted.")
+                    diagnostics.error(
+                        SourceLocation(file: path, row: record.row, column: header.count + 1),
+                        "this row has \(record.cells.count) cells but the header names \(header.count) columns; a cell holding a comma must be quoted."
+                    )
                     continue
                 }
             }
@@ -83,7 +91,8 @@ public struct CSVTable: Sendable {
     private static func reason(_ error: any Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+            let code = POSIXErrorCode(rawValue: Int32(underlying.code))
+        {
             return String(cString: strerror(code.rawValue)).lowercased()
         }
         return nsError.localizedDescription
@@ -99,7 +108,7 @@ struct _CSVScanner {
     let delimiter: UInt8
 
     private static let quote = UInt8(ascii: "\""),
-                       lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
 
     /// The delimiter of the header line: whichever of `,`, `;` and tab occurs
     /// most often outside quotes (a comma on a tie).
@@ -108,7 +117,10 @@ struct _CSVScanner {
         var counts = [0, 0, 0]
         var quoted = false
         for byte in bytes {
-            if byte == quote { quoted.toggle(); continue }
+            if byte == quote {
+                quoted.toggle()
+                continue
+            }
             if quoted { continue }
             if byte == lineFeed || byte == carriageReturn { break }
             if let index = candidates.firstIndex(of: byte) { counts[index] += 1 }
@@ -155,8 +167,9 @@ struct _CSVScanner {
                         }
                     }
                     if !closed {
-                        diagnostics.error(SourceLocation(file: path, row: opened, column: cells.count + 1),
-                                          "a quoted cell is never closed; every opening \" needs a closing \".")
+                        diagnostics.error(
+                            SourceLocation(file: path, row: opened, column: cells.count + 1),
+                            "a quoted cell is never closed; every opening \" needs a closing \".")
                         return records
                     }
                 }
@@ -171,8 +184,9 @@ struct _CSVScanner {
                     cells.append(cell)
                 } else {
                     if !badEncoding {
-                        diagnostics.error(SourceLocation(file: path, row: row, column: cells.count + 1),
-                                          "this cell is not valid UTF-8; save the file as \"CSV UTF-8\".")
+                        diagnostics.error(
+                            SourceLocation(file: path, row: row, column: cells.count + 1),
+                            "this cell is not valid UTF-8; save the file as \"CSV UTF-8\".")
                     }
                     badEncoding = true
                     cells.append(String(decoding: field, as: UTF8.self))
@@ -181,7 +195,10 @@ struct _CSVScanner {
                     endOfRecord = true
                 } else if bytes[index] == delimiter {
                     index += 1
-                    if index >= bytes.count { cells.append(""); endOfRecord = true }
+                    if index >= bytes.count {
+                        cells.append("")
+                        endOfRecord = true
+                    }
                 } else {
                     if bytes[index] == Self.carriageReturn { index += 1 }
                     if index < bytes.count, bytes[index] == Self.lineFeed { index += 1 }

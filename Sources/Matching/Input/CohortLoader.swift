@@ -28,14 +28,17 @@ public enum CohortLoader {
         let menteeTable = table(sources.mentees, &diagnostics)
         let conflictTable = sources.conflicts.flatMap { table($0, &diagnostics) }
         guard !diagnostics.hasErrors, let mentorTable, let menteeTable else { throw diagnostics }
-        return try build(policy: policy, mentors: mentorTable, mentees: menteeTable, conflicts: conflictTable,
-                         sources: sources, diagnostics: diagnostics)
+        return try build(
+            policy: policy, mentors: mentorTable, mentees: menteeTable, conflicts: conflictTable,
+            sources: sources, diagnostics: diagnostics)
     }
 
     /// Validates already-parsed tables; the entry point for tests and generators.
-    public static func build(policy: Policy, mentors mentorTable: CSVTable, mentees menteeTable: CSVTable,
-                             conflicts conflictTable: CSVTable?, sources: Cohort.Sources,
-                             diagnostics: InputDiagnostics = InputDiagnostics()) throws(InputDiagnostics) -> Loaded {
+    public static func build(
+        policy: Policy, mentors mentorTable: CSVTable, mentees menteeTable: CSVTable,
+        conflicts conflictTable: CSVTable?, sources: Cohort.Sources,
+        diagnostics: InputDiagnostics = InputDiagnostics()
+    ) throws(InputDiagnostics) -> Loaded {
         var diagnostics = diagnostics
         var taxonomy = Taxonomy(policy.taxonomy)
         var mentorLoader = _SignupLoader(table: mentorTable, role: .mentor, policy: policy)
@@ -46,10 +49,14 @@ public enum CohortLoader {
         guard mentorLoader.hasColumns, menteeLoader.hasColumns else { throw diagnostics }
         let newTopic = taxonomy.sortOpenTopics()
         for index in mentors.indices {
-            for skill in mentors[index].skills.indices { mentors[index].skills[skill].topic = newTopic[mentors[index].skills[skill].topic] }
+            for skill in mentors[index].skills.indices {
+                mentors[index].skills[skill].topic = newTopic[mentors[index].skills[skill].topic]
+            }
         }
         for index in mentees.indices {
-            for goal in mentees[index].goals.indices { mentees[index].goals[goal].topic = newTopic[mentees[index].goals[goal].topic] }
+            for goal in mentees[index].goals.indices {
+                mentees[index].goals[goal].topic = newTopic[mentees[index].goals[goal].topic]
+            }
         }
         // Indices follow sorted ids (digits by value: E3 before E20), so
         // shuffled rows give the same cohort (`Cohort` sorts them too; the
@@ -62,8 +69,12 @@ public enum CohortLoader {
         var menteeOrganisations = [Set<String>](repeating: [], count: mentees.count)
         var mentorOrganisations = [Set<String>](repeating: [], count: mentors.count)
         func exclude(_ a: _PersonDirectory.Person, _ b: _PersonDirectory.Person, _ reason: ExclusionReason) {
-            if let mentee = a.mentee, let mentor = b.mentor { exclusions.insert(_IndexedExclusion(mentee: mentee, mentor: mentor, reason: reason)) }
-            if let mentee = b.mentee, let mentor = a.mentor { exclusions.insert(_IndexedExclusion(mentee: mentee, mentor: mentor, reason: reason)) }
+            if let mentee = a.mentee, let mentor = b.mentor {
+                exclusions.insert(_IndexedExclusion(mentee: mentee, mentor: mentor, reason: reason))
+            }
+            if let mentee = b.mentee, let mentor = a.mentor {
+                exclusions.insert(_IndexedExclusion(mentee: mentee, mentor: mentor, reason: reason))
+            }
         }
         for (index, mentee) in mentees.enumerated() {
             if let mentor = directory.find(mentee.email)?.mentor {
@@ -75,15 +86,20 @@ public enum CohortLoader {
             // ambiguous one could hide a line-management pair, so it is an error.
             if directory.isAmbiguous(person.manager) {
                 let loader = person.role == .mentor ? mentorLoader : menteeLoader
-                diagnostics.error(SourceLocation(file: loader.table.path, row: person.row, column: loader.columnOf[.manager].map { $0 + 1 }),
-                                  "the line manager \"\(person.manager)\" is the id of a mentor and of a different mentee; give the manager's email.")
+                diagnostics.error(
+                    SourceLocation(
+                        file: loader.table.path, row: person.row, column: loader.columnOf[.manager].map { $0 + 1 }),
+                    "the line manager \"\(person.manager)\" is the id of a mentor and of a different mentee; give the manager's email."
+                )
                 continue
             }
-            guard let manager = directory.find(person.manager), let me = directory.find(person.email), manager != me else { continue }
+            guard let manager = directory.find(person.manager), let me = directory.find(person.email), manager != me
+            else { continue }
             exclude(me, manager, .lineManagement)
         }
         if let conflictTable {
-            let declarations = _ConflictLoader(table: conflictTable, policy: policy).load(directory: directory, diagnostics: &diagnostics)
+            let declarations = _ConflictLoader(table: conflictTable, policy: policy).load(
+                directory: directory, diagnostics: &diagnostics)
             for declaration in declarations {
                 switch declaration {
                 case .people(let a, let b): exclude(a, b, .declaredConflict)
@@ -97,11 +113,14 @@ public enum CohortLoader {
         if diagnostics.hasErrors { throw diagnostics }
         warnAboutCoverage(mentors: mentors, mentees: mentees, taxonomy: taxonomy, sources: sources, &diagnostics)
         func byID(_ organisations: [Set<String>], _ people: [Participant]) -> [ParticipantID: [String]] {
-            Dictionary(uniqueKeysWithValues: zip(people.map(\.id), organisations.map { $0.sorted() }).filter { !$0.1.isEmpty })
+            Dictionary(
+                uniqueKeysWithValues: zip(people.map(\.id), organisations.map { $0.sorted() }).filter { !$0.1.isEmpty })
         }
         let cohort = try Cohort(
             policy: policy, taxonomy: taxonomy, mentors: mentors, mentees: mentees,
-            exclusions: exclusions.sorted().map { PairExclusion(mentee: mentees[$0.mentee].id, mentor: mentors[$0.mentor].id, reason: $0.reason) },
+            exclusions: exclusions.sorted().map {
+                PairExclusion(mentee: mentees[$0.mentee].id, mentor: mentors[$0.mentor].id, reason: $0.reason)
+            },
             menteeOrganisationConflicts: byID(menteeOrganisations, mentees),
             mentorOrganisationConflicts: byID(mentorOrganisations, mentors), sources: sources)
         return Loaded(cohort: cohort, warnings: diagnostics.sorted)
@@ -115,25 +134,37 @@ public enum CohortLoader {
     }
 
     /// Goals no mentor offers, and fewer places than mentees.
-    private static func warnAboutCoverage(mentors: [Participant], mentees: [Participant], taxonomy: Taxonomy,
-                                          sources: Cohort.Sources, _ diagnostics: inout InputDiagnostics) {
+    private static func warnAboutCoverage(
+        mentors: [Participant], mentees: [Participant], taxonomy: Taxonomy,
+        sources: Cohort.Sources, _ diagnostics: inout InputDiagnostics
+    ) {
         var offered = [Bool](repeating: false, count: taxonomy.topics.count)
         for mentor in mentors { for skill in mentor.skills { offered[skill.topic] = true } }
         var askers = [Int](repeating: 0, count: taxonomy.topics.count)
         for mentee in mentees { for goal in mentee.goals { askers[goal.topic] += 1 } }
         for topic in taxonomy.topics.indices where askers[topic] > 0 && !offered[topic] {
             let who = askers[topic] == 1 ? "1 mentee asks" : "\(askers[topic]) mentees ask"
-            diagnostics.warning(SourceLocation(file: sources.mentees), "no mentor offers the goal \"\(taxonomy.topics[topic])\" (\(who) for it).")
+            diagnostics.warning(
+                SourceLocation(file: sources.mentees),
+                "no mentor offers the goal \"\(taxonomy.topics[topic])\" (\(who) for it).")
         }
         for mentor in mentors where mentor.skills.isEmpty {
-            diagnostics.warning(SourceLocation(file: sources.mentors, row: mentor.row), "the mentor \"\(mentor.id)\" offers no skill in scope, so no goal can be matched with them.")
+            diagnostics.warning(
+                SourceLocation(file: sources.mentors, row: mentor.row),
+                "the mentor \"\(mentor.id)\" offers no skill in scope, so no goal can be matched with them.")
         }
         for mentee in mentees where mentee.goals.isEmpty {
-            diagnostics.warning(SourceLocation(file: sources.mentees, row: mentee.row), "the mentee \"\(mentee.id)\" lists no goal in scope, so only seniority, region, language and organisation can score their pairs.")
+            diagnostics.warning(
+                SourceLocation(file: sources.mentees, row: mentee.row),
+                "the mentee \"\(mentee.id)\" lists no goal in scope, so only seniority, region, language and organisation can score their pairs."
+            )
         }
         let places = mentors.reduce(0) { $0 + $1.capacity }
         if !mentees.isEmpty, places < mentees.count {
-            diagnostics.warning(SourceLocation(file: sources.mentors), "the mentors offer \(places) places in all for \(mentees.count) mentees, so at least \(mentees.count - places) mentee\(mentees.count - places == 1 ? "" : "s") cannot be matched.")
+            diagnostics.warning(
+                SourceLocation(file: sources.mentors),
+                "the mentors offer \(places) places in all for \(mentees.count) mentees, so at least \(mentees.count - places) mentee\(mentees.count - places == 1 ? "" : "s") cannot be matched."
+            )
         }
     }
 }

@@ -38,10 +38,14 @@ struct _ConflictLoader {
             if let index = headerKeys.firstIndex(of: _Term.normalised(wanted)) {
                 columnOf[field] = index
             } else {
-                diagnostics.error(SourceLocation(file: table.path, row: 1), "the required column \"\(wanted)\" is missing; the conflicts file needs person, other and kind columns (or a mapping under [columns.conflicts])\(_Suggestion.clause(for: wanted, among: table.header)).")
+                diagnostics.error(
+                    SourceLocation(file: table.path, row: 1),
+                    "the required column \"\(wanted)\" is missing; the conflicts file needs person, other and kind columns (or a mapping under [columns.conflicts])\(_Suggestion.clause(for: wanted, among: table.header))."
+                )
             }
         }
-        guard let personColumn = columnOf[.person], let otherColumn = columnOf[.other], let kindColumn = columnOf[.kind] else { return [] }
+        guard let personColumn = columnOf[.person], let otherColumn = columnOf[.other], let kindColumn = columnOf[.kind]
+        else { return [] }
         var declarations: [Declaration] = []
         for record in table.records {
             let at = { (column: Int) in SourceLocation(file: table.path, row: record.row, column: column + 1) }
@@ -49,25 +53,35 @@ struct _ConflictLoader {
             let otherCell = record.cells[otherColumn].trimmingWhitespace()
             let kindCell = record.cells[kindColumn].trimmingWhitespace()
             guard let kind = Kind(cell: kindCell) else {
-                diagnostics.error(at(kindColumn), "the conflict kind \"\(kindCell)\" is not one of person, organisation, personal-relationship, line-management\(_Suggestion.clause(for: kindCell, among: Kind.allCases.map(\.rawValue))).")
+                diagnostics.error(
+                    at(kindColumn),
+                    "the conflict kind \"\(kindCell)\" is not one of person, organisation, personal-relationship, line-management\(_Suggestion.clause(for: kindCell, among: Kind.allCases.map(\.rawValue)))."
+                )
                 continue
             }
             let person = directory.resolve(personCell, at: at(personColumn), diagnostics: &diagnostics)
             if otherCell.isEmpty {
-                diagnostics.error(at(otherColumn), "the other side of the conflict is empty; name a person's id or email, or an organisation.")
+                diagnostics.error(
+                    at(otherColumn),
+                    "the other side of the conflict is empty; name a person's id or email, or an organisation.")
                 continue
             }
             if kind == .organisation {
                 if let person { declarations.append(.organisation(person, _Term.normalised(otherCell))) }
                 if !directory.organisations.contains(_Term.normalised(otherCell)) {
-                    diagnostics.warning(at(otherColumn), "no participant belongs to the organisation \"\(otherCell)\", so this conflict excludes nobody\(_Suggestion.clause(for: _Term.normalised(otherCell), among: directory.organisations.sorted())).")
+                    diagnostics.warning(
+                        at(otherColumn),
+                        "no participant belongs to the organisation \"\(otherCell)\", so this conflict excludes nobody\(_Suggestion.clause(for: _Term.normalised(otherCell), among: directory.organisations.sorted()))."
+                    )
                 }
                 continue
             }
             let other = directory.resolve(otherCell, at: at(otherColumn), diagnostics: &diagnostics)
             guard let person, let other else { continue }
             if person == other {
-                diagnostics.error(at(otherColumn), "the conflict names the same person on both sides (\"\(personCell)\" and \"\(otherCell)\").")
+                diagnostics.error(
+                    at(otherColumn),
+                    "the conflict names the same person on both sides (\"\(personCell)\" and \"\(otherCell)\").")
                 continue
             }
             declarations.append(.people(person, other))
@@ -141,11 +155,15 @@ struct _PersonDirectory {
         }
         if let person = find(reference) { return person }
         if isAmbiguous(reference) {
-            diagnostics.error(location, "the id \"\(reference)\" is used by a mentor and by a different mentee; give the email to say which.")
+            diagnostics.error(
+                location,
+                "the id \"\(reference)\" is used by a mentor and by a different mentee; give the email to say which.")
             return nil
         }
         let known = mentors.map(\.id.rawValue) + mentees.map(\.id.rawValue) + byEmail.keys.sorted()
-        diagnostics.error(location, "\"\(reference)\" names nobody in the sign-ups\(_Suggestion.clause(for: reference, among: known)).")
+        diagnostics.error(
+            location,
+            "\"\(reference)\" names nobody in the sign-ups\(_Suggestion.clause(for: reference, among: known)).")
         return nil
     }
 }

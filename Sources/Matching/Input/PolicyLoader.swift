@@ -16,7 +16,9 @@ public enum PolicyLoader {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw InputDiagnostics([.error(SourceLocation(file: path), "cannot be read as UTF-8 text: \(error.localizedDescription)")])
+            throw InputDiagnostics([
+                .error(SourceLocation(file: path), "cannot be read as UTF-8 text: \(error.localizedDescription)")
+            ])
         }
         return try parse(text, path: path)
     }
@@ -27,8 +29,11 @@ public enum PolicyLoader {
         do {
             root = try _TOMLNode.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
         } catch {
-            throw InputDiagnostics([.error(SourceLocation(file: path, row: error.line, column: error.column),
-                                           "this is not valid TOML: \(error.message)")])
+            throw InputDiagnostics([
+                .error(
+                    SourceLocation(file: path, row: error.line, column: error.column),
+                    "this is not valid TOML: \(error.message)")
+            ])
         }
         var reader = _PolicyReader(path: path, lines: _TOMLKeyLines(text: text))
         let policy = reader.policy(from: root)
@@ -45,19 +50,25 @@ struct _PolicyReader {
 
     mutating func policy(from root: _TOMLNode) -> Policy {
         var policy = Policy()
-        let keys = ["name", "start_date", "resolution", "default_capacity",
-                    "weights", "rules", "seniority", "taxonomy", "lists", "columns", "matching"]
+        let keys = [
+            "name", "start_date", "resolution", "default_capacity",
+            "weights", "rules", "seniority", "taxonomy", "lists", "columns", "matching",
+        ]
         for (key, value) in entries(root, at: [], known: keys) {
             let at = [key]
             switch key {
             case "name": policy.name = string(value, at: at) ?? policy.name
             case "start_date": policy.startDate = date(value, at: at)
             case "resolution":
-                if let resolution = number(value, at: at, where: { $0 >= 1e-6 && $0 <= 1_000 }, "a number of points from 0.000001 to 1000, such as 0.01") {
+                if let resolution = number(
+                    value, at: at, where: { $0 >= 1e-6 && $0 <= 1_000 },
+                    "a number of points from 0.000001 to 1000, such as 0.01")
+                {
                     policy.resolution = resolution
                 }
             case "default_capacity":
-                policy.defaultCapacity = integer(value, at: at, where: { $0 >= 1 }, "a whole number of at least 1") ?? policy.defaultCapacity
+                policy.defaultCapacity =
+                    integer(value, at: at, where: { $0 >= 1 }, "a whole number of at least 1") ?? policy.defaultCapacity
             case "weights": readWeights(value, into: &policy.weights)
             case "rules": readRules(value, into: &policy)
             case "seniority": readSeniority(value, into: &policy.seniority)
@@ -77,43 +88,64 @@ struct _PolicyReader {
     private mutating func readWeights(_ node: _TOMLNode, into weights: inout Policy.Weights) {
         let finite: (Double) -> Bool = { $0.isFinite && abs($0) <= 1e6 }
         let points = "a number of points (at most 1,000,000)"
-        for (key, value) in entries(node, at: ["weights"], known: [
-            "goal_match", "goal_priority_decay", "skill_level", "seniority_gap", "same_region",
-            "shared_language", "organisation",
-        ]) {
+        for (key, value) in entries(
+            node, at: ["weights"],
+            known: [
+                "goal_match", "goal_priority_decay", "skill_level", "seniority_gap", "same_region",
+                "shared_language", "organisation",
+            ])
+        {
             let at = ["weights", key]
             switch key {
             case "goal_match": weights.goalMatch = number(value, at: at, where: finite, points) ?? weights.goalMatch
             case "goal_priority_decay":
-                weights.goalPriorityDecay = number(value, at: at, where: { $0 > 0 && $0 <= 1 }, "a fraction above 0 and at most 1") ?? weights.goalPriorityDecay
+                weights.goalPriorityDecay =
+                    number(value, at: at, where: { $0 > 0 && $0 <= 1 }, "a fraction above 0 and at most 1")
+                    ?? weights.goalPriorityDecay
             case "skill_level":
-                if let levels = list(value, at: at, { reader, item in
-                    reader.integer(item, at: at, where: { (1...1_000).contains($0) }, "whole numbers from 1 to 1,000, one per level")
-                }) {
+                if let levels = list(
+                    value, at: at,
+                    { reader, item in
+                        reader.integer(
+                            item, at: at, where: { (1...1_000).contains($0) },
+                            "whole numbers from 1 to 1,000, one per level")
+                    })
+                {
                     if levels.isEmpty || levels.count > 10 {
-                        error(at, "weights.skill_level needs one whole-number multiplier per level, for 1 to 10 levels (for example [1, 2, 3]).")
+                        error(
+                            at,
+                            "weights.skill_level needs one whole-number multiplier per level, for 1 to 10 levels (for example [1, 2, 3])."
+                        )
                     } else {
                         weights.skillLevel = levels
                     }
                 }
-            case "seniority_gap": weights.seniorityGap = number(value, at: at, where: finite, points) ?? weights.seniorityGap
+            case "seniority_gap":
+                weights.seniorityGap = number(value, at: at, where: finite, points) ?? weights.seniorityGap
             case "same_region": weights.sameRegion = number(value, at: at, where: finite, points) ?? weights.sameRegion
-            case "shared_language": weights.sharedLanguage = number(value, at: at, where: finite, points) ?? weights.sharedLanguage
-            case "organisation": weights.organisation = number(value, at: at, where: finite, points) ?? weights.organisation
+            case "shared_language":
+                weights.sharedLanguage = number(value, at: at, where: finite, points) ?? weights.sharedLanguage
+            case "organisation":
+                weights.organisation = number(value, at: at, where: finite, points) ?? weights.organisation
             default: break
             }
         }
     }
 
     private mutating func readRules(_ node: _TOMLNode, into policy: inout Policy) {
-        for (key, value) in entries(node, at: ["rules"], known: [
-            "same_organisation", "in_person_needs_same_region", "shared_language_required",
-        ]) {
+        for (key, value) in entries(
+            node, at: ["rules"],
+            known: [
+                "same_organisation", "in_person_needs_same_region", "shared_language_required",
+            ])
+        {
             let at = ["rules", key]
             switch key {
             case "same_organisation": readOrganisationRule(value, at: at, into: &policy)
-            case "in_person_needs_same_region": policy.inPersonNeedsSameRegion = boolean(value, at: at) ?? policy.inPersonNeedsSameRegion
-            case "shared_language_required": policy.sharedLanguageRequired = boolean(value, at: at) ?? policy.sharedLanguageRequired
+            case "in_person_needs_same_region":
+                policy.inPersonNeedsSameRegion = boolean(value, at: at) ?? policy.inPersonNeedsSameRegion
+            case "shared_language_required":
+                policy.sharedLanguageRequired = boolean(value, at: at) ?? policy.sharedLanguageRequired
             default: break
             }
         }
@@ -127,13 +159,19 @@ struct _PolicyReader {
         let first = words.first.map(String.init) ?? ""
         let name = first == "penalize" ? "penalise" : first
         guard let rule = Policy.OrganisationRule(rawValue: name), words.count <= 2 else {
-            error(at, "rules.same_organisation is \"\(text)\"; use one of forbid, penalise N, neutral, prefer N\(_Suggestion.clause(for: name, among: Policy.OrganisationRule.allCases.map(\.rawValue))).")
+            error(
+                at,
+                "rules.same_organisation is \"\(text)\"; use one of forbid, penalise N, neutral, prefer N\(_Suggestion.clause(for: name, among: Policy.OrganisationRule.allCases.map(\.rawValue)))."
+            )
             return
         }
         policy.sameOrganisation = rule
         guard words.count == 2 else { return }
         guard rule == .penalise || rule == .prefer, let points = Double(words[1]), points.isFinite, points >= 0 else {
-            error(at, "rules.same_organisation is \"\(text)\"; only penalise and prefer take a number of points, such as \"penalise 3\".")
+            error(
+                at,
+                "rules.same_organisation is \"\(text)\"; only penalise and prefer take a number of points, such as \"penalise 3\"."
+            )
             return
         }
         policy.weights.organisation = points
@@ -144,8 +182,14 @@ struct _PolicyReader {
             let at = ["seniority", key]
             switch key {
             case "levels": seniority.levels = list(value, at: at) { $0.string($1, at: at) } ?? seniority.levels
-            case "minimum_gap": seniority.minimumGap = integer(value, at: at, where: { $0 >= 0 }, "a whole number of levels, 0 or more") ?? seniority.minimumGap
-            case "ideal_gap": seniority.idealGap = integer(value, at: at, where: { $0 >= 0 }, "a whole number of levels, 0 or more") ?? seniority.idealGap
+            case "minimum_gap":
+                seniority.minimumGap =
+                    integer(value, at: at, where: { $0 >= 0 }, "a whole number of levels, 0 or more")
+                    ?? seniority.minimumGap
+            case "ideal_gap":
+                seniority.idealGap =
+                    integer(value, at: at, where: { $0 >= 0 }, "a whole number of levels, 0 or more")
+                    ?? seniority.idealGap
             default: break
             }
         }
@@ -156,10 +200,13 @@ struct _PolicyReader {
             let at = ["taxonomy", key]
             switch key {
             case "topics": taxonomy.topics = list(value, at: at) { $0.string($1, at: at) } ?? taxonomy.topics
-            case "out_of_scope": taxonomy.outOfScope = list(value, at: at) { $0.string($1, at: at) } ?? taxonomy.outOfScope
+            case "out_of_scope":
+                taxonomy.outOfScope = list(value, at: at) { $0.string($1, at: at) } ?? taxonomy.outOfScope
             case "synonyms":
                 guard case .table(let pairs) = value else {
-                    error(at, "taxonomy.synonyms must be a table of \"alternative\" = \"topic\" lines, not \(value.kind).")
+                    error(
+                        at, "taxonomy.synonyms must be a table of \"alternative\" = \"topic\" lines, not \(value.kind)."
+                    )
                     continue
                 }
                 taxonomy.synonyms = [:]
@@ -172,7 +219,9 @@ struct _PolicyReader {
     }
 
     private mutating func readLists(_ node: _TOMLNode, into lists: inout Policy.ListFormat) {
-        for (key, value) in entries(node, at: ["lists"], known: ["separators", "level_separator", "default_skill_level"]) {
+        for (key, value) in entries(
+            node, at: ["lists"], known: ["separators", "level_separator", "default_skill_level"])
+        {
             let at = ["lists", key]
             switch key {
             case "separators":
@@ -185,10 +234,15 @@ struct _PolicyReader {
                 }
             case "level_separator":
                 if let separator = string(value, at: at) {
-                    if separator.isEmpty { error(at, "lists.level_separator cannot be empty; the default is \":\".") } else { lists.levelSeparator = separator }
+                    if separator.isEmpty {
+                        error(at, "lists.level_separator cannot be empty; the default is \":\".")
+                    } else {
+                        lists.levelSeparator = separator
+                    }
                 }
             case "default_skill_level":
-                lists.defaultSkillLevel = integer(value, at: at, where: { $0 >= 1 }, "a level of at least 1") ?? lists.defaultSkillLevel
+                lists.defaultSkillLevel =
+                    integer(value, at: at, where: { $0 >= 1 }, "a level of at least 1") ?? lists.defaultSkillLevel
             default: break
             }
         }
@@ -209,12 +263,18 @@ struct _PolicyReader {
                 let role: Role = key == "mentors" ? .mentor : .mentee
                 let known = SignupField.allCases.filter { $0.applies(to: role) }.map(\.rawValue)
                 for (fieldName, header) in entries(value, at: ["columns", key], known: known) {
-                    guard let field = SignupField(rawValue: fieldName), let header = string(header, at: ["columns", key, fieldName]) else { continue }
+                    guard let field = SignupField(rawValue: fieldName),
+                        let header = string(header, at: ["columns", key, fieldName])
+                    else { continue }
                     if role == .mentor { columns.mentors[field] = header } else { columns.mentees[field] = header }
                 }
             case "conflicts":
-                for (fieldName, header) in entries(value, at: ["columns", key], known: ConflictField.allCases.map(\.rawValue)) {
-                    guard let field = ConflictField(rawValue: fieldName), let header = string(header, at: ["columns", key, fieldName]) else { continue }
+                for (fieldName, header) in entries(
+                    value, at: ["columns", key], known: ConflictField.allCases.map(\.rawValue))
+                {
+                    guard let field = ConflictField(rawValue: fieldName),
+                        let header = string(header, at: ["columns", key, fieldName])
+                    else { continue }
                     columns.conflicts[field] = header
                 }
             default: break
@@ -223,31 +283,56 @@ struct _PolicyReader {
     }
 
     private mutating func readMatching(_ node: _TOMLNode, into matching: inout Policy.Matching) {
-        for (key, value) in entries(node, at: ["matching"], known: [
-            "objective", "minimum_score", "fairness", "slot_discount", "mentees_per_mentor", "checkpoint_months",
-        ]) {
+        for (key, value) in entries(
+            node, at: ["matching"],
+            known: [
+                "objective", "minimum_score", "fairness", "slot_discount", "mentees_per_mentor", "checkpoint_months",
+            ])
+        {
             let at = ["matching", key]
             switch key {
             case "objective":
                 guard let text = string(value, at: at) else { continue }
-                if let objective = Policy.Objective(rawValue: text.lowercased()) { matching.objective = objective } else {
-                    error(at, "matching.objective is \"\(text)\"; use quality or coverage\(_Suggestion.clause(for: text, among: Policy.Objective.allCases.map(\.rawValue))).")
+                if let objective = Policy.Objective(rawValue: text.lowercased()) {
+                    matching.objective = objective
+                } else {
+                    error(
+                        at,
+                        "matching.objective is \"\(text)\"; use quality or coverage\(_Suggestion.clause(for: text, among: Policy.Objective.allCases.map(\.rawValue)))."
+                    )
                 }
             case "fairness":
                 guard let text = string(value, at: at) else { continue }
-                if let fairness = Policy.Fairness(rawValue: text.lowercased()) { matching.fairness = fairness } else {
-                    error(at, "matching.fairness is \"\(text)\"; use none or floor\(_Suggestion.clause(for: text, among: Policy.Fairness.allCases.map(\.rawValue))).")
+                if let fairness = Policy.Fairness(rawValue: text.lowercased()) {
+                    matching.fairness = fairness
+                } else {
+                    error(
+                        at,
+                        "matching.fairness is \"\(text)\"; use none or floor\(_Suggestion.clause(for: text, among: Policy.Fairness.allCases.map(\.rawValue)))."
+                    )
                 }
             case "minimum_score":
-                matching.minimumScore = number(value, at: at, where: { $0.isFinite && abs($0) <= 1e6 }, "a number of points") ?? matching.minimumScore
+                matching.minimumScore =
+                    number(value, at: at, where: { $0.isFinite && abs($0) <= 1e6 }, "a number of points")
+                    ?? matching.minimumScore
             case "slot_discount":
-                matching.slotDiscount = number(value, at: at, where: { $0 >= 0 && $0 <= 1e6 }, "a number of points, 0 or more") ?? matching.slotDiscount
+                matching.slotDiscount =
+                    number(value, at: at, where: { $0 >= 0 && $0 <= 1e6 }, "a number of points, 0 or more")
+                    ?? matching.slotDiscount
             case "mentees_per_mentor":
-                matching.menteesPerMentor = integer(value, at: at, where: { $0 >= 1 }, "a whole number of at least 1") ?? matching.menteesPerMentor
+                matching.menteesPerMentor =
+                    integer(value, at: at, where: { $0 >= 1 }, "a whole number of at least 1")
+                    ?? matching.menteesPerMentor
             case "checkpoint_months":
-                if let months = list(value, at: at, { reader, item in
-                    reader.integer(item, at: at, where: { (1...120).contains($0) }, "whole numbers of months from 1 to 120")
-                }) { matching.checkpointMonths = months }
+                if let months = list(
+                    value, at: at,
+                    { reader, item in
+                        reader.integer(
+                            item, at: at, where: { (1...120).contains($0) }, "whole numbers of months from 1 to 120")
+                    })
+                {
+                    matching.checkpointMonths = months
+                }
             default: break
             }
         }
@@ -257,17 +342,27 @@ struct _PolicyReader {
     private mutating func checkConsistency(of policy: Policy) {
         let seniority = policy.seniority
         if !seniority.levels.isEmpty, seniority.minimumGap > seniority.levels.count - 1 {
-            error(["seniority", "minimum_gap"], "seniority.minimum_gap is \(seniority.minimumGap) but there are only \(seniority.levels.count) levels, so no mentor could ever be far enough above a mentee.")
+            error(
+                ["seniority", "minimum_gap"],
+                "seniority.minimum_gap is \(seniority.minimumGap) but there are only \(seniority.levels.count) levels, so no mentor could ever be far enough above a mentee."
+            )
         }
         var seen: [String: Int] = [:]
         for (index, level) in seniority.levels.enumerated() {
             let key = _Term.normalised(level)
             if key.isEmpty { error(["seniority", "levels"], "seniority.levels has an empty level.") }
-            if let earlier = seen[key] { error(["seniority", "levels"], "seniority.levels lists \"\(level)\" twice (positions \(earlier + 1) and \(index + 1)).") }
+            if let earlier = seen[key] {
+                error(
+                    ["seniority", "levels"],
+                    "seniority.levels lists \"\(level)\" twice (positions \(earlier + 1) and \(index + 1)).")
+            }
             seen[key] = index
         }
         if policy.lists.defaultSkillLevel > policy.weights.skillLevel.count {
-            error(["lists", "default_skill_level"], "lists.default_skill_level is \(policy.lists.defaultSkillLevel) but weights.skill_level only has \(policy.weights.skillLevel.count) levels.")
+            error(
+                ["lists", "default_skill_level"],
+                "lists.default_skill_level is \(policy.lists.defaultSkillLevel) but weights.skill_level only has \(policy.weights.skillLevel.count) levels."
+            )
         }
         let taxonomy = policy.taxonomy
         let topics = Set(taxonomy.topics.map(_Term.normalised))
@@ -275,11 +370,17 @@ struct _PolicyReader {
             let target = _Term.normalised(topic)
             let outOfScope = taxonomy.outOfScope.contains { _Term.normalised($0) == target }
             if !topics.isEmpty, !topics.contains(target), !outOfScope {
-                error(["taxonomy", "synonyms", alternative], "the synonym \"\(alternative)\" points to \"\(topic)\", which is neither in taxonomy.topics nor in taxonomy.out_of_scope\(_Suggestion.clause(for: topic, among: taxonomy.topics)).")
+                error(
+                    ["taxonomy", "synonyms", alternative],
+                    "the synonym \"\(alternative)\" points to \"\(topic)\", which is neither in taxonomy.topics nor in taxonomy.out_of_scope\(_Suggestion.clause(for: topic, among: taxonomy.topics))."
+                )
             }
         }
         for term in taxonomy.outOfScope where topics.contains(_Term.normalised(term)) {
-            error(["taxonomy", "out_of_scope"], "\"\(term)\" is both in taxonomy.topics and in taxonomy.out_of_scope; a topic is either matched on or signposted, not both.")
+            error(
+                ["taxonomy", "out_of_scope"],
+                "\"\(term)\" is both in taxonomy.topics and in taxonomy.out_of_scope; a topic is either matched on or signposted, not both."
+            )
         }
     }
 
@@ -294,9 +395,14 @@ struct _PolicyReader {
     }
 
     /// The entries of a table; unknown keys are reported with the nearest known one.
-    private mutating func entries(_ node: _TOMLNode, at keyPath: [String], known: [String]) -> [(key: String, value: _TOMLNode)] {
+    private mutating func entries(
+        _ node: _TOMLNode, at keyPath: [String], known: [String]
+    ) -> [(key: String, value: _TOMLNode)] {
         guard case .table(let pairs) = node else {
-            error(keyPath, "\(keyPath.joined(separator: ".")) must be a table ([\(keyPath.joined(separator: "."))]), not \(node.kind).")
+            error(
+                keyPath,
+                "\(keyPath.joined(separator: ".")) must be a table ([\(keyPath.joined(separator: "."))]), not \(node.kind)."
+            )
             return []
         }
         var kept: [(key: String, value: _TOMLNode)] = []
@@ -306,7 +412,10 @@ struct _PolicyReader {
             } else {
                 let name = (keyPath + [pair.key]).joined(separator: ".")
                 let section = keyPath.isEmpty ? "at the top level" : "in [\(keyPath.joined(separator: "."))]"
-                error(keyPath + [pair.key], "unknown policy key \"\(name)\" \(section) (known keys there: \(known.joined(separator: ", ")))\(_Suggestion.clause(for: pair.key, among: known)).")
+                error(
+                    keyPath + [pair.key],
+                    "unknown policy key \"\(name)\" \(section) (known keys there: \(known.joined(separator: ", ")))\(_Suggestion.clause(for: pair.key, among: known))."
+                )
             }
         }
         return kept
@@ -324,23 +433,30 @@ struct _PolicyReader {
         return nil
     }
 
-    private mutating func number(_ node: _TOMLNode, at keyPath: [String], where valid: (Double) -> Bool, _ expected: String) -> Double? {
-        let value: Double? = switch node {
-        case .integer(let integer): Double(integer)
-        case .real(let real): real
-        default: nil
-        }
+    private mutating func number(
+        _ node: _TOMLNode, at keyPath: [String], where valid: (Double) -> Bool, _ expected: String
+    ) -> Double? {
+        let value: Double? =
+            switch node {
+            case .integer(let integer): Double(integer)
+            case .real(let real): real
+            default: nil
+            }
         return accept(value, node, at: keyPath, where: valid, expected)
     }
 
-    private mutating func integer(_ node: _TOMLNode, at keyPath: [String], where valid: (Int) -> Bool, _ expected: String) -> Int? {
+    private mutating func integer(
+        _ node: _TOMLNode, at keyPath: [String], where valid: (Int) -> Bool, _ expected: String
+    ) -> Int? {
         let value: Int? = if case .integer(let integer) = node { integer } else { nil }
         return accept(value, node, at: keyPath, where: valid, expected)
     }
 
     /// `value` when the node had the right kind and the value is in range; otherwise reports which.
-    private mutating func accept<Value>(_ value: Value?, _ node: _TOMLNode, at keyPath: [String],
-                                        where valid: (Value) -> Bool, _ expected: String) -> Value? {
+    private mutating func accept<Value>(
+        _ value: Value?, _ node: _TOMLNode, at keyPath: [String],
+        where valid: (Value) -> Bool, _ expected: String
+    ) -> Value? {
         guard let value else {
             error(keyPath, "\(keyPath.joined(separator: ".")) must be \(expected), not \(node.kind).")
             return nil
@@ -352,7 +468,9 @@ struct _PolicyReader {
         return value
     }
 
-    private mutating func list<Element>(_ node: _TOMLNode, at keyPath: [String], _ element: (inout _PolicyReader, _TOMLNode) -> Element?) -> [Element]? {
+    private mutating func list<Element>(
+        _ node: _TOMLNode, at keyPath: [String], _ element: (inout _PolicyReader, _TOMLNode) -> Element?
+    ) -> [Element]? {
         guard case .array(let items) = node else {
             error(keyPath, "\(keyPath.joined(separator: ".")) must be a list in brackets, not \(node.kind).")
             return nil
@@ -370,7 +488,10 @@ struct _PolicyReader {
         switch node {
         case .date(let year, let month, let day):
             if let date = CalendarDate(year: year, month: month, day: day) { return date }
-            error(keyPath, "start_date is \(year)-\(month)-\(day), which is not a day of the calendar; write a date as 2027-01-15.")
+            error(
+                keyPath,
+                "start_date is \(year)-\(month)-\(day), which is not a day of the calendar; write a date as 2027-01-15."
+            )
             return nil
         case .string(let text):
             if let date = CalendarDate(text) { return date }

@@ -33,7 +33,8 @@ struct _SignupLoader {
         hasColumns = findColumns(&diagnostics)
         guard hasColumns else { return [] }
         if table.records.isEmpty {
-            diagnostics.error(SourceLocation(file: table.path), "has a header but no \(role.plural); each \(role) needs a row.")
+            diagnostics.error(
+                SourceLocation(file: table.path), "has a header but no \(role.plural); each \(role) needs a row.")
         }
         var participants: [Participant] = []
         participants.reserveCapacity(table.records.count)
@@ -42,13 +43,18 @@ struct _SignupLoader {
         for record in table.records {
             let participant = read(record, taxonomy: &taxonomy, diagnostics: &diagnostics)
             if let earlier = firstRowOfID[participant.id.rawValue] {
-                diagnostics.error(location(record, .id), "the id \"\(participant.id)\" is already used on row \(earlier); ids must be unique within \(role.plural).")
+                diagnostics.error(
+                    location(record, .id),
+                    "the id \"\(participant.id)\" is already used on row \(earlier); ids must be unique within \(role.plural)."
+                )
             } else if !participant.id.rawValue.isEmpty {
                 firstRowOfID[participant.id.rawValue] = record.row
             }
             let emailKey = participant.email.lowercased()
             if let earlier = firstRowOfEmail[emailKey] {
-                diagnostics.error(location(record, .email), "the email \"\(participant.email)\" is already used on row \(earlier); each \(role) signs up once.")
+                diagnostics.error(
+                    location(record, .email),
+                    "the email \"\(participant.email)\" is already used on row \(earlier); each \(role) signs up once.")
             } else if !emailKey.isEmpty {
                 firstRowOfEmail[emailKey] = record.row
             }
@@ -78,14 +84,21 @@ struct _SignupLoader {
                     continue
                 }
             }
-            let isRequired = field == .email || field == .skills || field == .goals
+            let isRequired =
+                field == .email || field == .skills || field == .goals
                 || (field == .seniority && !policy.seniority.levels.isEmpty)
             if mapping[field] != nil {
-                diagnostics.error(headerRow, "the policy maps \(field.rawValue) to the column \"\(wanted)\", which this file does not have\(_Suggestion.clause(for: wanted, among: table.header)).")
+                diagnostics.error(
+                    headerRow,
+                    "the policy maps \(field.rawValue) to the column \"\(wanted)\", which this file does not have\(_Suggestion.clause(for: wanted, among: table.header))."
+                )
                 complete = false
             } else if isRequired {
                 let why = field == .seniority ? " (the policy sets seniority levels)" : ""
-                diagnostics.error(headerRow, "the required column \"\(field.rawValue)\"\(why) is missing; name it in the header, or map the file's own header in the policy under [columns.\(role.plural)]\(_Suggestion.clause(for: field.rawValue, among: table.header)).")
+                diagnostics.error(
+                    headerRow,
+                    "the required column \"\(field.rawValue)\"\(why) is missing; name it in the header, or map the file's own header in the policy under [columns.\(role.plural)]\(_Suggestion.clause(for: field.rawValue, among: table.header))."
+                )
                 complete = false
             }
         }
@@ -103,7 +116,9 @@ struct _SignupLoader {
 
     // MARK: Rows
 
-    private func read(_ record: CSVTable.Record, taxonomy: inout Taxonomy, diagnostics: inout InputDiagnostics) -> Participant {
+    private func read(
+        _ record: CSVTable.Record, taxonomy: inout Taxonomy, diagnostics: inout InputDiagnostics
+    ) -> Participant {
         let email = cell(record, .email)
         if email.isEmpty {
             diagnostics.error(location(record, .email), "the email is empty; every \(role) needs an email address.")
@@ -114,7 +129,9 @@ struct _SignupLoader {
         if columnOf[.id] == nil {
             id = email
         } else if id.isEmpty {
-            diagnostics.error(location(record, .id), "the id is empty; every \(role) needs one (or remove the id column to use emails).")
+            diagnostics.error(
+                location(record, .id),
+                "the id is empty; every \(role) needs one (or remove the id column to use emails).")
         }
         let name = cell(record, .name)
         var participant = Participant(
@@ -128,7 +145,10 @@ struct _SignupLoader {
         if let meeting = MeetingMode(cell: meetingCell) {
             participant.meeting = meeting
         } else {
-            diagnostics.error(location(record, .meeting), "the meeting mode \"\(meetingCell)\" is not one of online, in person, either\(_Suggestion.clause(for: _Term.normalised(meetingCell), among: MeetingMode.allCases.map(\.rawValue))).")
+            diagnostics.error(
+                location(record, .meeting),
+                "the meeting mode \"\(meetingCell)\" is not one of online, in person, either\(_Suggestion.clause(for: _Term.normalised(meetingCell), among: MeetingMode.allCases.map(\.rawValue)))."
+            )
         }
         switch role {
         case .mentor:
@@ -145,8 +165,12 @@ struct _SignupLoader {
         guard !levels.isEmpty else { return nil }
         let written = cell(record, .seniority)
         if let index = levelIndex[_Term.normalised(written)], !written.isEmpty { return index }
-        let what = written.isEmpty ? "the seniority level is empty" : "the seniority level \"\(written)\" is not one of the policy's levels"
-        diagnostics.error(location(record, .seniority), "\(what) (\(levels.joined(separator: ", ")))\(_Suggestion.clause(for: written, among: levels)).")
+        let what =
+            written.isEmpty
+            ? "the seniority level is empty" : "the seniority level \"\(written)\" is not one of the policy's levels"
+        diagnostics.error(
+            location(record, .seniority),
+            "\(what) (\(levels.joined(separator: ", ")))\(_Suggestion.clause(for: written, among: levels)).")
         return nil
     }
 
@@ -154,14 +178,21 @@ struct _SignupLoader {
         let written = cell(record, .capacity)
         guard columnOf[.capacity] != nil, !written.isEmpty else { return policy.defaultCapacity }
         guard let capacity = Int(written), capacity >= 1, capacity <= 1_000 else {
-            let why = Int(written).map { $0 < 1 ? "must be at least 1; leave out mentors who cannot take anyone this round" : "is more than 1,000 mentees" } ?? "is not a whole number"
+            let why =
+                Int(written).map {
+                    $0 < 1
+                        ? "must be at least 1; leave out mentors who cannot take anyone this round"
+                        : "is more than 1,000 mentees"
+                } ?? "is not a whole number"
             diagnostics.error(location(record, .capacity), "the capacity \"\(written)\" \(why).")
             return policy.defaultCapacity
         }
         return capacity
     }
 
-    private func skills(_ record: CSVTable.Record, taxonomy: inout Taxonomy, _ diagnostics: inout InputDiagnostics) -> [Participant.Skill] {
+    private func skills(
+        _ record: CSVTable.Record, taxonomy: inout Taxonomy, _ diagnostics: inout InputDiagnostics
+    ) -> [Participant.Skill] {
         let levels = policy.weights.skillLevel.count
         let separator = policy.lists.levelSeparator
         var skills: [Participant.Skill] = []
@@ -170,17 +201,26 @@ struct _SignupLoader {
             let term = String(_Term.trimmed(parts[0]))
             var level = policy.lists.defaultSkillLevel
             if parts.count > 2 || term.isEmpty {
-                diagnostics.error(location(record, .skills), "the skill entry \"\(entry)\" is malformed; write a skill as name\(separator)level, such as python\(separator)3.")
+                diagnostics.error(
+                    location(record, .skills),
+                    "the skill entry \"\(entry)\" is malformed; write a skill as name\(separator)level, such as python\(separator)3."
+                )
                 continue
             }
             if parts.count == 2 {
                 let levelText = String(_Term.trimmed(parts[1]))
                 if levelText.isEmpty {
-                    diagnostics.error(location(record, .skills), "the skill entry \"\(entry)\" has no level after \"\(separator)\"; write a level from 1 to \(levels), such as \(term)\(separator)2.")
+                    diagnostics.error(
+                        location(record, .skills),
+                        "the skill entry \"\(entry)\" has no level after \"\(separator)\"; write a level from 1 to \(levels), such as \(term)\(separator)2."
+                    )
                     continue
                 }
                 guard let parsed = Int(levelText), (1...levels).contains(parsed) else {
-                    diagnostics.error(location(record, .skills), "the skill \"\(term)\" has level \"\(levelText)\"; levels are whole numbers from 1 to \(levels).")
+                    diagnostics.error(
+                        location(record, .skills),
+                        "the skill \"\(term)\" has level \"\(levelText)\"; levels are whole numbers from 1 to \(levels)."
+                    )
                     continue
                 }
                 level = parsed
@@ -193,15 +233,20 @@ struct _SignupLoader {
                     skills.append(Participant.Skill(topic: topic, level: level, written: term))
                 }
             case .outOfScope:
-                continue // Never matched on; a mentor offering it changes nothing.
+                continue  // Never matched on; a mentor offering it changes nothing.
             case .unknown:
-                diagnostics.error(location(record, .skills), "the skill \"\(term)\" is not in the policy's taxonomy\(_Suggestion.clause(for: _Term.normalised(term), among: taxonomy.knownTerms)).")
+                diagnostics.error(
+                    location(record, .skills),
+                    "the skill \"\(term)\" is not in the policy's taxonomy\(_Suggestion.clause(for: _Term.normalised(term), among: taxonomy.knownTerms))."
+                )
             }
         }
         return skills
     }
 
-    private func goals(_ record: CSVTable.Record, taxonomy: inout Taxonomy, _ diagnostics: inout InputDiagnostics) -> ([Participant.Goal], [String]) {
+    private func goals(
+        _ record: CSVTable.Record, taxonomy: inout Taxonomy, _ diagnostics: inout InputDiagnostics
+    ) -> ([Participant.Goal], [String]) {
         var goals: [Participant.Goal] = []
         var outOfScope: [String] = []
         for entry in _Term.split(cell(record, .goals), separators: policy.lists.separators) {
@@ -214,9 +259,15 @@ struct _SignupLoader {
             case .outOfScope(let scope):
                 outOfScope.append(term)
                 let category = _Term.normalised(term) == _Term.normalised(scope) ? "" : " (\(scope))"
-                diagnostics.warning(location(record, .goals), "the goal \"\(term)\" is out of scope\(category); it is not matched on; signpost the mentee to the right support.")
+                diagnostics.warning(
+                    location(record, .goals),
+                    "the goal \"\(term)\" is out of scope\(category); it is not matched on; signpost the mentee to the right support."
+                )
             case .unknown:
-                diagnostics.error(location(record, .goals), "the goal \"\(term)\" is not in the policy's taxonomy\(_Suggestion.clause(for: _Term.normalised(term), among: taxonomy.knownTerms)).")
+                diagnostics.error(
+                    location(record, .goals),
+                    "the goal \"\(term)\" is not in the policy's taxonomy\(_Suggestion.clause(for: _Term.normalised(term), among: taxonomy.knownTerms))."
+                )
             }
         }
         return (goals, outOfScope)

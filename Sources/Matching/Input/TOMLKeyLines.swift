@@ -64,7 +64,11 @@ struct _TOMLKeyLines {
         if lineOfPath[key] == nil { lineOfPath[key] = line }
     }
 
-    private enum _Continuation { case none, string(String), array(Int) }
+    private enum _Continuation {
+        case none
+        case string(String)
+        case array(Int)
+    }
 
     /// `a."b c".d` → `["a", "b c", "d"]`.
     private static func keyPath(_ text: Substring) -> [String] {

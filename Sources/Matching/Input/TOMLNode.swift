@@ -20,8 +20,9 @@ indirect enum _TOMLNode {
         do {
             return _TOMLNode(try TOMLTable(string: text))
         } catch let error as TOMLParseError {
-            throw _TOMLSyntaxError(line: error.source.begin.line, column: error.source.begin.column,
-                                   message: error.description)
+            throw _TOMLSyntaxError(
+                line: error.source.begin.line, column: error.source.begin.column,
+                message: error.description)
         } catch {
             throw _TOMLSyntaxError(line: 1, column: 1, message: "\(error)")
         }

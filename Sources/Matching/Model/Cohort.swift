@@ -68,42 +68,54 @@ public struct Cohort: Sendable {
     /// - Throws: `InputDiagnostics` with every problem, located by side and
     ///   position (`mentors`, row = position + 1) or by the sign-up row.
     /// - Complexity: O(people · log people + exclusions · log exclusions).
-    public init(policy: Policy, taxonomy: Taxonomy, mentors: [Participant], mentees: [Participant],
-                exclusions: [PairExclusion] = [], menteeOrganisationConflicts: [ParticipantID: [String]] = [:],
-                mentorOrganisationConflicts: [ParticipantID: [String]] = [:],
-                sources: Sources = Sources(mentors: "mentors", mentees: "mentees")) throws(InputDiagnostics) {
+    public init(
+        policy: Policy, taxonomy: Taxonomy, mentors: [Participant], mentees: [Participant],
+        exclusions: [PairExclusion] = [], menteeOrganisationConflicts: [ParticipantID: [String]] = [:],
+        mentorOrganisationConflicts: [ParticipantID: [String]] = [:],
+        sources: Sources = Sources(mentors: "mentors", mentees: "mentees")
+    ) throws(InputDiagnostics) {
         var diagnostics = InputDiagnostics()
-        let mentors = Self.checked(mentors, role: .mentor, file: sources.mentors, policy: policy, taxonomy: taxonomy,
-                                   &diagnostics)
-        let mentees = Self.checked(mentees, role: .mentee, file: sources.mentees, policy: policy, taxonomy: taxonomy,
-                                   &diagnostics)
+        let mentors = Self.checked(
+            mentors, role: .mentor, file: sources.mentors, policy: policy, taxonomy: taxonomy,
+            &diagnostics)
+        let mentees = Self.checked(
+            mentees, role: .mentee, file: sources.mentees, policy: policy, taxonomy: taxonomy,
+            &diagnostics)
         let mentorIndex = Dictionary(mentors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let menteeIndex = Dictionary(mentees.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var indexed = Set<_IndexedExclusion>()
         for (position, exclusion) in exclusions.enumerated() {
             guard let mentee = menteeIndex[exclusion.mentee], let mentor = mentorIndex[exclusion.mentor] else {
-                diagnostics.error(SourceLocation(file: "exclusions", row: position + 1),
-                                  "the exclusion \(exclusion.mentee)–\(exclusion.mentor) names a mentee or mentor who is not in the cohort.")
+                diagnostics.error(
+                    SourceLocation(file: "exclusions", row: position + 1),
+                    "the exclusion \(exclusion.mentee)–\(exclusion.mentor) names a mentee or mentor who is not in the cohort."
+                )
                 continue
             }
             indexed.insert(_IndexedExclusion(mentee: mentee, mentor: mentor, reason: exclusion.reason))
         }
-        func organisations(_ conflicts: [ParticipantID: [String]], _ index: [ParticipantID: Int], count: Int,
-                           file: String) -> [[String]] {
+        func organisations(
+            _ conflicts: [ParticipantID: [String]], _ index: [ParticipantID: Int], count: Int,
+            file: String
+        ) -> [[String]] {
             var result = [Set<String>](repeating: [], count: count)
             for (id, names) in conflicts.sorted(by: { $0.key < $1.key }) {
                 guard let person = index[id] else {
-                    diagnostics.error(SourceLocation(file: file), "an organisation conflict names \"\(id)\", who is not in the cohort.")
+                    diagnostics.error(
+                        SourceLocation(file: file),
+                        "an organisation conflict names \"\(id)\", who is not in the cohort.")
                     continue
                 }
                 result[person].formUnion(names.map(_Term.normalised).filter { !$0.isEmpty })
             }
             return result.map { $0.sorted() }
         }
-        let menteeOrganisations = organisations(menteeOrganisationConflicts, menteeIndex, count: mentees.count,
-                                                file: sources.mentees)
-        let mentorOrganisations = organisations(mentorOrganisationConflicts, mentorIndex, count: mentors.count,
-                                                file: sources.mentors)
+        let menteeOrganisations = organisations(
+            menteeOrganisationConflicts, menteeIndex, count: mentees.count,
+            file: sources.mentees)
+        let mentorOrganisations = organisations(
+            mentorOrganisationConflicts, mentorIndex, count: mentors.count,
+            file: sources.mentors)
         guard !diagnostics.hasErrors else { throw diagnostics }
         let sorted = indexed.sorted()
         self.policy = policy
@@ -111,15 +123,19 @@ public struct Cohort: Sendable {
         self.mentors = mentors
         self.mentees = mentees
         self.indexedExclusions = sorted
-        self.exclusions = sorted.map { PairExclusion(mentee: mentees[$0.mentee].id, mentor: mentors[$0.mentor].id, reason: $0.reason) }
+        self.exclusions = sorted.map {
+            PairExclusion(mentee: mentees[$0.mentee].id, mentor: mentors[$0.mentor].id, reason: $0.reason)
+        }
         self.menteeOrganisationConflicts = menteeOrganisations
         self.mentorOrganisationConflicts = mentorOrganisations
         self.sources = sources
     }
 
     /// The people of one side in id order, with every problem reported.
-    private static func checked(_ people: [Participant], role: Role, file: String, policy: Policy, taxonomy: Taxonomy,
-                                _ diagnostics: inout InputDiagnostics) -> [Participant] {
+    private static func checked(
+        _ people: [Participant], role: Role, file: String, policy: Policy, taxonomy: Taxonomy,
+        _ diagnostics: inout InputDiagnostics
+    ) -> [Participant] {
         var people = people
         for (position, person) in people.enumerated() {
             let location = SourceLocation(file: file, row: person.row > 0 ? person.row : position + 1)
@@ -130,19 +146,29 @@ public struct Cohort: Sendable {
             if let level = person.seniority, !policy.seniority.levels.indices.contains(level) {
                 fail("has seniority \(level), outside the policy's \(policy.seniority.levels.count) levels.")
             }
-            for skill in person.skills where !taxonomy.topics.indices.contains(skill.topic)
-                || !(1...max(1, policy.weights.skillLevel.count)).contains(skill.level) {
-                fail("offers topic \(skill.topic) at level \(skill.level), outside the taxonomy's \(taxonomy.topics.count) topics or the policy's \(policy.weights.skillLevel.count) levels.")
+            for skill in person.skills
+            where !taxonomy.topics.indices.contains(skill.topic)
+                || !(1...max(1, policy.weights.skillLevel.count)).contains(skill.level)
+            {
+                fail(
+                    "offers topic \(skill.topic) at level \(skill.level), outside the taxonomy's \(taxonomy.topics.count) topics or the policy's \(policy.weights.skillLevel.count) levels."
+                )
             }
             for goal in person.goals where !taxonomy.topics.indices.contains(goal.topic) || goal.rank < 1 {
-                fail("has goal topic \(goal.topic) at rank \(goal.rank), outside the taxonomy's \(taxonomy.topics.count) topics (ranks start at 1).")
+                fail(
+                    "has goal topic \(goal.topic) at rank \(goal.rank), outside the taxonomy's \(taxonomy.topics.count) topics (ranks start at 1)."
+                )
             }
-            for index in people[position].skills.indices where people[position].skills[index].written.isEmpty
-                && taxonomy.topics.indices.contains(people[position].skills[index].topic) {
+            for index in people[position].skills.indices
+            where people[position].skills[index].written.isEmpty
+                && taxonomy.topics.indices.contains(people[position].skills[index].topic)
+            {
                 people[position].skills[index].written = taxonomy.topics[people[position].skills[index].topic]
             }
-            for index in people[position].goals.indices where people[position].goals[index].written.isEmpty
-                && taxonomy.topics.indices.contains(people[position].goals[index].topic) {
+            for index in people[position].goals.indices
+            where people[position].goals[index].written.isEmpty
+                && taxonomy.topics.indices.contains(people[position].goals[index].topic)
+            {
                 people[position].goals[index].written = taxonomy.topics[people[position].goals[index].topic]
             }
         }
@@ -150,8 +176,9 @@ public struct Cohort: Sendable {
         // shuffled rows give the same cohort.
         people.sort { $0.id < $1.id }
         for (earlier, later) in zip(people, people.dropFirst()) where earlier.id == later.id {
-            diagnostics.error(SourceLocation(file: file, row: later.row > 0 ? later.row : nil),
-                              "the id \"\(later.id)\" is used by two \(role.plural); ids must be unique within \(role.plural).")
+            diagnostics.error(
+                SourceLocation(file: file, row: later.row > 0 ? later.row : nil),
+                "the id \"\(later.id)\" is used by two \(role.plural); ids must be unique within \(role.plural).")
         }
         return people
     }
@@ -162,21 +189,29 @@ public struct Cohort: Sendable {
     /// - Throws: `InputDiagnostics` when the policy reads the sign-ups
     ///   differently (taxonomy, seniority levels, skill levels, lists, columns:
     ///   reload the files then) or an exclusion names someone not in the cohort.
-    public func with(policy newPolicy: Policy, addingExclusions extra: [PairExclusion]) throws(InputDiagnostics) -> Cohort {
+    public func with(
+        policy newPolicy: Policy, addingExclusions extra: [PairExclusion]
+    ) throws(InputDiagnostics) -> Cohort {
         let location = SourceLocation(file: sources.policy ?? "policy")
         guard newPolicy.taxonomy == policy.taxonomy, newPolicy.seniority.levels == policy.seniority.levels,
-              newPolicy.weights.skillLevel.count == policy.weights.skillLevel.count, newPolicy.lists == policy.lists,
-              newPolicy.columns == policy.columns, newPolicy.defaultCapacity == policy.defaultCapacity
+            newPolicy.weights.skillLevel.count == policy.weights.skillLevel.count, newPolicy.lists == policy.lists,
+            newPolicy.columns == policy.columns, newPolicy.defaultCapacity == policy.defaultCapacity
         else {
-            throw InputDiagnostics([.error(location, "the round's policy reads the sign-ups differently (taxonomy, seniority levels, skill levels, lists, columns or default capacity); load the files again with it.")])
+            throw InputDiagnostics([
+                .error(
+                    location,
+                    "the round's policy reads the sign-ups differently (taxonomy, seniority levels, skill levels, lists, columns or default capacity); load the files again with it."
+                )
+            ])
         }
         func byID(_ conflicts: [[String]], _ people: [Participant]) -> [ParticipantID: [String]] {
             Dictionary(uniqueKeysWithValues: zip(people.map(\.id), conflicts).filter { !$0.1.isEmpty })
         }
-        return try Cohort(policy: newPolicy, taxonomy: taxonomy, mentors: mentors, mentees: mentees,
-                          exclusions: exclusions + extra,
-                          menteeOrganisationConflicts: byID(menteeOrganisationConflicts, mentees),
-                          mentorOrganisationConflicts: byID(mentorOrganisationConflicts, mentors), sources: sources)
+        return try Cohort(
+            policy: newPolicy, taxonomy: taxonomy, mentors: mentors, mentees: mentees,
+            exclusions: exclusions + extra,
+            menteeOrganisationConflicts: byID(menteeOrganisationConflicts, mentees),
+            mentorOrganisationConflicts: byID(mentorOrganisationConflicts, mentors), sources: sources)
     }
 
     /// The mentee with this id or email (case-insensitive), if any.
@@ -207,7 +242,9 @@ public struct Cohort: Sendable {
             }
         }
         var reasons: [ExclusionReason] = []
-        while low < indexedExclusions.count, indexedExclusions[low].mentee == mentee, indexedExclusions[low].mentor == mentor {
+        while low < indexedExclusions.count, indexedExclusions[low].mentee == mentee,
+            indexedExclusions[low].mentor == mentor
+        {
             reasons.append(indexedExclusions[low].reason)
             low += 1
         }

@@ -16,8 +16,10 @@ public enum MeetingMode: String, Sendable, Hashable, CaseIterable {
             return
         }
         // A checkbox answer listing several modes, as "Online, In person".
-        let parts = _Term.normalised(cell).replacingOccurrences(of: " or ", with: ",").replacingOccurrences(of: " and ", with: ",")
-            .split(whereSeparator: { ",;&+".contains($0) }).map { String($0) }
+        let parts = _Term.normalised(cell).replacingOccurrences(of: " or ", with: ",").replacingOccurrences(
+            of: " and ", with: ","
+        )
+        .split(whereSeparator: { ",;&+".contains($0) }).map { String($0) }
         let modes = parts.map(Self.single)
         guard parts.count > 1, !modes.contains(nil) else { return nil }
         let online = modes.contains { $0!.allowsOnline }, inPerson = modes.contains { $0!.allowsInPerson }

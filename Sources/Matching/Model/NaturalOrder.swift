@@ -9,8 +9,14 @@ enum _NaturalOrder {
         while let l = x, let r = y {
             if l.properties.numericType == .decimal, r.properties.numericType == .decimal, l.isASCII, r.isASCII {
                 var leftDigits = "", rightDigits = ""
-                while let scalar = x, scalar.isASCII, ("0"..."9").contains(scalar) { leftDigits.unicodeScalars.append(scalar); x = left.next() }
-                while let scalar = y, scalar.isASCII, ("0"..."9").contains(scalar) { rightDigits.unicodeScalars.append(scalar); y = right.next() }
+                while let scalar = x, scalar.isASCII, ("0"..."9").contains(scalar) {
+                    leftDigits.unicodeScalars.append(scalar)
+                    x = left.next()
+                }
+                while let scalar = y, scalar.isASCII, ("0"..."9").contains(scalar) {
+                    rightDigits.unicodeScalars.append(scalar)
+                    y = right.next()
+                }
                 let leftValue = leftDigits.drop { $0 == "0" }, rightValue = rightDigits.drop { $0 == "0" }
                 if leftValue.count != rightValue.count { return leftValue.count < rightValue.count }
                 if leftValue != rightValue { return leftValue < rightValue }

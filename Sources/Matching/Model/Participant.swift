@@ -70,10 +70,12 @@ public struct Participant: Sendable {
     }
 
     /// Every field; the rest of the initialisers fill in defaults.
-    public init(role: Role, id: ParticipantID, name: String = "", email: String = "", organisation: String = "",
-                department: String = "", seniority: Int? = nil, region: String = "", meeting: MeetingMode = .either,
-                languages: [String] = [], manager: String = "", skills: [Skill] = [], capacity: Int = 1,
-                goals: [Goal] = [], outOfScopeGoals: [String] = [], row: Int = 0) {
+    public init(
+        role: Role, id: ParticipantID, name: String = "", email: String = "", organisation: String = "",
+        department: String = "", seniority: Int? = nil, region: String = "", meeting: MeetingMode = .either,
+        languages: [String] = [], manager: String = "", skills: [Skill] = [], capacity: Int = 1,
+        goals: [Goal] = [], outOfScopeGoals: [String] = [], row: Int = 0
+    ) {
         self.role = role
         self.id = id
         self.name = name
@@ -93,18 +95,24 @@ public struct Participant: Sendable {
     }
 
     /// A mentor offering `skills` to up to `capacity` mentees.
-    public init(mentor id: ParticipantID, name: String = "", email: String = "", organisation: String = "",
-                seniority: Int? = nil, region: String = "", meeting: MeetingMode = .either, languages: [String] = [],
-                skills: [Skill], capacity: Int = 1) {
-        self.init(role: .mentor, id: id, name: name, email: email, organisation: organisation, seniority: seniority,
-                  region: region, meeting: meeting, languages: languages, skills: skills, capacity: capacity)
+    public init(
+        mentor id: ParticipantID, name: String = "", email: String = "", organisation: String = "",
+        seniority: Int? = nil, region: String = "", meeting: MeetingMode = .either, languages: [String] = [],
+        skills: [Skill], capacity: Int = 1
+    ) {
+        self.init(
+            role: .mentor, id: id, name: name, email: email, organisation: organisation, seniority: seniority,
+            region: region, meeting: meeting, languages: languages, skills: skills, capacity: capacity)
     }
 
     /// A mentee with `goals` in their order of priority.
-    public init(mentee id: ParticipantID, name: String = "", email: String = "", organisation: String = "",
-                seniority: Int? = nil, region: String = "", meeting: MeetingMode = .either, languages: [String] = [],
-                goals: [Goal]) {
-        self.init(role: .mentee, id: id, name: name, email: email, organisation: organisation, seniority: seniority,
-                  region: region, meeting: meeting, languages: languages, goals: goals)
+    public init(
+        mentee id: ParticipantID, name: String = "", email: String = "", organisation: String = "",
+        seniority: Int? = nil, region: String = "", meeting: MeetingMode = .either, languages: [String] = [],
+        goals: [Goal]
+    ) {
+        self.init(
+            role: .mentee, id: id, name: name, email: email, organisation: organisation, seniority: seniority,
+            region: region, meeting: meeting, languages: languages, goals: goals)
     }
 }

@@ -15,7 +15,9 @@ public struct ParticipantID: Sendable, Hashable, Comparable, Codable, CustomStri
 
     public var description: String { rawValue }
 
-    public static func < (lhs: ParticipantID, rhs: ParticipantID) -> Bool { _NaturalOrder.less(lhs.rawValue, rhs.rawValue) }
+    public static func < (lhs: ParticipantID, rhs: ParticipantID) -> Bool {
+        _NaturalOrder.less(lhs.rawValue, rhs.rawValue)
+    }
 
     /// Encoded as the plain string.
     public init(from decoder: any Decoder) throws {

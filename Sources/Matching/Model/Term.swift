@@ -16,7 +16,9 @@ enum _Term {
         var pendingSpace = false
         for byte in text.utf8 {
             guard byte < 0x80 else { return normalisedUnicode(text) }
-            if byte == 0x20 || (0x09...0x0D).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "/") {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+                || byte == UInt8(ascii: "/")
+            {
                 pendingSpace = !bytes.isEmpty
             } else {
                 if pendingSpace { bytes.append(0x20) }
@@ -85,7 +87,8 @@ enum _Term {
         let result = text[start..<end]
         // Non-ASCII white space (e.g. a no-break space) at the ends: the slow, exact path.
         if let first = result.first, let last = result.last, !first.isASCII || !last.isASCII,
-           first.isWhitespace || last.isWhitespace {
+            first.isWhitespace || last.isWhitespace
+        {
             return Substring(result.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         return result

@@ -35,7 +35,9 @@ public struct CohortCheck: Sendable {
     /// Scores a cohort (loaded, or built in code).
     ///
     /// - Throws: `InputDiagnostics` with one problem when scores cannot be exact.
-    public static func run(_ cohort: Cohort, warnings loadWarnings: [InputProblem] = []) throws(InputDiagnostics) -> CohortCheck {
+    public static func run(
+        _ cohort: Cohort, warnings loadWarnings: [InputProblem] = []
+    ) throws(InputDiagnostics) -> CohortCheck {
         let sources = cohort.sources
         let model: ScoringModel
         do {
@@ -57,11 +59,13 @@ public struct CohortCheck: Sendable {
         var warnings = InputDiagnostics(loadWarnings)
         for index in stranded {
             let mentee = model.cohort.mentees[index]
-            warnings.warning(SourceLocation(file: sources.mentees, row: mentee.row),
-                             "the mentee \"\(mentee.id)\" has no eligible mentor\(obstacleClause(model, mentee: index)).")
+            warnings.warning(
+                SourceLocation(file: sources.mentees, row: mentee.row),
+                "the mentee \"\(mentee.id)\" has no eligible mentor\(obstacleClause(model, mentee: index)).")
         }
-        return CohortCheck(model: model, scores: scores, warnings: warnings.sorted, allowedPairs: allowedPairs,
-                           strandedMentees: stranded)
+        return CohortCheck(
+            model: model, scores: scores, warnings: warnings.sorted, allowedPairs: allowedPairs,
+            strandedMentees: stranded)
     }
 
     /// Why the round's values could not be summed exactly, if they could not:
@@ -78,7 +82,8 @@ public struct CohortCheck: Sendable {
         let placeCount = places.reduce(0, +)
         let (discount, minimum) = _RoundSolver.units(policy)
         // Exact in `Int64`: at most 2³⁰ + 1,000 × 10⁶ + |minimum| (bounded by the policy's checks).
-        let largest = Double(model.scoreBound) + Double(places.max() ?? 0) * Double(discount) + Double(abs(minimum ?? 0))
+        let largest =
+            Double(model.scoreBound) + Double(places.max() ?? 0) * Double(discount) + Double(abs(minimum ?? 0))
         let pairs = Double(min(mentees, placeCount))
         // A pair's value is at most the bonus plus the largest score.
         let value = policy.matching.objective == .coverage ? (2 * pairs + 2) * largest + 1 : largest
@@ -86,7 +91,8 @@ public struct CohortCheck: Sendable {
         let side = mentees + max(placeCount, model.cohort.mentors.count)
         let limit = Int64.largestSafeMagnitude(rows: side, columns: side)
         guard value > limit else { return nil }
-        return "the round's values could reach \(Int64(min(value, 9e18))) units, more than the solver can sum exactly for "
+        return
+            "the round's values could reach \(Int64(min(value, 9e18))) units, more than the solver can sum exactly for "
             + "\(mentees) mentees and \(placeCount) places (\(Int64(limit))); use a coarser resolution, smaller weights or a smaller slot discount."
     }
 
@@ -105,10 +111,14 @@ public struct CohortCheck: Sendable {
 
     /// The rule excluding the most mentors and how many it excludes; equal
     /// counts go to the rule listed first in ``PairExplanation/HardRule``.
-    private static func topObstacle(_ model: ScoringModel, mentee: Int) -> (rule: PairExplanation.HardRule, mentors: Int)? {
+    private static func topObstacle(
+        _ model: ScoringModel, mentee: Int
+    ) -> (rule: PairExplanation.HardRule, mentors: Int)? {
         var counts: [PairExplanation.HardRule: Int] = [:]
         for mentor in model.cohort.mentors.indices {
-            for exclusion in model.explain(mentee: mentee, mentor: mentor).forbiddenBecause { counts[exclusion.rule, default: 0] += 1 }
+            for exclusion in model.explain(mentee: mentee, mentor: mentor).forbiddenBecause {
+                counts[exclusion.rule, default: 0] += 1
+            }
         }
         return counts.min(by: { ($1.value, $0.key) < ($0.value, $1.key) }).map { ($0.key, $0.value) }
     }

@@ -100,18 +100,22 @@ struct _EligiblePairs: PricingSource {
                 // are checked for eligibility.
                 let menteeWants = best.admits(score), mentorWants = mentorBest[mentor].admits(score)
                 guard menteeWants || mentorWants, score >= lowest, places[mentor] > 0,
-                      !row.isForbidden(mentor) else { continue }
+                    !row.isForbidden(mentor)
+                else { continue }
                 if menteeWants { best.offer(score, mentor, score: row[mentor]) }
                 if mentorWants { mentorBest[mentor].offer(score, row.mentee, score: row[mentor]) }
             }
             lists[row.mentee] = Array(zip(best.items, best.scores))
         }
         for (mentor, entries) in mentorBest.enumerated() {
-            for (mentee, score) in zip(entries.items, entries.scores) { lists[Int(mentee)].append((Int32(mentor), score)) }
+            for (mentee, score) in zip(entries.items, entries.scores) {
+                lists[Int(mentee)].append((Int32(mentor), score))
+            }
         }
         return lists.map { list in
             var seen = Set<Int32>()
-            return candidatePairs(mentors: list.filter { seen.insert($0.mentor).inserted }.sorted { $0.mentor < $1.mentor })
+            return candidatePairs(
+                mentors: list.filter { seen.insert($0.mentor).inserted }.sorted { $0.mentor < $1.mentor })
         }
     }
 
@@ -122,7 +126,8 @@ struct _EligiblePairs: PricingSource {
         let lowest = lowest
         scores.forEachRow { row in
             guard let mentor = mentorOfMentee[row.mentee], places[mentor] > 0, !row.isForbidden(mentor),
-                  Int64(row[mentor]) >= lowest else { return }
+                Int64(row[mentor]) >= lowest
+            else { return }
             lists[row.mentee] = candidatePairs(mentors: [(Int32(mentor), row[mentor])])
         }
         return lists
@@ -134,7 +139,8 @@ struct _EligiblePairs: PricingSource {
         var used = [Int](repeating: 0, count: places.count)
         return locks.map { lock in
             defer { used[lock.mentor] += 1 }
-            return AssignmentLock(row: lock.mentee, column: placeColumns ? firstPlace[lock.mentor] + used[lock.mentor] : lock.mentor)
+            return AssignmentLock(
+                row: lock.mentee, column: placeColumns ? firstPlace[lock.mentor] + used[lock.mentor] : lock.mentor)
         }
     }
 
@@ -152,7 +158,8 @@ struct _EligiblePairs: PricingSource {
                 continue
             }
             for place in 0..<places[mentor] {
-                slack[mentor] = min(slack[mentor], Int64(place) * discount - duals.columnPotentials[firstPlace[mentor] + place])
+                slack[mentor] = min(
+                    slack[mentor], Int64(place) * discount - duals.columnPotentials[firstPlace[mentor] + place])
             }
         }
         var best = _BestEntries(capacity: limit)

@@ -20,7 +20,8 @@ struct _FairnessFloor {
         var low = 0, high = candidates.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
-            if canMatch(matched, floor: candidates[middle], startingFrom: base.mentorOfMentee, scoreOfPair: scoreOfPair) {
+            if canMatch(matched, floor: candidates[middle], startingFrom: base.mentorOfMentee, scoreOfPair: scoreOfPair)
+            {
                 low = middle
             } else {
                 high = middle - 1
@@ -58,7 +59,8 @@ struct _FairnessFloor {
         solver.scores.forEachRow { row in
             if let mentor = mentorOfMentee[row.mentee] { scoreOfPair[row.mentee] = Int64(row[mentor]) }
             var best = Int64.min
-            for mentor in 0..<row.mentors where places[mentor] > 0 && !row.isForbidden(mentor) && Int64(row[mentor]) >= cutoff {
+            for mentor in 0..<row.mentors
+            where places[mentor] > 0 && !row.isForbidden(mentor) && Int64(row[mentor]) >= cutoff {
                 let score = Int64(row[mentor])
                 best = max(best, score)
                 if tabled { seen[Int(score - lowest)] = true } else { distinct.insert(score) }
@@ -77,7 +79,9 @@ struct _FairnessFloor {
     /// searched first: when the floor is feasible they usually find paths and
     /// the count is reached before any search for a mentee the round could not
     /// match at all, each of which explores everything it reaches to fail.
-    private func canMatch(_ target: Int, floor: Int64, startingFrom mentorOfMentee: [Int?], scoreOfPair: [Int64]) -> Bool {
+    private func canMatch(
+        _ target: Int, floor: Int64, startingFrom mentorOfMentee: [Int?], scoreOfPair: [Int64]
+    ) -> Bool {
         let lowest = max(floor, solver.minimumUnits ?? .min)
         let kept = mentorOfMentee.indices.map { scoreOfPair[$0] >= lowest ? mentorOfMentee[$0] : nil }
         var matching = CapacitatedMatching(capacities: solver.places, columnForRow: kept)
@@ -100,7 +104,8 @@ struct _PairsAbove: BipartiteGraph {
     func forEachNeighbour(of mentee: Int, _ body: (Int) -> Bool) {
         scores.withRow(mentee) { row in
             // The score test first: it reads the row in order and fails most often.
-            for mentor in 0..<row.mentors where Int64(row[mentor]) >= lowest && places[mentor] > 0 && !row.isForbidden(mentor) {
+            for mentor in 0..<row.mentors
+            where Int64(row[mentor]) >= lowest && places[mentor] > 0 && !row.isForbidden(mentor) {
                 if !body(mentor) { return }
             }
         }

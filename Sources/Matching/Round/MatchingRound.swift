@@ -95,8 +95,9 @@ public struct MatchingRound: Sendable {
             rows: pairs, sense: .maximize, capacities: pairs.capacities, locks: locks,
             unassignedRows: .allowed(value: 0), solution: solution)
         let answers = Answers(check: check, outcome: outcome, solver: solver)
-        return MatchingRound(check: check, outcome: outcome, solver: solver, answers: answers,
-                             certificate: await certificate)
+        return MatchingRound(
+            check: check, outcome: outcome, solver: solver, answers: answers,
+            certificate: await certificate)
     }
 
     /// What each person gets: pairs with ranks, reasons for the unmatched,
@@ -111,7 +112,8 @@ public struct MatchingRound: Sendable {
             let locked = Set(solver.locks.map(\.mentee))
             pairs = outcome.mentorOfMentee.enumerated().compactMap { mentee, mentor in
                 guard let mentor, let rank = ranks[mentee] else { return nil }
-                return Pair(mentee: mentee, mentor: mentor, units: rank.units, rank: rank.rank, locked: locked.contains(mentee))
+                return Pair(
+                    mentee: mentee, mentor: mentor, units: rank.units, rank: rank.rank, locked: locked.contains(mentee))
             }
             var load = [Int](repeating: 0, count: check.cohort.mentors.count)
             for pair in pairs { load[pair.mentor] += 1 }
@@ -128,8 +130,10 @@ public struct MatchingRound: Sendable {
         }
     }
 
-    private init(check: CohortCheck, outcome: _RoundSolver.Outcome, solver: _RoundSolver, answers: Answers,
-                 certificate: OptimalityCertificate.Report) {
+    private init(
+        check: CohortCheck, outcome: _RoundSolver.Outcome, solver: _RoundSolver, answers: Answers,
+        certificate: OptimalityCertificate.Report
+    ) {
         self.check = check
         self.places = solver.places
         self.floorUnits = outcome.floor

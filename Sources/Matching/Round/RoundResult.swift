@@ -57,13 +57,20 @@ extension MatchingRound {
     public var result: RoundResult {
         let mentees = cohort.mentees, mentors = cohort.mentors
         return RoundResult(
-            pairs: pairs.map { .init(mentee: mentees[$0.mentee].id, mentor: mentors[$0.mentor].id, units: $0.units, rank: $0.rank, locked: $0.locked) },
+            pairs: pairs.map {
+                .init(
+                    mentee: mentees[$0.mentee].id, mentor: mentors[$0.mentor].id, units: $0.units, rank: $0.rank,
+                    locked: $0.locked)
+            },
             unmatched: unmatched.map { .init(mentee: mentees[$0.mentee].id, reason: $0.reason) },
-            freePlaces: freePlaces.map { .init(mentor: mentors[$0.mentor].id, free: $0.free, places: places[$0.mentor]) },
+            freePlaces: freePlaces.map {
+                .init(mentor: mentors[$0.mentor].id, free: $0.free, places: places[$0.mentor])
+            },
             floorUnits: floorUnits, minimumUnits: minimumUnits, blockingPairs: blockingPairs,
-            certificate: .init(optimal: certificate.isOptimal, primalObjective: certificate.primalObjective,
-                               dualObjective: certificate.dualObjective, pairOffsetUnits: pairOffsetUnits,
-                               violations: certificate.violations),
+            certificate: .init(
+                optimal: certificate.isOptimal, primalObjective: certificate.primalObjective,
+                dualObjective: certificate.dualObjective, pairOffsetUnits: pairOffsetUnits,
+                violations: certificate.violations),
             sparseSolves: effort.sparseSolves, candidatePairs: effort.candidatePairs)
     }
 }

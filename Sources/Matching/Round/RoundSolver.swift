@@ -66,14 +66,17 @@ struct _RoundSolver {
 
     /// The round's solver for a scored cohort.
     init(check: CohortCheck, transposed: Bool? = nil) {
-        self.init(scores: check.scores, policy: check.cohort.policy, capacities: check.cohort.mentors.map(\.capacity),
-                  transposed: transposed)
+        self.init(
+            scores: check.scores, policy: check.cohort.policy, capacities: check.cohort.mentors.map(\.capacity),
+            transposed: transposed)
     }
 
     /// The slot discount and the minimum score in whole units.
     static func units(_ policy: Policy) -> (discount: Int64, minimum: Int64?) {
-        (Int64((policy.matching.slotDiscount / policy.resolution).rounded()),
-         policy.matching.minimumScore.map { Int64(($0 / policy.resolution).rounded()) })
+        (
+            Int64((policy.matching.slotDiscount / policy.resolution).rounded()),
+            policy.matching.minimumScore.map { Int64(($0 / policy.resolution).rounded()) }
+        )
     }
 
     /// The coverage bonus: more than the largest difference in total value
@@ -114,12 +117,15 @@ struct _RoundSolver {
     /// One priced solve of the round with only pairs scoring `floor` or more,
     /// under `objective`.
     func solve(floor: Int64?, objective: Policy.Objective) -> Outcome {
-        let offset = switch objective {
-        case .coverage: Self.coverageBonus(largest: largestValue(), pairs: Int64(min(scores.mentees, places.reduce(0, +))))
-        case .quality: -(minimumUnits ?? 0)
-        }
-        var pairs = _EligiblePairs(scores: scores, places: places, cutoff: cutoff(floor: floor), offset: offset,
-                                   discount: discountUnits)
+        let offset =
+            switch objective {
+            case .coverage:
+                Self.coverageBonus(largest: largestValue(), pairs: Int64(min(scores.mentees, places.reduce(0, +))))
+            case .quality: -(minimumUnits ?? 0)
+            }
+        var pairs = _EligiblePairs(
+            scores: scores, places: places, cutoff: cutoff(floor: floor), offset: offset,
+            discount: discountUnits)
         pairs.initialPerMentee = initialCandidates
         // Candidates are eligible pairs in range, in column order, whose
         // values are 32-bit scores plus an offset that `ScoredCohort` proved
@@ -131,7 +137,8 @@ struct _RoundSolver {
             pairs, transposed: transposed, locks: pairs.lockColumns(locks),
             candidates: earlierMentorOfMentee.map(pairs.candidates(from:)))
         let mentorOfMentee = result.solution.columnForRow.map { $0.map(pairs.mentor(ofColumn:)) }
-        return Outcome(pairs: pairs, solution: result.solution, floor: nil, mentorOfMentee: mentorOfMentee,
-                       solves: result.solves, candidatePairs: result.candidatePairs)
+        return Outcome(
+            pairs: pairs, solution: result.solution, floor: nil, mentorOfMentee: mentorOfMentee,
+            solves: result.solves, candidatePairs: result.candidatePairs)
     }
 }

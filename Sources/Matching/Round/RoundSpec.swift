@@ -27,8 +27,10 @@ public struct RoundSpec: Sendable {
     /// first. The result is the same with or without it; only the work differs.
     public var warmStart: RoundResult?
 
-    public init(cohort: Cohort, policy: Policy? = nil, locks: [Pairing] = [], exclusions: [PairExclusion] = [],
-                warmStart: RoundResult? = nil) {
+    public init(
+        cohort: Cohort, policy: Policy? = nil, locks: [Pairing] = [], exclusions: [PairExclusion] = [],
+        warmStart: RoundResult? = nil
+    ) {
         self.cohort = cohort
         self.policy = policy ?? cohort.policy
         self.locks = locks
@@ -52,7 +54,9 @@ public struct RoundSpec: Sendable {
             var mentorOf = [Int?](repeating: nil, count: check.cohort.mentees.count)
             let (menteeIndex, mentorIndex) = Self.indices(check.cohort)
             for pair in warmStart.pairs {
-                if let mentee = menteeIndex[pair.mentee], let mentor = mentorIndex[pair.mentor] { mentorOf[mentee] = mentor }
+                if let mentee = menteeIndex[pair.mentee], let mentor = mentorIndex[pair.mentor] {
+                    mentorOf[mentee] = mentor
+                }
             }
             solver.earlierMentorOfMentee = mentorOf
         }
@@ -70,7 +74,9 @@ public struct RoundSpec: Sendable {
     }
 
     /// The locks by index, every problem with them reported at once.
-    private func lockIndices(_ check: CohortCheck, places: [Int], minimum: Int64?) throws(InputDiagnostics)
+    private func lockIndices(
+        _ check: CohortCheck, places: [Int], minimum: Int64?
+    ) throws(InputDiagnostics)
         -> [(mentee: Int, mentor: Int)]
     {
         guard !locks.isEmpty else { return [] }
@@ -78,8 +84,9 @@ public struct RoundSpec: Sendable {
         let cohort = check.cohort
         let (menteeIndex, mentorIndex) = Self.indices(cohort)
         if policy.matching.fairness == .floor {
-            diagnostics.error(SourceLocation(file: cohort.sources.policy ?? "policy"),
-                              "locked pairs cannot be combined with fairness = \"floor\" yet; run the round without the floor.")
+            diagnostics.error(
+                SourceLocation(file: cohort.sources.policy ?? "policy"),
+                "locked pairs cannot be combined with fairness = \"floor\" yet; run the round without the floor.")
         }
         var result: [(mentee: Int, mentor: Int)] = []
         var lockedMentees = Set<Int>()
@@ -87,7 +94,9 @@ public struct RoundSpec: Sendable {
         for (position, lock) in locks.enumerated() {
             let location = SourceLocation(file: "locks", row: position + 1)
             guard let mentee = menteeIndex[lock.mentee], let mentor = mentorIndex[lock.mentor] else {
-                diagnostics.error(location, "the locked pair \(lock.mentee)–\(lock.mentor) names a mentee or mentor who is not in the cohort.")
+                diagnostics.error(
+                    location,
+                    "the locked pair \(lock.mentee)–\(lock.mentor) names a mentee or mentor who is not in the cohort.")
                 continue
             }
             let explanation = check.model.explain(mentee: mentee, mentor: mentor)
@@ -97,7 +106,8 @@ public struct RoundSpec: Sendable {
                 continue
             }
             if let minimum, explanation.units < minimum {
-                diagnostics.error(location, "the locked pair \(lock.mentee)–\(lock.mentor) scores below the policy's minimum score.")
+                diagnostics.error(
+                    location, "the locked pair \(lock.mentee)–\(lock.mentor) scores below the policy's minimum score.")
                 continue
             }
             guard lockedMentees.insert(mentee).inserted else {
@@ -106,7 +116,10 @@ public struct RoundSpec: Sendable {
             }
             load[mentor] += 1
             if load[mentor] > places[mentor] {
-                diagnostics.error(location, "the mentor \(lock.mentor) has \(places[mentor]) place\(places[mentor] == 1 ? "" : "s") but more locked pairs.")
+                diagnostics.error(
+                    location,
+                    "the mentor \(lock.mentor) has \(places[mentor]) place\(places[mentor] == 1 ? "" : "s") but more locked pairs."
+                )
                 continue
             }
             result.append((mentee, mentor))

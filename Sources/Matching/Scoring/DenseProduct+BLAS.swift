@@ -20,8 +20,9 @@ enum DenseProduct {
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
                 result.withUnsafeMutableBufferPointer { c in
-                    multiplyTransposed(a.baseAddress, rows: rows, b.baseAddress, columns: columns, depth: depth,
-                                       into: c.baseAddress, ldc: columns)
+                    multiplyTransposed(
+                        a.baseAddress, rows: rows, b.baseAddress, columns: columns, depth: depth,
+                        into: c.baseAddress, ldc: columns)
                 }
             }
         }
@@ -35,12 +36,14 @@ enum DenseProduct {
     static func multiplyTransposed(
         _ a: [Float], rows: Int, _ b: [Float], columns: Int, depth: Int, into c: inout [Float]
     ) {
-        precondition(a.count == rows * depth && b.count == columns * depth && c.count == rows * columns, "shape mismatch")
+        precondition(
+            a.count == rows * depth && b.count == columns * depth && c.count == rows * columns, "shape mismatch")
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
                 c.withUnsafeMutableBufferPointer { c in
-                    multiplyTransposed(a.baseAddress, rows: rows, b.baseAddress, columns: columns, depth: depth,
-                                       into: c.baseAddress, ldc: columns)
+                    multiplyTransposed(
+                        a.baseAddress, rows: rows, b.baseAddress, columns: columns, depth: depth,
+                        into: c.baseAddress, ldc: columns)
                 }
             }
         }
@@ -83,7 +86,9 @@ enum DenseProduct {
     }
 
     private static func int32(_ size: Int) -> Int32 {
-        guard let value = Int32(exactly: size) else { preconditionFailure("matrix size \(size) does not fit in Int32 for BLAS") }
+        guard let value = Int32(exactly: size) else {
+            preconditionFailure("matrix size \(size) does not fit in Int32 for BLAS")
+        }
         return value
     }
 }

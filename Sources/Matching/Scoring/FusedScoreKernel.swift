@@ -71,7 +71,9 @@ struct _FusedScoreKernel {
         parameters.level = mentees.level[row]
         parameters.meeting = Int32(mentees.meeting[row])
         // A person who lists no language never fails the shared-language rule.
-        let listed = mentees.languages[row * mentees.languageWords..<(row + 1) * mentees.languageWords].contains { $0 != 0 }
+        let listed = mentees.languages[row * mentees.languageWords..<(row + 1) * mentees.languageWords].contains {
+            $0 != 0
+        }
         parameters.checkLanguage = parameters.languageRequired & (listed ? 1 : 0)
         let count = mentorCount, parameters = parameters
         mentors.region.withUnsafeBufferPointer { region in
@@ -80,10 +82,11 @@ struct _FusedScoreKernel {
                     mentorMeeting.withUnsafeBufferPointer { meeting in
                         (mentorLanguageMasks ?? shared).withUnsafeBufferPointer { languages in
                             flags.withUnsafeMutableBufferPointer { flags in
-                                _fusedRow(count: count, product: product, region: region.baseAddress!,
-                                          organisation: organisation.baseAddress!, level: level.baseAddress!,
-                                          meeting: meeting.baseAddress!, languages: languages.baseAddress!,
-                                          output: output, flags: flags.baseAddress!, parameters)
+                                _fusedRow(
+                                    count: count, product: product, region: region.baseAddress!,
+                                    organisation: organisation.baseAddress!, level: level.baseAddress!,
+                                    meeting: meeting.baseAddress!, languages: languages.baseAddress!,
+                                    output: output, flags: flags.baseAddress!, parameters)
                             }
                         }
                     }
@@ -198,14 +201,15 @@ func _fusedRow<Scalar: _ExactProductScalar>(
         let offIdeal = gap &- idealGap
         // |offIdeal| == 1 without a branch: offIdeal + 1 is then 0 or 2.
         let seniority = (offIdeal == 0 ? seniorityUnits : 0) &+ ((offIdeal &+ 1) & ~2 == 0 ? seniorityHalfUnits : 0)
-        let score = goal &+ seniority &+ (sameRegion &* regionUnits) &+ (sharesLanguage &* languageUnits)
+        let score =
+            goal &+ seniority &+ (sameRegion &* regionUnits) &+ (sharesLanguage &* languageUnits)
             &+ (sameOrganisation &* organisationUnits)
         let both = meeting[column] & menteeMeeting
         let canMeet = (both & 1) | ((both >> 1) & (sameRegion | regionAlwaysFine))
         let tooJunior: Int32 = gap < minimumGap ? 1 : 0
         let noLanguage = listsLanguage & (sharesLanguage ^ 1)
         let bad = (canMeet ^ 1) | tooJunior | (sameOrganisation & forbidSameOrganisation) | (checkLanguage & noLanguage)
-        output[column] = score & (bad &- 1) // bad = 0 keeps the score, bad = 1 writes 0
+        output[column] = score & (bad &- 1)  // bad = 0 keeps the score, bad = 1 writes 0
         flags[column] = UInt8(truncatingIfNeeded: bad)
     }
 }

@@ -4,13 +4,14 @@ public enum PointsFormat {
     public static func string(units: Int64, resolution: Double) -> String {
         let decimals = self.decimals(of: resolution)
         let scaledResolution = (resolution * pow10(decimals)).rounded()
-        let scaled = Int64(scaledResolution) * units // exact: both whole numbers
+        let scaled = Int64(scaledResolution) * units  // exact: both whole numbers
         let divisor = Int64(pow10(decimals))
         let sign = scaled < 0 ? "-" : ""
         let magnitude = scaled.magnitude
         guard decimals > 0 else { return sign + String(magnitude) }
         let fraction = String(magnitude % UInt64(divisor))
-        return sign + String(magnitude / UInt64(divisor)) + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        return sign + String(magnitude / UInt64(divisor)) + "."
+            + String(repeating: "0", count: decimals - fraction.count) + fraction
     }
 
     /// The fewest decimals (up to 6) that write the resolution exactly.

@@ -28,10 +28,12 @@ public struct ScoreMatrix: ScoreSource, Equatable {
         scores.withUnsafeBufferPointer { scores in
             words.withUnsafeBufferPointer { words in
                 // Never empty (see `init`), so both addresses exist.
-                body(ScoreBlock(firstMentee: rows.lowerBound, count: rows.count, mentors: mentors,
-                                scores: scores.baseAddress! + rows.lowerBound * mentors,
-                                forbidden: words.baseAddress! + rows.lowerBound * wordsPerRow,
-                                wordsPerRow: wordsPerRow))
+                body(
+                    ScoreBlock(
+                        firstMentee: rows.lowerBound, count: rows.count, mentors: mentors,
+                        scores: scores.baseAddress! + rows.lowerBound * mentors,
+                        forbidden: words.baseAddress! + rows.lowerBound * wordsPerRow,
+                        wordsPerRow: wordsPerRow))
             }
         }
     }

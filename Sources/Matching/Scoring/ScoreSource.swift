@@ -63,8 +63,10 @@ public struct ScoreBlock {
     let wordsPerRow: Int
 
     /// A block over storage the caller keeps alive during the block's use.
-    public init(firstMentee: Int, count: Int, mentors: Int, scores: UnsafePointer<Int32>,
-                forbidden: UnsafePointer<UInt64>, wordsPerRow: Int) {
+    public init(
+        firstMentee: Int, count: Int, mentors: Int, scores: UnsafePointer<Int32>,
+        forbidden: UnsafePointer<UInt64>, wordsPerRow: Int
+    ) {
         self.firstMentee = firstMentee
         self.count = count
         self.mentors = mentors
@@ -76,8 +78,9 @@ public struct ScoreBlock {
     /// The block's `offset`-th row.
     @inline(__always)
     public func row(_ offset: Int) -> ScoreRow {
-        ScoreRow(mentee: firstMentee + offset, mentors: mentors, scores: scores + offset * mentors,
-                 forbidden: forbidden + offset * wordsPerRow)
+        ScoreRow(
+            mentee: firstMentee + offset, mentors: mentors, scores: scores + offset * mentors,
+            forbidden: forbidden + offset * wordsPerRow)
     }
 }
 

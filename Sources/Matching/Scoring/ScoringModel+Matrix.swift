@@ -44,12 +44,16 @@ extension ScoringModel {
         }
         var skills = [Scalar](repeating: 0, count: cohort.mentors.count * topics)
         for (row, mentor) in cohort.mentors.enumerated() {
-            for skill in mentor.skills { skills[row * topics + skill.topic] = Scalar(levelMultipliers[skill.level - 1]) }
+            for skill in mentor.skills {
+                skills[row * topics + skill.topic] = Scalar(levelMultipliers[skill.level - 1])
+            }
         }
         return (goals, skills)
     }
 
-    private func fill<Scalar: _ExactProductScalar>(_ scores: inout [Int32], _ forbidden: inout ForbiddenMask, scalar: Scalar.Type) {
+    private func fill<Scalar: _ExactProductScalar>(
+        _ scores: inout [Int32], _ forbidden: inout ForbiddenMask, scalar: Scalar.Type
+    ) {
         let rows = cohort.mentees.count, columns = cohort.mentors.count, topics = cohort.taxonomy.topics.count
         guard rows > 0, columns > 0 else { return }
         let (goals, skills) = featureMatrices(Scalar.self)
@@ -68,13 +72,15 @@ extension ScoringModel {
                         product.withUnsafeMutableBufferPointer { product in
                             for first in stride(from: 0, to: rows, by: blockRows) {
                                 let count = min(blockRows, rows - first)
-                                Scalar.multiplyTransposed(goals.baseAddress! + first * topics, rows: count,
-                                                          skills.baseAddress, columns: columns, depth: topics,
-                                                          into: product.baseAddress, ldc: columns)
+                                Scalar.multiplyTransposed(
+                                    goals.baseAddress! + first * topics, rows: count,
+                                    skills.baseAddress, columns: columns, depth: topics,
+                                    into: product.baseAddress, ldc: columns)
                                 for offset in 0..<count {
-                                    kernel.scoreRow(first + offset, product: UnsafePointer(product.baseAddress! + offset * columns),
-                                                    into: scores.baseAddress! + (first + offset) * columns,
-                                                    forbidden: words.baseAddress! + (first + offset) * wordsPerRow)
+                                    kernel.scoreRow(
+                                        first + offset, product: UnsafePointer(product.baseAddress! + offset * columns),
+                                        into: scores.baseAddress! + (first + offset) * columns,
+                                        forbidden: words.baseAddress! + (first + offset) * wordsPerRow)
                                 }
                             }
                         }
@@ -92,8 +98,12 @@ extension ScoringModel {
             forbidden.forbid(row: exclusion.mentee, column: exclusion.mentor)
             scores[exclusion.mentee * columns + exclusion.mentor] = 0
         }
-        let menteesOf = Dictionary(grouping: cohort.mentees.indices) { _Term.normalised(cohort.mentees[$0].organisation) }
-        let mentorsOf = Dictionary(grouping: cohort.mentors.indices) { _Term.normalised(cohort.mentors[$0].organisation) }
+        let menteesOf = Dictionary(grouping: cohort.mentees.indices) {
+            _Term.normalised(cohort.mentees[$0].organisation)
+        }
+        let mentorsOf = Dictionary(grouping: cohort.mentors.indices) {
+            _Term.normalised(cohort.mentors[$0].organisation)
+        }
         for (mentee, organisations) in cohort.menteeOrganisationConflicts.enumerated() {
             for organisation in organisations {
                 for mentor in mentorsOf[organisation] ?? [] {
@@ -117,15 +127,18 @@ extension ScoringModel {
 /// how to turn one back into an integer without a branch.
 protocol _ExactProductScalar: BinaryFloatingPoint {
     /// `C = A · Bᵀ` through the matching BLAS routine.
-    static func multiplyTransposed(_ a: UnsafePointer<Self>?, rows: Int, _ b: UnsafePointer<Self>?, columns: Int,
-                                   depth: Int, into c: UnsafeMutablePointer<Self>?, ldc: Int)
+    static func multiplyTransposed(
+        _ a: UnsafePointer<Self>?, rows: Int, _ b: UnsafePointer<Self>?, columns: Int,
+        depth: Int, into c: UnsafeMutablePointer<Self>?, ldc: Int)
     /// The whole number `self` holds (0 ≤ self < 2²³ for `Float`, < 2³¹ for `Double`).
     var exactInt32: Int32 { get }
 }
 
 extension Float: _ExactProductScalar {
-    static func multiplyTransposed(_ a: UnsafePointer<Float>?, rows: Int, _ b: UnsafePointer<Float>?, columns: Int,
-                                   depth: Int, into c: UnsafeMutablePointer<Float>?, ldc: Int) {
+    static func multiplyTransposed(
+        _ a: UnsafePointer<Float>?, rows: Int, _ b: UnsafePointer<Float>?, columns: Int,
+        depth: Int, into c: UnsafeMutablePointer<Float>?, ldc: Int
+    ) {
         DenseProduct.multiplyTransposed(a, rows: rows, b, columns: columns, depth: depth, into: c, ldc: ldc)
     }
 
@@ -136,8 +149,10 @@ extension Float: _ExactProductScalar {
 }
 
 extension Double: _ExactProductScalar {
-    static func multiplyTransposed(_ a: UnsafePointer<Double>?, rows: Int, _ b: UnsafePointer<Double>?, columns: Int,
-                                   depth: Int, into c: UnsafeMutablePointer<Double>?, ldc: Int) {
+    static func multiplyTransposed(
+        _ a: UnsafePointer<Double>?, rows: Int, _ b: UnsafePointer<Double>?, columns: Int,
+        depth: Int, into c: UnsafeMutablePointer<Double>?, ldc: Int
+    ) {
         DenseProduct.multiplyTransposed(a, rows: rows, b, columns: columns, depth: depth, into: c, ldc: ldc)
     }
 

@@ -49,13 +49,16 @@ public struct ScoringModel: Sendable {
         }
         self.goalUnits = goalUnits
         levelMultipliers = policy.weights.skillLevel.map(Int64.init)
-        let organisation: Double = switch policy.sameOrganisation {
-        case .penalise: -policy.weights.organisation
-        case .prefer: policy.weights.organisation
-        case .neutral, .forbid: 0
-        }
-        let bonuses = [units(policy.weights.sameRegion), units(policy.weights.sharedLanguage), units(organisation),
-                       units(policy.weights.seniorityGap), units(policy.weights.seniorityGap / 2)]
+        let organisation: Double =
+            switch policy.sameOrganisation {
+            case .penalise: -policy.weights.organisation
+            case .prefer: policy.weights.organisation
+            case .neutral, .forbid: 0
+            }
+        let bonuses = [
+            units(policy.weights.sameRegion), units(policy.weights.sharedLanguage), units(organisation),
+            units(policy.weights.seniorityGap), units(policy.weights.seniorityGap / 2),
+        ]
         let topLevel = levelMultipliers.max() ?? 1
         goalBound = goalUnits.reduce(0) { $0 + abs($1) } * topLevel
         let bound = goalBound + bonuses.reduce(0) { $0 + abs($1) }
@@ -110,8 +113,9 @@ struct _PersonKeys: Sendable {
         }
         let words = max(1, (languages.count + 63) / 64)
         func keys(_ people: [Participant], missing: Int32) -> _PersonKeys {
-            var result = _PersonKeys(region: [], organisation: [], level: [], meeting: [],
-                                     languages: [UInt64](repeating: 0, count: people.count * words), languageWords: words)
+            var result = _PersonKeys(
+                region: [], organisation: [], level: [], meeting: [],
+                languages: [UInt64](repeating: 0, count: people.count * words), languageWords: words)
             for (index, person) in people.enumerated() {
                 let region = _Term.normalised(person.region), organisation = _Term.normalised(person.organisation)
                 result.region.append(region.isEmpty ? missing : number(region, in: &regions))

@@ -1,5 +1,5 @@
-import Matching
 import Foundation
+import Matching
 
 /// Writes files so that a reader sees the old content or the new, never half:
 /// the bytes go to a temporary file in the same folder, which is then renamed.

@@ -1,5 +1,5 @@
-import Matching
 import Foundation
+import Matching
 
 /// Writes CSV text: RFC 4180 quoting, a fixed column order, LF line ends.
 ///
@@ -23,7 +23,8 @@ public struct CSVWriter: Sendable {
     static func escape(_ cell: String) -> String {
         var cell = cell
         if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
-           Double(cell) == nil {
+            Double(cell) == nil
+        {
             cell = "'" + cell
         }
         guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }

@@ -1,5 +1,6 @@
-import Matching
 import CDirectoryHint
+import Matching
+
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -6,26 +6,33 @@ policy.name = "Engineering mentoring, spring round"
 policy.sameOrganisation = .forbid
 var taxonomy = Taxonomy(policy.taxonomy)
 guard let swift = taxonomy.topic("Swift"), let leadership = taxonomy.topic("leadership"),
-      let writing = taxonomy.topic("technical writing")
+    let writing = taxonomy.topic("technical writing")
 else { fatalError("an open taxonomy takes every topic") }
 
 let mentors = [
-    Participant(mentor: "M1", name: "Ada Byron", organisation: "Analytical Engines",
-                skills: [.init(topic: swift, level: 3), .init(topic: leadership, level: 2)], capacity: 2),
-    Participant(mentor: "M2", name: "Grace Hopper", organisation: "Compilers Ltd",
-                skills: [.init(topic: writing, level: 3), .init(topic: swift, level: 1)]),
-    Participant(mentor: "M3", name: "Alan Turing", organisation: "Bletchley Works",
-                skills: [.init(topic: leadership, level: 3)]),
+    Participant(
+        mentor: "M1", name: "Ada Byron", organisation: "Analytical Engines",
+        skills: [.init(topic: swift, level: 3), .init(topic: leadership, level: 2)], capacity: 2),
+    Participant(
+        mentor: "M2", name: "Grace Hopper", organisation: "Compilers Ltd",
+        skills: [.init(topic: writing, level: 3), .init(topic: swift, level: 1)]),
+    Participant(
+        mentor: "M3", name: "Alan Turing", organisation: "Bletchley Works",
+        skills: [.init(topic: leadership, level: 3)]),
 ]
 let mentees = [
-    Participant(mentee: "E1", name: "Ben Okafor", organisation: "Compilers Ltd",
-                goals: [.init(topic: swift, rank: 1), .init(topic: writing, rank: 2)]),
-    Participant(mentee: "E2", name: "Cleo Marsh", organisation: "Analytical Engines",
-                goals: [.init(topic: leadership, rank: 1)]),
-    Participant(mentee: "E3", name: "Dev Patel", organisation: "Bletchley Works",
-                goals: [.init(topic: writing, rank: 1), .init(topic: swift, rank: 2)]),
-    Participant(mentee: "E4", name: "Eve Nakamura", organisation: "Compilers Ltd",
-                goals: [.init(topic: leadership, rank: 1), .init(topic: swift, rank: 2)]),
+    Participant(
+        mentee: "E1", name: "Ben Okafor", organisation: "Compilers Ltd",
+        goals: [.init(topic: swift, rank: 1), .init(topic: writing, rank: 2)]),
+    Participant(
+        mentee: "E2", name: "Cleo Marsh", organisation: "Analytical Engines",
+        goals: [.init(topic: leadership, rank: 1)]),
+    Participant(
+        mentee: "E3", name: "Dev Patel", organisation: "Bletchley Works",
+        goals: [.init(topic: writing, rank: 1), .init(topic: swift, rank: 2)]),
+    Participant(
+        mentee: "E4", name: "Eve Nakamura", organisation: "Compilers Ltd",
+        goals: [.init(topic: leadership, rank: 1), .init(topic: swift, rank: 2)]),
 ]
 
 do {
