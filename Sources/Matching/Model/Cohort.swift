@@ -145,6 +145,8 @@ public struct Cohort: Sendable {
             if person.capacity < 0 { fail("has capacity \(person.capacity); capacities are 0 or more.") }
             if let level = person.seniority, !policy.seniority.levels.indices.contains(level) {
                 fail("has seniority \(level), outside the policy's \(policy.seniority.levels.count) levels.")
+            } else if person.seniority == nil, !policy.seniority.levels.isEmpty {
+                fail("has no seniority level, and the policy sets seniority levels.")
             }
             for skill in person.skills
             where !taxonomy.topics.indices.contains(skill.topic)

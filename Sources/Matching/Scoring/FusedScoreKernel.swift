@@ -198,17 +198,15 @@ func _fusedRow<Scalar: _ExactProductScalar>(
         let sharesLanguage: Int32 = theirLanguages & menteeLanguages != 0 ? 1 : 0
         let listsLanguage: Int32 = theirLanguages != 0 ? 1 : 0
         let gap = level[column] &- menteeLevel
-        let offIdeal = gap &- idealGap
-        // |offIdeal| == 1 without a branch: offIdeal + 1 is then 0 or 2.
-        let seniority = (offIdeal == 0 ? seniorityUnits : 0) &+ ((offIdeal &+ 1) & ~2 == 0 ? seniorityHalfUnits : 0)
+        let seniority = _HardRules.seniorityUnits(gap: gap, idealGap: idealGap, full: seniorityUnits, half: seniorityHalfUnits)
         let score =
             goal &+ seniority &+ (sameRegion &* regionUnits) &+ (sharesLanguage &* languageUnits)
             &+ (sameOrganisation &* organisationUnits)
-        let both = meeting[column] & menteeMeeting
-        let canMeet = (both & 1) | ((both >> 1) & (sameRegion | regionAlwaysFine))
-        let tooJunior: Int32 = gap < minimumGap ? 1 : 0
-        let noLanguage = listsLanguage & (sharesLanguage ^ 1)
-        let bad = (canMeet ^ 1) | tooJunior | (sameOrganisation & forbidSameOrganisation) | (checkLanguage & noLanguage)
+        let canMeet = _HardRules.canMeet(menteeMeeting, meeting[column], sameRegion: sameRegion, regionAlwaysFine: regionAlwaysFine)
+        let bad =
+            (canMeet ^ 1) | _HardRules.tooJunior(gap: gap, minimumGap: minimumGap)
+            | _HardRules.sameOrganisationForbidden(sameOrganisation: sameOrganisation, forbid: forbidSameOrganisation)
+            | _HardRules.noSharedLanguage(check: checkLanguage, mentorLists: listsLanguage, shares: sharesLanguage)
         output[column] = score & (bad &- 1)  // bad = 0 keeps the score, bad = 1 writes 0
         flags[column] = UInt8(truncatingIfNeeded: bad)
     }

@@ -75,10 +75,9 @@ public struct ScoringModel: Sendable {
 
     /// The seniority bonus, in units, for a mentor `gap` levels above the mentee.
     public func seniorityUnits(gap: Int) -> Int32 {
-        let ideal = cohort.policy.seniority.idealGap
-        if gap == ideal { return seniorityUnits }
-        if abs(gap - ideal) == 1 { return seniorityHalfUnits }
-        return 0
+        _HardRules.seniorityUnits(
+            gap: Int32(clamping: gap), idealGap: Int32(clamping: cohort.policy.seniority.idealGap),
+            full: seniorityUnits, half: seniorityHalfUnits)
     }
 }
 
