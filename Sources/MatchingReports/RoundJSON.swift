@@ -90,9 +90,9 @@ enum _RoundJSON {
             ("mentors", sources.mentors), ("mentees", sources.mentees), ("conflicts", sources.conflicts),
             ("policy", sources.policy),
         ] {
-            guard let path else { continue }
-            let bytes = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
-            inputs.append(Input(role: role, path: path, sha256: SHA256.hex(bytes)))
+            // A cohort built in code has no files to name.
+            guard let path, let digest = sources.digests[path] else { continue }
+            inputs.append(Input(role: role, path: path, sha256: digest))
         }
         let report = Round(
             tandem_version: TandemVersion.current,

@@ -2,6 +2,7 @@ import Foundation
 import Matching
 import TestSupport
 import Testing
+import _TandemUtilities
 
 @testable import MatchingReports
 
@@ -42,6 +43,31 @@ import Testing
                 #expect(!text.contains(person.name) && !text.contains(person.email), "\(path) names \(person.name)")
             }
         }
+    }
+
+    @Test(
+        "round.json records the SHA-256 of the bytes that were loaded, not of the files as they are when it is written")
+    func digestsOfLoadedBytes() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-digest-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let small = Self.small
+        let copies = [
+            ("mentors", small.mentors), ("mentees", small.mentees), ("conflicts", small.conflicts!),
+            ("policy", small.policy!),
+        ]
+        for (name, path) in copies { try FileManager.default.copyItem(atPath: path, toPath: "\(folder)/\(name)") }
+        let sources = Cohort.Sources(
+            mentors: "\(folder)/mentors", mentees: "\(folder)/mentees", conflicts: "\(folder)/conflicts",
+            policy: "\(folder)/policy")
+        let original = try Data(contentsOf: URL(fileURLWithPath: sources.mentees))
+        let round = try await MatchingRound.run(sources)
+        // The coordinator edits the file while the round is being written.
+        try Data("changed".utf8).write(to: URL(fileURLWithPath: sources.mentees))
+        let json = try #require(RoundOutputs.files(round).first { $0.path == "round.json" })
+        let text = String(decoding: json.data, as: UTF8.self)
+        #expect(text.contains(SHA256.hex(original)))
+        #expect(!text.contains(SHA256.hex(Array("changed".utf8))))
     }
 
     @Test(

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import _TandemUtilities
 
 /// A CSV file read whole: the header cells and every record, with locations.
 ///
@@ -27,6 +28,9 @@ public struct CSVTable: Sendable {
     public let path: String
     public let header: [String]
     public let records: [Record]
+    /// The SHA-256 of the bytes parsed (lower-case hex): what `round.json`
+    /// records, so it describes the file as it was read.
+    public let sha256: String
 
     /// Reads and parses `path`.
     ///
@@ -85,7 +89,7 @@ public struct CSVTable: Sendable {
             records.append(record)
         }
         if diagnostics.hasErrors { throw diagnostics }
-        return CSVTable(path: path, header: header, records: records)
+        return CSVTable(path: path, header: header, records: records, sha256: SHA256.hex(data))
     }
 
     private static func reason(_ error: any Error) -> String {

@@ -20,14 +20,25 @@ public enum CohortLoader {
     /// - Complexity: O(total size of the files + exclusions · log exclusions).
     public static func load(_ sources: Cohort.Sources) throws(InputDiagnostics) -> Loaded {
         var diagnostics = InputDiagnostics()
+        var sources = sources
         var policy = Policy()
         if let policyPath = sources.policy {
-            do { policy = try PolicyLoader.load(path: policyPath) } catch { diagnostics.append(contentsOf: error) }
+            do {
+                let file = try PolicyLoader.loadFile(path: policyPath)
+                policy = file.policy
+                sources.digests[policyPath] = file.sha256
+            } catch {
+                diagnostics.append(contentsOf: error)
+            }
         }
         let mentorTable = table(sources.mentors, &diagnostics)
         let menteeTable = table(sources.mentees, &diagnostics)
         let conflictTable = sources.conflicts.flatMap { table($0, &diagnostics) }
         guard !diagnostics.hasErrors, let mentorTable, let menteeTable else { throw diagnostics }
+        // What `round.json` records: the bytes that were read, not the files as they are later.
+        for table in [mentorTable, menteeTable] + (conflictTable.map { [$0] } ?? []) {
+            sources.digests[table.path] = table.sha256
+        }
         return try build(
             policy: policy, mentors: mentorTable, mentees: menteeTable, conflicts: conflictTable,
             sources: sources, diagnostics: diagnostics)

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import _TandemUtilities
 
 /// Reads a scheme's `policy.toml` into a ``Policy``.
 ///
@@ -12,15 +13,23 @@ public enum PolicyLoader {
     ///
     /// - Throws: `InputDiagnostics` with every problem, each with its line.
     public static func load(path: String) throws(InputDiagnostics) -> Policy {
-        let text: String
+        try loadFile(path: path).policy
+    }
+
+    /// Loads the policy at `path`, with the SHA-256 of the bytes read.
+    static func loadFile(path: String) throws(InputDiagnostics) -> (policy: Policy, sha256: String) {
+        let data: Data
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw InputDiagnostics([
-                .error(SourceLocation(file: path), "cannot be read as UTF-8 text: \(error.localizedDescription)")
+                .error(SourceLocation(file: path), "cannot be read: \(error.localizedDescription)")
             ])
         }
-        return try parse(text, path: path)
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputDiagnostics([.error(SourceLocation(file: path), "is not UTF-8 text; save it as UTF-8.")])
+        }
+        return (try parse(text, path: path), SHA256.hex(data))
     }
 
     /// Parses policy text; `path` names the file in problems.

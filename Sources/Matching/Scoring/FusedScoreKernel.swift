@@ -198,11 +198,13 @@ func _fusedRow<Scalar: _ExactProductScalar>(
         let sharesLanguage: Int32 = theirLanguages & menteeLanguages != 0 ? 1 : 0
         let listsLanguage: Int32 = theirLanguages != 0 ? 1 : 0
         let gap = level[column] &- menteeLevel
-        let seniority = _HardRules.seniorityUnits(gap: gap, idealGap: idealGap, full: seniorityUnits, half: seniorityHalfUnits)
+        let seniority = _HardRules.seniorityUnits(
+            gap: gap, idealGap: idealGap, full: seniorityUnits, half: seniorityHalfUnits)
         let score =
             goal &+ seniority &+ (sameRegion &* regionUnits) &+ (sharesLanguage &* languageUnits)
             &+ (sameOrganisation &* organisationUnits)
-        let canMeet = _HardRules.canMeet(menteeMeeting, meeting[column], sameRegion: sameRegion, regionAlwaysFine: regionAlwaysFine)
+        let canMeet = _HardRules.canMeet(
+            menteeMeeting, meeting[column], sameRegion: sameRegion, regionAlwaysFine: regionAlwaysFine)
         let bad =
             (canMeet ^ 1) | _HardRules.tooJunior(gap: gap, minimumGap: minimumGap)
             | _HardRules.sameOrganisationForbidden(sameOrganisation: sameOrganisation, forbid: forbidSameOrganisation)

@@ -25,8 +25,11 @@ enum _HardRules {
     /// allows it (`regionAlwaysFine` = 1 when in person does not need the
     /// same region).
     @inline(__always)
-    static func canMeet(_ menteeMeeting: Int32, _ mentorMeeting: Int32, sameRegion: Int32, regionAlwaysFine: Int32) -> Int32 {
-        online(menteeMeeting, mentorMeeting) | (bothInPerson(menteeMeeting, mentorMeeting) & (sameRegion | regionAlwaysFine))
+    static func canMeet(
+        _ menteeMeeting: Int32, _ mentorMeeting: Int32, sameRegion: Int32, regionAlwaysFine: Int32
+    ) -> Int32 {
+        online(menteeMeeting, mentorMeeting)
+            | (bothInPerson(menteeMeeting, mentorMeeting) & (sameRegion | regionAlwaysFine))
     }
 
     /// The mentor is fewer than `minimumGap` levels above the mentee.

@@ -99,7 +99,9 @@ extension ScoringModel {
     }
 
     /// Each hard rule the pair breaks, in ``PairExplanation/HardRule`` order.
-    private func forbiddingRules(mentee menteeIndex: Int, mentor mentorIndex: Int, keys: _PairKeys)
+    private func forbiddingRules(
+        mentee menteeIndex: Int, mentor mentorIndex: Int, keys: _PairKeys
+    )
         -> [PairExplanation.Exclusion]
     {
         let mentee = cohort.mentees[menteeIndex], mentor = cohort.mentors[mentorIndex]
@@ -144,7 +146,9 @@ extension ScoringModel {
                     sentence: "both are from \(mentor.organisation), and the policy forbids same-organisation pairs"))
         }
         let check: Int32 = policy.sharedLanguageRequired ? keys.menteeListsLanguage : 0
-        if _HardRules.noSharedLanguage(check: check, mentorLists: keys.mentorListsLanguage, shares: keys.sharesLanguage) == 1 {
+        if _HardRules.noSharedLanguage(check: check, mentorLists: keys.mentorListsLanguage, shares: keys.sharesLanguage)
+            == 1
+        {
             reasons.append(
                 .init(rule: .sharedLanguage, sentence: "they have no language in common, and the policy requires one"))
         }
@@ -157,7 +161,8 @@ extension ScoringModel {
             case .declaredConflict: conflictOnRecord = true
             case .declined, .earlierPair, .coordinator:
                 reasons.append(
-                    .init(rule: .excludedThisRound, sentence: "the pair is excluded for this round (\(reason.rawValue))"))
+                    .init(
+                        rule: .excludedThisRound, sentence: "the pair is excluded for this round (\(reason.rawValue))"))
             }
         }
         let mentorOrganisation = _Term.normalised(mentor.organisation)
