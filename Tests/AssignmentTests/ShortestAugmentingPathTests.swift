@@ -136,7 +136,10 @@ extension ShortestAugmentingPathTests {
     @Test("costs whose sums could overflow Int64 are refused before solving")
     func overflowRisk() throws {
         let matrix = try CostMatrix<Int64>(rows: 2, columns: 2, values: [1, Int64.max / 4, 3, 4])
-        #expect(throws: AssignmentError.self) { try AssignmentProblem(matrix) }
+        let limit = Int64.largestSafeMagnitude(rows: 2, columns: 2)
+        #expect(throws: AssignmentError.costOverflowRisk(largestMagnitude: Double(Int64.max / 4), limit: limit)) {
+            try AssignmentProblem(matrix)
+        }
     }
 
     @Test("wrong shapes, negative capacities and bad locks are clear errors")
@@ -151,7 +154,9 @@ extension ShortestAugmentingPathTests {
         #expect(throws: AssignmentError.lockConflict(row: 0, column: 1, reason: "the pair is forbidden")) {
             try AssignmentProblem(matrix, locks: [.init(row: 0, column: 1)])
         }
-        #expect(throws: AssignmentError.self) {
+        #expect(
+            throws: AssignmentError.lockConflict(row: 1, column: 0, reason: "more locks than the column's capacity 1")
+        ) {
             try AssignmentProblem(matrix, locks: [.init(row: 0, column: 0), .init(row: 1, column: 0)])
         }
     }
@@ -264,6 +269,9 @@ extension AssignmentProblemValidationTests {
     @Test("float costs so large that sums could become infinite are refused before solving")
     func floatOverflowRisk() throws {
         let matrix = try CostMatrix<Double>(rows: 2, columns: 2, values: [1, 1e307, 3, 4])
-        #expect(throws: AssignmentError.self) { try AssignmentProblem(matrix) }
+        let limit = Double.largestSafeMagnitude(rows: 2, columns: 2)
+        #expect(throws: AssignmentError.costOverflowRisk(largestMagnitude: 1e307, limit: limit)) {
+            try AssignmentProblem(matrix)
+        }
     }
 }
