@@ -1,13 +1,14 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// The module graph (arrows are imports; see the README's "Architecture"):
+// The module graph (arrows are imports; the README's "Architecture" says why):
 //
-//   tandem ─┬─► MatchingReports ─► Matching ─► Assignment
-//           ├─► AssignmentFiles ─────────────► Assignment
-//           └─► TandemSynthetic
-//   Matching, AssignmentFiles ─► Diagnostics        (the one error model)
-//   Matching ─► CLinearAlgebra (OpenBLAS, LAPACKE)  MatchingReports ─► CDirectoryHint
+//   tandem ──► AssignmentFiles ──► Assignment
+//     │  └───► TandemSynthetic ──► AssignmentFiles, MatchingReports
+//     └──────► MatchingReports ──► Matching ──► Assignment
+//   Matching, AssignmentFiles, tandem ──► Diagnostics      (the one error model)
+//   Matching ──► CLinearAlgebra (OpenBLAS, LAPACKE)        MatchingReports ──► CDirectoryHint
+//   every module but Assignment and Diagnostics ──► _TandemUtilities (hidden)
 let package = Package(
     name: "Tandem",
     // Int128, in which the certificate sums Int64 values exactly, needs macOS 15
@@ -46,19 +47,18 @@ let package = Package(
         ),
         .target(
             name: "MatchingReports",
-            dependencies: ["Matching", "Assignment", "Diagnostics", "CDirectoryHint", "_TandemUtilities"]
+            dependencies: ["Matching", "CDirectoryHint", "_TandemUtilities"]
         ),
         .executableTarget(
             name: "tandem",
             dependencies: [
-                "Assignment", "AssignmentFiles", "Diagnostics", "Matching", "MatchingReports", "TandemSynthetic",
-                "_TandemUtilities",
+                "AssignmentFiles", "Diagnostics", "Matching", "MatchingReports", "TandemSynthetic", "_TandemUtilities",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(
             name: "TandemSynthetic",
-            dependencies: ["AssignmentFiles", "Matching", "MatchingReports", "_TandemUtilities"]
+            dependencies: ["AssignmentFiles", "MatchingReports", "_TandemUtilities"]
         ),
 
         // MARK: - Implementation details

@@ -18,7 +18,7 @@ let benchmarks: @Sendable () -> Void = {
     for (mentees, mentors) in [(150, 80), (3_400, 1_600), (13_600, 6_400)] {
         Benchmark("round \(mentees) mentees + \(mentors) mentors (coverage)") { benchmark, folder in
             for _ in benchmark.scaledIterations {
-                let round = try MatchingRound.run(
+                let round = try await MatchingRound.run(
                     Cohort.Sources(
                         mentors: folder + "/mentors.csv", mentees: folder + "/mentees.csv",
                         conflicts: folder + "/conflicts.csv", policy: folder + "/policy.toml"))

@@ -52,7 +52,7 @@ public struct RoundSpec: Sendable {
         solver.locks = try lockIndices(check, places: solver.places, minimum: solver.minimumUnits)
         if let warmStart {
             var mentorOf = [Int?](repeating: nil, count: check.cohort.mentees.count)
-            let (menteeIndex, mentorIndex) = Self.indices(check.cohort)
+            let (menteeIndex, mentorIndex) = (check.cohort.menteeIndexByID, check.cohort.mentorIndexByID)
             for pair in warmStart.pairs {
                 if let mentee = menteeIndex[pair.mentee], let mentor = mentorIndex[pair.mentor] {
                     mentorOf[mentee] = mentor
@@ -61,16 +61,6 @@ public struct RoundSpec: Sendable {
             solver.earlierMentorOfMentee = mentorOf
         }
         return await MatchingRound.run(solver, check: check)
-    }
-
-    /// Each mentee's and each mentor's index by id.
-    private static func indices(_ cohort: Cohort) -> (mentees: [ParticipantID: Int], mentors: [ParticipantID: Int]) {
-        func index(_ people: [Participant]) -> [ParticipantID: Int] {
-            var result: [ParticipantID: Int] = [:]
-            for (position, person) in people.enumerated() { result[person.id] = position }
-            return result
-        }
-        return (index(cohort.mentees), index(cohort.mentors))
     }
 
     /// The locks by index, every problem with them reported at once.
@@ -82,7 +72,7 @@ public struct RoundSpec: Sendable {
         guard !locks.isEmpty else { return [] }
         var diagnostics = InputDiagnostics()
         let cohort = check.cohort
-        let (menteeIndex, mentorIndex) = Self.indices(cohort)
+        let (menteeIndex, mentorIndex) = (cohort.menteeIndexByID, cohort.mentorIndexByID)
         if policy.matching.fairness == .floor {
             diagnostics.error(
                 SourceLocation(file: cohort.sources.policy ?? "policy"),
