@@ -8,16 +8,13 @@ enum _IndependentMatching {
         let rows = source.rowCount, columns = source.columnCount
         var room = capacities
         for column in locked where column >= 0 { room[column] -= 1 }
-        // Each row's allowed columns, read once.
+        // A row's pairs are read each time the search reaches it, as the
+        // certificate reads them: nothing of the size of the problem is stored.
         let values = UnsafeMutableBufferPointer<Source.Cost>.allocate(capacity: columns)
         let allowed = UnsafeMutableBufferPointer<Bool>.allocate(capacity: columns)
         defer {
             values.deallocate()
             allowed.deallocate()
-        }
-        let neighbours: [[Int]] = (0..<rows).map { row in
-            source.readRow(row, values: values, allowed: allowed)
-            return (0..<columns).filter { allowed[$0] }
         }
         var holders = Array(repeating: [Int](), count: columns)
         var size = locked.count(where: { $0 >= 0 })
@@ -31,7 +28,8 @@ enum _IndependentMatching {
             search: while head < queue.count {
                 let row = queue[head]
                 head += 1
-                for column in neighbours[row] where reachedFrom[column] < 0 {
+                source.readRow(row, values: values, allowed: allowed)
+                for column in 0..<columns where allowed[column] && reachedFrom[column] < 0 {
                     reachedFrom[column] = row
                     if holders[column].count < room[column] {
                         found = column

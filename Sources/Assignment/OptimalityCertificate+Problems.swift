@@ -8,8 +8,8 @@ extension OptimalityCertificate {
     /// - Returns: The verdict, with every violated condition named.
     /// - Complexity: O(rows × columns), plus a matching search when a
     ///   maximum-cardinality answer leaves rows unassigned.
-    @_specialize(exported: true, where Cost == Int64)
-    @_specialize(exported: true, where Cost == Double)
+    @_specialize(exported:true,where Cost == Int64)
+    @_specialize(exported:true,where Cost == Double)
     public static func verify<Cost>(problem: AssignmentProblem<Cost>, solution: AssignmentSolution<Cost>) -> Report {
         verify(
             rows: _DenseRows(problem: problem), sense: problem.sense, capacities: problem.capacities,
