@@ -86,7 +86,9 @@ public struct CohortCheck: Sendable {
             Double(model.scoreBound) + Double(places.max() ?? 0) * Double(discount) + Double(abs(minimum ?? 0))
         let pairs = Double(min(mentees, placeCount))
         // A pair's value is at most the bonus plus the largest score.
-        let value = policy.matching.objective == .coverage ? (2 * pairs + 2) * largest + 1 : largest
+        let value =
+            policy.matching.objective == .coverage
+            ? _RoundSolver.coverageBonus(largest: largest, pairs: pairs) + largest : largest
         // Either orientation, and a column per place: rows and columns are at most mentees + places.
         let side = mentees + max(placeCount, model.cohort.mentors.count)
         let limit = Int64.largestSafeMagnitude(rows: side, columns: side)

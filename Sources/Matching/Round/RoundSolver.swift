@@ -82,8 +82,9 @@ struct _RoundSolver {
     /// The coverage bonus: more than the largest difference in total value
     /// between two matchings of at most `pairs` pairs whose values are at most
     /// `largest` in magnitude, so one more pair always outweighs any
-    /// difference of scores.
-    static func coverageBonus(largest: Int64, pairs: Int64) -> Int64 {
+    /// difference of scores. Generic so that the range check (`CohortCheck`) evaluates the same
+    /// formula in `Double` before any `Int64` sum could overflow.
+    static func coverageBonus<Value: Numeric>(largest: Value, pairs: Value) -> Value {
         (2 * pairs + 1) * largest + 1
     }
 
