@@ -4,7 +4,7 @@ import Matching
 public enum CohortSummary {
     /// A few lines: who was read, how many places, how many pairs are allowed,
     /// and how many warnings were printed.
-    public static func text(_ check: CohortCheck) -> String {
+    public static func text(_ check: ScoredCohort) -> String {
         let cohort = check.cohort, sources = cohort.sources
         let places = cohort.mentors.reduce(0) { $0 + $1.capacity }
         let pairs = cohort.mentees.count * cohort.mentors.count

@@ -19,7 +19,7 @@ public struct MenteeRanking: Sendable {
 
     /// The `top` best eligible mentors, highest score first; equal scores in
     /// mentor id order.
-    public init(_ check: CohortCheck, mentee: Int, top: Int) {
+    public init(_ check: ScoredCohort, mentee: Int, top: Int) {
         let order = Self.eligibleOrder(check, mentee: mentee)
         cohort = check.cohort
         self.mentee = mentee
@@ -30,7 +30,7 @@ public struct MenteeRanking: Sendable {
     }
 
     /// One pair, eligible or not, with the mentor's rank in the mentee's list.
-    public init(_ check: CohortCheck, mentee: Int, onlyMentor mentor: Int) {
+    public init(_ check: ScoredCohort, mentee: Int, onlyMentor mentor: Int) {
         let order = Self.eligibleOrder(check, mentee: mentee)
         cohort = check.cohort
         self.mentee = mentee
@@ -42,7 +42,7 @@ public struct MenteeRanking: Sendable {
         ]
     }
 
-    private static func eligibleOrder(_ check: CohortCheck, mentee: Int) -> [Int] {
+    private static func eligibleOrder(_ check: ScoredCohort, mentee: Int) -> [Int] {
         check.scores.withRow(mentee) { row in
             (0..<row.mentors).filter { !row.isForbidden($0) }.sorted {
                 row[$0] != row[$1] ? row[$0] > row[$1] : $0 < $1

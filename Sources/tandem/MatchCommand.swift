@@ -44,8 +44,8 @@ extension Tandem {
             let clock = ContinuousClock()
             let start = clock.now
             progress("loading and scoring the cohort")
-            let check: CohortCheck
-            do { check = try CohortCheck.run(inputs.sources) } catch { throw ErrorReporter.fail(error) }
+            let check: ScoredCohort
+            do { check = try ScoredCohort.run(inputs.sources) } catch { throw ErrorReporter.fail(error) }
             let scored = clock.now
             progress(
                 "solving the assignment (\(check.cohort.mentees.count) mentees, \(check.cohort.mentors.count) mentors)")

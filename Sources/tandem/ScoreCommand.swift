@@ -36,8 +36,8 @@ extension Tandem {
         }
 
         func run() throws {
-            let check: CohortCheck
-            do { check = try CohortCheck.run(inputs.sources) } catch { throw ErrorReporter.fail(error) }
+            let check: ScoredCohort
+            do { check = try ScoredCohort.run(inputs.sources) } catch { throw ErrorReporter.fail(error) }
             guard let menteeIndex = check.cohort.menteeIndex(named: mentee) else {
                 throw ValidationError("No mentee has the id or email \"\(mentee)\" in \(inputs.mentees).")
             }

@@ -20,8 +20,8 @@ extension Tandem {
         @OptionGroup var inputs: CohortOptions
 
         func run() throws {
-            let check: CohortCheck
-            do { check = try CohortCheck.run(inputs.sources) } catch { throw ErrorReporter.fail(error) }
+            let check: ScoredCohort
+            do { check = try ScoredCohort.run(inputs.sources) } catch { throw ErrorReporter.fail(error) }
             ErrorReporter.print(check.warnings)
             print(CohortSummary.text(check))
         }

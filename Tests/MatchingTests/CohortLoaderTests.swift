@@ -173,7 +173,7 @@ import _TandemUtilities
         let expected = try String(contentsOfFile: folder + "/expected.txt", encoding: .utf8)
             .split(separator: "\n").map(String.init)
         do {
-            _ = try CohortCheck.run(sources)
+            _ = try ScoredCohort.run(sources)
             Issue.record("\(name) loaded without errors")
         } catch {
             #expect(error.sorted.map { $0.description.replacingOccurrences(of: folder + "/", with: "") } == expected)

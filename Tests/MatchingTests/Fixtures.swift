@@ -33,7 +33,7 @@ enum Fixtures {
     static func generated(
         mentees: Int, mentors: Int, topics: Int, seed: UInt64,
         adjust: (inout Policy) -> Void
-    ) throws -> CohortCheck {
+    ) throws -> ScoredCohort {
         let files = CohortGenerator(mentees: mentees, mentors: mentors, topics: topics, seed: seed).generate()
         var policy = try PolicyLoader.parse(files.policy, path: "policy.toml")
         adjust(&policy)
@@ -42,6 +42,6 @@ enum Fixtures {
             mentees: CSVTable.parse(Data(files.mentees.utf8), path: "mentees.csv"),
             conflicts: CSVTable.parse(Data(files.conflicts.utf8), path: "conflicts.csv"),
             sources: Cohort.Sources(mentors: "mentors.csv", mentees: "mentees.csv", conflicts: "conflicts.csv"))
-        return try CohortCheck.run(loaded)
+        return try ScoredCohort.run(loaded)
     }
 }

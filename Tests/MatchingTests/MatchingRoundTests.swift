@@ -25,7 +25,7 @@ import Testing
     static func round(_ matching: String, mentors: String, mentees: String) async throws -> MatchingRound {
         let loaded = try Fixtures.cohort(
             policy: basePolicy + "[matching]\n" + matching, mentors: mentors, mentees: mentees)
-        return await MatchingRound.run(try CohortCheck.run(loaded))
+        return await MatchingRound.run(try ScoredCohort.run(loaded))
     }
 
     static func pairs(_ round: MatchingRound) -> [String] {

@@ -6,9 +6,9 @@ import Testing
 import _TandemUtilities
 
 @Suite struct ScoringModelTests {
-    static let small = Result { try CohortCheck.run(Fixtures.small) }
+    static let small = Result { try ScoredCohort.run(Fixtures.small) }
 
-    private func units(_ check: CohortCheck, _ mentee: String, _ mentor: String) -> Int32? {
+    private func units(_ check: ScoredCohort, _ mentee: String, _ mentor: String) -> Int32? {
         check.scores.score(
             mentee: check.cohort.menteeIndex(named: mentee)!, mentor: check.cohort.mentorIndex(named: mentor)!)
     }

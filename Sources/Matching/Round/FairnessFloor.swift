@@ -87,8 +87,14 @@ struct _FairnessFloor {
         var matching = CapacitatedMatching(capacities: solver.places, columnForRow: kept)
         let displaced = mentorOfMentee.indices.filter { mentorOfMentee[$0] != nil && kept[$0] == nil }
         let neverMatched = mentorOfMentee.indices.filter { mentorOfMentee[$0] == nil }
-        let graph = _PairsAbove(scores: solver.scores, lowest: lowest)
-        return matching.grow(graph, roots: displaced + neverMatched, target: target)
+        let roots = displaced + neverMatched
+        let stored = solver.scores.withEveryRow { block in
+            matching.grow(
+                _PairsAbove(scores: solver.scores, stored: block, lowest: lowest), roots: roots, target: target)
+        }
+        return stored
+            ?? matching.grow(
+                _PairsAbove(scores: solver.scores, stored: nil, lowest: lowest), roots: roots, target: target)
     }
 }
 
@@ -96,19 +102,28 @@ struct _FairnessFloor {
 /// mentors. Mentors without places are left in: the matching never enters a
 /// column without capacity, and one test less per pair is what the search's
 /// inner loop saves.
+///
+/// The searches jump from row to row (13.6 million row reads in the
+/// 13,600-mentee floor search), so when the scores are stored the graph reads
+/// rows straight from one block; through ``ScoreSource/withRow(_:_:)`` each
+/// read cost about 80 ns more (the floor's search: 14.6 s instead of 13.5 s).
 struct _PairsAbove: BipartiteGraph {
     let scores: any ScoreSource
+    /// Every row, when the scores are stored.
+    let stored: ScoreBlock?
     let lowest: Int64
 
     var rowCount: Int { scores.mentees }
     var columnCount: Int { scores.mentors }
 
     func forEachNeighbour(of mentee: Int, _ body: (Int) -> Bool) {
-        scores.withRow(mentee) { row in
+        let lowest = lowest
+        func scan(_ row: ScoreRow) {
             // The score test first: it reads the row in order and fails most often.
             for mentor in 0..<row.mentors where Int64(row[mentor]) >= lowest && !row.isForbidden(mentor) {
                 if !body(mentor) { return }
             }
         }
+        if let stored { scan(stored.row(mentee - stored.firstMentee)) } else { scores.withRow(mentee, scan) }
     }
 }

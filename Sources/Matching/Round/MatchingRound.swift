@@ -35,7 +35,7 @@ public struct MatchingRound: Sendable {
         public var sparseSolves = 0, candidatePairs = 0
     }
 
-    public let check: CohortCheck
+    public let check: ScoredCohort
     public var cohort: Cohort { check.cohort }
     /// Proposed pairs in mentee order.
     public let pairs: [Pair]
@@ -70,7 +70,7 @@ public struct MatchingRound: Sendable {
     /// - Throws: `InputDiagnostics` when the inputs have errors (nothing is
     ///   solved then).
     public static func run(_ sources: Cohort.Sources) async throws(InputDiagnostics) -> MatchingRound {
-        await run(try CohortCheck.run(sources))
+        await run(try ScoredCohort.run(sources))
     }
 
     /// Solves and certifies a scored cohort.
@@ -78,12 +78,12 @@ public struct MatchingRound: Sendable {
     /// - Complexity: The solve (see `_RoundSolver`), then three streaming
     ///   passes over the scores (ranks, the stability audit, the certificate,
     ///   which runs on another core meanwhile).
-    public static func run(_ check: CohortCheck) async -> MatchingRound {
+    public static func run(_ check: ScoredCohort) async -> MatchingRound {
         await run(_RoundSolver(check: check), check: check)
     }
 
     /// Solves and certifies with a configured solver (locks, a warm start).
-    static func run(_ solver: _RoundSolver, check: CohortCheck) async -> MatchingRound {
+    static func run(_ solver: _RoundSolver, check: ScoredCohort) async -> MatchingRound {
         let outcome = solver.solve()
         // The certificate and the answer's details (ranks, reasons, the
         // stability audit) each read every score and need nothing from each
@@ -107,7 +107,7 @@ public struct MatchingRound: Sendable {
         var unmatched: [Unmatched] = []
         var blockingPairs = 0
 
-        init(check: CohortCheck, outcome: _RoundSolver.Outcome, solver: _RoundSolver) {
+        init(check: ScoredCohort, outcome: _RoundSolver.Outcome, solver: _RoundSolver) {
             let ranks = _PairRanks.compute(check.scores, mentorOfMentee: outcome.mentorOfMentee)
             let locked = Set(solver.locks.map(\.mentee))
             pairs = outcome.mentorOfMentee.enumerated().compactMap { mentee, mentor in
@@ -131,7 +131,7 @@ public struct MatchingRound: Sendable {
     }
 
     private init(
-        check: CohortCheck, outcome: _RoundSolver.Outcome, solver: _RoundSolver, answers: Answers,
+        check: ScoredCohort, outcome: _RoundSolver.Outcome, solver: _RoundSolver, answers: Answers,
         certificate: OptimalityCertificate.Report
     ) {
         self.check = check

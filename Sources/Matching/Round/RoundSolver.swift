@@ -65,7 +65,7 @@ struct _RoundSolver {
     }
 
     /// The round's solver for a scored cohort.
-    init(check: CohortCheck, transposed: Bool? = nil) {
+    init(check: ScoredCohort, transposed: Bool? = nil) {
         self.init(
             scores: check.scores, policy: check.cohort.policy, capacities: check.cohort.mentors.map(\.capacity),
             transposed: transposed)
@@ -82,7 +82,7 @@ struct _RoundSolver {
     /// The coverage bonus: more than the largest difference in total value
     /// between two matchings of at most `pairs` pairs whose values are at most
     /// `largest` in magnitude, so one more pair always outweighs any
-    /// difference of scores. Generic so that the range check (`CohortCheck`) evaluates the same
+    /// difference of scores. Generic so that the range check (`ScoredCohort`) evaluates the same
     /// formula in `Double` before any `Int64` sum could overflow.
     static func coverageBonus<Value: Numeric>(largest: Value, pairs: Value) -> Value {
         (2 * pairs + 1) * largest + 1

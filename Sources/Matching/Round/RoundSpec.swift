@@ -47,7 +47,7 @@ public struct RoundSpec: Sendable {
     ///   it) or below the minimum score, a mentee locked twice, a mentor locked
     ///   beyond their places, locks with a fairness floor, scores too large.
     public func run() async throws(InputDiagnostics) -> MatchingRound {
-        let check = try CohortCheck.run(cohort.with(policy: policy, addingExclusions: exclusions))
+        let check = try ScoredCohort.run(cohort.with(policy: policy, addingExclusions: exclusions))
         var solver = _RoundSolver(check: check)
         solver.locks = try lockIndices(check, places: solver.places, minimum: solver.minimumUnits)
         if let warmStart {
@@ -65,7 +65,7 @@ public struct RoundSpec: Sendable {
 
     /// The locks by index, every problem with them reported at once.
     private func lockIndices(
-        _ check: CohortCheck, places: [Int], minimum: Int64?
+        _ check: ScoredCohort, places: [Int], minimum: Int64?
     ) throws(InputDiagnostics)
         -> [(mentee: Int, mentor: Int)]
     {

@@ -21,6 +21,13 @@ public struct ScoreMatrix: ScoreSource, Equatable {
         wordsPerRow = forbidden.wordsPerRow
     }
 
+    /// Every stored row as one block.
+    public func withEveryRow<Result>(_ body: (ScoreBlock) -> Result) -> Result? {
+        var result: Result?
+        forEachBlock(in: 0..<mentees) { result = body($0) }
+        return result
+    }
+
     /// One block: the stored rows themselves, without a copy.
     public func forEachBlock(in rows: Range<Int>, _ body: (ScoreBlock) -> Void) {
         guard !rows.isEmpty else { return }

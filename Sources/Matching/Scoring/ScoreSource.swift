@@ -22,9 +22,16 @@ public protocol ScoreSource: Sendable {
     /// - Complexity: O(rows × mentors) to read; an implementation that
     ///   computes scores adds its own cost per block.
     func forEachBlock(in rows: Range<Int>, _ body: (ScoreBlock) -> Void)
+
+    /// Runs `body` on one block holding every row, when the source stores
+    /// them (no copy), for searches that jump between rows; `nil` for a
+    /// source that computes its rows (read them with ``withRow(_:_:)``).
+    func withEveryRow<Result>(_ body: (ScoreBlock) -> Result) -> Result?
 }
 
 extension ScoreSource {
+    public func withEveryRow<Result>(_ body: (ScoreBlock) -> Result) -> Result? { nil }
+
     /// Calls `body` with every row, in mentee order: a streaming pass.
     public func forEachRow(_ body: (ScoreRow) -> Void) {
         forEachBlock(in: 0..<mentees) { block in

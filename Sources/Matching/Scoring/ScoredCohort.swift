@@ -1,10 +1,10 @@
 import Assignment
 import Diagnostics
 
-/// `tandem validate` and `tandem score` start here: load the inputs, score
-/// the cohort, and add the warnings only scores can tell (mentees whom every
-/// mentor is forbidden to).
-public struct CohortCheck: Sendable {
+/// A cohort loaded and scored, with every warning: what `tandem validate`
+/// and `tandem score` show and every round starts from. Scoring adds the
+/// warnings only scores can tell (mentees whom every mentor is forbidden to).
+public struct ScoredCohort: Sendable {
     public let model: ScoringModel
     /// Every pair's score, read through the one score interface.
     public let scores: any ScoreSource
@@ -21,14 +21,14 @@ public struct CohortCheck: Sendable {
     ///
     /// - Throws: `InputDiagnostics` when an input has errors (nothing else
     ///   is computed then), or with one problem when scores cannot be exact.
-    public static func run(_ sources: Cohort.Sources) throws(InputDiagnostics) -> CohortCheck {
+    public static func run(_ sources: Cohort.Sources) throws(InputDiagnostics) -> ScoredCohort {
         try run(CohortLoader.load(sources))
     }
 
     /// Scores an already loaded cohort.
     ///
     /// - Throws: `InputDiagnostics` with one problem when scores cannot be exact.
-    public static func run(_ loaded: CohortLoader.Loaded) throws(InputDiagnostics) -> CohortCheck {
+    public static func run(_ loaded: CohortLoader.Loaded) throws(InputDiagnostics) -> ScoredCohort {
         try run(loaded.cohort, warnings: loaded.warnings)
     }
 
@@ -37,7 +37,7 @@ public struct CohortCheck: Sendable {
     /// - Throws: `InputDiagnostics` with one problem when scores cannot be exact.
     public static func run(
         _ cohort: Cohort, warnings loadWarnings: [InputProblem] = []
-    ) throws(InputDiagnostics) -> CohortCheck {
+    ) throws(InputDiagnostics) -> ScoredCohort {
         let sources = cohort.sources
         let model: ScoringModel
         do {
@@ -63,7 +63,7 @@ public struct CohortCheck: Sendable {
                 SourceLocation(file: sources.mentees, row: mentee.row),
                 "the mentee \"\(mentee.id)\" has no eligible mentor\(obstacleClause(model, mentee: index)).")
         }
-        return CohortCheck(
+        return ScoredCohort(
             model: model, scores: scores, warnings: warnings.sorted, allowedPairs: allowedPairs,
             strandedMentees: stranded)
     }

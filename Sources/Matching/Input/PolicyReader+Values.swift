@@ -1,0 +1,122 @@
+import Diagnostics
+import Foundation
+
+/// The typed values a policy holds, each read or reported with its line.
+extension _PolicyReader {
+    func location(_ keyPath: [String]) -> SourceLocation {
+        SourceLocation(file: path, row: lines.line(of: keyPath))
+    }
+
+    mutating func error(_ keyPath: [String], _ message: String) {
+        diagnostics.error(location(keyPath), message)
+    }
+
+    /// The entries of a table; unknown keys are reported with the nearest known one.
+    mutating func entries(
+        _ node: _TOMLNode, at keyPath: [String], known: [String]
+    ) -> [(key: String, value: _TOMLNode)] {
+        guard case .table(let pairs) = node else {
+            error(
+                keyPath,
+                "\(keyPath.joined(separator: ".")) must be a table ([\(keyPath.joined(separator: "."))]), not \(node.kind)."
+            )
+            return []
+        }
+        var kept: [(key: String, value: _TOMLNode)] = []
+        for pair in pairs {
+            if known.contains(pair.key) {
+                kept.append(pair)
+            } else {
+                let name = (keyPath + [pair.key]).joined(separator: ".")
+                let section = keyPath.isEmpty ? "at the top level" : "in [\(keyPath.joined(separator: "."))]"
+                error(
+                    keyPath + [pair.key],
+                    "unknown policy key \"\(name)\" \(section) (known keys there: \(known.joined(separator: ", ")))\(_Suggestion.clause(for: pair.key, among: known))."
+                )
+            }
+        }
+        return kept
+    }
+
+    mutating func string(_ node: _TOMLNode, at keyPath: [String]) -> String? {
+        if case .string(let text) = node { return text }
+        error(keyPath, "\(keyPath.joined(separator: ".")) must be text in quotes, not \(node.kind).")
+        return nil
+    }
+
+    mutating func boolean(_ node: _TOMLNode, at keyPath: [String]) -> Bool? {
+        if case .boolean(let value) = node { return value }
+        error(keyPath, "\(keyPath.joined(separator: ".")) must be true or false, not \(node.kind).")
+        return nil
+    }
+
+    mutating func number(
+        _ node: _TOMLNode, at keyPath: [String], where valid: (Double) -> Bool, _ expected: String
+    ) -> Double? {
+        let value: Double? =
+            switch node {
+            case .integer(let integer): Double(integer)
+            case .real(let real): real
+            default: nil
+            }
+        return accept(value, node, at: keyPath, where: valid, expected)
+    }
+
+    mutating func integer(
+        _ node: _TOMLNode, at keyPath: [String], where valid: (Int) -> Bool, _ expected: String
+    ) -> Int? {
+        let value: Int? = if case .integer(let integer) = node { integer } else { nil }
+        return accept(value, node, at: keyPath, where: valid, expected)
+    }
+
+    /// `value` when the node had the right kind and the value is in range; otherwise reports which.
+    mutating func accept<Value>(
+        _ value: Value?, _ node: _TOMLNode, at keyPath: [String],
+        where valid: (Value) -> Bool, _ expected: String
+    ) -> Value? {
+        guard let value else {
+            error(keyPath, "\(keyPath.joined(separator: ".")) must be \(expected), not \(node.kind).")
+            return nil
+        }
+        guard valid(value) else {
+            error(keyPath, "\(keyPath.joined(separator: ".")) is \(value); it must be \(expected).")
+            return nil
+        }
+        return value
+    }
+
+    mutating func list<Element>(
+        _ node: _TOMLNode, at keyPath: [String], _ element: (inout _PolicyReader, _TOMLNode) -> Element?
+    ) -> [Element]? {
+        guard case .array(let items) = node else {
+            error(keyPath, "\(keyPath.joined(separator: ".")) must be a list in brackets, not \(node.kind).")
+            return nil
+        }
+        var values: [Element] = []
+        for item in items {
+            guard let value = element(&self, item) else { return nil }
+            values.append(value)
+        }
+        return values
+    }
+
+    /// A TOML date (`2027-01-15`) or the same in quotes.
+    mutating func date(_ node: _TOMLNode, at keyPath: [String]) -> CalendarDate? {
+        switch node {
+        case .date(let year, let month, let day):
+            if let date = CalendarDate(year: year, month: month, day: day) { return date }
+            error(
+                keyPath,
+                "start_date is \(year)-\(month)-\(day), which is not a day of the calendar; write a date as 2027-01-15."
+            )
+            return nil
+        case .string(let text):
+            if let date = CalendarDate(text) { return date }
+            error(keyPath, "start_date is \"\(text)\"; write a date as 2027-01-15.")
+            return nil
+        default:
+            error(keyPath, "start_date must be a date such as 2027-01-15, not \(node.kind).")
+            return nil
+        }
+    }
+}
