@@ -6,7 +6,7 @@ import Matching
 /// The same inputs and policy give byte-identical files.
 public enum RoundOutputs {
     /// The files, as (relative path, bytes), in a fixed order.
-    public static func files(_ round: MatchingRound) -> [(path: String, data: Data)] {
+    public static func files(_ round: MatchingRound) async -> [(path: String, data: Data)] {
         var files: [(String, Data)] = [
             ("pairs.csv", Data(_RoundTables.pairs(round).utf8)),
             ("unmatched.csv", Data(_RoundTables.unmatched(round).utf8)),
@@ -14,14 +14,8 @@ public enum RoundOutputs {
             ("report.html", Data(_CoordinatorReport.html(round).utf8)),
             ("round.json", _RoundJSON.json(round)),
         ]
-        for letter in _ParticipantLetters.letters(round) { files.append((letter.path, Data(letter.text.utf8))) }
+        for letter in await _ParticipantLetters.letters(round) { files.append((letter.path, Data(letter.text.utf8))) }
         return files
-    }
-
-    /// Writes the folder `path` atomically: it appears complete or not at all,
-    /// and an existing folder is replaced only once the new one is whole.
-    public static func write(_ round: MatchingRound, to path: String) throws {
-        try AtomicDirectory.write(files(round), to: path)
     }
 
     /// The headline figures as a few lines for the terminal.

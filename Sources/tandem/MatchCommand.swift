@@ -52,7 +52,7 @@ extension Tandem {
             let round = await MatchingRound.run(check)
             let solved = clock.now
             if !quiet && !json { ErrorReporter.print(round.check.warnings) }
-            let files = RoundOutputs.files(round)
+            let files = await RoundOutputs.files(round)
             do {
                 try AtomicDirectory.write(files, to: out)
             } catch {

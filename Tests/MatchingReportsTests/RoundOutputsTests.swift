@@ -13,8 +13,8 @@ import _TandemUtilities
 
     @Test("Two runs write byte-identical files")
     func deterministic() async throws {
-        let first = RoundOutputs.files(try await MatchingRound.run(Self.small))
-        let second = RoundOutputs.files(try await MatchingRound.run(Self.small))
+        let first = await RoundOutputs.files(try await MatchingRound.run(Self.small))
+        let second = await RoundOutputs.files(try await MatchingRound.run(Self.small))
         #expect(first.map(\.path) == second.map(\.path))
         #expect(first.map(\.data) == second.map(\.data))
     }
@@ -24,7 +24,7 @@ import _TandemUtilities
         let round = try await MatchingRound.run(Self.small)
         let cohort = round.cohort
         let everyone = cohort.mentors + cohort.mentees
-        for (path, data) in RoundOutputs.files(round) where path.hasPrefix("letters/") {
+        for (path, data) in await RoundOutputs.files(round) where path.hasPrefix("letters/") {
             let text = String(decoding: data, as: UTF8.self)
             let role: Role = path.hasPrefix("letters/mentee-") ? .mentee : .mentor
             let id = String(path.dropFirst("letters/\(role.rawValue)-".count).dropLast(3))
@@ -64,7 +64,8 @@ import _TandemUtilities
         let round = try await MatchingRound.run(sources)
         // The coordinator edits the file while the round is being written.
         try Data("changed".utf8).write(to: URL(fileURLWithPath: sources.mentees))
-        let json = try #require(RoundOutputs.files(round).first { $0.path == "round.json" })
+        let files = await RoundOutputs.files(round)
+        let json = try #require(files.first { $0.path == "round.json" })
         let text = String(decoding: json.data, as: UTF8.self)
         #expect(text.contains(SHA256.hex(original)))
         #expect(!text.contains(SHA256.hex(Array("changed".utf8))))

@@ -22,7 +22,7 @@ let benchmarks: @Sendable () -> Void = {
                     Cohort.Sources(
                         mentors: folder + "/mentors.csv", mentees: folder + "/mentees.csv",
                         conflicts: folder + "/conflicts.csv", policy: folder + "/policy.toml"))
-                blackHole(RoundOutputs.files(round))
+                blackHole(await RoundOutputs.files(round))
             }
         } setup: {
             let folder = NSTemporaryDirectory() + "tandem-benchmark-round-\(mentees)"
