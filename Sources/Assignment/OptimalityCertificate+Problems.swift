@@ -23,7 +23,7 @@ extension OptimalityCertificate {
         problem: SparseAssignmentProblem<Cost>, solution: AssignmentSolution<Cost>
     ) -> Report {
         verify(
-            rows: problem, sense: problem.sense, capacities: problem.capacities,
+            rows: problem, sense: problem.sense, capacities: problem.capacities, locks: problem.locks,
             unassignedRows: problem.unassignedRows, solution: solution)
     }
 }

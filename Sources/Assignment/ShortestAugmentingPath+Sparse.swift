@@ -81,6 +81,39 @@ extension ShortestAugmentingPath {
     public func solve<Cost: AssignmentCost>(
         _ problem: SparseAssignmentProblem<Cost>, warmStart: WarmStart<Cost>?
     ) throws(AssignmentError) -> AssignmentSolution<Cost> {
+        guard !problem.locks.isEmpty else { return try _solveUnlocked(problem, warmStart: warmStart) }
+        // Locks by reduction: the unlocked rows are solved with a slot less
+        // in each locked column, and the locked pairs put back (`_LockedPairs`).
+        let locked = try _LockedPairs(problem.locks, in: problem, capacities: problem.capacities, sense: problem.sense)
+        let unlocked = (0..<problem.rows).filter { !locked.holds($0) }
+        let reduced = try problem._keeping(rows: unlocked, capacities: locked.room)
+        let warm = warmStart.map { start in
+            WarmStart(
+                columnPotentials: start.columnPotentials,
+                columnForRow: start.columnForRow.flatMap { old in
+                    old.count == problem.rows ? unlocked.map { old[$0] } : nil
+                })
+        }
+        let answer = try _solveUnlocked(reduced, warmStart: warm)
+        var columnForRow = [Int?](repeating: nil, count: problem.rows)
+        var rowPotentials = [Cost](repeating: .zero, count: problem.rows)
+        for (position, row) in unlocked.enumerated() {
+            columnForRow[row] = answer.columnForRow[position]
+            rowPotentials[row] = answer.duals.rowPotentials[position]
+        }
+        let everyRow = AssignmentSolution(
+            columnForRow: columnForRow, objective: answer.objective,
+            objectiveWithUnassigned: answer.objectiveWithUnassigned,
+            duals: Duals(
+                rowPotentials: rowPotentials, columnPotentials: answer.duals.columnPotentials,
+                unassigned: answer.duals.unassigned))
+        return locked.adding(to: everyRow)
+    }
+
+    /// The solve itself, for a problem without locks.
+    private func _solveUnlocked<Cost: AssignmentCost>(
+        _ problem: SparseAssignmentProblem<Cost>, warmStart: WarmStart<Cost>?
+    ) throws(AssignmentError) -> AssignmentSolution<Cost> {
         if let warmStart {
             guard warmStart.columnPotentials.count == problem.columns else {
                 throw .warmStartMismatch(

@@ -22,6 +22,9 @@ public struct SparseAssignmentProblem<Cost: AssignmentCost>: Sendable {
     public let sense: AssignmentProblem<Cost>.Sense
     /// How many rows each column may take.
     public let capacities: [Int]
+    /// Pairs that must be in the answer (see ``AssignmentLock``); checked
+    /// when solving.
+    public let locks: [AssignmentLock]
     /// What happens to rows that are not placed.
     public let unassignedRows: UnassignedRows
     /// The stored pairs as costs to minimise (scores negated when maximising).
@@ -42,6 +45,8 @@ public struct SparseAssignmentProblem<Cost: AssignmentCost>: Sendable {
     ///   - matrix: The allowed pairs with their costs (or scores, with `sense: .maximize`).
     ///   - sense: `.minimize` (default) or `.maximize`.
     ///   - capacities: One value of 0 or more per column; `nil` means 1 each.
+    ///   - locks: Pairs that must be kept: stored, at most one per row, and no
+    ///     more per column than its capacity (checked when solving).
     ///   - unassignedRows: `.forbidden` (the default) or `.allowed(value:)`.
     /// - Throws: ``AssignmentError`` for a wrong number of capacities, a negative
     ///   capacity, an unusable unassigned value, `.maximumCardinality`, or
@@ -53,6 +58,7 @@ public struct SparseAssignmentProblem<Cost: AssignmentCost>: Sendable {
         _ matrix: SparseCostMatrix<Cost>,
         sense: AssignmentProblem<Cost>.Sense = .minimize,
         capacities: [Int]? = nil,
+        locks: [AssignmentLock] = [],
         unassignedRows: UnassignedRows = .forbidden
     ) throws(AssignmentError) {
         let capacities = capacities ?? Array(repeating: 1, count: matrix.columns)
@@ -79,7 +85,26 @@ public struct SparseAssignmentProblem<Cost: AssignmentCost>: Sendable {
         self._costs = sense == .maximize ? matrix._negated : matrix
         self.sense = sense
         self.capacities = capacities
+        self.locks = locks
         self.unassignedRows = unassignedRows
+    }
+
+    /// The same problem over some of its rows, with other capacities and no
+    /// locks: what remains to solve once locked rows are taken out.
+    func _keeping(rows kept: [Int], capacities: [Int]) throws(AssignmentError) -> SparseAssignmentProblem<Cost> {
+        var rowStart = [0]
+        var columnIndices: [Int32] = []
+        var values: [Cost] = []
+        for row in kept {
+            for position in _costs.rowStart[row]..<_costs.rowStart[row + 1] {
+                columnIndices.append(_costs.columnIndices[position])
+                values.append(sense == .maximize ? _costs.values[position]._negated : _costs.values[position])
+            }
+            rowStart.append(values.count)
+        }
+        let matrix = try SparseCostMatrix(
+            rows: kept.count, columns: columns, rowStart: rowStart, columnIndices: columnIndices, values: values)
+        return try SparseAssignmentProblem(matrix, sense: sense, capacities: capacities, unassignedRows: unassignedRows)
     }
 
     /// The value of a pair in the problem's sense, or `nil` when it is not stored.

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 @Suite struct SparseSolverTests {
-    /// The sparse form of a dense problem without locks; maximum-cardinality
+    /// The sparse form of a dense problem, locks included; maximum-cardinality
     /// problems become "every row placed" (the sparse form has no such mode).
     static func sparse(_ problem: AssignmentProblem<Int64>) -> SparseAssignmentProblem<Int64> {
         let dense = problem.matrix
@@ -15,7 +15,7 @@ import Testing
         let unassigned = problem.unassignedRows == .maximumCardinality ? .forbidden : problem.unassignedRows
         return try! SparseAssignmentProblem(
             try! SparseCostMatrix(rows: dense.rows, columns: dense.columns, pairs: pairs),
-            sense: problem.sense, capacities: problem.capacities, unassignedRows: unassigned)
+            sense: problem.sense, capacities: problem.capacities, locks: problem.locks, unassignedRows: unassigned)
     }
 
     /// The dense problem a sparse one stands for, for the brute-force oracle.
@@ -30,7 +30,8 @@ import Testing
         }
         return try! AssignmentProblem(
             try! CostMatrix(rows: problem.rows, columns: problem.columns, values: values, forbiddenValue: .max),
-            sense: problem.sense, capacities: problem.capacities, unassignedRows: problem.unassignedRows)
+            sense: problem.sense, capacities: problem.capacities, locks: problem.locks,
+            unassignedRows: problem.unassignedRows)
     }
 
     @Test("agrees with brute force on 3,000 seeded problems (ties, negatives, missing pairs, capacities, thresholds)")
@@ -135,6 +136,32 @@ import Testing
             try SparseAssignmentProblem(matrix, unassignedRows: .allowed(value: 10)))
         #expect(solution.columnForRow == [0, nil])
         #expect(solution.objectiveWithUnassigned == 13)
+    }
+
+    @Test(
+        "with locks, it agrees with brute force and the dense solver, keeps every lock, and is certified with them (1,000 seeded problems)"
+    )
+    func locks() throws {
+        var shape = RandomProblemShape()
+        shape.forbiddenPercent = 30
+        shape.lockPercent = 35
+        var withLocks = 0
+        forEverySeed(60_000..<61_000) { seed, random in
+            let dense = shape.makeProblem(&random)
+            let sparse = Self.sparse(dense)
+            let expected = BruteForceAssignment.solve(Self.dense(sparse))
+            let solution = try? ShortestAugmentingPath().solve(sparse)
+            #expect(solution?.objectiveWithUnassigned == expected?.objectiveWithUnassigned, "seed \(seed)")
+            #expect(
+                solution?.objectiveWithUnassigned
+                    == (try? ShortestAugmentingPath().solve(Self.dense(sparse)))?.objectiveWithUnassigned,
+                "seed \(seed)")
+            guard let solution else { return }
+            for lock in sparse.locks { #expect(solution.columnForRow[lock.row] == lock.column, "seed \(seed)") }
+            #expect(OptimalityCertificate.verify(problem: sparse, solution: solution).isOptimal, "seed \(seed)")
+            if !sparse.locks.isEmpty { withLocks += 1 }
+        }
+        #expect(withLocks >= 150, "only \(withLocks) feasible problems had locks")
     }
 
     @Test("malformed compressed rows are refused with the reason")

@@ -68,7 +68,7 @@ public struct ColumnGeneration: Sendable {
         _ source: Source, transposed: Bool, locks: [AssignmentLock] = [],
         candidates: [[CandidatePair<Source.Cost>]]? = nil
     ) throws(AssignmentError) -> Result<Source.Cost> {
-        let locked = try _LockedPairs(locks, in: source)
+        let locked = try _LockedPairs(locks, in: source, capacities: source.capacities, sense: .maximize)
         let earlier = candidates
         var candidates = source.initialCandidates()
         if let earlier {
