@@ -53,9 +53,9 @@ public struct ColumnGeneration: Sendable {
     ///   - transposed: Solve with column slots as rows (faster when there are
     ///     fewer slots than rows).
     ///   - locks: Pairs that must be in the answer. Their rows leave the
-    ///     sparse problems and their columns lose a slot each; the answer holds
-    ///   them, with row potentials that make them tight (as for a dense
-    ///     problem's locks), and the certificate is to be checked with them.
+    ///     sparse problems and their columns lose a slot each; the answer
+    ///     holds them, with row potentials that make them tight (as for a
+    ///     dense problem's locks), and the certificate is to be checked with them.
     ///   - candidates: Extra first candidates per row (a warm start: pairs of
     ///     an earlier answer); merged with the source's own.
     /// - Throws: ``AssignmentError`` for a lock out of range, on a pair that
