@@ -129,7 +129,7 @@ import Testing
             ("2027-11-15", 6, "2028-05-15"),
         ])
     func checkpoints(start: String, months: Int, expected: String) {
-        #expect(CalendarDate(start)?.adding(months: months).description == expected)
+        #expect(CalendarDate(start)?.adding(months: months)?.description == expected)
     }
 
 }

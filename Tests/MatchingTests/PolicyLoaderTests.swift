@@ -102,3 +102,38 @@ import Testing
         #expect((policy?.startDate?.description == date) == valid)
     }
 }
+
+/// Inputs that once crashed or exhausted memory (issue 11), each now a located error.
+@Suite struct PolicyHardeningTests {
+    @Test("A start date whose reviews would fall after 9999-12-31 is an error at its line, not a crash in match")
+    func startDateAtTheEndOfTime() throws {
+        do {
+            _ = try PolicyLoader.parse("name = \"x\"\nstart_date = 9999-07-01\n", path: "p.toml")
+            Issue.record("the policy was accepted")
+        } catch {
+            #expect(
+                error.errors.map(\.description) == [
+                    "p.toml:2: error: start_date is 9999-07-01, and a review 6 months later would fall after 9999-12-31; give the real start date."
+                ])
+        }
+        // In code, the same policy has no checkpoint dates rather than a crash.
+        var policy = Policy()
+        policy.startDate = CalendarDate(year: 9999, month: 7, day: 1)
+        #expect(policy.checkpointDates == nil)
+        #expect(CalendarDate(year: 9999, month: 12, day: 31)?.adding(months: 1) == nil)
+    }
+
+    @Test("default_capacity is bounded like a sign-up's capacity", arguments: ["0", "1001", "144115188075855872", "1000000000"])
+    func defaultCapacityBounded(value: String) throws {
+        do {
+            _ = try PolicyLoader.parse("default_capacity = \(value)\n", path: "p.toml")
+            Issue.record("default_capacity = \(value) was accepted")
+        } catch {
+            #expect(
+                error.errors.map(\.description) == [
+                    "p.toml:1: error: default_capacity is \(value); it must be a whole number from 1 to 1000."
+                ], "\(error)")
+        }
+        #expect((try? PolicyLoader.parse("default_capacity = 1000\n", path: "p.toml"))?.defaultCapacity == 1000)
+    }
+}

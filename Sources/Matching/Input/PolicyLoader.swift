@@ -77,7 +77,9 @@ struct _PolicyReader {
                 }
             case "default_capacity":
                 policy.defaultCapacity =
-                    integer(value, at: at, where: { $0 >= 1 }, "a whole number of at least 1") ?? policy.defaultCapacity
+                    integer(
+                        value, at: at, where: { (1...Participant.maximumCapacity).contains($0) },
+                        "a whole number from 1 to \(Participant.maximumCapacity)") ?? policy.defaultCapacity
             case "weights": readWeights(value, into: &policy.weights)
             case "rules": readRules(value, into: &policy)
             case "seniority": readSeniority(value, into: &policy.seniority)
@@ -349,6 +351,12 @@ struct _PolicyReader {
 
     /// Rules that involve more than one key.
     private mutating func checkConsistency(of policy: Policy) {
+        if let start = policy.startDate, policy.checkpointDates == nil {
+            error(
+                ["start_date"],
+                "start_date is \(start), and a review \(policy.matching.checkpointMonths.max() ?? 0) months later would fall after 9999-12-31; give the real start date."
+            )
+        }
         let seniority = policy.seniority
         if !seniority.levels.isEmpty, seniority.minimumGap > seniority.levels.count - 1 {
             error(

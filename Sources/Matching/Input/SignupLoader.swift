@@ -177,12 +177,12 @@ struct _SignupLoader {
     private func capacity(_ record: CSVTable.Record, _ diagnostics: inout InputDiagnostics) -> Int {
         let written = cell(record, .capacity)
         guard columnOf[.capacity] != nil, !written.isEmpty else { return policy.defaultCapacity }
-        guard let capacity = Int(written), capacity >= 1, capacity <= 1_000 else {
+        guard let capacity = Int(written), capacity >= 1, capacity <= Participant.maximumCapacity else {
             let why =
                 Int(written).map {
                     $0 < 1
                         ? "must be at least 1; leave out mentors who cannot take anyone this round"
-                        : "is more than 1,000 mentees"
+                        : "is more than \(Participant.maximumCapacity) mentees"
                 } ?? "is not a whole number"
             diagnostics.error(location(record, .capacity), "the capacity \"\(written)\" \(why).")
             return policy.defaultCapacity

@@ -45,10 +45,11 @@ extension CalendarDate {
     }
 
     /// The same day `months` later, or the month's last day when it is shorter
-    /// (31 January + 1 month = 28 or 29 February).
-    public func adding(months: Int) -> CalendarDate {
+    /// (31 January + 1 month = 28 or 29 February); `nil` past 9999-12-31.
+    public func adding(months: Int) -> CalendarDate? {
         let total = year * 12 + (month - 1) + months
         let newYear = total / 12, newMonth = total % 12 + 1
-        return CalendarDate(year: newYear, month: newMonth, day: min(day, Self.days(inMonth: newMonth, year: newYear)))!
+        guard (1...9999).contains(newYear) else { return nil }
+        return CalendarDate(year: newYear, month: newMonth, day: min(day, Self.days(inMonth: newMonth, year: newYear)))
     }
 }

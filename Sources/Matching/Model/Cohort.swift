@@ -147,7 +147,9 @@ public struct Cohort: Sendable {
             func fail(_ message: String) { diagnostics.error(location, "the \(role) \"\(person.id)\" \(message)") }
             if person.id.rawValue.isEmpty { diagnostics.error(location, "a \(role) has an empty id.") }
             if person.role != role { fail("is listed among the \(role.plural) but has the role \(person.role).") }
-            if person.capacity < 0 { fail("has capacity \(person.capacity); capacities are 0 or more.") }
+            if !(0...Participant.maximumCapacity).contains(person.capacity) {
+                fail("has capacity \(person.capacity); capacities are from 0 to \(Participant.maximumCapacity).")
+            }
             if let level = person.seniority, !policy.seniority.levels.indices.contains(level) {
                 fail("has seniority \(level), outside the policy's \(policy.seniority.levels.count) levels.")
             } else if person.seniority == nil, !policy.seniority.levels.isEmpty {

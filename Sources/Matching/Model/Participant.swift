@@ -28,8 +28,13 @@ public struct Participant: Sendable {
     public var manager: String
     /// Mentors: the topics offered, each with its self-assessed level (1…).
     public var skills: [Skill]
-    /// Mentors: how many mentees they can take.
+    /// Mentors: how many mentees they can take, up to ``maximumCapacity``.
     public var capacity: Int
+
+    /// The most mentees one mentor may take, in a sign-up, a policy's
+    /// `default_capacity` or a cohort built in code: far above any scheme's,
+    /// and what keeps every sum over places in range.
+    public static let maximumCapacity = 1_000
     /// Mentees: in-scope goals in the mentee's order of priority, first = most important.
     public var goals: [Goal]
     /// Mentees: goals that are out of scope, as written, to signpost.

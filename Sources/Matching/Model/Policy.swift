@@ -39,9 +39,13 @@ public struct Policy: Sendable, Equatable {
     public init() {}
 
     /// The date of each review checkpoint (`matching.checkpointMonths` after
-    /// the start date), or `nil` when the start date is not known.
+    /// the start date), or `nil` when the start date is not known or a
+    /// checkpoint would fall after 9999-12-31 (`PolicyLoader` refuses such a
+    /// policy at its `start_date`).
     public var checkpointDates: [CalendarDate]? {
-        startDate.map { start in matching.checkpointMonths.map { start.adding(months: $0) } }
+        guard let startDate else { return nil }
+        let dates = matching.checkpointMonths.compactMap { startDate.adding(months: $0) }
+        return dates.count == matching.checkpointMonths.count ? dates : nil
     }
 
     /// What the round's solver optimises.
