@@ -8,12 +8,21 @@ import Matching
 /// exists, never another participant. Unmatched people get a reason phrased
 /// without any of these.
 enum _ParticipantLetters {
+    /// How much of an id a letter's file name keeps.
+    static let idCharacters = 100
+
     /// (relative path, text) for every participant, mentees first, in id order.
     static func letters(_ round: MatchingRound) async -> [(path: String, text: String)] {
         let cohort = round.cohort
         var used = Set<String>()
+        // A file name from the id: ASCII letters, digits and `-_.` kept, the
+        // rest `_`, at most `idCharacters` of it (file names end at 255 bytes),
+        // and a number added when two ids come out the same.
         func path(_ role: Role, _ id: String) -> String {
-            let safe = String(id.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "_" })
+            let safe = String(
+                id.prefix(Self.idCharacters).map {
+                    $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "_"
+                })
             var name = "letters/\(role.rawValue)-\(safe).md", suffix = 2
             while !used.insert(name).inserted {
                 name = "letters/\(role.rawValue)-\(safe)-\(suffix).md"

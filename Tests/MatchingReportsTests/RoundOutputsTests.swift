@@ -45,6 +45,31 @@ import _TandemUtilities
         }
     }
 
+    @Test("Ids of hundreds of characters give letter file names a file system accepts, still one per person")
+    func longIDs() async throws {
+        let policy = Policy()
+        var taxonomy = Taxonomy(policy.taxonomy)
+        let topic = taxonomy.topic("writing")
+        let writing = try #require(topic)
+        let long = String(repeating: "x", count: 300)
+        let cohort = try Cohort(
+            policy: policy, taxonomy: taxonomy,
+            mentors: [Participant(mentor: ParticipantID("M" + long), skills: [.init(topic: writing, level: 2)])],
+            mentees: [
+                Participant(mentee: ParticipantID("E" + long + "1"), goals: [.init(topic: writing, rank: 1)]),
+                Participant(mentee: ParticipantID("E" + long + "2"), goals: [.init(topic: writing, rank: 1)]),
+            ])
+        let round = try await RoundSpec(cohort: cohort).run()
+        let files = await RoundOutputs.files(round)
+        let letters = files.map(\.path).filter { $0.hasPrefix("letters/") }
+        #expect(letters.count == 3 && Set(letters).count == 3, "\(letters)")
+        for path in letters { #expect(path.utf8.count - "letters/".utf8.count <= 120, "\(path)") }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-long-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try AtomicDirectory.write(files, to: folder)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/letters").count == 3)
+    }
+
     @Test(
         "round.json records the SHA-256 of the bytes that were loaded, not of the files as they are when it is written")
     func digestsOfLoadedBytes() async throws {
