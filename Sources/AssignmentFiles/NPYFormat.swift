@@ -53,8 +53,22 @@ enum NPYFormat {
         let columns = sizes.count == 2 ? sizes[1] : sizes[0]
         let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
         guard !overflow else { throw fail("has shape \(shapeText), too large") }
+        // The shape is checked against the bytes really there before anything
+        // is allocated: a 192-byte file declaring 100,000 × 100,000 float64
+        // once asked for 80 GB and aborted.
+        let dataStart = UInt64(headerStart + headerLength)
+        guard let end = try? handle.seekToEnd(), end >= dataStart, (try? handle.seek(toOffset: dataStart)) != nil else {
+            throw fail("cannot be read")
+        }
+        let available = end - dataStart
         func stream<Stored, Value>(_: Stored.Type, _ convert: (Stored) -> Value) throws(InputDiagnostics) -> [Value] {
             let width = MemoryLayout<Stored>.size
+            let (needed, tooMany) = count.multipliedReportingOverflow(by: width)
+            guard !tooMany, UInt64(needed) <= available else {
+                throw fail(
+                    "holds less data than its shape \(rows)×\(columns) needs (\(tooMany ? "more than 2^63" : String(needed)) bytes of values, \(available) after its header)"
+                )
+            }
             let chunk = 1 << 16
             var failure: InputDiagnostics?
             let values = [Value](unsafeUninitializedCapacity: count) { buffer, initialized in

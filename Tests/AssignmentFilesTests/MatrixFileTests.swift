@@ -69,6 +69,12 @@ import Testing
         arguments: [
             ("fortran order", header("<f8", "(1, 1)", fortran: true) + Data(count: 8), "Fortran order"),
             ("truncated data", header("<i8", "(2, 2)") + Data(count: 8), "holds less data"),
+            // Issue 11: a tiny file declaring 80 GB of values is refused before anything is allocated.
+            (
+                "a huge declared shape", header("<f8", "(100000, 100000)") + Data(count: 16),
+                "needs (80000000000 bytes of values, 16 after its header)"
+            ),
+            ("a shape whose size overflows", header("<f8", "(2147483648, 2147483648)"), "more than 2^63"),
             ("unsupported dtype", header("<u2", "(1, 1)") + Data(count: 2), "dtype <u2"),
             ("not npy at all", Data("hello,world\n".utf8), "bad magic string"),
         ])

@@ -123,7 +123,9 @@ import Testing
         #expect(CalendarDate(year: 9999, month: 12, day: 31)?.adding(months: 1) == nil)
     }
 
-    @Test("default_capacity is bounded like a sign-up's capacity", arguments: ["0", "1001", "144115188075855872", "1000000000"])
+    @Test(
+        "default_capacity is bounded like a sign-up's capacity",
+        arguments: ["0", "1001", "144115188075855872", "1000000000"])
     func defaultCapacityBounded(value: String) throws {
         do {
             _ = try PolicyLoader.parse("default_capacity = \(value)\n", path: "p.toml")
