@@ -19,6 +19,9 @@ struct _SignupLoader {
 
     /// Normalised seniority level → its index.
     private let levelIndex: [String: Int]
+    /// The "did you mean" clause of each unknown term met so far: a term
+    /// repeated on every row is looked up once.
+    private var suggestions: [String: String] = [:]
 
     init(table: CSVTable, role: Role, policy: Policy) {
         self.table = table
@@ -116,7 +119,7 @@ struct _SignupLoader {
 
     // MARK: Rows
 
-    private func read(
+    private mutating func read(
         _ record: CSVTable.Record, taxonomy: inout Taxonomy, diagnostics: inout InputDiagnostics
     ) -> Participant {
         let email = cell(record, .email)
@@ -190,7 +193,7 @@ struct _SignupLoader {
         return capacity
     }
 
-    private func skills(
+    private mutating func skills(
         _ record: CSVTable.Record, taxonomy: inout Taxonomy, _ diagnostics: inout InputDiagnostics
     ) -> [Participant.Skill] {
         let levels = policy.weights.skillLevel.count
@@ -237,14 +240,14 @@ struct _SignupLoader {
             case .unknown:
                 diagnostics.error(
                     location(record, .skills),
-                    "the skill \"\(term)\" is not in the policy's taxonomy\(_Suggestion.clause(for: _Term.normalised(term), among: taxonomy.knownTerms))."
+                    "the skill \"\(term)\" is not in the policy's taxonomy\(suggestion(for: term, taxonomy))."
                 )
             }
         }
         return skills
     }
 
-    private func goals(
+    private mutating func goals(
         _ record: CSVTable.Record, taxonomy: inout Taxonomy, _ diagnostics: inout InputDiagnostics
     ) -> ([Participant.Goal], [String]) {
         var goals: [Participant.Goal] = []
@@ -266,10 +269,20 @@ struct _SignupLoader {
             case .unknown:
                 diagnostics.error(
                     location(record, .goals),
-                    "the goal \"\(term)\" is not in the policy's taxonomy\(_Suggestion.clause(for: _Term.normalised(term), among: taxonomy.knownTerms))."
+                    "the goal \"\(term)\" is not in the policy's taxonomy\(suggestion(for: term, taxonomy))."
                 )
             }
         }
         return (goals, outOfScope)
     }
+
+    /// `; did you mean "x"?` for a term the taxonomy does not know, or nothing.
+    private mutating func suggestion(for term: String, _ taxonomy: Taxonomy) -> String {
+        let key = _Term.normalised(term)
+        if let known = suggestions[key] { return known }
+        let clause = _Suggestion.clause(for: key, among: taxonomy.knownTerms)
+        suggestions[key] = clause
+        return clause
+    }
+
 }

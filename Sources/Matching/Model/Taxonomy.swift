@@ -42,6 +42,7 @@ public struct Taxonomy: Sendable {
                 topics.append(target)
             }
         }
+        knownTerms = indexOfTerm.keys.sorted()
     }
 
     /// The meaning of `term`, adding it as a new topic when the taxonomy is open.
@@ -55,8 +56,10 @@ public struct Taxonomy: Sendable {
         return .topic(topics.count - 1)
     }
 
-    /// Every spelling a sign-up may use (topics and synonyms), for "did you mean".
-    var knownTerms: [String] { indexOfTerm.keys.sorted() }
+    /// Every spelling the policy names (topics and synonyms), sorted once, for
+    /// "did you mean" when a closed taxonomy meets an unknown term (an open
+    /// one knows every term it meets).
+    private(set) var knownTerms: [String] = []
 }
 
 extension Taxonomy {
