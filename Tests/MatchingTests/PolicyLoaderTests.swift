@@ -139,3 +139,55 @@ import Testing
         #expect((try? PolicyLoader.parse("default_capacity = 1000\n", path: "p.toml"))?.defaultCapacity == 1000)
     }
 }
+
+extension PolicyHardeningTests {
+    /// Inputs that aborted (exit 134) or overflowed the stack (SIGSEGV) in
+    /// TOMLKit's C++ parser: 68 of 2,500 random tiny policies did.
+    static let crashers: [(String, String)] = [
+        ("[=", "p.toml:1:1: error: this is not valid TOML: this is not a table header"),
+        ("[:]", "p.toml:1:1: error: this is not valid TOML: this is not a table header"),
+        ("s=[\"\",}", "p.toml:1:7: error: this is not valid TOML: a \"}\" here closes nothing that it could close"),
+        (
+            "a" + String(repeating: ".a", count: 30_000) + " = 1",
+            "p.toml:1:1: error: this is not valid TOML: keys nest more than 64 levels deep here"
+        ),
+        (
+            "[" + String(repeating: "a.", count: 30_000) + "a]",
+            "p.toml:1:1: error: this is not valid TOML: keys nest more than 64 levels deep here"
+        ),
+    ]
+
+    @Test("Policies that crashed the TOML parser are located errors", arguments: crashers)
+    func parserCrashers(text: String, expected: String) {
+        do {
+            _ = try PolicyLoader.parse(text, path: "p.toml")
+            Issue.record("accepted: \(text.prefix(20))")
+        } catch {
+            #expect(error.errors.count == 1)
+            #expect(error.errors.first?.description.hasPrefix(expected) == true, "\(error)")
+        }
+    }
+
+    @Test("The guard lets real TOML through: multi-line strings and arrays, quoted keys, arrays of tables, comments")
+    func validTOMLPasses() throws {
+        let text = """
+            name = \"\"\"A scheme
+            with a long name\"\"\"  # a comment with ] and }
+            resolution = 0.5
+
+            [taxonomy]
+            topics = [
+              "statistics",   # [not a header]
+              "writing",
+            ]
+            synonyms = { "stats.basic" = "statistics", 'w' = "writing" }
+
+            [seniority]
+            levels = ["junior", "senior"]
+            """
+        let policy = try PolicyLoader.parse(text, path: "p.toml")
+        #expect(policy.name == "A scheme\nwith a long name")
+        #expect(policy.taxonomy.topics == ["statistics", "writing"])
+        #expect(policy.taxonomy.synonyms == ["stats.basic": "statistics", "w": "writing"])
+    }
+}

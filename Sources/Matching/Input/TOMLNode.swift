@@ -17,6 +17,7 @@ indirect enum _TOMLNode {
     ///
     /// - Throws: the parser's message with its line and column.
     static func parse(_ text: String) throws(_TOMLSyntaxError) -> _TOMLNode {
+        try _TOMLGuard.check(text)
         do {
             return _TOMLNode(try TOMLTable(string: text))
         } catch let error as TOMLParseError {
