@@ -39,10 +39,21 @@ import Testing
         #expect(table.records.map(\.row) == [3, 5])
     }
 
-    @Test("Short rows are padded with empty cells; a trailing empty cell beyond the header is dropped")
+    @Test("Short rows read as empty cells past their end; a trailing empty cell beyond the header is dropped")
     func raggedRows() throws {
         let table = try parse("a,b,c\n1\n1,2,3,\n")
-        #expect(table.records.map(\.cells) == [["1", "", ""], ["1", "2", "3"]])
+        #expect(table.records.map { record in (0..<3).map(record.cell) } == [["1", "", ""], ["1", "2", "3"]])
+        #expect(table.records.map(\.cells) == [["1"], ["1", "2", "3"]])
+    }
+
+    @Test("A header of 50,000 columns over one-cell rows stores one cell a row (padding took 4 GB)")
+    func wideHeaderStaysSmall() throws {
+        let header = (0..<50_000).map { "c\($0)" }.joined(separator: ",")
+        let text = header + "\n" + String(repeating: "x\n", count: 5_000)
+        let table = try parse(text)
+        #expect(table.records.count == 5_000)
+        #expect(table.records.reduce(0) { $0 + $1.cells.count } == 5_000)
+        #expect(table.records[0].cell(49_999) == "")
     }
 
     @Test("A row longer than the header is an error at the first extra cell")

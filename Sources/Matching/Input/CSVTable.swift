@@ -9,7 +9,9 @@ import _TandemUtilities
 /// header line uses those), UTF-8 with or without a byte-order mark, LF or CRLF line ends,
 /// quoted cells holding commas, doubled quotes and line breaks, a missing final
 /// line break. Blank lines are skipped. A record with fewer cells than the
-/// header is padded with empty cells (spreadsheets drop trailing empty cells);
+/// header reads as empty cells past its end (spreadsheets drop trailing empty
+/// cells; nothing is stored for them, so a header of 50,000 columns over
+/// one-cell rows costs what the file does, where padding took 4 GB);
 /// one with more is reported.
 ///
 /// Hand-written rather than CSV.swift or SwiftCSV: on a 20,000-row, 3 MB sign-up
@@ -22,7 +24,12 @@ public struct CSVTable: Sendable {
     public struct Record: Sendable {
         /// The spreadsheet row: the header is row 1.
         public var row: Int
+        /// The cells as written: never more than the header's columns, and
+        /// fewer when the row ends early.
         public var cells: [String]
+
+        /// The cell in `column` (0-based), empty past the row's end.
+        public func cell(_ column: Int) -> String { column < cells.count ? cells[column] : "" }
     }
 
     public let path: String
@@ -82,9 +89,6 @@ public struct CSVTable: Sendable {
                     )
                     continue
                 }
-            }
-            if record.cells.count < header.count {
-                record.cells.append(contentsOf: repeatElement("", count: header.count - record.cells.count))
             }
             records.append(record)
         }

@@ -49,9 +49,9 @@ struct _ConflictLoader {
         var declarations: [Declaration] = []
         for record in table.records {
             let at = { (column: Int) in SourceLocation(file: table.path, row: record.row, column: column + 1) }
-            let personCell = record.cells[personColumn].trimmingWhitespace()
-            let otherCell = record.cells[otherColumn].trimmingWhitespace()
-            let kindCell = record.cells[kindColumn].trimmingWhitespace()
+            let personCell = record.cell(personColumn).trimmingWhitespace()
+            let otherCell = record.cell(otherColumn).trimmingWhitespace()
+            let kindCell = record.cell(kindColumn).trimmingWhitespace()
             guard let kind = Kind(cell: kindCell) else {
                 diagnostics.error(
                     at(kindColumn),

@@ -114,7 +114,7 @@ struct _SignupLoader {
 
     private func cell(_ record: CSVTable.Record, _ field: SignupField) -> String {
         guard let column = columnOf[field] else { return "" }
-        return record.cells[column].trimmingWhitespace()
+        return record.cell(column).trimmingWhitespace()
     }
 
     // MARK: Rows
