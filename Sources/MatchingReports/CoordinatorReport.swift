@@ -173,7 +173,7 @@ enum _CoordinatorReport {
             lines.append("|" + String(repeating: "---|", count: table.header.count))
             for row in table.rows { lines.append("| " + row.map(cell).joined(separator: " | ") + " |") }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return _Markdown.escapingHTML(lines.joined(separator: "\n") + "\n")
     }
 
     static func html(_ round: MatchingRound) -> String {

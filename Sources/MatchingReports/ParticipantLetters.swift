@@ -103,7 +103,7 @@ enum _ParticipantLetters {
                 "Some of the goals you listed (\(mentee.outOfScopeGoals.joined(separator: ", "))) are outside what mentoring in this scheme covers; the coordinator will point you to the right support."
             )
         }
-        return lines.joined(separator: "\n") + "\n"
+        return _Markdown.escapingHTML(lines.joined(separator: "\n") + "\n")
     }
 
     private static func mentorLetter(_ round: MatchingRound, mentor index: Int, pairs: [MatchingRound.Pair]) -> String {
@@ -113,7 +113,7 @@ enum _ParticipantLetters {
             lines.append(
                 "We have not proposed a mentee for you in this round. Thank you for offering your time; the coordinator will be in touch about the next round."
             )
-            return lines.joined(separator: "\n") + "\n"
+            return _Markdown.escapingHTML(lines.joined(separator: "\n") + "\n")
         }
         lines.append(
             pairs.count == 1
@@ -128,7 +128,7 @@ enum _ParticipantLetters {
         lines += checkpointLines(policy)
         lines.append("")
         lines.append("These are proposals: please tell the scheme's coordinator whether you accept them.")
-        return lines.joined(separator: "\n") + "\n"
+        return _Markdown.escapingHTML(lines.joined(separator: "\n") + "\n")
     }
 
     /// The pair's reasons in words, addressed to `reader`; no numbers but levels.

@@ -96,11 +96,37 @@ import _TandemUtilities
         #expect(!text.contains(SHA256.hex(Array("changed".utf8))))
     }
 
+    @Test("Names that look like HTML are shown as written in letters and report.md, never as markup")
+    func htmlInNamesIsEscaped() async throws {
+        let policy = Policy()
+        var taxonomy = Taxonomy(policy.taxonomy)
+        let topic = taxonomy.topic("writing")
+        let writing = try #require(topic)
+        let cohort = try Cohort(
+            policy: policy, taxonomy: taxonomy,
+            mentors: [
+                Participant(
+                    mentor: "M1", name: "<img src=x onerror=alert(1)>", organisation: "Smith & Co",
+                    skills: [.init(topic: writing, level: 2)])
+            ],
+            mentees: [Participant(mentee: "E1", name: "<script>x</script>", goals: [.init(topic: writing, rank: 1)])])
+        let files = await RoundOutputs.files(try await RoundSpec(cohort: cohort).run())
+        for (path, data) in files where path.hasSuffix(".md") {
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(!text.contains("<script>") && !text.contains("<img"), "\(path)")
+        }
+        let letter = try #require(files.first { $0.path == "letters/mentee-E1.md" })
+        #expect(
+            String(decoding: letter.data, as: UTF8.self).contains("We propose **&lt;img src=x onerror=alert(1)&gt;**"))
+    }
+
     @Test(
         "CSV cells a spreadsheet would run as formulas are neutralised; numbers are not",
         arguments: [
             ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""), ("+1 555", "'+1 555"), ("@SUM(A1)", "'@SUM(A1)"),
-            ("-3.00", "-3.00"), ("a,b", "\"a,b\""),
+            ("-3.00", "-3.00"), ("a,b", "\"a,b\""), ("-2", "-2"), ("12", "12"),
+            // Issue 11: these parse as numbers too, but Tandem never writes them so.
+            ("+1", "'+1"), ("+1e5", "'+1e5"), ("-inf", "'-inf"), ("+0x10", "'+0x10"), ("-1.", "'-1."), ("-", "'-"),
         ])
     func formulas(cell: String, written: String) {
         #expect(CSVWriter.escape(cell) == written)

@@ -5,7 +5,9 @@ import Matching
 ///
 /// A cell that a spreadsheet would run as a formula (starting with `=`, `+`,
 /// `-`, `@`, a tab or a carriage return) is written with a leading `'`, so
-/// opening an output file never executes anything.
+/// opening an output file never executes anything. Only plain decimals as
+/// Tandem writes them (`-3.00`, `-2`) stay as they are: `+1`, `+1e5`, `-inf`
+/// or `+0x10` also parse as numbers somewhere, and are neutralised too.
 public struct CSVWriter: Sendable {
     public private(set) var text = ""
 
@@ -23,11 +25,19 @@ public struct CSVWriter: Sendable {
     static func escape(_ cell: String) -> String {
         var cell = cell
         if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
-            Double(cell) == nil
+            !isPlainDecimal(cell)
         {
             cell = "'" + cell
         }
         guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// `-`, digits, and optionally `.` and digits: the numbers Tandem writes.
+    private static func isPlainDecimal(_ cell: String) -> Bool {
+        let parts = cell.utf8.dropFirst(cell.hasPrefix("-") ? 1 : 0).split(
+            separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        return (1...2).contains(parts.count)
+            && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { (0x30...0x39).contains($0) } }
     }
 }
