@@ -27,7 +27,10 @@ extension Tandem {
         @Option(help: "The seed: any whole number from 0 to 2^64 - 1.")
         var seed: UInt64 = 1
 
-        @Option(help: ArgumentHelp("The folder to write (replaced if it exists).", valueName: "dir"))
+        @Option(
+            help: ArgumentHelp(
+                "The folder to write; an earlier generated cohort there is replaced, a folder holding anything else is refused.",
+                valueName: "dir"))
         var out: String
 
         func validate() throws {
@@ -39,7 +42,7 @@ extension Tandem {
 
         func run() throws {
             do {
-                try OutputFolder.check(out, marker: "policy.toml", inputs: [])
+                try OutputFolder.check(out, outputs: .cohort, inputs: [])
             } catch {
                 throw ErrorReporter.fail(out, error.description)
             }

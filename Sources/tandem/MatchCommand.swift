@@ -21,7 +21,10 @@ extension Tandem {
 
         @OptionGroup var inputs: CohortOptions
 
-        @Option(help: ArgumentHelp("The folder to write (replaced as a whole if it exists).", valueName: "dir"))
+        @Option(
+            help: ArgumentHelp(
+                "The folder to write; an earlier round there is replaced as a whole, a folder holding anything else is refused.",
+                valueName: "dir"))
         var out: String
 
         @Flag(help: "Print nothing but errors.")
@@ -33,7 +36,7 @@ extension Tandem {
         func run() async throws {
             let inputFiles = [inputs.mentors, inputs.mentees, inputs.conflicts, inputs.policy].compactMap { $0 }
             do {
-                try OutputFolder.check(out, marker: "round.json", inputs: inputFiles)
+                try OutputFolder.check(out, outputs: .round, inputs: inputFiles)
             } catch {
                 throw ErrorReporter.fail(out, error.description)
             }

@@ -3,21 +3,36 @@ import Foundation
 /// The safety checks before a command replaces a folder as a whole.
 ///
 /// Replacing is atomic, which also means the old folder is deleted once the
-/// new one is in place; so a folder is only replaced when it is empty or
-/// looks like an earlier output of the same command, and never when it holds
-/// the command's own inputs.
+/// new one is in place; so a folder is only replaced when it is empty or when
+/// everything in it is what the command itself writes (an earlier output:
+/// its files, and its subfolders holding only files of the kind it writes
+/// there), and never when it holds the command's own inputs. A note the
+/// coordinator added to an earlier round's folder makes it refused, with the
+/// files in the way named.
 enum OutputFolder {
     /// Why a folder may not be written.
     struct Refusal: Error, CustomStringConvertible {
         let description: String
     }
 
+    /// What a command writes: its top-level files, and each subfolder with
+    /// the extension of the files in it.
+    struct Outputs {
+        var files: Set<String>
+        var folders: [String: String] = [:]
+
+        static let round = Outputs(
+            files: ["pairs.csv", "unmatched.csv", "report.md", "report.html", "round.json"], folders: ["letters": ".md"]
+        )
+        static let cohort = Outputs(files: ["mentors.csv", "mentees.csv", "conflicts.csv", "policy.toml"])
+    }
+
     /// - Parameters:
     ///   - path: the folder to be written.
-    ///   - marker: a file that an earlier output always contains (`round.json`).
+    ///   - outputs: what the command writes.
     ///   - inputs: the files the command reads.
     /// - Throws: ``Refusal`` with the reason and the fix.
-    static func check(_ path: String, marker: String, inputs: [String]) throws(Refusal) {
+    static func check(_ path: String, outputs: Outputs, inputs: [String]) throws(Refusal) {
         let folder = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
         for input in inputs {
             let file = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
@@ -33,11 +48,23 @@ enum OutputFolder {
         guard isDirectory.boolValue else {
             throw Refusal(description: "\(path) is a file, not a folder. Choose another output folder.")
         }
-        let contents = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        if !contents.isEmpty && !contents.contains(marker) {
+        let manager = FileManager.default
+        let contents = ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        var foreign: [String] = []
+        for name in contents where !outputs.files.contains(name) {
+            guard let suffix = outputs.folders[name] else {
+                foreign.append(name)
+                continue
+            }
+            let inside = ((try? manager.contentsOfDirectory(atPath: folder + "/" + name)) ?? []).sorted()
+            foreign += inside.filter { !$0.hasSuffix(suffix) }.map { name + "/" + $0 }
+        }
+        guard foreign.isEmpty else {
+            let shown =
+                foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? " and \(foreign.count - 5) more" : "")
             throw Refusal(
                 description:
-                    "\(path) already exists and is not an earlier output (it has no \(marker)); it would be replaced as a whole. Choose a new folder, or empty it first."
+                    "\(path) holds files Tandem did not write (\(shown)); it would be replaced as a whole. Choose a new folder, or move them out first."
             )
         }
     }
