@@ -7,7 +7,7 @@ import PackageDescription
 //     │  └───► TandemSynthetic ──► AssignmentFiles, MatchingReports
 //     └──────► MatchingReports ──► Matching ──► Assignment
 //   Matching, AssignmentFiles, tandem ──► Diagnostics      (the one error model)
-//   Matching ──► CLinearAlgebra (OpenBLAS, LAPACKE)        MatchingReports ──► CDirectoryHint
+//   Matching ──► CLinearAlgebra (OpenBLAS, LAPACKE)        MatchingReports ──► CFileSystem
 //   every module but Assignment and Diagnostics ──► _TandemUtilities (hidden)
 let package = Package(
     name: "Tandem",
@@ -47,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "MatchingReports",
-            dependencies: ["Matching", "CDirectoryHint", "_TandemUtilities"]
+            dependencies: ["Matching", "CFileSystem", "_TandemUtilities"]
         ),
         .executableTarget(
             name: "tandem",
@@ -70,8 +70,9 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
-        // One ioctl that `Foundation` has no call for: see `AtomicDirectory`.
-        .target(name: "CDirectoryHint"),
+        // Two file-system calls `Foundation` has no word for (a directory flag,
+        // an atomic exchange of two paths): see `AtomicDirectory`.
+        .target(name: "CFileSystem"),
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["Assignment", "_TandemUtilities"], path: "Tests/TestSupport"),

@@ -56,10 +56,18 @@ extension Tandem {
             let solved = clock.now
             if !quiet && !json { ErrorReporter.print(round.check.warnings) }
             let files = await RoundOutputs.files(round)
+            let leftovers: Int
             do {
-                try AtomicDirectory.write(files, to: out)
+                leftovers = try AtomicDirectory.write(files, to: out)
             } catch {
                 throw ErrorReporter.fail(out, "cannot write the outputs: \(error.localizedDescription)")
+            }
+            if leftovers > 0 && !quiet {
+                let folders = leftovers == 1 ? "folder" : "folders"
+                FileHandle.standardError.write(
+                    Data(
+                        "\(out): removed \(leftovers) hidden \(folders) an interrupted earlier run left beside it.\n"
+                            .utf8))
             }
             if json {
                 FileHandle.standardOutput.write(files.first { $0.path == "round.json" }!.data)

@@ -29,3 +29,25 @@ import Testing
         }
     }
 }
+
+extension AtomicDirectoryTests {
+    @Test("Hidden folders an interrupted write left beside the destination are removed by the next write, and counted")
+    func leftoversAreRemoved() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-leftovers-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        for name in [".round.tmp-1234abcd", ".round.old-5678ef90"] {
+            try FileManager.default.createDirectory(
+                atPath: "\(parent)/\(name)/letters", withIntermediateDirectories: true)
+            try Data("Dear Ben".utf8).write(to: URL(fileURLWithPath: "\(parent)/\(name)/letters/mentee-E1.md"))
+        }
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: "\(parent)/.other.tmp-1"))
+        let removed = try AtomicDirectory.write([("a.txt", Data("new".utf8))], to: parent + "/round")
+        #expect(removed == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent).sorted() == [".other.tmp-1", "round"])
+        // Replacing an existing folder leaves nothing hidden behind either.
+        #expect(try AtomicDirectory.write([("b.txt", Data("newer".utf8))], to: parent + "/round") == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent).sorted() == [".other.tmp-1", "round"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent + "/round") == ["b.txt"])
+    }
+}

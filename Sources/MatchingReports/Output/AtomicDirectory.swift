@@ -8,9 +8,15 @@ import Glibc
 /// Writes a folder of outputs so that it appears complete or not at all.
 ///
 /// The files go to a hidden temporary folder beside the destination, which is
-/// then renamed into place. An existing destination is first renamed aside
-/// and removed only after the new folder is in place, so at every moment the
-/// path holds either the old complete folder or the new one.
+/// then renamed into place. An existing destination is exchanged with it in
+/// one step (`renameat2` with `RENAME_EXCHANGE` on Linux) and the old folder,
+/// now under the temporary name, removed after; so at every moment the path
+/// holds either the old complete folder or the new one, even when the process
+/// is killed. (Where the file system cannot exchange, the old folder is
+/// renamed aside first, and a kill between the two renames leaves no folder.)
+/// A run killed midway leaves its hidden folder behind, holding letters with
+/// names and emails: the next write to the same destination removes every
+/// such leftover first and says how many it removed.
 ///
 /// Creating thousands of files just after thousands were deleted is slow on
 /// ext4 without a journal (as on this project's machines): the kernel skips
@@ -24,13 +30,17 @@ import Glibc
 public enum AtomicDirectory {
     /// Writes `files` (relative path → bytes) as the folder `path`.
     ///
+    /// - Returns: How many leftover hidden folders of interrupted earlier
+    ///   writes to the same destination were removed first.
     /// - Throws: The file system's error; the destination is untouched then,
     ///   and the temporary folder is removed.
-    public static func write(_ files: [(path: String, data: Data)], to path: String) throws {
+    @discardableResult
+    public static func write(_ files: [(path: String, data: Data)], to path: String) throws -> Int {
         let manager = FileManager.default
         let destination = URL(fileURLWithPath: path).standardizedFileURL
         let parent = destination.deletingLastPathComponent()
         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        let leftovers = removeLeftovers(of: destination.lastPathComponent, in: parent.path)
         let token = UUID().uuidString.prefix(8)
         let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).tmp-\(token)")
         do {
@@ -38,7 +48,7 @@ public enum AtomicDirectory {
             // Paths joined as strings: building a URL per file took 2 % of a
             // whole 5,000-person round (perf).
             let root = staging.path
-            let spread = _DirectoryHint.setTop(root, true)
+            let spread = _FileSystemCalls.setTop(root, true)
             // Each top-level subfolder (letters/) is written under a unique
             // name and renamed at the end: with the hint above, ext4 places a
             // subfolder by a hash of its name, so a fixed name would land on
@@ -63,11 +73,16 @@ public enum AtomicDirectory {
             for (top, name) in temporaryNames.sorted(by: { $0.key < $1.key }) {
                 try manager.moveItem(atPath: root + "/" + name, toPath: root + "/" + top)
             }
-            if spread { _ = _DirectoryHint.setTop(root, false) }
+            if spread { _ = _FileSystemCalls.setTop(root, false) }
             var isDirectory: ObjCBool = false
             if manager.fileExists(atPath: destination.path, isDirectory: &isDirectory) {
                 guard isDirectory.boolValue else {
                     throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: destination.path])
+                }
+                if _FileSystemCalls.exchange(staging.path, destination.path) {
+                    // The old folder is now under the temporary name.
+                    try? manager.removeItem(at: staging)
+                    return leftovers
                 }
                 let aside = parent.appendingPathComponent(".\(destination.lastPathComponent).old-\(token)")
                 try manager.moveItem(at: destination, to: aside)
@@ -85,6 +100,20 @@ public enum AtomicDirectory {
             try? manager.removeItem(at: staging)
             throw error
         }
+        return leftovers
+    }
+
+    /// Removes the hidden folders an interrupted write to `name` left in
+    /// `parent` (`.name.tmp-…`, `.name.old-…`); returns how many.
+    private static func removeLeftovers(of name: String, in parent: String) -> Int {
+        let manager = FileManager.default
+        let prefixes = [".\(name).tmp-", ".\(name).old-"]
+        let entries = (try? manager.contentsOfDirectory(atPath: parent)) ?? []
+        var removed = 0
+        for entry in entries.sorted() where prefixes.contains(where: entry.hasPrefix) {
+            if (try? manager.removeItem(atPath: parent + "/" + entry)) != nil { removed += 1 }
+        }
+        return removed
     }
 
     /// Creates a file with POSIX calls. `Data.write(to:)` syncs every file to

@@ -1,7 +1,12 @@
-#include "CDirectoryHint.h"
+#define _GNU_SOURCE
+#include "CFileSystem.h"
+
+#include <errno.h>
 
 #if defined(__linux__)
+#include <fcntl.h>
 #include <linux/fs.h>
+#include <stdio.h>
 #include <sys/ioctl.h>
 
 int tandem_set_top_directory(int descriptor, int on) {
@@ -12,10 +17,21 @@ int tandem_set_top_directory(int descriptor, int on) {
     flags = on ? (flags | FS_TOPDIR_FL) : (flags & ~FS_TOPDIR_FL);
     return ioctl(descriptor, FS_IOC_SETFLAGS, &flags) == 0 ? 0 : -1;
 }
+
+int tandem_exchange_paths(const char *first, const char *second) {
+    return renameat2(AT_FDCWD, first, AT_FDCWD, second, RENAME_EXCHANGE);
+}
 #else
 int tandem_set_top_directory(int descriptor, int on) {
     (void)descriptor;
     (void)on;
+    return -1;
+}
+
+int tandem_exchange_paths(const char *first, const char *second) {
+    (void)first;
+    (void)second;
+    errno = ENOSYS;
     return -1;
 }
 #endif
