@@ -11,6 +11,19 @@ import _TandemUtilities
         mentors: datasetPath("small/mentors.csv"), mentees: datasetPath("small/mentees.csv"),
         conflicts: datasetPath("small/conflicts.csv"), policy: datasetPath("small/policy.toml"))
 
+    /// A cohort built in code where every mentor offers writing and every
+    /// mentee asks for it: (id, name) of each.
+    static func writingCohort(mentors: [(ParticipantID, String)], mentees: [(ParticipantID, String)]) throws -> Cohort {
+        let policy = Policy()
+        var taxonomy = Taxonomy(policy.taxonomy)
+        let topic = taxonomy.topic("writing")
+        let writing = try #require(topic)
+        return try Cohort(
+            policy: policy, taxonomy: taxonomy,
+            mentors: mentors.map { Participant(mentor: $0.0, name: $0.1, skills: [.init(topic: writing, level: 2)]) },
+            mentees: mentees.map { Participant(mentee: $0.0, name: $0.1, goals: [.init(topic: writing, rank: 1)]) })
+    }
+
     @Test("Two runs write byte-identical files")
     func deterministic() async throws {
         let first = await RoundOutputs.files(try await MatchingRound.run(Self.small))
@@ -47,18 +60,10 @@ import _TandemUtilities
 
     @Test("Ids of hundreds of characters give letter file names a file system accepts, still one per person")
     func longIDs() async throws {
-        let policy = Policy()
-        var taxonomy = Taxonomy(policy.taxonomy)
-        let topic = taxonomy.topic("writing")
-        let writing = try #require(topic)
         let long = String(repeating: "x", count: 300)
-        let cohort = try Cohort(
-            policy: policy, taxonomy: taxonomy,
-            mentors: [Participant(mentor: ParticipantID("M" + long), skills: [.init(topic: writing, level: 2)])],
-            mentees: [
-                Participant(mentee: ParticipantID("E" + long + "1"), goals: [.init(topic: writing, rank: 1)]),
-                Participant(mentee: ParticipantID("E" + long + "2"), goals: [.init(topic: writing, rank: 1)]),
-            ])
+        let cohort = try Self.writingCohort(
+            mentors: [(ParticipantID("M" + long), "")],
+            mentees: [(ParticipantID("E" + long + "1"), ""), (ParticipantID("E" + long + "2"), "")])
         let round = try await RoundSpec(cohort: cohort).run()
         let files = await RoundOutputs.files(round)
         let letters = files.map(\.path).filter { $0.hasPrefix("letters/") }
@@ -98,18 +103,8 @@ import _TandemUtilities
 
     @Test("Names that look like HTML are shown as written in letters and report.md, never as markup")
     func htmlInNamesIsEscaped() async throws {
-        let policy = Policy()
-        var taxonomy = Taxonomy(policy.taxonomy)
-        let topic = taxonomy.topic("writing")
-        let writing = try #require(topic)
-        let cohort = try Cohort(
-            policy: policy, taxonomy: taxonomy,
-            mentors: [
-                Participant(
-                    mentor: "M1", name: "<img src=x onerror=alert(1)>", organisation: "Smith & Co",
-                    skills: [.init(topic: writing, level: 2)])
-            ],
-            mentees: [Participant(mentee: "E1", name: "<script>x</script>", goals: [.init(topic: writing, rank: 1)])])
+        let cohort = try Self.writingCohort(
+            mentors: [("M1", "<img src=x onerror=alert(1)>")], mentees: [("E1", "<script>x</script>")])
         let files = await RoundOutputs.files(try await RoundSpec(cohort: cohort).run())
         for (path, data) in files where path.hasSuffix(".md") {
             let text = String(decoding: data, as: UTF8.self)
