@@ -68,17 +68,23 @@ struct _EligiblePairs: PricingSource {
     /// The lowest eligible score.
     private var lowest: Int64 { cutoff ?? Int64(Int32.min) }
 
+    /// A pair's value at a mentor's `place` (counting from 0): its score plus
+    /// the offset, less the place's discount.
+    @inline(__always)
+    private func value(score: Int64, place: Int) -> Int64 { score &+ offset - Int64(place) * discount }
+
     /// The mentee's candidate pairs with these mentors, one per column.
     private func candidatePairs(mentors: [(mentor: Int32, score: Int32)]) -> [CandidatePair<Int64>] {
         var pairs: [CandidatePair<Int64>] = []
         for (mentor, score) in mentors {
-            let mentor = Int(mentor), worth = Int64(score) + offset
+            let mentor = Int(mentor)
             guard placeColumns else {
-                pairs.append(CandidatePair(column: mentor, value: worth))
+                pairs.append(CandidatePair(column: mentor, value: value(score: Int64(score), place: 0)))
                 continue
             }
             for place in 0..<places[mentor] {
-                pairs.append(CandidatePair(column: firstPlace[mentor] + place, value: worth - Int64(place) * discount))
+                pairs.append(
+                    CandidatePair(column: firstPlace[mentor] + place, value: value(score: Int64(score), place: place)))
             }
         }
         return pairs
@@ -189,19 +195,18 @@ struct _EligiblePairs: PricingSource {
     /// the place's discount) and whether the pair is eligible: allowed by the
     /// rules, at or above the cutoff, and the mentor has a place.
     func readRow(_ mentee: Int, values: UnsafeMutableBufferPointer<Int64>, allowed: UnsafeMutableBufferPointer<Bool>) {
-        let lowest = lowest, offset = offset
+        let lowest = lowest
         scores.withRow(mentee) { row in
             for mentor in 0..<row.mentors {
                 let score = Int64(row[mentor])
-                let worth = score &+ offset
                 let eligible = !row.isForbidden(mentor) && score >= lowest && places[mentor] > 0
                 guard placeColumns else {
-                    values[mentor] = worth
+                    values[mentor] = value(score: score, place: 0)
                     allowed[mentor] = eligible
                     continue
                 }
                 for place in 0..<places[mentor] {
-                    values[firstPlace[mentor] + place] = worth - Int64(place) * discount
+                    values[firstPlace[mentor] + place] = value(score: score, place: place)
                     allowed[firstPlace[mentor] + place] = eligible
                 }
             }

@@ -51,6 +51,14 @@ struct _RoundSolver {
         var solves: Int
         var candidatePairs: Int
         var matched: Int { mentorOfMentee.count(where: { $0 != nil }) }
+
+        /// The independent check of `solution` over every eligible pair of
+        /// the whole problem, with the round's locks (as `pairs`' columns).
+        func certify(locks: [AssignmentLock] = []) -> OptimalityCertificate.Report {
+            OptimalityCertificate.verify(
+                rows: pairs, sense: .maximize, capacities: pairs.capacities, locks: locks,
+                unassignedRows: .allowed(value: 0), solution: solution)
+        }
     }
 
     /// - Parameter transposed: force an orientation (tests compare both); by
