@@ -98,7 +98,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TandemUtilitiesTests", dependencies: ["_TandemUtilities"]),
-        .testTarget(name: "tandemTests", dependencies: ["tandem"], exclude: ["Snapshots"]),
+        .testTarget(name: "tandemTests", dependencies: ["tandem", "AssignmentFiles"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

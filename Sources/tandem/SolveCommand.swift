@@ -81,7 +81,7 @@ extension Tandem {
                     json
                         ? SolveReport.json(outcome, loadSeconds: loadSeconds)
                         : SolveReport.text(outcome, loadSeconds: loadSeconds))
-                if !outcome.certificate.isOptimal { throw ExitCode(2) }
+                if !outcome.isOptimal { throw ExitCode(2) }
             } catch let error as InputDiagnostics {
                 throw ErrorReporter.fail(error)
             }

@@ -1,3 +1,4 @@
+import AssignmentFiles
 import Foundation
 import Testing
 
@@ -42,6 +43,29 @@ import Testing
         let passing = try TandemProcess.run(["solve", path, "--forbidden", "nan", "--json"])
         #expect(passing.status == 0)
         #expect(passing.standardOutput.contains("\"assignment\":[0,1]"))
+    }
+
+    @Test(
+        "a .npy with a zero dimension is answered at once, without listing its declared rows",
+        arguments: [
+            (0, 100_000_000, "0 of 0 rows (the matrix has no rows)"),
+            (10_000_000, 0, "0 of 10000000 rows (the matrix has no columns)"),
+        ])
+    func zeroDimensionIsAnsweredShortly(rows: Int, columns: Int, assigned: String) throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-zero-\(UUID()).npy").path
+        try MatrixFile(rows: rows, columns: columns, values: .integers([])).npyData()
+            .write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let text = try TandemProcess.run(["solve", path])
+        #expect(text.status == 0)
+        #expect(text.standardOutput.contains("assigned:    \(assigned)"))
+        #expect(text.standardOutput.utf8.count < 400)
+        let json = try TandemProcess.run(["solve", path, "--json", "--unassigned-value", "-2"])
+        #expect(json.status == 0)
+        #expect(
+            json.standardOutput.contains(
+                "\"objective\":\(-2 * rows),\"optimal\":true,\"exact\":true,\"degenerate\":true"))
+        #expect(json.standardOutput.contains("\"unassigned_rows\":[],\"assignment\":[]"))
     }
 
     @Test("an unknown option value is a usage error")
