@@ -1,4 +1,5 @@
 import Foundation
+import MatchingReports
 
 /// The safety checks before a command replaces a folder as a whole.
 ///
@@ -33,7 +34,7 @@ enum OutputFolder {
     ///   - inputs: the files the command reads.
     /// - Throws: ``Refusal`` with the reason and the fix.
     static func check(_ path: String, outputs: Outputs, inputs: [String]) throws(Refusal) {
-        let folder = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        let folder = OutputPath.resolvingLinks(path)
         for input in inputs {
             let file = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
             if file.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") {

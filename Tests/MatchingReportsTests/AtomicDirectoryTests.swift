@@ -51,3 +51,43 @@ extension AtomicDirectoryTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent + "/round") == ["b.txt"])
     }
 }
+
+extension AtomicDirectoryTests {
+    @Test("A destination name of up to 255 bytes is written and replaced; its hidden names stay within 255 bytes")
+    func longestNames() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-long-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        for length in [240, 241, 254, 255] {
+            let name = String(repeating: "é", count: length / 2) + String(repeating: "r", count: length % 2)
+            #expect(name.utf8.count == length)
+            try AtomicDirectory.write([("a.txt", Data("1".utf8))], to: parent + "/" + name)
+            try AtomicDirectory.write([("b.txt", Data("2".utf8))], to: parent + "/" + name)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: parent + "/" + name) == ["b.txt"])
+            // A leftover under the shortened hidden name is found and removed.
+            let leftover = parent + "/" + AtomicDirectory.hiddenStem(of: name) + ".tmp-0badf00d"
+            try FileManager.default.createDirectory(atPath: leftover, withIntermediateDirectories: false)
+            #expect(try AtomicDirectory.write([("c.txt", Data("3".utf8))], to: parent + "/" + name) == 1)
+        }
+        let entries = try FileManager.default.contentsOfDirectory(atPath: parent)
+        #expect(entries.count == 4 && entries.allSatisfy { !$0.hasPrefix(".") })
+    }
+
+    @Test("A symbolic link as the destination stays a link; the folder or file it points to is replaced")
+    func linkIsFollowed() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-link-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        try FileManager.default.createDirectory(atPath: parent + "/rounds/2026", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: parent + "/current", withDestinationPath: "rounds/2026")
+        try FileManager.default.createSymbolicLink(atPath: parent + "/latest", withDestinationPath: "current")
+        try AtomicDirectory.write([("a.txt", Data("1".utf8))], to: parent + "/latest")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: parent + "/latest") == "current")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: parent + "/current") == "rounds/2026")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent + "/rounds/2026") == ["a.txt"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent + "/rounds") == ["2026"])
+        // A single file written atomically follows its link the same way.
+        try FileManager.default.createSymbolicLink(atPath: parent + "/m.npy", withDestinationPath: "rounds/m.npy")
+        try AtomicFile.write(Data("npy".utf8), to: parent + "/m.npy")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: parent + "/m.npy") == "rounds/m.npy")
+        #expect(FileManager.default.contents(atPath: parent + "/rounds/m.npy") == Data("npy".utf8))
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import Matching
+import _TandemUtilities
 
 #if canImport(Glibc)
 import Glibc
@@ -14,7 +15,8 @@ import Glibc
 /// holds either the old complete folder or the new one, even when the process
 /// is killed. (Where the file system cannot exchange, the old folder is
 /// renamed aside first, and a kill between the two renames leaves no folder.)
-/// A run killed midway leaves its hidden folder behind, holding letters with
+/// A symbolic link at the destination is followed: the folder it points to
+/// is replaced and the link stays. A run killed midway leaves its hidden folder behind, holding letters with
 /// names and emails: the next write to the same destination removes every
 /// such leftover first and says how many it removed.
 ///
@@ -37,12 +39,13 @@ public enum AtomicDirectory {
     @discardableResult
     public static func write(_ files: [(path: String, data: Data)], to path: String) throws -> Int {
         let manager = FileManager.default
-        let destination = URL(fileURLWithPath: path).standardizedFileURL
+        let destination = URL(fileURLWithPath: OutputPath.resolvingLinks(path))
         let parent = destination.deletingLastPathComponent()
         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        let leftovers = removeLeftovers(of: destination.lastPathComponent, in: parent.path)
+        let stem = hiddenStem(of: destination.lastPathComponent)
+        let leftovers = removeLeftovers(stem: stem, in: parent.path)
         let token = UUID().uuidString.prefix(8)
-        let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).tmp-\(token)")
+        let staging = parent.appendingPathComponent("\(stem).tmp-\(token)")
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
             // Paths joined as strings: building a URL per file took 2 % of a
@@ -84,7 +87,7 @@ public enum AtomicDirectory {
                     try? manager.removeItem(at: staging)
                     return leftovers
                 }
-                let aside = parent.appendingPathComponent(".\(destination.lastPathComponent).old-\(token)")
+                let aside = parent.appendingPathComponent("\(stem).old-\(token)")
                 try manager.moveItem(at: destination, to: aside)
                 do {
                     try manager.moveItem(at: staging, to: destination)
@@ -103,11 +106,23 @@ public enum AtomicDirectory {
         return leftovers
     }
 
-    /// Removes the hidden folders an interrupted write to `name` left in
-    /// `parent` (`.name.tmp-…`, `.name.old-…`); returns how many.
-    private static func removeLeftovers(of name: String, in parent: String) -> Int {
+    /// The first part of the hidden names beside `name` (`.name`), shortened
+    /// with a digest of the whole name when the temporary suffix would make
+    /// it longer than the 255 bytes a file name may have.
+    public static func hiddenStem(of name: String) -> String {
+        let suffixBytes = ".tmp-12345678".utf8.count
+        guard 1 + name.utf8.count + suffixBytes > 255 else { return "." + name }
+        let digest = SHA256.hex(Array(name.utf8)).prefix(16)
+        var kept = Substring(name)
+        while 1 + kept.utf8.count + 1 + digest.count + suffixBytes > 255 { kept = kept.dropLast() }
+        return ".\(kept)~\(digest)"
+    }
+
+    /// Removes the hidden folders an interrupted write left in `parent`
+    /// (`stem.tmp-…`, `stem.old-…`); returns how many.
+    private static func removeLeftovers(stem: String, in parent: String) -> Int {
         let manager = FileManager.default
-        let prefixes = [".\(name).tmp-", ".\(name).old-"]
+        let prefixes = [stem + ".tmp-", stem + ".old-"]
         let entries = (try? manager.contentsOfDirectory(atPath: parent)) ?? []
         var removed = 0
         for entry in entries.sorted() where prefixes.contains(where: entry.hasPrefix) {
