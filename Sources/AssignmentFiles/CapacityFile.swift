@@ -8,14 +8,18 @@ public enum CapacityFile {
     ///
     /// - Throws: `InputDiagnostics` with each bad line's number.
     public static func load(path: String) throws(InputDiagnostics) -> [Int] {
-        let text: String
+        let data: Data
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw InputDiagnostics([
                 .error(SourceLocation(file: path), "cannot be read (\(error.localizedDescription))")
             ])
         }
+        if let invalid = SourceLocation.firstInvalidUTF8(in: data, file: path) {
+            throw InputDiagnostics([.error(invalid, "this is not UTF-8 text; write plain numbers, one per line")])
+        }
+        let text = String(decoding: data, as: UTF8.self)
         var capacities: [Int] = []
         var problems = InputDiagnostics()
         for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {

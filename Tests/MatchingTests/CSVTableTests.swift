@@ -77,6 +77,15 @@ import Testing
                 error.description
                     == "f.csv:3:2: error: a quoted cell is never closed; every opening \" needs a closing \".")
         }
+        // Opened in the header, it is the only error: the file is not "empty".
+        do {
+            _ = try parse("id,\"name,email\nM1,Ann,a@x\n")
+            Issue.record("expected an error")
+        } catch {
+            #expect(
+                error.description
+                    == "f.csv:1:2: error: a quoted cell is never closed; every opening \" needs a closing \".")
+        }
     }
 
     @Test("Bytes that are not UTF-8 are an error naming the cell")

@@ -78,6 +78,28 @@ import Testing
         } catch {
             #expect(error.sorted.map(\.location.row) == [1, 3])
         }
+        // A table written only as part of a longer header or dotted key is
+        // located where it first appears.
+        let implied = "name = \"x\"\nst.art = 2027-02-01\n[columna.mentors]\nskills = \"S\"\n"
+        do {
+            _ = try PolicyLoader.parse(implied, path: "p.toml")
+            Issue.record("expected errors")
+        } catch {
+            #expect(error.sorted.map(\.location.row) == [2, 3])
+        }
+    }
+
+    @Test("A policy file that is not UTF-8 is refused at the line and column of the first bad byte")
+    func notUTF8() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-latin1-\(UUID()).toml").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(Array("name = \"x\"\n# caf".utf8) + [0xE9] + Array("\n".utf8)).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try PolicyLoader.load(path: path)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == "\(path):2:6: error: this is not UTF-8 text; save the file as UTF-8.")
+        }
     }
 
     @Test("A TOML syntax error names its line and column")

@@ -70,6 +70,8 @@ public struct CSVTable: Sendable {
                 into: &diagnostics)
         }
         guard !rows.isEmpty else {
+            // A quote never closed swallows the whole file: that error is the one to fix.
+            if diagnostics.hasErrors { throw diagnostics }
             diagnostics.error(SourceLocation(file: path), "is empty; it needs a header row naming its columns.")
             throw diagnostics
         }

@@ -26,9 +26,13 @@ public enum PolicyLoader {
                 .error(SourceLocation(file: path), "cannot be read: \(error.localizedDescription)")
             ])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InputDiagnostics([.error(SourceLocation(file: path), "is not UTF-8 text; save it as UTF-8.")])
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            throw InputDiagnostics([.error(SourceLocation(file: path), "is UTF-16 text; save it as UTF-8.")])
         }
+        if let invalid = SourceLocation.firstInvalidUTF8(in: data, file: path) {
+            throw InputDiagnostics([.error(invalid, "this is not UTF-8 text; save the file as UTF-8.")])
+        }
+        let text = String(decoding: data, as: UTF8.self)
         return (try parse(text, path: path), SHA256.hex(data))
     }
 

@@ -59,9 +59,14 @@ struct _TOMLKeyLines {
         return nil
     }
 
+    /// Records `path` and every table it implies: `[a.b.c]` and `a.b.c = 1`
+    /// also define `a` and `a.b` where they were not written before.
     private mutating func record(_ path: [String], line: Int) {
-        let key = path.joined(separator: ".")
-        if lineOfPath[key] == nil { lineOfPath[key] = line }
+        var key = ""
+        for (index, part) in path.enumerated() {
+            key += index == 0 ? part : "." + part
+            if lineOfPath[key] == nil { lineOfPath[key] = line }
+        }
     }
 
     private enum _Continuation {
