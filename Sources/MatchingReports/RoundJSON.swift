@@ -5,9 +5,12 @@ import _TandemUtilities
 /// `round.json`: the whole round for machines, with the SHA-256 of every
 /// input and the version of Tandem, keys sorted so the bytes are stable.
 enum _RoundJSON {
+    /// An input by its file name and digest: the folder it was read from, and
+    /// whether the path was typed relative or absolute, would make the same
+    /// round's bytes differ from one run to the next.
     struct Input: Encodable {
         let role: String
-        let path: String
+        let file: String
         let sha256: String
     }
     struct Pair: Encodable {
@@ -92,7 +95,7 @@ enum _RoundJSON {
         ] {
             // A cohort built in code has no files to name.
             guard let path, let digest = sources.digests[path] else { continue }
-            inputs.append(Input(role: role, path: path, sha256: digest))
+            inputs.append(Input(role: role, file: URL(fileURLWithPath: path).lastPathComponent, sha256: digest))
         }
         let report = Round(
             tandem_version: TandemVersion.current,

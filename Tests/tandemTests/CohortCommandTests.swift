@@ -110,6 +110,24 @@ import Testing
         try TandemProcess.expectSnapshot(pairs, "match-small-pairs.csv")
     }
 
+    @Test("tandem match writes the same bytes whether the inputs are named by relative or absolute paths")
+    func inputPathsDoNotChangeTheRound() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-paths-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let absolute = CohortCommandTests.small.map {
+            $0.hasPrefix("--") ? $0 : TandemProcess.packageRoot.appendingPathComponent($0).path
+        }
+        var jsons: [Data] = []
+        for (name, arguments) in [("relative", CohortCommandTests.small), ("absolute", absolute)] {
+            let folder = base.appendingPathComponent(name).path
+            let result = try TandemProcess.run(["match"] + arguments + ["--out", folder, "--quiet"])
+            #expect(result.status == 0)
+            jsons.append(try Data(contentsOf: URL(fileURLWithPath: folder + "/round.json")))
+        }
+        #expect(jsons[0] == jsons[1])
+        #expect(String(decoding: jsons[0], as: UTF8.self).contains("\"file\" : \"mentors.csv\""))
+    }
+
     @Test("tandem match on broken inputs exits 1 and writes nothing")
     func matchBroken() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-match-\(UUID().uuidString)")
