@@ -2,6 +2,10 @@ import Foundation
 import MatchingReports
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 @Suite struct AtomicDirectoryTests {
     /// Every path below `folder`, relative to it, hidden ones included.
     static func listing(_ folder: String) -> [String] {
@@ -89,5 +93,22 @@ extension AtomicDirectoryTests {
         try AtomicFile.write(Data("npy".utf8), to: parent + "/m.npy")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: parent + "/m.npy") == "rounds/m.npy")
         #expect(FileManager.default.contents(atPath: parent + "/rounds/m.npy") == Data("npy".utf8))
+    }
+}
+
+extension AtomicDirectoryTests {
+    @Test("A hidden folder that another write is filling right now (it holds the lock) is left alone")
+    func liveWriteIsNotRemoved() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-live-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let live = parent + "/.round.tmp-1234abcd"
+        try FileManager.default.createDirectory(atPath: live, withIntermediateDirectories: true)
+        let descriptor = open(live, O_RDONLY | O_DIRECTORY)
+        #expect(flock(descriptor, LOCK_EX) == 0)
+        #expect(try AtomicDirectory.write([("a.txt", Data("new".utf8))], to: parent + "/round") == 0)
+        #expect(FileManager.default.fileExists(atPath: live))
+        close(descriptor)
+        #expect(try AtomicDirectory.write([("a.txt", Data("new".utf8))], to: parent + "/round") == 1)
+        #expect(!FileManager.default.fileExists(atPath: live))
     }
 }
