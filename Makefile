@@ -5,10 +5,10 @@ DEMO_DIR := .build/demo
 SAMPLE_COHORT := --mentors datasets/sample/mentors.csv --mentees datasets/sample/mentees.csv \
 	--conflicts datasets/sample/conflicts.csv --policy datasets/sample/policy.toml
 # Every module with public API has a DocC catalogue.
-DOC_TARGETS := Assignment AssignmentFiles Diagnostics Matching MatchingReports TandemSynthetic
-LINTED := Sources Tests Benchmarks/Benchmarks Benchmarks/Package.swift Examples Package.swift
+DOC_TARGETS := Assignment AssignmentFiles Diagnostics Matching MatchingReports TandemSynthetic TandemFuzzTargets
+LINTED := Sources Tests Benchmarks/Benchmarks Benchmarks/Package.swift Fuzz/Sources Fuzz/Package.swift Examples Package.swift
 
-.PHONY: demo test check strict lint format docs benchmark-build example snapshots build deps benchmark compare clean
+.PHONY: demo test check strict lint format docs benchmark-build example snapshots build deps benchmark compare fuzz clean
 
 # Installs OpenBLAS and LAPACKE headers when they are missing (needs root or sudo).
 deps:
@@ -72,9 +72,16 @@ demo: build
 benchmark: deps
 	cd Benchmarks && swift package --disable-sandbox benchmark
 
+# Every input reader under libFuzzer and AddressSanitizer, FUZZ_SECONDS each
+# (CI runs 60); fails on a crash, a hang over 10 s or an allocation over 1 GB.
+# The fuzzer is a nested package so `make test` never builds it.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	Fuzz/fuzz.sh $(FUZZ_SECONDS)
+
 # Side-by-side comparison with SciPy, lap, lapx and lapjv on the same seeded instances.
 compare: build
 	python3 Benchmarks/comparison/compare.py
 
 clean:
-	rm -rf .build .build-strict Benchmarks/.build Examples/*/.build
+	rm -rf .build .build-strict Benchmarks/.build Fuzz/.build Examples/*/.build

@@ -9,6 +9,7 @@ import PackageDescription
 //   Matching, AssignmentFiles, tandem ──► Diagnostics      (the one error model)
 //   Matching ──► CLinearAlgebra (OpenBLAS, LAPACKE)        MatchingReports ──► CFileSystem
 //   every module but Assignment and Diagnostics ──► _TandemUtilities (hidden)
+//   TandemFuzzTargets ──► AssignmentFiles, Matching, MatchingReports (make fuzz, the regression tests)
 let package = Package(
     name: "Tandem",
     // Int128, in which the certificate sums Int64 values exactly, needs macOS 15
@@ -26,6 +27,9 @@ let package = Package(
         // Tandem's API: a product only because the nested benchmark package
         // can reach nothing else.
         .library(name: "TandemSynthetic", targets: ["TandemSynthetic"]),
+        // Every input reader driven with arbitrary bytes: a product only for
+        // the nested fuzzing package (`make fuzz`); the tests run it too.
+        .library(name: "TandemFuzzTargets", targets: ["TandemFuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -59,6 +63,11 @@ let package = Package(
         .target(
             name: "TandemSynthetic",
             dependencies: ["AssignmentFiles", "MatchingReports", "_TandemUtilities"]
+        ),
+
+        .target(
+            name: "TandemFuzzTargets",
+            dependencies: ["AssignmentFiles", "Diagnostics", "Matching", "MatchingReports"]
         ),
 
         // MARK: - Implementation details
@@ -98,6 +107,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TandemUtilitiesTests", dependencies: ["_TandemUtilities"]),
+        .testTarget(
+            name: "FuzzRegressionTests", dependencies: ["TandemFuzzTargets", "Diagnostics", "TestSupport"],
+            exclude: ["Inputs"]
+        ),
         .testTarget(name: "tandemTests", dependencies: ["tandem", "AssignmentFiles"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]

@@ -69,6 +69,15 @@ enum NPYFormat {
                     "holds less data than its shape \(rows)×\(columns) needs (\(tooMany ? "more than 2^63" : String(needed)) bytes of values, \(available) after its header)"
                 )
             }
+            // Values are held as 8-byte numbers whatever their width on disk;
+            // a matrix larger than the machine's memory is refused up front
+            // rather than swapping or being killed midway.
+            let memory = ProcessInfo.processInfo.physicalMemory
+            guard UInt64(count) * 8 <= memory else {
+                throw fail(
+                    "has shape \(rows)×\(columns), which needs \(count / 134_217_728) GiB as 8-byte values; this machine has \(memory >> 30) GiB"
+                )
+            }
             let chunk = 1 << 16
             var failure: InputDiagnostics?
             let values = [Value](unsafeUninitializedCapacity: count) { buffer, initialized in

@@ -90,4 +90,25 @@ import Testing
             #expect(error.description.contains(fixture.2), "\(error.description)")
         }
     }
+
+    @Test("a .npy whose values would not fit in this machine's memory is refused before reading them")
+    func largerThanMemory() throws {
+        let path = Self.temporaryPath("huge.npy")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // float32 values taking twice the machine's memory as 8-byte numbers:
+        // the file is as large as the memory, but sparse, so it uses no disk.
+        let rows = 1 << 20
+        let columns = Int(ProcessInfo.processInfo.physicalMemory / UInt64(rows) / 4) + 1
+        let head = Self.header("<f4", "(\(rows), \(columns))")
+        try head.write(to: URL(fileURLWithPath: path))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: UInt64(head.count) + UInt64(rows) * UInt64(columns) * 4)
+        try handle.close()
+        do {
+            _ = try MatrixFile.load(path: path)
+            Issue.record("accepted")
+        } catch {
+            #expect(error.description.contains("GiB as 8-byte values; this machine has"), "\(error.description)")
+        }
+    }
 }
