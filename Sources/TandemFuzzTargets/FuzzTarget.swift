@@ -5,7 +5,7 @@ import Matching
 import MatchingReports
 
 /// One of Tandem's input readers, driven with arbitrary bytes the way the
-/// command line drives it: the fuzzer in `Fuzz/` calls ``run(_:in:cohort:)``
+/// command line drives it: the fuzzer in `Fuzz/` calls ``run(_:in:fixtures:)``
 /// for every input it makes, and the tests call it for every input that once
 /// broke Tandem (`Tests/FuzzRegressions/`), so both exercise the same code.
 ///
@@ -47,17 +47,36 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         }
     }
 
+    /// The valid inputs a target does not replace: `mentors.csv`,
+    /// `mentees.csv`, `conflicts.csv` and `policy.toml` in one folder
+    /// (`datasets/small`), the policy parsed once.
+    ///
+    /// Parsing the policy for every input would measure TOMLKit, not Tandem:
+    /// each parse leaks about 14 KB (LebJe/TOMLKit#26), which over 50,000
+    /// inputs took a fuzzing run past a gigabyte.
+    public struct Fixtures: Sendable {
+        /// The folder holding the four files.
+        public let folder: String
+        let policy: Policy
+
+        /// Loads the policy of the folder's round.
+        ///
+        /// - Throws: `InputDiagnostics` when it is not valid.
+        public init(folder: String) throws(InputDiagnostics) {
+            self.folder = folder
+            self.policy = try PolicyLoader.load(path: folder + "/policy.toml")
+        }
+    }
+
     /// Runs one input.
     ///
     /// - Parameters:
     ///   - bytes: The input, written to `folder/` ``fileName`` first (the
     ///     readers take paths, as the command line gives them).
-    ///   - folder: A folder of the caller's for that file.
-    ///   - cohort: A folder with a valid `mentors.csv`, `mentees.csv`,
-    ///     `conflicts.csv` and `policy.toml`: the inputs this target does not
-    ///     replace (`datasets/small`).
+    ///   - folder: A folder of the caller's for that file and the round's outputs.
+    ///   - fixtures: The round's other inputs.
     /// - Returns: Whether the input was accepted or refused.
-    public func run(_ bytes: [UInt8], in folder: String, cohort: String) async -> Outcome {
+    public func run(_ bytes: [UInt8], in folder: String, fixtures: Fixtures) async -> Outcome {
         let input = folder + "/" + fileName
         // A folder that cannot be written is the caller's mistake, not a finding.
         precondition(FileManager.default.createFile(atPath: input, contents: Data(bytes)), "cannot write \(input)")
@@ -67,30 +86,41 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                 let matrix = try MatrixFile.load(path: input)
                 let outcome = try MatrixSolve.run(consume matrix, options: MatrixSolve.Options(), path: input)
                 _ = SolveReport.text(outcome, loadSeconds: 0)
-            case .policy, .mentors, .mentees, .conflicts:
-                var sources = Cohort.Sources(
-                    mentors: cohort + "/mentors.csv", mentees: cohort + "/mentees.csv",
-                    conflicts: cohort + "/conflicts.csv", policy: cohort + "/policy.toml")
-                switch self {
-                case .policy: sources.policy = input
-                case .mentors: sources.mentors = input
-                case .mentees: sources.mentees = input
-                default: sources.conflicts = input
+            case .policy:
+                let fixed = fixtures.folder
+                let sources = Cohort.Sources(
+                    mentors: fixed + "/mentors.csv", mentees: fixed + "/mentees.csv",
+                    conflicts: fixed + "/conflicts.csv", policy: input)
+                try await round(CohortLoader.load(sources), in: folder)
+            case .mentors, .mentees, .conflicts:
+                func table(_ target: FuzzTarget) throws(InputDiagnostics) -> CSVTable {
+                    try CSVTable.load(path: self == target ? input : fixtures.folder + "/" + target.fileName)
                 }
-                // What `tandem match` does, the output folder included (file
-                // names come from ids).
-                let round = await MatchingRound.run(try ScoredCohort.run(sources))
-                let files = await RoundOutputs.files(round)
-                do {
-                    try AtomicDirectory.write(files, to: folder + "/round")
-                } catch {
-                    return .refused(
-                        InputDiagnostics([.error(SourceLocation(file: folder + "/round"), "\(error)")]))
-                }
+                let mentors = try table(.mentors), mentees = try table(.mentees), conflicts = try table(.conflicts)
+                let sources = Cohort.Sources(
+                    mentors: mentors.path, mentees: mentees.path, conflicts: conflicts.path,
+                    policy: fixtures.folder + "/policy.toml")
+                try await round(
+                    CohortLoader.build(
+                        policy: fixtures.policy, mentors: mentors, mentees: mentees, conflicts: conflicts,
+                        sources: sources),
+                    in: folder)
             }
             return .accepted
         } catch {
             return .refused(error)
+        }
+    }
+
+    /// What `tandem match` does with a loaded cohort, the output folder
+    /// included (its file names come from ids).
+    private func round(_ loaded: CohortLoader.Loaded, in folder: String) async throws(InputDiagnostics) {
+        let round = await MatchingRound.run(try ScoredCohort.run(loaded))
+        let files = await RoundOutputs.files(round)
+        do {
+            try AtomicDirectory.write(files, to: folder + "/round")
+        } catch {
+            throw InputDiagnostics([.error(SourceLocation(file: folder + "/round"), "\(error)")])
         }
     }
 }

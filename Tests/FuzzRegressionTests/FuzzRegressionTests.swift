@@ -36,7 +36,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
         let cohort = datasetPath("small")
-        switch await target.run(bytes, in: work, cohort: cohort) {
+        switch await target.run(bytes, in: work, fixtures: try FuzzTarget.Fixtures(folder: cohort)) {
         case .accepted:
             break
         case .refused(let diagnostics):

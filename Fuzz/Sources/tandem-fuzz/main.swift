@@ -24,9 +24,18 @@ enum Session {
         return target
     }()
 
-    /// The repository's `datasets/small`, found from this file's path.
-    static let cohort = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../datasets/small").standardizedFileURL.path
+    /// The rest of the round: the repository's `datasets/small`, found from
+    /// this file's path.
+    static let fixtures: FuzzTarget.Fixtures = {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../datasets/small").standardizedFileURL.path
+        do {
+            return try FuzzTarget.Fixtures(folder: folder)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            exit(1)
+        }
+    }()
 
     /// A folder of this process's for the input file and the round it writes.
     static let work: String = {
@@ -41,14 +50,14 @@ enum Session {
     static func run(_ bytes: [UInt8]) {
         let done = DispatchSemaphore(value: 0)
         Task.detached {
-            _ = await target.run(bytes, in: work, cohort: cohort)
+            _ = await target.run(bytes, in: work, fixtures: fixtures)
             done.signal()
         }
         done.wait()
     }
 }
 
-_ = Session.target
+_ = (Session.target, Session.fixtures)
 atexit { try? FileManager.default.removeItem(atPath: Session.work) }
 // libFuzzer reads its options from argv; the target's name is ours, not its.
 var arguments = [CommandLine.unsafeArgv[0]] + (2..<Int(CommandLine.argc)).map { CommandLine.unsafeArgv[$0] }
