@@ -88,6 +88,18 @@ import Testing
         }
     }
 
+    @Test(
+        "A spreadsheet file is named as one, with how to export it",
+        arguments: [[0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1]] as [[UInt8]])
+    func spreadsheet(signature: [UInt8]) {
+        do {
+            _ = try parse(signature + Array(repeating: 0, count: 64))
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.hasPrefix("f.csv: error: is a spreadsheet file (.xlsx, .ods or .xls), not CSV"))
+        }
+    }
+
     @Test("Bytes that are not UTF-8 are an error naming the cell")
     func invalidUTF8() {
         do {

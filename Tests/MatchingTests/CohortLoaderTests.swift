@@ -95,6 +95,34 @@ import _TandemUtilities
         }
     }
 
+    @Test("An organisation conflict naming an organisation nobody belongs to is an error with did-you-mean")
+    func unknownOrganisationConflict() throws {
+        do {
+            _ = try Fixtures.cohort(
+                policy: "", mentors: "email,skills,organisation\nm@x.org,art,Acme Health\n",
+                mentees: "email,goals,organisation\ne@x.org,art,Beta\n",
+                conflicts: "person,other,kind\ne@x.org,Acme Helth,organisation\n")
+            Issue.record("expected an error")
+        } catch let error as InputDiagnostics {
+            #expect(
+                error.errors.map(\.description) == [
+                    "conflicts.csv:2:2: error: no participant belongs to the organisation \"Acme Helth\", so this conflict would exclude nobody; did you mean \"Acme Health\"? write the organisation as the sign-up files do, or remove the row."
+                ])
+        }
+    }
+
+    @Test("A blank capacity takes the policy's default, with a warning at its cell")
+    func blankCapacity() throws {
+        let loaded = try Fixtures.cohort(
+            policy: "default_capacity = 2\n", mentors: "email,skills,capacity\nm@x.org,art,\nn@x.org,art,3\n",
+            mentees: "email,goals\ne@x.org,art\n")
+        #expect(loaded.cohort.mentors.map(\.capacity) == [2, 3])
+        #expect(
+            loaded.warnings.map(\.description).contains(
+                "mentors.csv:2:3: warning: the capacity is blank, so this mentor takes the default of 2 (default_capacity in the policy)."
+            ))
+    }
+
     @Test("The usual form-tool headers are recognised without a mapping; an ambiguous one is not guessed")
     func commonHeaders() throws {
         let loaded = try Fixtures.cohort(

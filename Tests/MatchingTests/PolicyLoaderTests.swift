@@ -89,6 +89,21 @@ import Testing
         }
     }
 
+    @Test(
+        "A per-file column mapping wins over the shared [columns] one for every field, whatever the key order",
+        arguments: SignupField.allCases.filter { $0.applies(to: .mentor) && $0.applies(to: .mentee) })
+    func perFileColumnsWin(field: SignupField) throws {
+        // Written both ways round: shared first and per-file first.
+        for text in [
+            "[columns]\n\(field.rawValue) = \"Shared\"\n[columns.mentees]\n\(field.rawValue) = \"Mentees' own\"\n",
+            "[columns.mentees]\n\(field.rawValue) = \"Mentees' own\"\n[columns]\n\(field.rawValue) = \"Shared\"\n",
+        ] {
+            let policy = try PolicyLoader.parse(text, path: "p.toml")
+            #expect(policy.columns.mentees[field] == "Mentees' own", "\(text)")
+            #expect(policy.columns.mentors[field] == "Shared", "\(text)")
+        }
+    }
+
     @Test("A policy file that is not UTF-8 is refused at the line and column of the first bad byte")
     func notUTF8() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-latin1-\(UUID()).toml").path

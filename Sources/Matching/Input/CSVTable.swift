@@ -58,6 +58,16 @@ public struct CSVTable: Sendable {
     /// Parses CSV bytes; `path` only names the file in problems.
     public static func parse(_ data: Data, path: String) throws(InputDiagnostics) -> CSVTable {
         var diagnostics = InputDiagnostics()
+        // Spreadsheets by their signature: .xlsx and .ods are ZIP archives,
+        // .xls an OLE2 compound file.
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            throw InputDiagnostics([
+                .error(
+                    SourceLocation(file: path),
+                    "is a spreadsheet file (.xlsx, .ods or .xls), not CSV; in your spreadsheet program choose Save As or Export, \"CSV UTF-8\"."
+                )
+            ])
+        }
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             throw InputDiagnostics([
                 .error(

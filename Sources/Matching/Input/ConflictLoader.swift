@@ -68,10 +68,15 @@ struct _ConflictLoader {
             }
             if kind == .organisation {
                 if let person { declarations.append(.organisation(person, _Term.normalised(otherCell))) }
-                if !directory.organisations.contains(_Term.normalised(otherCell)) {
-                    diagnostics.warning(
+                // An error, not a warning: a misspelt organisation would
+                // silently leave the conflict unapplied.
+                if directory.organisations[_Term.normalised(otherCell)] == nil {
+                    let written = directory.organisations.values.sorted()
+                    let suggestion =
+                        _Suggestion.closest(to: otherCell, among: written).map { "did you mean \"\($0)\"? " } ?? ""
+                    diagnostics.error(
                         at(otherColumn),
-                        "no participant belongs to the organisation \"\(otherCell)\", so this conflict excludes nobody\(_Suggestion.clause(for: _Term.normalised(otherCell), among: directory.organisations.sorted()))."
+                        "no participant belongs to the organisation \"\(otherCell)\", so this conflict would exclude nobody; \(suggestion)write the organisation as the sign-up files do, or remove the row."
                     )
                 }
                 continue
@@ -109,7 +114,8 @@ struct _PersonDirectory {
     private var menteeByID: [String: Int] = [:]
     private let mentors: [Participant]
     private let mentees: [Participant]
-    let organisations: Set<String>
+    /// Every participant's organisation, normalised → as first written.
+    let organisations: [String: String]
 
     init(mentors: [Participant], mentees: [Participant]) {
         self.mentors = mentors
@@ -122,7 +128,12 @@ struct _PersonDirectory {
             menteeByID[mentee.id.rawValue] = index
             byEmail[mentee.email.lowercased(), default: Person()].mentee = index
         }
-        organisations = Set((mentors + mentees).map { _Term.normalised($0.organisation) }.filter { !$0.isEmpty })
+        var organisations: [String: String] = [:]
+        for person in mentors + mentees where !person.organisation.isEmpty {
+            organisations[_Term.normalised(person.organisation)] =
+                organisations[_Term.normalised(person.organisation)] ?? person.organisation
+        }
+        self.organisations = organisations
     }
 
     /// Whether `reference` is an id used by a mentor and by a different

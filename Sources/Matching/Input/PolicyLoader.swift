@@ -265,7 +265,12 @@ struct _PolicyReader {
 
     private mutating func readColumns(_ node: _TOMLNode, into columns: inout Policy.ColumnMapping) {
         let signupFields = SignupField.allCases.map(\.rawValue)
-        for (key, value) in entries(node, at: ["columns"], known: ["mentors", "mentees", "conflicts"] + signupFields) {
+        let known = entries(node, at: ["columns"], known: ["mentors", "mentees", "conflicts"] + signupFields)
+        // Fields shared by both files first, so that [columns.mentors] and
+        // [columns.mentees] override them whatever order the keys come in
+        // (TOMLKit gives them sorted: "mentees" came before "name").
+        let shared = known.filter { SignupField(rawValue: $0.key) != nil }
+        for (key, value) in shared + known.filter({ SignupField(rawValue: $0.key) == nil }) {
             if let field = SignupField(rawValue: key) {
                 // A field at the top of [columns] maps the same header in both sign-up files.
                 guard let header = string(value, at: ["columns", key]) else { continue }

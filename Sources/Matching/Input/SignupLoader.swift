@@ -179,7 +179,14 @@ struct _SignupLoader {
 
     private func capacity(_ record: CSVTable.Record, _ diagnostics: inout InputDiagnostics) -> Int {
         let written = cell(record, .capacity)
-        guard columnOf[.capacity] != nil, !written.isEmpty else { return policy.defaultCapacity }
+        guard columnOf[.capacity] != nil else { return policy.defaultCapacity }
+        guard !written.isEmpty else {
+            diagnostics.warning(
+                location(record, .capacity),
+                "the capacity is blank, so this mentor takes the default of \(policy.defaultCapacity) (default_capacity in the policy)."
+            )
+            return policy.defaultCapacity
+        }
         guard let capacity = Int(written), capacity >= 1, capacity <= Participant.maximumCapacity else {
             let why =
                 Int(written).map {
