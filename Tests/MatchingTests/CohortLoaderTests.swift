@@ -111,6 +111,31 @@ import _TandemUtilities
         }
     }
 
+    @Test("Policy errors and sign-up errors come in one run whenever the policy is TOML")
+    func policyAndFileErrorsTogether() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-together-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let files = [
+            "policy.toml": "weights.goal_macth = 3\n[columns]\nemail = \"Email address\"\n",
+            "mentors.csv": "Email address,skills,capacity\nm@x.org,art,many\n",
+            "mentees.csv": "Email address,goals\nnot-an-email,art\n",
+        ]
+        for (name, text) in files { try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
+        do {
+            _ = try CohortLoader.load(
+                Cohort.Sources(
+                    mentors: folder + "/mentors.csv", mentees: folder + "/mentees.csv",
+                    policy: folder + "/policy.toml"))
+            Issue.record("expected errors")
+        } catch {
+            #expect(
+                error.errors.map { $0.location.file.split(separator: "/").last.map(String.init) ?? "" }.sorted() == [
+                    "mentees.csv", "mentors.csv", "policy.toml",
+                ])
+        }
+    }
+
     @Test("A blank capacity takes the policy's default, with a warning at its cell")
     func blankCapacity() throws {
         let loaded = try Fixtures.cohort(

@@ -21,20 +21,21 @@ public enum CohortLoader {
     public static func load(_ sources: Cohort.Sources) throws(InputDiagnostics) -> Loaded {
         var diagnostics = InputDiagnostics()
         var sources = sources
-        var policy = Policy()
+        var policy: Policy? = Policy()
         if let policyPath = sources.policy {
-            do {
-                let file = try PolicyLoader.loadFile(path: policyPath)
-                policy = file.policy
-                sources.digests[policyPath] = file.sha256
-            } catch {
-                diagnostics.append(contentsOf: error)
-            }
+            // A policy with errors in some keys still says how to read the
+            // files, so their problems are reported in the same run.
+            let file = PolicyLoader.read(path: policyPath)
+            policy = file.policy
+            sources.digests[policyPath] = file.sha256
+            diagnostics.append(contentsOf: file.problems)
         }
         let mentorTable = table(sources.mentors, &diagnostics)
         let menteeTable = table(sources.mentees, &diagnostics)
         let conflictTable = sources.conflicts.flatMap { table($0, &diagnostics) }
-        guard !diagnostics.hasErrors, let mentorTable, let menteeTable else { throw diagnostics }
+        guard let policy, let mentorTable, let menteeTable, conflictTable != nil || sources.conflicts == nil else {
+            throw diagnostics
+        }
         // What `round.json` records: the bytes that were read, not the files as they are later.
         for table in [mentorTable, menteeTable] + (conflictTable.map { [$0] } ?? []) {
             sources.digests[table.path] = table.sha256

@@ -13,45 +13,63 @@ public enum PolicyLoader {
     ///
     /// - Throws: `InputDiagnostics` with every problem, each with its line.
     public static func load(path: String) throws(InputDiagnostics) -> Policy {
-        try loadFile(path: path).policy
-    }
-
-    /// Loads the policy at `path`, with the SHA-256 of the bytes read.
-    static func loadFile(path: String) throws(InputDiagnostics) -> (policy: Policy, sha256: String) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw InputDiagnostics([
-                .error(SourceLocation(file: path), "cannot be read: \(error.localizedDescription)")
-            ])
-        }
-        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
-            throw InputDiagnostics([.error(SourceLocation(file: path), "is UTF-16 text; save it as UTF-8.")])
-        }
-        if let invalid = SourceLocation.firstInvalidUTF8(in: data, file: path) {
-            throw InputDiagnostics([.error(invalid, "this is not UTF-8 text; save the file as UTF-8.")])
-        }
-        let text = String(decoding: data, as: UTF8.self)
-        return (try parse(text, path: path), SHA256.hex(data))
+        let file = read(path: path)
+        guard let policy = file.policy, !file.problems.hasErrors else { throw file.problems }
+        return policy
     }
 
     /// Parses policy text; `path` names the file in problems.
     public static func parse(_ text: String, path: String) throws(InputDiagnostics) -> Policy {
+        let read = read(text: text, path: path)
+        guard let policy = read.policy, !read.problems.hasErrors else { throw read.problems }
+        return policy
+    }
+
+    /// The policy at `path` as far as it could be read, the SHA-256 of its
+    /// bytes, and every problem found. The policy is `nil` only when the file
+    /// cannot be read or is not TOML; otherwise each key with an error keeps
+    /// its default, so the sign-up files can still be checked under the rest
+    /// and every problem of a round shown at once.
+    static func read(path: String) -> (policy: Policy?, sha256: String?, problems: InputDiagnostics) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            return (
+                nil, nil,
+                InputDiagnostics([.error(SourceLocation(file: path), "cannot be read: \(error.localizedDescription)")])
+            )
+        }
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            return (
+                nil, nil, InputDiagnostics([.error(SourceLocation(file: path), "is UTF-16 text; save it as UTF-8.")])
+            )
+        }
+        if let invalid = SourceLocation.firstInvalidUTF8(in: data, file: path) {
+            return (nil, nil, InputDiagnostics([.error(invalid, "this is not UTF-8 text; save the file as UTF-8.")]))
+        }
+        let read = read(text: String(decoding: data, as: UTF8.self), path: path)
+        return (read.policy, SHA256.hex(data), read.problems)
+    }
+
+    /// The policy in `text` as far as it could be read, and every problem.
+    private static func read(text: String, path: String) -> (policy: Policy?, problems: InputDiagnostics) {
         let root: _TOMLNode
         do {
             root = try _TOMLNode.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
         } catch {
-            throw InputDiagnostics([
-                .error(
-                    SourceLocation(file: path, row: error.line, column: error.column),
-                    "this is not valid TOML: \(error.message)")
-            ])
+            return (
+                nil,
+                InputDiagnostics([
+                    .error(
+                        SourceLocation(file: path, row: error.line, column: error.column),
+                        "this is not valid TOML: \(error.message)")
+                ])
+            )
         }
         var reader = _PolicyReader(path: path, lines: _TOMLKeyLines(text: text))
         let policy = reader.policy(from: root)
-        if reader.diagnostics.hasErrors { throw reader.diagnostics }
-        return policy
+        return (policy, reader.diagnostics)
     }
 }
 
