@@ -111,6 +111,23 @@ import _TandemUtilities
         }
     }
 
+    @Test("A conflict naming a person by name suggests their id, with the name")
+    func conflictByName() throws {
+        do {
+            _ = try Fixtures.cohort(
+                policy: "", mentors: "id,name,email,skills\nM1,Alice Archer,a@x.org,art\n",
+                mentees: "id,name,email,goals\nE1,Bo Chan,b@x.org,art\n",
+                conflicts: "person,other,kind\nE1,alice archer,person\nE1,Alice Archr,person\n")
+            Issue.record("expected errors")
+        } catch let error as InputDiagnostics {
+            #expect(
+                error.errors.map(\.description) == [
+                    "conflicts.csv:2:2: error: \"alice archer\" is a name; conflicts name people by id or email: did you mean \"M1\" (Alice Archer)?",
+                    "conflicts.csv:3:2: error: \"Alice Archr\" names nobody in the sign-ups; did you mean \"M1\" (Alice Archer)?",
+                ])
+        }
+    }
+
     @Test("Policy errors and sign-up errors come in one run whenever the policy is TOML")
     func policyAndFileErrorsTogether() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-together-\(UUID())").path

@@ -171,10 +171,30 @@ struct _PersonDirectory {
                 "the id \"\(reference)\" is used by a mentor and by a different mentee; give the email to say which.")
             return nil
         }
-        let known = mentors.map(\.id.rawValue) + mentees.map(\.id.rawValue) + byEmail.keys.sorted()
-        diagnostics.error(
-            location,
-            "\"\(reference)\" names nobody in the sign-ups\(_Suggestion.clause(for: reference, among: known)).")
+        // People are often named by name; the suggestion then gives the id
+        // to write, with the name to confirm it ("E12" (Alice Archer)).
+        let people = mentors + mentees
+        let sameName = people.filter { !$0.name.isEmpty && _Term.normalised($0.name) == _Term.normalised(reference) }
+        if !sameName.isEmpty {
+            let named = Set(sameName.map { "\"\($0.id.rawValue)\" (\($0.name))" }).sorted()
+            diagnostics.error(
+                location,
+                "\"\(reference)\" is a name; conflicts name people by id or email: did you mean \(named.joined(separator: " or "))?"
+            )
+            return nil
+        }
+        var display: [String: String] = [:]
+        for person in people {
+            display[person.id.rawValue] = "\"\(person.id.rawValue)\""
+            if !person.name.isEmpty {
+                display[person.name] = display[person.name] ?? "\"\(person.id.rawValue)\" (\(person.name))"
+            }
+        }
+        for email in byEmail.keys { display[email] = "\"\(email)\"" }
+        let suggestion = _Suggestion.closest(to: reference, among: display.keys.sorted()).map {
+            "; did you mean \(display[$0]!)?"
+        }
+        diagnostics.error(location, "\"\(reference)\" names nobody in the sign-ups\(suggestion ?? "").")
         return nil
     }
 }
