@@ -111,6 +111,27 @@ import _TandemUtilities
         }
     }
 
+    @Test("A Microsoft Forms export: its response ID is not an id, its anonymous Email loses to the question")
+    func microsoftForms() throws {
+        let mentees = """
+            ID,Start time,Completion time,Email,Name,Last modified time,Email address,Full name,Your goals
+            1,1/10/27 9:30:00,1/10/27 9:34:12,anonymous,,,grace@x.org,Grace Hall,python
+            2,1/10/27 9:31:00,1/10/27 9:35:40,anonymous,,,hamza@x.org,Hamza Ali,python
+
+            """
+        let loaded = try Fixtures.cohort(
+            policy: "[columns.mentees]\ngoals = \"Your goals\"\n", mentors: "email,skills\nm@x.org,python\n",
+            mentees: mentees)
+        #expect(loaded.cohort.mentees.map(\.id.rawValue) == ["grace@x.org", "hamza@x.org"])
+        #expect(loaded.cohort.mentees.map(\.name) == ["Grace Hall", "Hamza Ali"])
+        // A form that asked nothing itself: the account's email and name are the person's.
+        let signedIn = try Fixtures.cohort(
+            policy: "", mentors: "email,skills\nm@x.org,python\n",
+            mentees: "ID,Start time,Completion time,Email,Name,goals\n7,a,b,ivy@x.org,Ivy Lee,python\n")
+        #expect(signedIn.cohort.mentees.map(\.id.rawValue) == ["ivy@x.org"])
+        #expect(signedIn.cohort.mentees.map(\.name) == ["Ivy Lee"])
+    }
+
     @Test("A conflict naming a person by name suggests their id, with the name")
     func conflictByName() throws {
         do {

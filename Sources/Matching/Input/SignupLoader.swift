@@ -72,10 +72,13 @@ struct _SignupLoader {
         let mapping = role == .mentor ? policy.columns.mentors : policy.columns.mentees
         let headerKeys = table.header.map(_Term.normalised)
         let headerRow = SourceLocation(file: table.path, row: 1)
+        let metadata = Self.formMetadata(headerKeys)
         var complete = true
         for field in SignupField.allCases where field.applies(to: role) {
             let wanted = mapping[field] ?? field.rawValue
-            if let index = headerKeys.firstIndex(of: _Term.normalised(wanted)) {
+            if let index = headerKeys.firstIndex(of: _Term.normalised(wanted)),
+                mapping[field] != nil || !metadata.contains(index)
+            {
                 columnOf[field] = index
                 continue
             }
@@ -84,6 +87,15 @@ struct _SignupLoader {
                 let matches = headerKeys.indices.filter { field.commonHeaders.contains(headerKeys[$0]) }
                 if matches.count == 1 {
                     columnOf[field] = matches[0]
+                    continue
+                }
+                // A form tool's own email or name column, when the form asked
+                // for none and it holds real values (not "anonymous").
+                if matches.isEmpty, field == .email || field == .name,
+                    let index = headerKeys.firstIndex(of: field.rawValue), metadata.contains(index),
+                    holdsRealValues(index, field)
+                {
+                    columnOf[field] = index
                     continue
                 }
             }
@@ -106,6 +118,27 @@ struct _SignupLoader {
             }
         }
         return complete
+    }
+
+    /// The columns a form tool adds about the response rather than the
+    /// person. Microsoft Forms (known by its "Start time" and "Completion
+    /// time") begins with "ID" (the response's number, not a person's id),
+    /// "Email" and "Name" (the account that answered: "anonymous" for an
+    /// anonymous form). These never stand for a field by their name alone.
+    private static func formMetadata(_ headerKeys: [String]) -> Set<Int> {
+        guard headerKeys.contains("start time"), headerKeys.contains("completion time") else { return [] }
+        let names: Set<String> = ["id", "start time", "completion time", "email", "name", "last modified time"]
+        return Set(headerKeys.indices.filter { names.contains(headerKeys[$0]) })
+    }
+
+    /// Whether a form tool's email or name column holds values of a person:
+    /// some email address, or some name that is not "anonymous".
+    private func holdsRealValues(_ column: Int, _ field: SignupField) -> Bool {
+        table.records.contains { record in
+            let value = record.cell(column).trimmingWhitespace()
+            return field == .email
+                ? value.utf8.contains(UInt8(ascii: "@")) : !value.isEmpty && _Term.normalised(value) != "anonymous"
+        }
     }
 
     private func location(_ record: CSVTable.Record, _ field: SignupField) -> SourceLocation {
