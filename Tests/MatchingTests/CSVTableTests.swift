@@ -33,9 +33,9 @@ import Testing
         #expect(try parse("a,b;c\n1,2;3\n").header == ["a", "b;c"])
     }
 
-    @Test("Blank lines are skipped but still count as spreadsheet rows")
+    @Test("Blank lines and rows of empty cells are skipped but still count as spreadsheet rows")
     func blankLines() throws {
-        let table = try parse("a,b\n\n1,2\n\n3,4\n")
+        let table = try parse("a,b\n\n1,2\n,\n3,4\n , \t\n\"\",\n")
         #expect(table.records.map(\.row) == [3, 5])
     }
 

@@ -132,6 +132,18 @@ import _TandemUtilities
         #expect(signedIn.cohort.mentees.map(\.name) == ["Ivy Lee"])
     }
 
+    @Test("List cells written by scripts as list literals read as lists")
+    func listLiterals() throws {
+        let loaded = try Fixtures.cohort(
+            policy: "",
+            mentors:
+                "email,skills,languages\nm@x.org,\"['python:3', 'art:2']\",\"[\"\"English\"\", 'Welsh, Cymraeg']\"\n",
+            mentees: "email,goals\ne@x.org,['art']\nf@x.org,[]\n")
+        #expect(loaded.cohort.mentors[0].skills.map(\.level) == [3, 2])
+        #expect(loaded.cohort.mentors[0].languages == ["English", "Welsh, Cymraeg"])
+        #expect(loaded.cohort.mentees.map(\.goals.count) == [1, 0])
+    }
+
     @Test("A conflict naming a person by name suggests their id, with the name")
     func conflictByName() throws {
         do {

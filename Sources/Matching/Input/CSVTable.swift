@@ -149,8 +149,9 @@ struct _CSVScanner {
         return candidates[counts.firstIndex(of: counts.max()!)!]
     }
 
-    /// Every non-blank record, header included, in file order. Blank lines still
-    /// count as rows, as a spreadsheet shows them.
+    /// Every record with a non-blank cell, header included, in file order.
+    /// Blank lines and rows of empty cells still count as rows, as a
+    /// spreadsheet shows them.
     func scan(into diagnostics: inout InputDiagnostics) -> [CSVTable.Record] {
         var records: [CSVTable.Record] = []
         var index = 0
@@ -225,7 +226,8 @@ struct _CSVScanner {
                     endOfRecord = true
                 }
             }
-            let blank = cells.count == 1 && cells[0].isEmpty
+            // A row of empty cells (",,,," from a spreadsheet) is as blank as an empty line.
+            let blank = cells.allSatisfy { $0.allSatisfy { $0 == " " || $0 == "\t" } }
             if !blank { records.append(CSVTable.Record(row: row, cells: cells)) }
         }
         return records

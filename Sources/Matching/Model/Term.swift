@@ -45,8 +45,29 @@ enum _Term {
     }
 
     /// The non-empty entries of a list cell, split on any of `separators`, trimmed.
+    /// A cell written as a list literal by a script (`['a', 'b']` or
+    /// `["a", "b"]`) gives its quoted entries instead.
     static func split(_ cell: String, separators: [String]) -> [Substring] {
-        pieces(cell[...], separators: separators).map(trimmed).filter { !$0.isEmpty }
+        if let entries = listLiteral(cell[...]) { return entries }
+        return pieces(cell[...], separators: separators).map(trimmed).filter { !$0.isEmpty }
+    }
+
+    /// The entries of `['a', "b, c"]`: quoted strings between commas, in
+    /// brackets; `nil` when the cell is not written that way (an entry that
+    /// is not quoted, text outside the brackets).
+    static func listLiteral(_ cell: Substring) -> [Substring]? {
+        let text = trimmed(cell)
+        guard text.hasPrefix("["), text.hasSuffix("]"), text.count >= 2 else { return nil }
+        var rest = trimmed(text.dropFirst().dropLast())
+        var entries: [Substring] = []
+        while let quote = rest.first {
+            guard quote == "'" || quote == "\"", let close = rest.dropFirst().firstIndex(of: quote) else { return nil }
+            let entry = trimmed(rest[rest.index(after: rest.startIndex)..<close])
+            if !entry.isEmpty { entries.append(entry) }
+            rest = trimmed(rest[rest.index(after: close)...])
+            if rest.first == "," { rest = trimmed(rest.dropFirst()) } else if !rest.isEmpty { return nil }
+        }
+        return entries
     }
 
     /// `text` cut at every occurrence of any separator, empty pieces kept.
