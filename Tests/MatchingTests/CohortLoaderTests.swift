@@ -132,6 +132,55 @@ import _TandemUtilities
         #expect(signedIn.cohort.mentees.map(\.name) == ["Ivy Lee"])
     }
 
+    @Test("A field from several columns: names joined, lists joined, seniority from either ladder")
+    func severalColumns() throws {
+        let policy = """
+            [seniority]
+            levels = ["junior", "mid", "senior"]
+            minimum_gap = 0
+            equivalents = { "Lecturer" = "mid", "Professor" = "senior" }
+            [columns]
+            name = ["First name", "Last name"]
+            seniority = ["Professional grade", "Academic grade"]
+            [columns.mentees]
+            goals = ["First goal", "Other goals"]
+
+            """
+        let loaded = try Fixtures.cohort(
+            policy: policy,
+            mentors:
+                "First name,Last name,email,skills,Professional grade,Academic grade\nAda,Lovelace,a@x.org,art,,Professor\n",
+            mentees: "First name,Last name,email,First goal,Other goals,Professional grade,Academic grade\n"
+                + "Bo,,b@x.org,art,\"law; maths\",junior,Lecturer\n")
+        #expect(loaded.cohort.mentors[0].name == "Ada Lovelace" && loaded.cohort.mentees[0].name == "Bo")
+        #expect(loaded.cohort.mentors[0].seniority == 2 && loaded.cohort.mentees[0].seniority == 0)
+        #expect(loaded.cohort.mentees[0].goals.count == 3)
+    }
+
+    @Test("Column lists and ladders that do not fit are located policy errors")
+    func badColumnLists() {
+        let text = """
+            [seniority]
+            levels = ["junior", "senior"]
+            equivalents = { "Reader" = "seniour" }
+            [columns]
+            name = []
+            region = ["Region", 3]
+
+            """
+        do {
+            _ = try PolicyLoader.parse(text, path: "p.toml")
+            Issue.record("expected errors")
+        } catch {
+            #expect(
+                error.sorted.map(\.description) == [
+                    "p.toml:3: error: seniority.equivalents reads \"Reader\" as \"seniour\", which is not one of seniority.levels (junior, senior); did you mean \"senior\"?",
+                    "p.toml:5: error: columns.name must be a header in quotes, or a list of headers such as [\"First name\", \"Last name\"], not an empty list.",
+                    "p.toml:6: error: columns.region lists a whole number; every entry must be a header in quotes.",
+                ])
+        }
+    }
+
     @Test("List cells written by scripts as list literals read as lists")
     func listLiterals() throws {
         let loaded = try Fixtures.cohort(

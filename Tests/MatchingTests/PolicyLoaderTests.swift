@@ -99,8 +99,8 @@ import Testing
             "[columns.mentees]\n\(field.rawValue) = \"Mentees' own\"\n[columns]\n\(field.rawValue) = \"Shared\"\n",
         ] {
             let policy = try PolicyLoader.parse(text, path: "p.toml")
-            #expect(policy.columns.mentees[field] == "Mentees' own", "\(text)")
-            #expect(policy.columns.mentors[field] == "Shared", "\(text)")
+            #expect(policy.columns.mentees[field] == ["Mentees' own"], "\(text)")
+            #expect(policy.columns.mentors[field] == ["Shared"], "\(text)")
         }
     }
 

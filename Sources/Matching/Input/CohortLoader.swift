@@ -100,7 +100,8 @@ public enum CohortLoader {
                 let loader = person.role == .mentor ? mentorLoader : menteeLoader
                 diagnostics.error(
                     SourceLocation(
-                        file: loader.table.path, row: person.row, column: loader.columnOf[.manager].map { $0 + 1 }),
+                        file: loader.table.path, row: person.row,
+                        column: loader.columnsOf[.manager]?.first.map { $0 + 1 }),
                     "the line manager \"\(person.manager)\" is the id of a mentor and of a different mentee; give the manager's email."
                 )
                 continue

@@ -211,7 +211,9 @@ struct _PolicyReader {
     }
 
     private mutating func readSeniority(_ node: _TOMLNode, into seniority: inout Policy.Seniority) {
-        for (key, value) in entries(node, at: ["seniority"], known: ["levels", "minimum_gap", "ideal_gap"]) {
+        for (key, value) in entries(
+            node, at: ["seniority"], known: ["levels", "minimum_gap", "ideal_gap", "equivalents"])
+        {
             let at = ["seniority", key]
             switch key {
             case "levels": seniority.levels = list(value, at: at) { $0.string($1, at: at) } ?? seniority.levels
@@ -223,6 +225,17 @@ struct _PolicyReader {
                 seniority.idealGap =
                     integer(value, at: at, where: { $0 >= 0 }, "a whole number of levels, 0 or more")
                     ?? seniority.idealGap
+            case "equivalents":
+                guard case .table(let pairs) = value else {
+                    error(
+                        at,
+                        "seniority.equivalents must be a table of \"other ladder's level\" = \"level\" lines, not \(value.kind)."
+                    )
+                    continue
+                }
+                for (other, target) in pairs {
+                    if let level = string(target, at: at + [other]) { seniority.equivalents[other] = level }
+                }
             default: break
             }
         }
@@ -291,9 +304,9 @@ struct _PolicyReader {
         for (key, value) in shared + known.filter({ SignupField(rawValue: $0.key) == nil }) {
             if let field = SignupField(rawValue: key) {
                 // A field at the top of [columns] maps the same header in both sign-up files.
-                guard let header = string(value, at: ["columns", key]) else { continue }
-                if field.applies(to: .mentor) { columns.mentors[field] = header }
-                if field.applies(to: .mentee) { columns.mentees[field] = header }
+                guard let headers = headers(value, at: ["columns", key]) else { continue }
+                if field.applies(to: .mentor) { columns.mentors[field] = headers }
+                if field.applies(to: .mentee) { columns.mentees[field] = headers }
                 continue
             }
             switch key {
@@ -302,9 +315,9 @@ struct _PolicyReader {
                 let known = SignupField.allCases.filter { $0.applies(to: role) }.map(\.rawValue)
                 for (fieldName, header) in entries(value, at: ["columns", key], known: known) {
                     guard let field = SignupField(rawValue: fieldName),
-                        let header = string(header, at: ["columns", key, fieldName])
+                        let headers = headers(header, at: ["columns", key, fieldName])
                     else { continue }
-                    if role == .mentor { columns.mentors[field] = header } else { columns.mentees[field] = header }
+                    if role == .mentor { columns.mentors[field] = headers } else { columns.mentees[field] = headers }
                 }
             case "conflicts":
                 for (fieldName, header) in entries(
@@ -318,6 +331,29 @@ struct _PolicyReader {
             default: break
             }
         }
+    }
+
+    /// A sign-up field's column: one header, or a list of headers read together.
+    private mutating func headers(_ node: _TOMLNode, at keyPath: [String]) -> [String]? {
+        if case .string(let header) = node { return [header] }
+        let name = keyPath.joined(separator: ".")
+        guard case .array(let items) = node, !items.isEmpty else {
+            let actual = if case .array = node { "an empty list" } else { node.kind }
+            error(
+                keyPath,
+                "\(name) must be a header in quotes, or a list of headers such as [\"First name\", \"Last name\"], not \(actual)."
+            )
+            return nil
+        }
+        var headers: [String] = []
+        for item in items {
+            guard case .string(let header) = item else {
+                error(keyPath, "\(name) lists \(item.kind); every entry must be a header in quotes.")
+                return nil
+            }
+            headers.append(header)
+        }
+        return headers
     }
 
     private mutating func readMatching(_ node: _TOMLNode, into matching: inout Policy.Matching) {
@@ -406,6 +442,14 @@ struct _PolicyReader {
             error(
                 ["lists", "default_skill_level"],
                 "lists.default_skill_level is \(policy.lists.defaultSkillLevel) but weights.skill_level only has \(policy.weights.skillLevel.count) levels."
+            )
+        }
+        let levels = policy.seniority.levels
+        for (other, level) in policy.seniority.equivalents.sorted(by: { $0.key < $1.key })
+        where !levels.contains(where: { _Term.normalised($0) == _Term.normalised(level) }) {
+            error(
+                ["seniority", "equivalents", other],
+                "seniority.equivalents reads \"\(other)\" as \"\(level)\", which is not one of seniority.levels\(levels.isEmpty ? " (there are none)" : " (\(levels.joined(separator: ", ")))")\(_Suggestion.clause(for: level, among: levels))."
             )
         }
         let taxonomy = policy.taxonomy

@@ -12,8 +12,9 @@ struct _SignupLoader {
     let role: Role
     let policy: Policy
 
-    /// Column index of each field present in the file.
-    private(set) var columnOf: [SignupField: Int] = [:]
+    /// The column indices of each field present in the file (several when
+    /// the policy maps a field to several headers).
+    private(set) var columnsOf: [SignupField: [Int]] = [:]
     /// Whether every required column was found (else no row was read).
     private(set) var hasColumns = false
 
@@ -29,6 +30,9 @@ struct _SignupLoader {
         self.policy = policy
         var levelIndex: [String: Int] = [:]
         for (index, level) in policy.seniority.levels.enumerated() { levelIndex[_Term.normalised(level)] = index }
+        for (other, level) in policy.seniority.equivalents {
+            if let index = levelIndex[_Term.normalised(level)] { levelIndex[_Term.normalised(other)] = index }
+        }
         self.levelIndex = levelIndex
     }
 
@@ -75,40 +79,45 @@ struct _SignupLoader {
         let metadata = Self.formMetadata(headerKeys)
         var complete = true
         for field in SignupField.allCases where field.applies(to: role) {
-            let wanted = mapping[field] ?? field.rawValue
-            if let index = headerKeys.firstIndex(of: _Term.normalised(wanted)),
-                mapping[field] != nil || !metadata.contains(index)
-            {
-                columnOf[field] = index
+            if let headers = mapping[field] {
+                var columns: [Int] = []
+                for header in headers {
+                    if let index = headerKeys.firstIndex(of: _Term.normalised(header)) {
+                        columns.append(index)
+                    } else {
+                        diagnostics.error(
+                            headerRow,
+                            "the policy maps \(field.rawValue) to the column \"\(header)\", which this file does not have\(_Suggestion.clause(for: header, among: table.header))."
+                        )
+                        complete = false
+                    }
+                }
+                if columns.count == headers.count { columnsOf[field] = columns }
                 continue
             }
-            // Unmapped: the usual wordings of form tools, when exactly one header matches.
-            if mapping[field] == nil {
-                let matches = headerKeys.indices.filter { field.commonHeaders.contains(headerKeys[$0]) }
-                if matches.count == 1 {
-                    columnOf[field] = matches[0]
-                    continue
-                }
-                // A form tool's own email or name column, when the form asked
-                // for none and it holds real values (not "anonymous").
-                if matches.isEmpty, field == .email || field == .name,
-                    let index = headerKeys.firstIndex(of: field.rawValue), metadata.contains(index),
-                    holdsRealValues(index, field)
-                {
-                    columnOf[field] = index
-                    continue
-                }
+            if let index = headerKeys.firstIndex(of: field.rawValue), !metadata.contains(index) {
+                columnsOf[field] = [index]
+                continue
+            }
+            // The usual wordings of form tools, when exactly one header matches.
+            let matches = headerKeys.indices.filter { field.commonHeaders.contains(headerKeys[$0]) }
+            if matches.count == 1 {
+                columnsOf[field] = matches
+                continue
+            }
+            // A form tool's own email or name column, when the form asked
+            // for none and it holds real values (not "anonymous").
+            if matches.isEmpty, field == .email || field == .name,
+                let index = headerKeys.firstIndex(of: field.rawValue), metadata.contains(index),
+                holdsRealValues(index, field)
+            {
+                columnsOf[field] = [index]
+                continue
             }
             let isRequired =
                 field == .email || field == .skills || field == .goals
                 || (field == .seniority && !policy.seniority.levels.isEmpty)
-            if mapping[field] != nil {
-                diagnostics.error(
-                    headerRow,
-                    "the policy maps \(field.rawValue) to the column \"\(wanted)\", which this file does not have\(_Suggestion.clause(for: wanted, among: table.header))."
-                )
-                complete = false
-            } else if isRequired {
+            if isRequired {
                 let why = field == .seniority ? " (the policy sets seniority levels)" : ""
                 diagnostics.error(
                     headerRow,
@@ -141,13 +150,33 @@ struct _SignupLoader {
         }
     }
 
+    /// Where a field's value is: the first of its columns with a value (the
+    /// first column when all are empty).
     private func location(_ record: CSVTable.Record, _ field: SignupField) -> SourceLocation {
-        SourceLocation(file: table.path, row: record.row, column: columnOf[field].map { $0 + 1 })
+        let columns = columnsOf[field] ?? []
+        let column = columns.first { !record.cell($0).trimmingWhitespace().isEmpty } ?? columns.first
+        return SourceLocation(file: table.path, row: record.row, column: column.map { $0 + 1 })
     }
 
+    /// A field's value: from one column as written; from several, the text
+    /// fields' non-empty cells joined by a space, any other's first non-empty
+    /// cell (lists are read by ``entries(_:_:)``).
     private func cell(_ record: CSVTable.Record, _ field: SignupField) -> String {
-        guard let column = columnOf[field] else { return "" }
-        return record.cell(column).trimmingWhitespace()
+        guard let columns = columnsOf[field] else { return "" }
+        if columns.count == 1 { return record.cell(columns[0]).trimmingWhitespace() }
+        let values = columns.map { record.cell($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        switch field {
+        case .name, .organisation, .department, .region: return values.joined(separator: " ")
+        default: return values.first ?? ""
+        }
+    }
+
+    /// The entries of a list field (skills, goals, languages), from each of
+    /// its columns in turn.
+    private func entries(_ record: CSVTable.Record, _ field: SignupField) -> [Substring] {
+        (columnsOf[field] ?? []).flatMap {
+            _Term.split(record.cell($0), separators: policy.lists.separators)
+        }
     }
 
     // MARK: Rows
@@ -162,7 +191,7 @@ struct _SignupLoader {
             diagnostics.error(location(record, .email), "\"\(email)\" does not look like an email address.")
         }
         var id = cell(record, .id)
-        if columnOf[.id] == nil {
+        if columnsOf[.id] == nil {
             id = email
         } else if id.isEmpty {
             diagnostics.error(
@@ -174,7 +203,7 @@ struct _SignupLoader {
             role: role, id: ParticipantID(id), name: name.isEmpty ? id : name, email: email,
             organisation: cell(record, .organisation), department: cell(record, .department),
             seniority: nil, region: cell(record, .region), meeting: .either,
-            languages: _Term.split(cell(record, .languages), separators: policy.lists.separators).map(String.init),
+            languages: entries(record, .languages).map(String.init),
             manager: cell(record, .manager), skills: [], capacity: 0, goals: [], outOfScopeGoals: [], row: record.row)
         participant.seniority = seniority(record, &diagnostics)
         let meetingCell = cell(record, .meeting)
@@ -212,7 +241,7 @@ struct _SignupLoader {
 
     private func capacity(_ record: CSVTable.Record, _ diagnostics: inout InputDiagnostics) -> Int {
         let written = cell(record, .capacity)
-        guard columnOf[.capacity] != nil else { return policy.defaultCapacity }
+        guard columnsOf[.capacity] != nil else { return policy.defaultCapacity }
         guard !written.isEmpty else {
             diagnostics.warning(
                 location(record, .capacity),
@@ -239,7 +268,7 @@ struct _SignupLoader {
         let levels = policy.weights.skillLevel.count
         let separator = policy.lists.levelSeparator
         var skills: [Participant.Skill] = []
-        for entry in _Term.split(cell(record, .skills), separators: policy.lists.separators) {
+        for entry in entries(record, .skills) {
             let parts = _Term.pieces(entry, separators: [separator])
             let term = String(_Term.trimmed(parts[0]))
             var level = policy.lists.defaultSkillLevel
@@ -292,7 +321,7 @@ struct _SignupLoader {
     ) -> ([Participant.Goal], [String]) {
         var goals: [Participant.Goal] = []
         var outOfScope: [String] = []
-        for entry in _Term.split(cell(record, .goals), separators: policy.lists.separators) {
+        for entry in entries(record, .goals) {
             let term = String(entry)
             switch taxonomy.resolve(term) {
             case .topic(let topic):

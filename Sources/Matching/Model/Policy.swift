@@ -129,11 +129,18 @@ public struct Policy: Sendable, Equatable {
         public var minimumGap = 1
         /// The gap that earns `weights.seniorityGap`.
         public var idealGap = 1
+        /// Levels of other ladders, each read as one of ``levels`` (an
+        /// academic "Lecturer" as a professional "senior"), for schemes whose
+        /// forms ask for seniority on several ladders.
+        public var equivalents: [String: String] = [:]
 
-        public init(levels: [String] = [], minimumGap: Int = 1, idealGap: Int = 1) {
+        public init(
+            levels: [String] = [], minimumGap: Int = 1, idealGap: Int = 1, equivalents: [String: String] = [:]
+        ) {
             self.levels = levels
             self.minimumGap = minimumGap
             self.idealGap = idealGap
+            self.equivalents = equivalents
         }
     }
 
@@ -171,9 +178,16 @@ public struct Policy: Sendable, Equatable {
 
     /// The file's own header for each field, per file; unmapped fields are
     /// looked up by their canonical name (case-insensitively).
+    ///
+    /// A sign-up field may come from several columns, in order: text fields
+    /// (name, organisation, department, region) join the non-empty cells
+    /// with a space ("First name", "Last name"); lists (skills, goals,
+    /// languages) join the entries; any other field takes the first
+    /// non-empty cell (seniority on two ladders, see
+    /// ``Seniority/equivalents``).
     public struct ColumnMapping: Sendable, Equatable {
-        public var mentors: [SignupField: String] = [:]
-        public var mentees: [SignupField: String] = [:]
+        public var mentors: [SignupField: [String]] = [:]
+        public var mentees: [SignupField: [String]] = [:]
         public var conflicts: [ConflictField: String] = [:]
 
         public init() {}
