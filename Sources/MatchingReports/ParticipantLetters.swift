@@ -78,7 +78,7 @@ enum _ParticipantLetters {
         var lines = ["# \(policy.name)", "", "Dear \(mentee.name),", ""]
         if let pair {
             let mentor = cohort.mentors[pair.mentor]
-            lines.append("We propose **\(mentor.name)** (\(mentor.email)) as your mentor.")
+            lines.append("We propose **\(mentor.name)**\(contact(mentor)) as your mentor.")
             lines.append("")
             lines.append("Why this pairing:")
             lines += reasons(round, mentee: index, mentor: pair.mentor, reader: .mentee).map { "- \($0)" }
@@ -121,7 +121,7 @@ enum _ParticipantLetters {
         for pair in pairs {
             let mentee = cohort.mentees[pair.mentee]
             lines.append("")
-            lines.append("## \(mentee.name) (\(mentee.email))")
+            lines.append("## \(mentee.name)\(contact(mentee))")
             lines.append("")
             lines += reasons(round, mentee: pair.mentee, mentor: index, reader: .mentor).map { "- \($0)" }
         }
@@ -132,6 +132,11 @@ enum _ParticipantLetters {
     }
 
     /// The pair's reasons in words, addressed to `reader`; no numbers but levels.
+    /// " (email)" after a partner's name, or nothing when the form asked for none.
+    private static func contact(_ partner: Participant) -> String {
+        partner.email.isEmpty ? "" : " (\(partner.email))"
+    }
+
     private static func reasons(_ round: MatchingRound, mentee: Int, mentor: Int, reader: Role) -> [String] {
         let cohort = round.cohort, policy = cohort.policy
         let explanation = round.check.model.explain(mentee: mentee, mentor: mentor)

@@ -181,6 +181,30 @@ import _TandemUtilities
         }
     }
 
+    @Test("A scheme that collects no email identifies people by id; the same id on both sides is one person")
+    func idsWithoutEmails() throws {
+        let loaded = try Fixtures.cohort(
+            policy: "", mentors: "id,name,skills\nP7,Ada Lee,art\nP8,Ben Ode,art\n",
+            mentees: "id,name,goals\nP7,Ada Lee,art\nP9,Cy Fox,art\n",
+            conflicts: "person,other,kind\nP9,P8,person\n")
+        #expect(loaded.cohort.mentees.map(\.id.rawValue) == ["P7", "P9"])
+        #expect(
+            Set(loaded.cohort.exclusions.map { "\($0.mentee)-\($0.mentor) \($0.reason)" }) == [
+                "P7-P7 samePerson", "P9-P8 declaredConflict",
+            ])
+        do {
+            _ = try Fixtures.cohort(
+                policy: "", mentors: "id,email,skills\n,,art\n", mentees: "name,goals\nBo,art\n")
+            Issue.record("expected errors")
+        } catch let error as InputDiagnostics {
+            #expect(
+                error.errors.map(\.description).sorted() == [
+                    "mentees.csv:1: error: the required column \"email\" (each mentee needs an email, an id, or both) is missing; name it in the header, or map the file's own header in the policy under [columns.mentees].",
+                    "mentors.csv:2:1: error: the id and the email are both empty; every mentor needs one of them.",
+                ])
+        }
+    }
+
     @Test("List cells written by scripts as list literals read as lists")
     func listLiterals() throws {
         let loaded = try Fixtures.cohort(

@@ -89,7 +89,7 @@ public enum CohortLoader {
             }
         }
         for (index, mentee) in mentees.enumerated() {
-            if let mentor = directory.find(mentee.email)?.mentor {
+            if let mentor = directory.person(of: mentee).mentor {
                 exclusions.insert(_IndexedExclusion(mentee: index, mentor: mentor, reason: .samePerson))
             }
         }
@@ -106,7 +106,8 @@ public enum CohortLoader {
                 )
                 continue
             }
-            guard let manager = directory.find(person.manager), let me = directory.find(person.email), manager != me
+            let me = directory.person(of: person)
+            guard let manager = directory.find(person.manager), manager != me
             else { continue }
             exclude(me, manager, .lineManagement)
         }

@@ -98,10 +98,10 @@ struct _ConflictLoader {
 /// Finds people across both sign-up files by id or email.
 ///
 /// A person is the set of their sign-ups: a mentor row, a mentee row, or
-/// both when the same email appears in both files. Ids are only unique
-/// within a file (form tools number rows from 1 in each), so an id that
-/// names different people in the two files is ambiguous and must be given
-/// as an email instead.
+/// both when the same email appears in both files (or, for people with no
+/// email, the same id). Ids are only unique within a file (form tools number
+/// rows from 1 in each), so an id that names different people in the two
+/// files is ambiguous and must be given as an email instead.
 struct _PersonDirectory {
     /// One person's sign-ups, as indices into the sorted mentors and mentees.
     struct Person: Hashable {
@@ -109,7 +109,8 @@ struct _PersonDirectory {
         var mentee: Int?
     }
 
-    private var byEmail: [String: Person] = [:]
+    /// Each person by their identity (see ``identity(of:)``).
+    private var byIdentity: [String: Person] = [:]
     private var mentorByID: [String: Int] = [:]
     private var menteeByID: [String: Int] = [:]
     private let mentors: [Participant]
@@ -122,11 +123,11 @@ struct _PersonDirectory {
         self.mentees = mentees
         for (index, mentor) in mentors.enumerated() {
             mentorByID[mentor.id.rawValue] = index
-            byEmail[mentor.email.lowercased(), default: Person()].mentor = index
+            byIdentity[Self.identity(of: mentor), default: Person()].mentor = index
         }
         for (index, mentee) in mentees.enumerated() {
             menteeByID[mentee.id.rawValue] = index
-            byEmail[mentee.email.lowercased(), default: Person()].mentee = index
+            byIdentity[Self.identity(of: mentee), default: Person()].mentee = index
         }
         var organisations: [String: String] = [:]
         for person in mentors + mentees where !person.organisation.isEmpty {
@@ -136,25 +137,37 @@ struct _PersonDirectory {
         self.organisations = organisations
     }
 
+    /// What makes two sign-ups one person: the email, case-insensitively;
+    /// the id for someone who gave no email (a form that asks for none).
+    static func identity(of participant: Participant) -> String {
+        participant.email.isEmpty ? "\u{0}id:" + participant.id.rawValue : participant.email.lowercased()
+    }
+
+    /// The person a sign-up belongs to.
+    func person(of participant: Participant) -> Person {
+        byIdentity[Self.identity(of: participant)] ?? Person()
+    }
+
     /// Whether `reference` is an id used by a mentor and by a different
     /// mentee, so that it names no one for certain.
     func isAmbiguous(_ reference: String) -> Bool {
         let key = reference.trimmingWhitespace()
-        return byEmail[key.lowercased()] == nil && mentorByID[key] != nil && menteeByID[key] != nil && find(key) == nil
+        return byIdentity[key.lowercased()] == nil && mentorByID[key] != nil && menteeByID[key] != nil
+            && find(key) == nil
     }
 
     /// The person `reference` names, without reporting anything.
     func find(_ reference: String) -> Person? {
         let key = reference.trimmingWhitespace()
-        if let person = byEmail[key.lowercased()], !key.isEmpty { return person }
+        if let person = byIdentity[key.lowercased()], !key.isEmpty { return person }
         let mentor = mentorByID[key], mentee = menteeByID[key]
         switch (mentor, mentee) {
         case (nil, nil): return nil
-        case (let mentor?, nil): return byEmail[mentors[mentor].email.lowercased()]
-        case (nil, let mentee?): return byEmail[mentees[mentee].email.lowercased()]
+        case (let mentor?, nil): return person(of: mentors[mentor])
+        case (nil, let mentee?): return person(of: mentees[mentee])
         case (let mentor?, let mentee?):
-            let person = byEmail[mentors[mentor].email.lowercased()]
-            return person?.mentee == mentee ? person : nil
+            let person = person(of: mentors[mentor])
+            return person.mentee == mentee ? person : nil
         }
     }
 
@@ -190,7 +203,7 @@ struct _PersonDirectory {
                 display[person.name] = display[person.name] ?? "\"\(person.id.rawValue)\" (\(person.name))"
             }
         }
-        for email in byEmail.keys { display[email] = "\"\(email)\"" }
+        for person in people where !person.email.isEmpty { display[person.email] = "\"\(person.email)\"" }
         let suggestion = _Suggestion.closest(to: reference, among: display.keys.sorted()).map {
             "; did you mean \(display[$0]!)?"
         }

@@ -114,11 +114,15 @@ struct _SignupLoader {
                 columnsOf[field] = [index]
                 continue
             }
+            // Email is required when there is no id column to identify people.
             let isRequired =
-                field == .email || field == .skills || field == .goals
+                (field == .email && columnsOf[.id] == nil) || field == .skills || field == .goals
                 || (field == .seniority && !policy.seniority.levels.isEmpty)
             if isRequired {
-                let why = field == .seniority ? " (the policy sets seniority levels)" : ""
+                let why =
+                    field == .seniority
+                    ? " (the policy sets seniority levels)"
+                    : field == .email ? " (each \(role) needs an email, an id, or both)" : ""
                 diagnostics.error(
                     headerRow,
                     "the required column \"\(field.rawValue)\"\(why) is missing; name it in the header, or map the file's own header in the policy under [columns.\(role.plural)]\(_Suggestion.clause(for: field.rawValue, among: table.header))."
@@ -184,19 +188,21 @@ struct _SignupLoader {
     private mutating func read(
         _ record: CSVTable.Record, taxonomy: inout Taxonomy, diagnostics: inout InputDiagnostics
     ) -> Participant {
+        // A participant needs one identifier: an id, an email, or both.
         let email = cell(record, .email)
-        if email.isEmpty {
-            diagnostics.error(location(record, .email), "the email is empty; every \(role) needs an email address.")
-        } else if !email.utf8.contains(UInt8(ascii: "@")) || email.utf8.contains(UInt8(ascii: " ")) {
+        var id = cell(record, .id)
+        if !email.isEmpty, !email.utf8.contains(UInt8(ascii: "@")) || email.utf8.contains(UInt8(ascii: " ")) {
             diagnostics.error(location(record, .email), "\"\(email)\" does not look like an email address.")
         }
-        var id = cell(record, .id)
-        if columnsOf[.id] == nil {
-            id = email
-        } else if id.isEmpty {
-            diagnostics.error(
-                location(record, .id),
-                "the id is empty; every \(role) needs one (or remove the id column to use emails).")
+        if id.isEmpty { id = email }
+        if id.isEmpty {
+            let which =
+                columnsOf[.id] == nil
+                ? "the email is empty; every \(role) needs an email address (or add an id column)."
+                : columnsOf[.email] == nil
+                    ? "the id is empty; every \(role) needs one."
+                    : "the id and the email are both empty; every \(role) needs one of them."
+            diagnostics.error(location(record, columnsOf[.id] == nil ? .email : .id), which)
         }
         let name = cell(record, .name)
         var participant = Participant(
