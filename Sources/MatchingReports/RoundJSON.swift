@@ -89,10 +89,9 @@ enum _RoundJSON {
         let dates = _RoundTables.checkpoints(policy)
         var inputs: [Input] = []
         let sources = cohort.sources
-        for (role, path) in [
-            ("mentors", sources.mentors), ("mentees", sources.mentees), ("conflicts", sources.conflicts),
-            ("policy", sources.policy),
-        ] {
+        let signups: [(String, String?)] =
+            sources.signups.map { [("signups", $0)] } ?? [("mentors", sources.mentors), ("mentees", sources.mentees)]
+        for (role, path) in signups + [("conflicts", sources.conflicts), ("policy", sources.policy)] {
             // A cohort built in code has no files to name.
             guard let path, let digest = sources.digests[path] else { continue }
             inputs.append(Input(role: role, file: URL(fileURLWithPath: path).lastPathComponent, sha256: digest))

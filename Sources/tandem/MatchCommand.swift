@@ -34,7 +34,7 @@ extension Tandem {
         var json = false
 
         func run() async throws {
-            let inputFiles = [inputs.mentors, inputs.mentees, inputs.conflicts, inputs.policy].compactMap { $0 }
+            let inputFiles = inputs.files
             do {
                 try OutputFolder.check(out, outputs: .round, inputs: inputFiles)
             } catch {

@@ -39,12 +39,12 @@ extension Tandem {
             let check: ScoredCohort
             do { check = try ScoredCohort.run(inputs.sources) } catch { throw ErrorReporter.fail(error) }
             guard let menteeIndex = check.cohort.menteeIndex(named: mentee) else {
-                throw ValidationError("No mentee has the id or email \"\(mentee)\" in \(inputs.mentees).")
+                throw ValidationError("No mentee has the id or email \"\(mentee)\" in \(inputs.sources.mentees).")
             }
             let ranking: MenteeRanking
             if let mentor {
                 guard let mentorIndex = check.cohort.mentorIndex(named: mentor) else {
-                    throw ValidationError("No mentor has the id or email \"\(mentor)\" in \(inputs.mentors).")
+                    throw ValidationError("No mentor has the id or email \"\(mentor)\" in \(inputs.sources.mentors).")
                 }
                 ranking = MenteeRanking(check, mentee: menteeIndex, onlyMentor: mentorIndex)
             } else {

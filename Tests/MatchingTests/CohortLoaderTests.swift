@@ -166,6 +166,9 @@ import _TandemUtilities
             [columns]
             name = []
             region = ["Region", 3]
+            [roles]
+            mentor = ["Yes"]
+            both = ["yes"]
 
             """
         do {
@@ -177,6 +180,7 @@ import _TandemUtilities
                     "p.toml:3: error: seniority.equivalents reads \"Reader\" as \"seniour\", which is not one of seniority.levels (junior, senior); did you mean \"senior\"?",
                     "p.toml:5: error: columns.name must be a header in quotes, or a list of headers such as [\"First name\", \"Last name\"], not an empty list.",
                     "p.toml:6: error: columns.region lists a whole number; every entry must be a header in quotes.",
+                    "p.toml:9: error: the answer \"yes\" is under both roles.mentor and roles.both.",
                 ])
         }
     }

@@ -30,8 +30,19 @@ public enum CohortLoader {
             sources.digests[policyPath] = file.sha256
             diagnostics.append(contentsOf: file.problems)
         }
-        let mentorTable = table(sources.mentors, &diagnostics)
-        let menteeTable = table(sources.mentees, &diagnostics)
+        var mentorTable: CSVTable?
+        var menteeTable: CSVTable?
+        if let signups = sources.signups {
+            // One file for everybody: its role column says who is on which side.
+            if let table = table(signups, &diagnostics), let policy,
+                let split = _RoleColumn.split(table, policy: policy, diagnostics: &diagnostics)
+            {
+                (mentorTable, menteeTable) = split
+            }
+        } else {
+            mentorTable = table(sources.mentors, &diagnostics)
+            menteeTable = table(sources.mentees, &diagnostics)
+        }
         let conflictTable = sources.conflicts.flatMap { table($0, &diagnostics) }
         guard let policy, let mentorTable, let menteeTable, conflictTable != nil || sources.conflicts == nil else {
             throw diagnostics

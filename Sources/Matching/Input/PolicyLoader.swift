@@ -83,7 +83,7 @@ struct _PolicyReader {
         var policy = Policy()
         let keys = [
             "name", "start_date", "resolution", "default_capacity",
-            "weights", "rules", "seniority", "taxonomy", "lists", "columns", "matching",
+            "weights", "rules", "seniority", "taxonomy", "lists", "columns", "roles", "matching",
         ]
         for (key, value) in entries(root, at: [], known: keys) {
             let at = [key]
@@ -108,6 +108,16 @@ struct _PolicyReader {
             case "taxonomy": readTaxonomy(value, into: &policy.taxonomy)
             case "lists": readLists(value, into: &policy.lists)
             case "columns": readColumns(value, into: &policy.columns)
+            case "roles":
+                for (role, answers) in entries(value, at: ["roles"], known: ["mentor", "mentee", "both"]) {
+                    let at = ["roles", role]
+                    guard let list = list(answers, at: at, { $0.string($1, at: at) }) else { continue }
+                    switch role {
+                    case "mentor": policy.roles.mentor = list
+                    case "mentee": policy.roles.mentee = list
+                    default: policy.roles.both = list
+                    }
+                }
             case "matching": readMatching(value, into: &policy.matching)
             default: break
             }
@@ -296,7 +306,7 @@ struct _PolicyReader {
 
     private mutating func readColumns(_ node: _TOMLNode, into columns: inout Policy.ColumnMapping) {
         let signupFields = SignupField.allCases.map(\.rawValue)
-        let known = entries(node, at: ["columns"], known: ["mentors", "mentees", "conflicts"] + signupFields)
+        let known = entries(node, at: ["columns"], known: ["mentors", "mentees", "conflicts", "role"] + signupFields)
         // Fields shared by both files first, so that [columns.mentors] and
         // [columns.mentees] override them whatever order the keys come in
         // (TOMLKit gives them sorted: "mentees" came before "name").
@@ -310,6 +320,7 @@ struct _PolicyReader {
                 continue
             }
             switch key {
+            case "role": columns.role = string(value, at: ["columns", key])
             case "mentors", "mentees":
                 let role: Role = key == "mentors" ? .mentor : .mentee
                 let known = SignupField.allCases.filter { $0.applies(to: role) }.map(\.rawValue)
@@ -443,6 +454,17 @@ struct _PolicyReader {
                 ["lists", "default_skill_level"],
                 "lists.default_skill_level is \(policy.lists.defaultSkillLevel) but weights.skill_level only has \(policy.weights.skillLevel.count) levels."
             )
+        }
+        var roleOfAnswer: [String: String] = [:]
+        let roles = policy.roles
+        for (role, answers) in [("mentor", roles.mentor), ("mentee", roles.mentee), ("both", roles.both)] {
+            for answer in answers {
+                if let earlier = roleOfAnswer[_Term.normalised(answer)], earlier != role {
+                    error(
+                        ["roles", role], "the answer \"\(answer)\" is under both roles.\(earlier) and roles.\(role).")
+                }
+                roleOfAnswer[_Term.normalised(answer)] = role
+            }
         }
         let levels = policy.seniority.levels
         for (other, level) in policy.seniority.equivalents.sorted(by: { $0.key < $1.key })

@@ -40,6 +40,9 @@ public struct Cohort: Sendable {
     public struct Sources: Sendable {
         public var mentors: String
         public var mentees: String
+        /// One file for everybody, with a role column; `mentors` and
+        /// `mentees` then name the same file.
+        public var signups: String?
         public var conflicts: String?
         public var policy: String?
         /// The SHA-256 (lower-case hex) of each file's bytes as loaded, by path.
@@ -50,6 +53,12 @@ public struct Cohort: Sendable {
             self.mentees = mentees
             self.conflicts = conflicts
             self.policy = policy
+        }
+
+        /// One sign-up file for mentors and mentees alike, read by its role column.
+        public init(signups: String, conflicts: String? = nil, policy: String? = nil) {
+            self.init(mentors: signups, mentees: signups, conflicts: conflicts, policy: policy)
+            self.signups = signups
         }
     }
 

@@ -34,6 +34,7 @@ public struct Policy: Sendable, Equatable {
     public var taxonomy = TaxonomySettings()
     public var lists = ListFormat()
     public var columns = ColumnMapping()
+    public var roles = Roles()
     public var matching = Matching()
 
     public init() {}
@@ -176,6 +177,25 @@ public struct Policy: Sendable, Equatable {
         public init() {}
     }
 
+    /// How the answers of the role column of a one-file export read. Each
+    /// list holds answers as written on the form (compared ignoring case,
+    /// spaces and dashes).
+    public struct Roles: Sendable, Equatable {
+        /// Answers that make a mentor.
+        public var mentor = ["mentor"]
+        /// Answers that make a mentee.
+        public var mentee = ["mentee"]
+        /// Answers that put the person on both sides.
+        public var both = ["both"]
+
+        public init() {}
+
+        /// The default answers: then any answer that names only "mentor",
+        /// only "mentee", or says "both", is read as such too ("I'd like to
+        /// be a mentor").
+        public var areDefault: Bool { self == Roles() }
+    }
+
     /// The file's own header for each field, per file; unmapped fields are
     /// looked up by their canonical name (case-insensitively).
     ///
@@ -188,6 +208,11 @@ public struct Policy: Sendable, Equatable {
     public struct ColumnMapping: Sendable, Equatable {
         public var mentors: [SignupField: [String]] = [:]
         public var mentees: [SignupField: [String]] = [:]
+        /// In one sign-up file for everybody, the header of the column that
+        /// says who is a mentor, a mentee or both (see ``Roles``); `nil`:
+        /// a header "role", or the one header that names both mentor and
+        /// mentee ("Do you want to be a mentor or a mentee?").
+        public var role: String?
         public var conflicts: [ConflictField: String] = [:]
 
         public init() {}
