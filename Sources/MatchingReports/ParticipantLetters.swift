@@ -127,7 +127,10 @@ enum _ParticipantLetters {
         }
         lines += checkpointLines(policy)
         lines.append("")
-        lines.append("These are proposals: please tell the scheme's coordinator whether you accept them.")
+        lines.append(
+            pairs.count == 1
+                ? "This is a proposal: please tell the scheme's coordinator whether you accept it."
+                : "These are proposals: please tell the scheme's coordinator which of them you accept.")
         return _Markdown.escapingHTML(lines.joined(separator: "\n") + "\n")
     }
 
@@ -146,7 +149,7 @@ enum _ParticipantLetters {
             let priority = match.rank == 1 ? "first priority" : "priority #\(match.rank)"
             lines.append(
                 reader == .mentee
-                    ? "Your goal \"\(match.goal)\" (your \(priority)) matches their experience in \"\(match.skill)\" (self-assessed level \(match.level) of \(levels))."
+                    ? "Your goal \"\(match.goal)\" (your \(priority)) matches their experience in \"\(match.skill)\"\(match.levelStated ? " (self-assessed level \(match.level) of \(levels))" : "")."
                     : "Their goal \"\(match.goal)\" (their \(priority)) matches your experience in \"\(match.skill)\".")
         }
         if explanation.goalMatches.isEmpty {

@@ -307,8 +307,10 @@ struct _SignupLoader {
             case .topic(let topic):
                 if let existing = skills.firstIndex(where: { $0.topic == topic }) {
                     skills[existing].level = max(skills[existing].level, level)
+                    skills[existing].levelStated = skills[existing].levelStated || parts.count == 2
                 } else {
-                    skills.append(Participant.Skill(topic: topic, level: level, written: term))
+                    skills.append(
+                        Participant.Skill(topic: topic, level: level, written: term, levelStated: parts.count == 2))
                 }
             case .outOfScope:
                 continue  // Never matched on; a mentor offering it changes nothing.

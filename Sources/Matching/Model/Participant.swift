@@ -50,11 +50,15 @@ public struct Participant: Sendable {
         public var level: Int
         /// As written in the sign-up, for explanations; the topic's name when empty.
         public var written: String
+        /// Whether the mentor wrote the level (`python:3`); when not, the
+        /// policy's default level is used and letters do not quote one.
+        public var levelStated: Bool
 
-        public init(topic: Int, level: Int, written: String = "") {
+        public init(topic: Int, level: Int, written: String = "", levelStated: Bool = true) {
             self.topic = topic
             self.level = level
             self.written = written
+            self.levelStated = levelStated
         }
     }
 

@@ -24,6 +24,8 @@ public struct PairExplanation: Sendable, Equatable {
         public var goal: String
         public var skill: String
         public var level: Int
+        /// Whether the mentor wrote the level (else it is the policy's default).
+        public var levelStated: Bool
         /// Units the goal is worth at its rank.
         public var goalUnits: Int64
         /// The policy's multiplier for the skill's level.

@@ -43,7 +43,8 @@ extension ScoringModel {
             matches.append(
                 PairExplanation.GoalMatch(
                     rank: goal.rank, goal: goal.written, skill: skill.written, level: skill.level,
-                    goalUnits: goalUnits[goal.rank - 1], multiplier: levelMultipliers[skill.level - 1]))
+                    levelStated: skill.levelStated, goalUnits: goalUnits[goal.rank - 1],
+                    multiplier: levelMultipliers[skill.level - 1]))
         }
         if !matches.isEmpty {
             let detail = matches.map {
