@@ -23,6 +23,21 @@ public enum CohortSummary {
         lines.append(
             "pairs:     \(pairs - forbidden) of \(pairs) allowed (\(percent(share)) %); \(stranded) mentee\(stranded == 1 ? "" : "s") with no eligible mentor"
         )
+        for file in check.columns {
+            lines.append("")
+            lines.append("\(file.role.plural) read from \(file.file):")
+            let width = file.used.map(\.field.count).max() ?? 0
+            for use in file.used {
+                let headers = use.headers.map { "\"\($0)\"" }.joined(separator: " + ")
+                lines.append(
+                    "  \(use.field)\(String(repeating: " ", count: width - use.field.count))  \(headers) (\(use.source.rawValue))"
+                )
+            }
+            if !file.unread.isEmpty {
+                lines.append("  not read: \(file.unread.map { "\"\($0)\"" }.joined(separator: ", "))")
+            }
+        }
+        if !check.columns.isEmpty { lines.append("") }
         let warnings = check.warnings.count
         lines.append(
             "result:    no errors, \(warnings) warning\(warnings == 1 ? "" : "s")\(warnings > 0 ? " (on standard error)" : "")"

@@ -11,6 +11,8 @@ public enum CohortLoader {
     public struct Loaded: Sendable {
         public var cohort: Cohort
         public var warnings: [InputProblem]
+        /// Which header fed which field, mentors' file first.
+        public var columns: [FileColumns] = []
     }
 
     /// Loads the files named in `sources`; a `nil` policy path means the default policy.
@@ -32,12 +34,13 @@ public enum CohortLoader {
         }
         var mentorTable: CSVTable?
         var menteeTable: CSVTable?
+        var roleColumn: FileColumns.Use?
         if let signups = sources.signups {
             // One file for everybody: its role column says who is on which side.
             if let table = table(signups, &diagnostics), let policy,
                 let split = _RoleColumn.split(table, policy: policy, diagnostics: &diagnostics)
             {
-                (mentorTable, menteeTable) = split
+                (mentorTable, menteeTable, roleColumn) = split
             }
         } else {
             mentorTable = table(sources.mentors, &diagnostics)
@@ -51,9 +54,16 @@ public enum CohortLoader {
         for table in [mentorTable, menteeTable] + (conflictTable.map { [$0] } ?? []) {
             sources.digests[table.path] = table.sha256
         }
-        return try build(
+        var loaded = try build(
             policy: policy, mentors: mentorTable, mentees: menteeTable, conflicts: conflictTable,
             sources: sources, diagnostics: diagnostics)
+        if let roleColumn {
+            for index in loaded.columns.indices {
+                loaded.columns[index].used.insert(roleColumn, at: 0)
+                loaded.columns[index].unread.removeAll { $0 == roleColumn.headers[0] }
+            }
+        }
+        return loaded
     }
 
     /// Validates already-parsed tables; the entry point for tests and generators.
@@ -148,7 +158,9 @@ public enum CohortLoader {
             },
             menteeOrganisationConflicts: byID(menteeOrganisations, mentees),
             mentorOrganisationConflicts: byID(mentorOrganisations, mentors), sources: sources)
-        return Loaded(cohort: cohort, warnings: diagnostics.sorted)
+        return Loaded(
+            cohort: cohort, warnings: diagnostics.sorted,
+            columns: [mentorLoader.columnReport, menteeLoader.columnReport])
     }
 
     private static func table(_ path: String, _ diagnostics: inout InputDiagnostics) -> CSVTable? {

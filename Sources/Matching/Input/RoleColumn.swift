@@ -13,8 +13,12 @@ enum _RoleColumn {
     /// reported) when the role column cannot be found.
     static func split(
         _ table: CSVTable, policy: Policy, diagnostics: inout InputDiagnostics
-    ) -> (mentors: CSVTable, mentees: CSVTable)? {
+    ) -> (mentors: CSVTable, mentees: CSVTable, role: FileColumns.Use)? {
         guard let column = column(of: table, policy: policy, diagnostics: &diagnostics) else { return nil }
+        let source: FileColumns.Source =
+            policy.columns.role != nil
+            ? .mapped : _Term.normalised(table.header[column]) == "role" ? .named : .recognised
+        let use = FileColumns.Use(field: "role", headers: [table.header[column]], source: source)
         var mentors: [CSVTable.Record] = []
         var mentees: [CSVTable.Record] = []
         let roles = policy.roles
@@ -38,7 +42,7 @@ enum _RoleColumn {
         }
         return (
             CSVTable(path: table.path, header: table.header, records: mentors, sha256: table.sha256),
-            CSVTable(path: table.path, header: table.header, records: mentees, sha256: table.sha256)
+            CSVTable(path: table.path, header: table.header, records: mentees, sha256: table.sha256), use
         )
     }
 

@@ -15,6 +15,8 @@ struct _SignupLoader {
     /// The column indices of each field present in the file (several when
     /// the policy maps a field to several headers).
     private(set) var columnsOf: [SignupField: [Int]] = [:]
+    /// How each field's columns were found.
+    private var sourceOf: [SignupField: FileColumns.Source] = [:]
     /// Whether every required column was found (else no row was read).
     private(set) var hasColumns = false
 
@@ -92,17 +94,17 @@ struct _SignupLoader {
                         complete = false
                     }
                 }
-                if columns.count == headers.count { columnsOf[field] = columns }
+                if columns.count == headers.count { (columnsOf[field], sourceOf[field]) = (columns, .mapped) }
                 continue
             }
             if let index = headerKeys.firstIndex(of: field.rawValue), !metadata.contains(index) {
-                columnsOf[field] = [index]
+                (columnsOf[field], sourceOf[field]) = ([index], .named)
                 continue
             }
             // The usual wordings of form tools, when exactly one header matches.
             let matches = headerKeys.indices.filter { field.commonHeaders.contains(headerKeys[$0]) }
             if matches.count == 1 {
-                columnsOf[field] = matches
+                (columnsOf[field], sourceOf[field]) = (matches, .recognised)
                 continue
             }
             // A form tool's own email or name column, when the form asked
@@ -111,7 +113,7 @@ struct _SignupLoader {
                 let index = headerKeys.firstIndex(of: field.rawValue), metadata.contains(index),
                 holdsRealValues(index, field)
             {
-                columnsOf[field] = [index]
+                (columnsOf[field], sourceOf[field]) = ([index], .formTool)
                 continue
             }
             // Email is required when there is no id column to identify people.
@@ -131,6 +133,19 @@ struct _SignupLoader {
             }
         }
         return complete
+    }
+
+    /// Which header feeds which field, and the headers nothing reads.
+    var columnReport: FileColumns {
+        var used: [FileColumns.Use] = []
+        var read = Set<Int>()
+        for field in SignupField.allCases {
+            guard let columns = columnsOf[field], let source = sourceOf[field] else { continue }
+            used.append(.init(field: field.rawValue, headers: columns.map { table.header[$0] }, source: source))
+            read.formUnion(columns)
+        }
+        let unread = table.header.indices.filter { !read.contains($0) }.map { table.header[$0] }
+        return FileColumns(file: table.path, role: role, used: used, unread: unread)
     }
 
     /// The columns a form tool adds about the response rather than the

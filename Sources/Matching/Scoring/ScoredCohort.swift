@@ -14,6 +14,9 @@ public struct ScoredCohort: Sendable {
     public let allowedPairs: Int
     /// Mentees every mentor is forbidden to.
     public let strandedMentees: [Int]
+    /// Which header of each sign-up file fed which field (empty for a
+    /// cohort built in code).
+    public var columns: [FileColumns] = []
 
     public var cohort: Cohort { model.cohort }
 
@@ -29,7 +32,9 @@ public struct ScoredCohort: Sendable {
     ///
     /// - Throws: `InputDiagnostics` with one problem when scores cannot be exact.
     public static func run(_ loaded: CohortLoader.Loaded) throws(InputDiagnostics) -> ScoredCohort {
-        try run(loaded.cohort, warnings: loaded.warnings)
+        var scored = try run(loaded.cohort, warnings: loaded.warnings)
+        scored.columns = loaded.columns
+        return scored
     }
 
     /// Scores a cohort (loaded, or built in code).
