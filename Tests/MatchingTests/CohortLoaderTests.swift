@@ -97,18 +97,16 @@ import _TandemUtilities
 
     @Test("An organisation conflict naming an organisation nobody belongs to is an error with did-you-mean")
     func unknownOrganisationConflict() throws {
-        do {
-            _ = try Fixtures.cohort(
+        let error = #expect(throws: InputDiagnostics.self) {
+            try Fixtures.cohort(
                 policy: "", mentors: "email,skills,organisation\nm@x.org,art,Acme Health\n",
                 mentees: "email,goals,organisation\ne@x.org,art,Beta\n",
                 conflicts: "person,other,kind\ne@x.org,Acme Helth,organisation\n")
-            Issue.record("expected an error")
-        } catch let error as InputDiagnostics {
-            #expect(
-                error.errors.map(\.description) == [
-                    "conflicts.csv:2:2: error: no participant belongs to the organisation \"Acme Helth\", so this conflict would exclude nobody; did you mean \"Acme Health\"? write the organisation as the sign-up files do, or remove the row."
-                ])
         }
+        #expect(
+            error?.errors.map(\.description) == [
+                "conflicts.csv:2:2: error: no participant belongs to the organisation \"Acme Helth\", so this conflict would exclude nobody; did you mean \"Acme Health\"? write the organisation as the sign-up files do, or remove the row."
+            ])
     }
 
     @Test("A Microsoft Forms export: its response ID is not an id, its anonymous Email loses to the question")
@@ -171,18 +169,14 @@ import _TandemUtilities
             both = ["yes"]
 
             """
-        do {
-            _ = try PolicyLoader.parse(text, path: "p.toml")
-            Issue.record("expected errors")
-        } catch {
-            #expect(
-                error.sorted.map(\.description) == [
-                    "p.toml:3: error: seniority.equivalents reads \"Reader\" as \"seniour\", which is not one of seniority.levels (junior, senior); did you mean \"senior\"?",
-                    "p.toml:5: error: columns.name must be a header in quotes, or a list of headers such as [\"First name\", \"Last name\"], not an empty list.",
-                    "p.toml:6: error: columns.region lists a whole number; every entry must be a header in quotes.",
-                    "p.toml:9: error: the answer \"yes\" is under both roles.mentor and roles.both.",
-                ])
-        }
+        let error = #expect(throws: InputDiagnostics.self) { try PolicyLoader.parse(text, path: "p.toml") }
+        #expect(
+            error?.sorted.map(\.description) == [
+                "p.toml:3: error: seniority.equivalents reads \"Reader\" as \"seniour\", which is not one of seniority.levels (junior, senior); did you mean \"senior\"?",
+                "p.toml:5: error: columns.name must be a header in quotes, or a list of headers such as [\"First name\", \"Last name\"], not an empty list.",
+                "p.toml:6: error: columns.region lists a whole number; every entry must be a header in quotes.",
+                "p.toml:9: error: the answer \"yes\" is under both roles.mentor and roles.both.",
+            ])
     }
 
     @Test("A scheme that collects no email identifies people by id; the same id on both sides is one person")
@@ -223,19 +217,17 @@ import _TandemUtilities
 
     @Test("A conflict naming a person by name suggests their id, with the name")
     func conflictByName() throws {
-        do {
-            _ = try Fixtures.cohort(
+        let error = #expect(throws: InputDiagnostics.self) {
+            try Fixtures.cohort(
                 policy: "", mentors: "id,name,email,skills\nM1,Alice Archer,a@x.org,art\n",
                 mentees: "id,name,email,goals\nE1,Bo Chan,b@x.org,art\n",
                 conflicts: "person,other,kind\nE1,alice archer,person\nE1,Alice Archr,person\n")
-            Issue.record("expected errors")
-        } catch let error as InputDiagnostics {
-            #expect(
-                error.errors.map(\.description) == [
-                    "conflicts.csv:2:2: error: \"alice archer\" is a name; conflicts name people by id or email: did you mean \"M1\" (Alice Archer)?",
-                    "conflicts.csv:3:2: error: \"Alice Archr\" names nobody in the sign-ups; did you mean \"M1\" (Alice Archer)?",
-                ])
         }
+        #expect(
+            error?.errors.map(\.description) == [
+                "conflicts.csv:2:2: error: \"alice archer\" is a name; conflicts name people by id or email: did you mean \"M1\" (Alice Archer)?",
+                "conflicts.csv:3:2: error: \"Alice Archr\" names nobody in the sign-ups; did you mean \"M1\" (Alice Archer)?",
+            ])
     }
 
     @Test("Policy errors and sign-up errors come in one run whenever the policy is TOML")
