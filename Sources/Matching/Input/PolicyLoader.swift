@@ -236,16 +236,8 @@ struct _PolicyReader {
                     integer(value, at: at, where: { $0 >= 0 }, "a whole number of levels, 0 or more")
                     ?? seniority.idealGap
             case "equivalents":
-                guard case .table(let pairs) = value else {
-                    error(
-                        at,
-                        "seniority.equivalents must be a table of \"other ladder's level\" = \"level\" lines, not \(value.kind)."
-                    )
-                    continue
-                }
-                for (other, target) in pairs {
-                    if let level = string(target, at: at + [other]) { seniority.equivalents[other] = level }
-                }
+                seniority.equivalents =
+                    textTable(value, at: at, lines: "\"other ladder's level\" = \"level\"") ?? seniority.equivalents
             default: break
             }
         }
@@ -259,16 +251,8 @@ struct _PolicyReader {
             case "out_of_scope":
                 taxonomy.outOfScope = list(value, at: at) { $0.string($1, at: at) } ?? taxonomy.outOfScope
             case "synonyms":
-                guard case .table(let pairs) = value else {
-                    error(
-                        at, "taxonomy.synonyms must be a table of \"alternative\" = \"topic\" lines, not \(value.kind)."
-                    )
-                    continue
-                }
-                taxonomy.synonyms = [:]
-                for (alternative, target) in pairs {
-                    if let topic = string(target, at: at + [alternative]) { taxonomy.synonyms[alternative] = topic }
-                }
+                taxonomy.synonyms =
+                    textTable(value, at: at, lines: "\"alternative\" = \"topic\"") ?? taxonomy.synonyms
             default: break
             }
         }

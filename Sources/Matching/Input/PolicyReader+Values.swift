@@ -85,6 +85,20 @@ extension _PolicyReader {
         return value
     }
 
+    /// A table of text values (`"alternative" = "topic"` lines); each value
+    /// that is not text is reported at its key. `lines` shows one line.
+    mutating func textTable(_ node: _TOMLNode, at keyPath: [String], lines: String) -> [String: String]? {
+        guard case .table(let pairs) = node else {
+            error(keyPath, "\(keyPath.joined(separator: ".")) must be a table of \(lines) lines, not \(node.kind).")
+            return nil
+        }
+        var table: [String: String] = [:]
+        for (key, value) in pairs {
+            if let text = string(value, at: keyPath + [key]) { table[key] = text }
+        }
+        return table
+    }
+
     mutating func list<Element>(
         _ node: _TOMLNode, at keyPath: [String], _ element: (inout _PolicyReader, _TOMLNode) -> Element?
     ) -> [Element]? {
