@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Matching
 import Testing
@@ -104,6 +105,14 @@ import Testing
         }
     }
 
+    @Test("A policy saved with Windows line ends (CRLF) has its errors located by line")
+    func windowsLineEnds() {
+        let error = #expect(throws: InputDiagnostics.self) {
+            try PolicyLoader.parse("name = \"x\"\r\n[weights]\r\ngoal_macth = 3\r\n", path: "p.toml")
+        }
+        #expect(error?.errors.map(\.location.row) == [3])
+    }
+
     @Test("A policy file that is not UTF-8 is refused at the line and column of the first bad byte")
     func notUTF8() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-latin1-\(UUID()).toml").path
@@ -192,6 +201,8 @@ extension PolicyHardeningTests {
             "[" + String(repeating: "a.", count: 30_000) + "a]",
             "p.toml:1:1: error: this is not valid TOML: keys nest more than 64 levels deep here"
         ),
+        // "[" and a combining mark are one Swift Character but two code points (make fuzz).
+        ("[\u{031E}.", "p.toml:1:1: error: this is not valid TOML: this is not a table header"),
     ]
 
     @Test("Policies that crashed the TOML parser are located errors", arguments: crashers)

@@ -4,20 +4,26 @@
 /// (`[=`, `[:]`), brackets that close what they did not open (`s=["",}`), and
 /// keys nested absurdly deep (a dotted key of 30,000 parts overflowed the
 /// stack). It is no TOML parser: what it lets through, TOMLKit still checks.
+///
+/// It reads Unicode scalars, as the C++ parser reads code points, not Swift's
+/// characters: `[` followed by a combining mark is one `Character` but still
+/// opens a table header there (the three bytes `[`, U+031E, `.` aborted the
+/// parser past a guard that compared characters; found by `make fuzz`).
 enum _TOMLGuard {
     /// Keys may have at most this many parts (`a.b.c` has 3).
     static let deepestKey = 64
 
     static func check(_ text: String) throws(_TOMLSyntaxError) {
-        var stack: [(opener: Character, line: Int, column: Int)] = []
-        var inString: Character?  // the quote of the string being read, across lines for multi-line ones
+        var stack: [(opener: Unicode.Scalar, line: Int, column: Int)] = []
+        var inString: Unicode.Scalar?  // the quote of the string being read, across lines for multi-line ones
         var multiline = false
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, line) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        {
             let number = offset + 1
             let characters = Array(line)
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            let trimmed = characters.drop { $0 == " " || $0 == "\t" }
             if inString == nil, stack.isEmpty, trimmed.first == "[" {
-                try header(trimmed, line: number)
+                try header(Array(trimmed), line: number)
                 continue
             }
             var dots = 0
@@ -59,15 +65,15 @@ enum _TOMLGuard {
                 case "[", "{":
                     stack.append((character, number, index + 1))
                 case "]", "}":
-                    let expected: Character = character == "]" ? "[" : "{"
+                    let expected: Unicode.Scalar = character == "]" ? "[" : "{"
                     guard let open = stack.popLast(), open.opener == expected else {
                         throw _TOMLSyntaxError(
                             line: number, column: index + 1,
                             message: "a \"\(character)\" here closes nothing that it could close")
                     }
                 case ".":
-                    let digitBefore = index > 0 && characters[index - 1].isNumber
-                    let digitAfter = index + 1 < characters.count && characters[index + 1].isNumber
+                    let digitBefore = index > 0 && ("0"..."9").contains(characters[index - 1])
+                    let digitAfter = index + 1 < characters.count && ("0"..."9").contains(characters[index + 1])
                     if !(digitBefore && digitAfter) { dots += 1 }
                 default:
                     break
@@ -91,9 +97,12 @@ enum _TOMLGuard {
 
     /// A table header: `[key.key]` or `[[key.key]]`, each key bare or quoted,
     /// then at most a comment.
-    private static func header(_ text: Substring, line: Int) throws(_TOMLSyntaxError) {
+    private static func header(_ characters: [Unicode.Scalar], line: Int) throws(_TOMLSyntaxError) {
         func fail(_ message: String) -> _TOMLSyntaxError { _TOMLSyntaxError(line: line, column: 1, message: message) }
-        let characters = Array(text)
+        func isBare(_ scalar: Unicode.Scalar) -> Bool {
+            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                || scalar == "_" || scalar == "-"
+        }
         let double = characters.count > 1 && characters[1] == "["
         var index = double ? 2 : 1
         var parts = 0
@@ -111,15 +120,8 @@ enum _TOMLGuard {
                 }
                 guard index < characters.count else { throw fail("a quoted key in this table header is not closed") }
                 index += 1
-            } else if character.isASCII,
-                character.isLetter || character.isNumber || character == "_" || character == "-"
-            {
-                while index < characters.count, characters[index].isASCII,
-                    characters[index].isLetter || characters[index].isNumber || characters[index] == "_"
-                        || characters[index] == "-"
-                {
-                    index += 1
-                }
+            } else if isBare(character) {
+                while index < characters.count, isBare(characters[index]) { index += 1 }
             } else {
                 throw fail("this is not a table header: write [section] with a name of letters, digits, _ or -")
             }
@@ -133,8 +135,8 @@ enum _TOMLGuard {
             }
             break
         }
-        let closing = double ? "]]" : "]"
-        guard String(characters[index...]).hasPrefix(closing) else {
+        let closing: [Unicode.Scalar] = double ? ["]", "]"] : ["]"]
+        guard characters[index...].starts(with: closing) else {
             throw fail("this is not a table header: write [section] with a name of letters, digits, _ or -")
         }
         index += closing.count

@@ -11,7 +11,10 @@ struct _TOMLKeyLines {
     init(text: String) {
         var table: [String] = []
         var continuation: _Continuation = .none
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines are cut at each "\n" scalar: a Swift `Character` joins "\r\n"
+        // into one, which left a CRLF policy one long line with no line numbers.
+        for (offset, line) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        {
             let number = offset + 1
             var rest = Substring(line)
             switch continuation {
