@@ -12,7 +12,11 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(policy mentors mentees conflicts npy csv-matrix)
 
-# Every module (the root package's, TOMLKit's C++ too) is instrumented.
+# Every module (the root package's, TOMLKit's C++ too) is instrumented. The
+# build plan is made anew each time: SwiftPM kept the old one when a file was
+# added to the root package (a path dependency), and the binary was built
+# without it.
+rm -f .build/release.yaml
 swift build -c release \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld \
     -Xcc -fsanitize=fuzzer-no-link,address -Xcxx -fsanitize=fuzzer-no-link,address
