@@ -13,10 +13,11 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(policy mentors mentees conflicts npy csv-matrix)
 
 # Every module (the root package's, TOMLKit's C++ too) is instrumented. The
-# build plan is made anew each time: SwiftPM kept the old one when a file was
-# added to the root package (a path dependency), and the binary was built
-# without it.
-rm -f .build/release.yaml
+# build is made from scratch each time (about 2 minutes, the fetched packages
+# and the corpus are kept): incremental builds of this package went stale when
+# the root package changed under it (a new file left out; a struct that grew
+# read with its old size, which AddressSanitizer reported as an overflow).
+rm -rf .build/release.yaml .build/x86_64-unknown-linux-gnu .build/release
 swift build -c release \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld \
     -Xcc -fsanitize=fuzzer-no-link,address -Xcxx -fsanitize=fuzzer-no-link,address
