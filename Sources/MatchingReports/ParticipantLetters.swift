@@ -156,13 +156,20 @@ enum _ParticipantLetters {
             lines.append(
                 "None of the goals listed met an offered skill directly; the pairing rests on the other factors below.")
         }
-        let meeting = explanation.meeting
-        switch (meeting.online, meeting.inPerson) {
-        case (true, true):
-            lines.append(
-                "You can meet online or in person\(meeting.sharedRegion.map { " (you are both in \($0))" } ?? "").")
-        case (true, false): lines.append("You can meet online.")
-        default: lines.append("You can meet in person\(meeting.sharedRegion.map { " in \($0)" } ?? "").")
+        // How the pair can meet, unless the sign-up files never asked (a
+        // letter must not claim "You can meet online" from a default).
+        let columns = round.check.columns
+        if columns.isEmpty || columns.contains(where: { $0.used.contains { $0.field == SignupField.meeting.rawValue } })
+        {
+            let meeting = explanation.meeting
+            switch (meeting.online, meeting.inPerson) {
+            case (true, true):
+                lines.append(
+                    "You can meet online or in person\(meeting.sharedRegion.map { " (you are both in \($0))" } ?? "")."
+                )
+            case (true, false): lines.append("You can meet online.")
+            default: lines.append("You can meet in person\(meeting.sharedRegion.map { " in \($0)" } ?? "").")
+            }
         }
         let common = explanation.sharedLanguages
         if !common.isEmpty {

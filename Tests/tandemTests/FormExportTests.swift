@@ -44,6 +44,8 @@ import Testing
             // of one mentee accepts "it", not "them".
             let letter = try String(contentsOfFile: folder + "/letters/mentee-bo.chan_uni.example.md", encoding: .utf8)
             #expect(letter.contains("matches their experience in \"grant writing\".") && !letter.contains("level"))
+            // The form never asked how people would meet, so the letter does not say.
+            #expect(!letter.contains("meet"))
             let mentor = try String(contentsOfFile: folder + "/letters/mentor-cy.fox_uni.example.md", encoding: .utf8)
             #expect(mentor.contains("whether you accept it."))
         }
