@@ -68,10 +68,24 @@ public struct MatrixSolve: Sendable {
             ])
         }
         let values = matrix.takeValues()
+        let integers = if case .integers = values { true } else { false }
+        // An integer matrix counts unassigned rows in whole units: checked
+        // once, for the solve and for an empty matrix alike.
+        let wholeUnassigned = try options.unassignedValue.flatMap { value throws(InputDiagnostics) -> Int64? in
+            guard integers else { return nil }
+            guard value == value.rounded(), abs(value) < 9.2e18 else {
+                throw InputDiagnostics([
+                    .error(
+                        SourceLocation(file: path),
+                        "the unassigned value \(value) must be a whole number for an integer matrix")
+                ])
+            }
+            return Int64(value)
+        }
         if shape.rows == 0 || shape.columns == 0 {
-            let integers = if case .integers = values { true } else { false }
             return try emptyOutcome(
-                shape, integers: integers, unassignedValue: options.unassignedValue, path: path)
+                shape, integers: integers, unassigned: options.unassignedValue, wholeUnassigned: wholeUnassigned,
+                path: path)
         }
         switch consume values {
         case let .integers(values):
@@ -79,18 +93,8 @@ public struct MatrixSolve: Sendable {
             if let marker = options.forbiddenValue, marker == marker.rounded(), abs(marker) < 9.2e18 {
                 forbidden = Int64(marker)
             }
-            let unassigned = try options.unassignedValue.map { value throws(InputDiagnostics) -> Int64 in
-                guard value == value.rounded(), abs(value) < 9.2e18 else {
-                    throw InputDiagnostics([
-                        .error(
-                            SourceLocation(file: path),
-                            "the unassigned value \(value) must be a whole number for an integer matrix")
-                    ])
-                }
-                return Int64(value)
-            }
             return try solve(
-                shape, values: values, forbidden: forbidden, unassigned: unassigned, options: options, path: path)
+                shape, values: values, forbidden: forbidden, unassigned: wholeUnassigned, options: options, path: path)
         case let .reals(values):
             return try solve(
                 shape, values: values, forbidden: options.forbiddenValue,
@@ -103,24 +107,22 @@ public struct MatrixSolve: Sendable {
     /// nothing (0 × 10⁸ took 41 s and 11 GB; 10⁷ × 0 printed 238 MB): its only
     /// assignment is the empty one, worth each row's unassigned value.
     private static func emptyOutcome(
-        _ matrix: (rows: Int, columns: Int, emptyCells: [Int]), integers: Bool, unassignedValue: Double?,
-        path: String
+        _ matrix: (rows: Int, columns: Int, emptyCells: [Int]), integers: Bool, unassigned: Double?,
+        wholeUnassigned: Int64?, path: String
     ) throws(InputDiagnostics) -> Outcome {
         var objective = integers ? "0" : "0.0"
-        if let value = unassignedValue, matrix.rows > 0 {
-            if integers {
-                let (total, overflow) = matrix.rows.multipliedReportingOverflow(by: Int(value))
-                guard !overflow, value == value.rounded(), abs(value) < 9.2e18 else {
-                    throw InputDiagnostics([
-                        .error(
-                            SourceLocation(file: path),
-                            "\(matrix.rows) unassigned rows at \(value) each overflow a 64-bit total")
-                    ])
-                }
-                objective = String(total)
-            } else {
-                objective = String(Double(matrix.rows) * value)
+        if let whole = wholeUnassigned {
+            let (total, overflow) = Int64(matrix.rows).multipliedReportingOverflow(by: whole)
+            guard !overflow else {
+                throw InputDiagnostics([
+                    .error(
+                        SourceLocation(file: path),
+                        "\(matrix.rows) unassigned rows at \(whole) each overflow a 64-bit total")
+                ])
             }
+            objective = String(total)
+        } else if let value = unassigned, !integers {
+            objective = String(Double(matrix.rows) * value)
         }
         return Outcome(
             rows: matrix.rows, columns: matrix.columns, objective: objective, assignment: [], certificate: nil,

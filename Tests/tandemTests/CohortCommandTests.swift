@@ -190,18 +190,17 @@ import Testing
 
         // Issue 11: a note the coordinator added to an earlier round, or a
         // stray file among its letters, makes the folder refused, named.
-        let note = base.appendingPathComponent("round/my notes.txt")
-        try Data("call Ben on Monday".utf8).write(to: note)
-        let withNote = try TandemProcess.run(arguments + ["--out", round, "--quiet"])
-        #expect(withNote.status == 1)
-        #expect(withNote.standardError.contains("holds files Tandem did not write (my notes.txt)"))
-        #expect(FileManager.default.fileExists(atPath: note.path))
-        try FileManager.default.removeItem(at: note)
-        let stray = base.appendingPathComponent("round/letters/draft.docx")
-        try Data("draft".utf8).write(to: stray)
-        let withStray = try TandemProcess.run(arguments + ["--out", round, "--quiet"])
-        #expect(withStray.status == 1)
-        #expect(withStray.standardError.contains("(letters/draft.docx)"))
-        #expect(FileManager.default.fileExists(atPath: stray.path))
+        for (name, named) in [
+            ("my notes.txt", "holds files Tandem did not write (my notes.txt)"),
+            ("letters/draft.docx", "(letters/draft.docx)"),
+        ] {
+            let foreign = base.appendingPathComponent("round/" + name)
+            try Data("call Ben on Monday".utf8).write(to: foreign)
+            let refused = try TandemProcess.run(arguments + ["--out", round, "--quiet"])
+            #expect(refused.status == 1)
+            #expect(refused.standardError.contains(named))
+            #expect(FileManager.default.fileExists(atPath: foreign.path))
+            try FileManager.default.removeItem(at: foreign)
+        }
     }
 }

@@ -66,6 +66,10 @@ import Testing
             json.standardOutput.contains(
                 "\"objective\":\(-2 * rows),\"optimal\":true,\"exact\":true,\"degenerate\":true"))
         #expect(json.standardOutput.contains("\"unassigned_rows\":[],\"assignment\":[]"))
+        // An unassigned value no 64-bit total can hold is refused, not a trap.
+        let huge = try TandemProcess.run(["solve", path, "--unassigned-value", "1e30"])
+        #expect(huge.status == 1)
+        #expect(huge.standardError.contains("must be a whole number for an integer matrix"))
     }
 
     @Test("an unknown option value is a usage error")
