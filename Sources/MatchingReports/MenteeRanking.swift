@@ -77,6 +77,7 @@ public struct MenteeRanking: Sendable {
             lines.append("\(rank)mentor \(mentor.id) (\(mentor.name)): score \(points(explanation.units))")
             let signed = explanation.parts.map { ($0.units >= 0 ? "+" : "") + points($0.units) }
             let width = signed.map(\.count).max() ?? 0
+            let nameWidth = max(13, (explanation.parts.map(\.name.count).max() ?? 0) + 1)
             for (part, value) in zip(explanation.parts, signed) {
                 let padded = String(repeating: " ", count: width - value.count) + value
                 let detail =
@@ -84,7 +85,7 @@ public struct MenteeRanking: Sendable {
                     ? "\(explanation.goalMatches.count) goal\(explanation.goalMatches.count == 1 ? "" : "s") met:"
                     : part.detail
                 lines.append(
-                    "  \(part.factor.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0))\(padded)  \(detail)")
+                    "  \(part.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0))\(padded)  \(detail)")
                 if part.factor == .goals {
                     for match in explanation.goalMatches {
                         lines.append(
@@ -144,7 +145,7 @@ public struct MenteeRanking: Sendable {
                     eligible: !explanation.isForbidden,
                     score: explanation.isForbidden ? nil : points(explanation.units),
                     parts: explanation.parts.map {
-                        Part(factor: $0.factor.rawValue, points: points($0.units), detail: $0.detail)
+                        Part(factor: $0.name, points: points($0.units), detail: $0.detail)
                     },
                     goal_matches: explanation.goalMatches.map {
                         Match(rank: $0.rank, goal: $0.goal, skill: $0.skill, level: $0.level, points: points($0.units))

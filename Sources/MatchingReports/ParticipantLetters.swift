@@ -152,7 +152,7 @@ enum _ParticipantLetters {
                     ? "Your goal \"\(match.goal)\" (your \(priority)) matches their experience in \"\(match.skill)\"\(match.levelStated ? " (self-assessed level \(match.level) of \(levels))" : "")."
                     : "Their goal \"\(match.goal)\" (their \(priority)) matches your experience in \"\(match.skill)\".")
         }
-        if explanation.goalMatches.isEmpty {
+        if explanation.goalMatches.isEmpty, !cohort.mentees[mentee].goals.isEmpty {
             lines.append(
                 "None of the goals listed met an offered skill directly; the pairing rests on the other factors below.")
         }
@@ -182,6 +182,28 @@ enum _ParticipantLetters {
                     ? "Their seniority is a good step ahead of yours."
                     : "You are a good step ahead of them in seniority.")
         }
+        if explanation.parts.contains(where: { $0.factor == .organisation && $0.units > 0 }) {
+            lines.append("You are both from \(cohort.mentors[mentor].organisation), which the scheme favours.")
+        }
+        lines += criterionReasons(explanation, policy: policy, reader: reader)
         return lines
+    }
+
+    /// Each of the policy's criteria that added to the pair, in the
+    /// policy's words; private criteria are never named.
+    private static func criterionReasons(_ explanation: PairExplanation, policy: Policy, reader: Role) -> [String] {
+        explanation.parts.compactMap { part -> String? in
+            guard let index = part.criterion, part.units > 0 else { return nil }
+            let criterion = policy.criteria[index]
+            guard !criterion.isPrivate else { return nil }
+            let label = criterion.label.prefix(1).uppercased() + criterion.label.dropFirst()
+            if criterion.kind == .preferences {
+                let choice = part.evidence.first ?? ""
+                return reader == criterion.namingSide
+                    ? "\(label): you named them (your choice \(choice))."
+                    : "\(label): they named you (their choice \(choice))."
+            }
+            return part.evidence.isEmpty ? "\(label)." : "\(label): \(part.evidence.joined(separator: ", "))."
+        }
     }
 }

@@ -97,6 +97,19 @@ public enum CohortLoader {
         mentors.sort { $0.id < $1.id }
         mentees.sort { $0.id < $1.id }
 
+        for (index, criterion) in policy.criteria.enumerated() where criterion.kind == .preferences {
+            if criterion.namingSide == .mentee {
+                var resolver = _PreferenceResolver(people: mentors, side: .mentor)
+                resolver.resolve(
+                    &mentees, criterion: index, label: criterion.label,
+                    location: { menteeLoader.location(row: $0, criterion: index) }, &diagnostics)
+            } else {
+                var resolver = _PreferenceResolver(people: mentees, side: .mentee)
+                resolver.resolve(
+                    &mentors, criterion: index, label: criterion.label,
+                    location: { mentorLoader.location(row: $0, criterion: index) }, &diagnostics)
+            }
+        }
         let directory = _PersonDirectory(mentors: mentors, mentees: mentees)
         var exclusions = Set<_IndexedExclusion>()
         var menteeOrganisations = [Set<String>](repeating: [], count: mentees.count)
@@ -146,7 +159,10 @@ public enum CohortLoader {
         }
         // Coverage figures from rows that had errors would mislead; they come once the errors are fixed.
         if diagnostics.hasErrors { throw diagnostics }
-        warnAboutCoverage(mentors: mentors, mentees: mentees, taxonomy: taxonomy, sources: sources, &diagnostics)
+        warnAboutCoverage(
+            mentors: mentors, mentees: mentees, taxonomy: taxonomy, sources: sources,
+            topicsAsked: mentorLoader.columnsOf[.skills] != nil && menteeLoader.columnsOf[.goals] != nil,
+            &diagnostics)
         func byID(_ organisations: [Set<String>], _ people: [Participant]) -> [ParticipantID: [String]] {
             Dictionary(
                 uniqueKeysWithValues: zip(people.map(\.id), organisations.map { $0.sorted() }).filter { !$0.1.isEmpty })
@@ -173,8 +189,17 @@ public enum CohortLoader {
     /// Goals no mentor offers, and fewer places than mentees.
     private static func warnAboutCoverage(
         mentors: [Participant], mentees: [Participant], taxonomy: Taxonomy,
-        sources: Cohort.Sources, _ diagnostics: inout InputDiagnostics
+        sources: Cohort.Sources, topicsAsked: Bool, _ diagnostics: inout InputDiagnostics
     ) {
+        let places = mentors.reduce(0) { $0 + $1.capacity }
+        if !mentees.isEmpty, places < mentees.count {
+            diagnostics.warning(
+                SourceLocation(file: sources.mentors),
+                "the mentors offer \(places) places in all for \(mentees.count) mentees, so at least \(mentees.count - places) mentee\(mentees.count - places == 1 ? "" : "s") cannot be matched."
+            )
+        }
+        // A form that asks for no skills or goals (the policy's criteria match instead) has nothing to warn about.
+        guard topicsAsked else { return }
         var offered = [Bool](repeating: false, count: taxonomy.topics.count)
         for mentor in mentors { for skill in mentor.skills { offered[skill.topic] = true } }
         var askers = [Int](repeating: 0, count: taxonomy.topics.count)
@@ -194,13 +219,6 @@ public enum CohortLoader {
             diagnostics.warning(
                 SourceLocation(file: sources.mentees, row: mentee.row),
                 "the mentee \"\(mentee.id)\" lists no goal in scope, so only seniority, region, language and organisation can score their pairs."
-            )
-        }
-        let places = mentors.reduce(0) { $0 + $1.capacity }
-        if !mentees.isEmpty, places < mentees.count {
-            diagnostics.warning(
-                SourceLocation(file: sources.mentors),
-                "the mentors offer \(places) places in all for \(mentees.count) mentees, so at least \(mentees.count - places) mentee\(mentees.count - places == 1 ? "" : "s") cannot be matched."
             )
         }
     }

@@ -83,7 +83,7 @@ struct _PolicyReader {
         var policy = Policy()
         let keys = [
             "name", "start_date", "resolution", "default_capacity",
-            "weights", "rules", "seniority", "taxonomy", "lists", "columns", "roles", "matching",
+            "weights", "rules", "seniority", "taxonomy", "lists", "columns", "roles", "matching", "criteria",
         ]
         for (key, value) in entries(root, at: [], known: keys) {
             let at = [key]
@@ -119,6 +119,7 @@ struct _PolicyReader {
                     }
                 }
             case "matching": readMatching(value, into: &policy.matching)
+            case "criteria": policy.criteria = readCriteria(value)
             default: break
             }
         }
@@ -329,7 +330,7 @@ struct _PolicyReader {
     }
 
     /// A sign-up field's column: one header, or a list of headers read together.
-    private mutating func headers(_ node: _TOMLNode, at keyPath: [String]) -> [String]? {
+    mutating func headers(_ node: _TOMLNode, at keyPath: [String]) -> [String]? {
         if case .string(let header) = node { return [header] }
         let name = keyPath.joined(separator: ".")
         guard case .array(let items) = node, !items.isEmpty else {

@@ -22,6 +22,12 @@ struct _SignupLoader {
 
     /// Normalised seniority level → its index.
     private let levelIndex: [String: Int]
+    /// Each of the policy's criteria: the columns it reads in this file.
+    var criterionColumns: [[Int]] = []
+    /// Each criterion: its opt-in column in this file, if it has one on this side.
+    var optInColumns: [Int?] = []
+    /// Each `levels` criterion: normalised level or equivalent → index.
+    let criterionLevels: [[String: Int]]
     /// The "did you mean" clause of each unknown term met so far: a term
     /// repeated on every row is looked up once.
     private var suggestions: [String: String] = [:]
@@ -36,6 +42,7 @@ struct _SignupLoader {
             if let index = levelIndex[_Term.normalised(level)] { levelIndex[_Term.normalised(other)] = index }
         }
         self.levelIndex = levelIndex
+        criterionLevels = policy.criteria.map(Self.levelIndex)
     }
 
     mutating func load(taxonomy: inout Taxonomy, diagnostics: inout InputDiagnostics) -> [Participant] {
@@ -117,8 +124,10 @@ struct _SignupLoader {
                 continue
             }
             // Email is required when there is no id column to identify people.
+            // Skills and goals are optional for a scheme that matches on criteria of its own.
             let isRequired =
-                (field == .email && columnsOf[.id] == nil) || field == .skills || field == .goals
+                (field == .email && columnsOf[.id] == nil)
+                || ((field == .skills || field == .goals) && policy.criteria.isEmpty)
                 || (field == .seniority && !policy.seniority.levels.isEmpty)
             if isRequired {
                 let why =
@@ -132,7 +141,7 @@ struct _SignupLoader {
                 complete = false
             }
         }
-        return complete
+        return findCriterionColumns(&diagnostics) && complete
     }
 
     /// Which header feeds which field, and the headers nothing reads.
@@ -144,6 +153,9 @@ struct _SignupLoader {
             used.append(.init(field: field.rawValue, headers: columns.map { table.header[$0] }, source: source))
             read.formUnion(columns)
         }
+        used += criterionUses
+        for columns in criterionColumns { read.formUnion(columns) }
+        read.formUnion(optInColumns.compactMap { $0 })
         let unread = table.header.indices.filter { !read.contains($0) }.map { table.header[$0] }
         return FileColumns(file: table.path, role: role, used: used, unread: unread)
     }
@@ -227,6 +239,7 @@ struct _SignupLoader {
             languages: entries(record, .languages).map(String.init),
             manager: cell(record, .manager), skills: [], capacity: 0, goals: [], outOfScopeGoals: [], row: record.row)
         participant.seniority = seniority(record, &diagnostics)
+        participant.answers = answers(record, &diagnostics)
         let meetingCell = cell(record, .meeting)
         if let meeting = MeetingMode(cell: meetingCell) {
             participant.meeting = meeting

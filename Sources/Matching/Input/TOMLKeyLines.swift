@@ -10,6 +10,7 @@ struct _TOMLKeyLines {
 
     init(text: String) {
         var table: [String] = []
+        var elementCount: [String: Int] = [:]
         var continuation: _Continuation = .none
         // Lines are cut at each "\n" scalar: a Swift `Character` joins "\r\n"
         // into one, which left a CRLF policy one long line with no line numbers.
@@ -32,6 +33,12 @@ struct _TOMLKeyLines {
             if rest.isEmpty || rest.first == "#" { continue }
             if rest.first == "[" {
                 table = Self.keyPath(rest.drop { $0 == "[" }.prefix { $0 != "]" })
+                if rest.hasPrefix("[[") {
+                    // Each `[[criteria]]` is one element, by its 0-based position: `criteria.2.kind`.
+                    let name = table.joined(separator: ".")
+                    table.append(String(elementCount[name, default: 0]))
+                    elementCount[name, default: 0] += 1
+                }
                 record(table, line: number)
                 continue
             }

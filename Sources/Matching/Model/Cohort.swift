@@ -177,6 +177,17 @@ public struct Cohort: Sendable {
                     "has goal topic \(goal.topic) at rank \(goal.rank), outside the taxonomy's \(taxonomy.topics.count) topics (ranks start at 1)."
                 )
             }
+            if person.answers.count > policy.criteria.count {
+                fail("has \(person.answers.count) criterion answers; the policy has \(policy.criteria.count) criteria.")
+            }
+            people[position].answers += Array(
+                repeating: Criterion.Answer(), count: max(0, policy.criteria.count - person.answers.count))
+            for (answer, criterion) in zip(person.answers, policy.criteria)
+            where criterion.kind == .levels
+                && answer.number.map({ !($0 >= 0 && $0 < Double(criterion.scale.count) && $0 == $0.rounded()) }) == true
+            {
+                fail("has level \(answer.number!) for \"\(criterion.label)\", outside its scale of \(criterion.scale.count) levels.")
+            }
             for index in people[position].skills.indices
             where people[position].skills[index].written.isEmpty
                 && taxonomy.topics.indices.contains(people[position].skills[index].topic)
@@ -215,12 +226,14 @@ public struct Cohort: Sendable {
         let location = SourceLocation(file: sources.policy ?? "policy")
         guard newPolicy.taxonomy == policy.taxonomy, newPolicy.seniority.levels == policy.seniority.levels,
             newPolicy.weights.skillLevel.count == policy.weights.skillLevel.count, newPolicy.lists == policy.lists,
-            newPolicy.columns == policy.columns, newPolicy.defaultCapacity == policy.defaultCapacity
+            newPolicy.columns == policy.columns, newPolicy.defaultCapacity == policy.defaultCapacity,
+            newPolicy.criteria.count == policy.criteria.count,
+            zip(newPolicy.criteria, policy.criteria).allSatisfy({ $0.readsAnswers(like: $1) })
         else {
             throw InputDiagnostics([
                 .error(
                     location,
-                    "the round's policy reads the sign-ups differently (taxonomy, seniority levels, skill levels, lists, columns or default capacity); load the files again with it."
+                    "the round's policy reads the sign-ups differently (taxonomy, seniority levels, skill levels, lists, columns, default capacity, or what a criterion reads); load the files again with it."
                 )
             ])
         }

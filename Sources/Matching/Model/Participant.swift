@@ -41,6 +41,9 @@ public struct Participant: Sendable {
     public var outOfScopeGoals: [String]
     /// The spreadsheet row of the sign-up, for messages (0 when built in code).
     public var row: Int
+    /// The answer to each of the policy's ``Policy/criteria``, in order
+    /// (missing answers count as blank).
+    public var answers: [Criterion.Answer] = []
 
     /// A skill offered: a taxonomy topic and a level.
     public struct Skill: Sendable, Hashable {

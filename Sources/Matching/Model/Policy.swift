@@ -36,6 +36,9 @@ public struct Policy: Sendable, Equatable {
     public var columns = ColumnMapping()
     public var roles = Roles()
     public var matching = Matching()
+    /// The scheme's own criteria (`[[criteria]]`), in the policy's order,
+    /// on top of the built-in fields' rules and weights.
+    public var criteria: [Criterion] = []
 
     public init() {}
 

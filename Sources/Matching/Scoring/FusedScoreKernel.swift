@@ -22,6 +22,8 @@ struct _FusedScoreKernel {
     private var shared: [Int32]
     private var flags: [UInt8]
     private var parameters: _RowParameters
+    /// The policy's criteria outside the GEMM, applied to each row after it.
+    private var criteria: _CriterionRowPass
 
     init(model: ScoringModel) {
         mentorCount = model.cohort.mentors.count
@@ -34,6 +36,7 @@ struct _FusedScoreKernel {
         let padded = (mentorCount + 63) / 64 * 64
         shared = [Int32](repeating: 0, count: mentorLanguageMasks == nil ? padded : 0)
         flags = [UInt8](repeating: 0, count: padded)
+        criteria = _CriterionRowPass(terms: model.criteria, mentors: mentorCount)
         let policy = model.cohort.policy
         let hasLevels = !policy.seniority.levels.isEmpty
         parameters = _RowParameters(
@@ -91,6 +94,11 @@ struct _FusedScoreKernel {
                         }
                     }
                 }
+            }
+        }
+        if !criteria.isEmpty {
+            flags.withUnsafeMutableBufferPointer { flags in
+                criteria.apply(row, count: count, output: output, flags: flags.baseAddress!)
             }
         }
         packBits(into: forbidden, count: count)

@@ -8,13 +8,37 @@ public struct PairExplanation: Sendable, Equatable {
     public struct Part: Sendable, Equatable {
         public var factor: Factor
         public var units: Int64
-        /// The evidence in words, e.g. "same region (London)".
+        /// The evidence in words, e.g. "same region (London)"; for a private
+        /// criterion, never its values.
         public var detail: String
+        /// For a criterion: its index in the policy's ``Policy/criteria``.
+        public var criterion: Int?
+        /// The factor's name, or the criterion's label.
+        public var name: String
+        /// For a criterion that is not private: the values that earned the
+        /// points, as the mentor wrote them (what letters quote).
+        public var evidence: [String] = []
+
+        init(factor: Factor, units: Int64, detail: String) {
+            self.factor = factor
+            self.units = units
+            self.detail = detail
+            name = factor.rawValue
+        }
+
+        init(criterion: Int, label: String, units: Int64, detail: String, evidence: [String]) {
+            self.init(factor: .criterion, units: units, detail: detail)
+            self.criterion = criterion
+            name = label
+            self.evidence = evidence
+        }
     }
 
     /// The factors of a score, in the order reports list them.
     public enum Factor: String, Sendable, Equatable, CaseIterable {
         case goals, seniority, region, language, organisation
+        /// One of the policy's own criteria (see ``Part/name``).
+        case criterion
     }
 
     /// One of the mentee's goals met by one of the mentor's skills.
@@ -46,6 +70,8 @@ public struct PairExplanation: Sendable, Equatable {
         case seniorityGap = "seniority gap too small"
         case sameOrganisation = "same organisation"
         case sharedLanguage = "no language in common"
+        /// A rule of one of the policy's own criteria.
+        case criterion = "a criterion of the policy"
         case samePerson = "same person"
         case lineManagement = "line management"
         case conflictOfInterest = "conflict of interest"

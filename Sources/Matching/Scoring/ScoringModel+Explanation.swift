@@ -86,6 +86,7 @@ extension ScoringModel {
                     factor: .organisation, units: Int64(organisationUnits),
                     detail: "same organisation (\(mentor.organisation)), \(how) by the policy"))
         }
+        parts += criterionParts(mentee: menteeIndex, mentor: mentorIndex)
         let regionAlwaysFine: Int32 = policy.inPersonNeedsSameRegion ? 0 : 1
         let meeting = PairExplanation.Meeting(
             online: _HardRules.online(keys.menteeMeeting, keys.mentorMeeting) == 1,
@@ -153,6 +154,7 @@ extension ScoringModel {
             reasons.append(
                 .init(rule: .sharedLanguage, sentence: "they have no language in common, and the policy requires one"))
         }
+        reasons += criterionExclusions(mentee: menteeIndex, mentor: mentorIndex)
         var conflictOnRecord = false
         for reason in cohort.exclusionReasons(mentee: menteeIndex, mentor: mentorIndex) {
             switch reason {

@@ -4,28 +4,31 @@ extension ScoringModel {
     /// Scores every mentee–mentor pair.
     ///
     /// Mentees are taken in blocks of rows. For each block, OpenBLAS computes
-    /// the goal–skill product into a cache-sized scratch block (in single
-    /// precision when every goal score stays below 2²³, so the product of
-    /// whole numbers is exact; in double precision otherwise). A fused loop
-    /// then turns each
+    /// the product of the concatenated encodings — goals × skills and every
+    /// criterion over categories and lists (see `_CriterionTerms`) — into a
+    /// cache-sized scratch block (in single precision when every product
+    /// stays below 2²² in magnitude, so the product of whole numbers is
+    /// exact; in double precision otherwise). A fused loop then turns each
     /// product into an integer, adds the seniority, region, language and
     /// organisation terms, evaluates the hard rules into forbidden bits, and
-    /// writes the score — one read and one write per cell after the GEMM.
-    /// Declared conflicts, line management and same-person pairs, which are
-    /// few, are applied last from their sorted lists.
+    /// writes the score — one read and one write per cell after the GEMM;
+    /// the criteria's rules and gap bonuses follow on the same row
+    /// (`_CriterionRowPass`) while it is in cache. Declared conflicts, line
+    /// management and same-person pairs, which are few, are applied last
+    /// from their sorted lists.
     ///
-    /// - Complexity: O(mentees × mentors × topics) for the product, through
+    /// - Complexity: O(mentees × mentors × (topics + criterion values)) for the product, through
     ///   BLAS; O(mentees × mentors) for the rest. Memory: the result
     ///   (4 bytes a pair plus 1 bit) and the two feature matrices.
     public func scoreMatrix() -> ScoreMatrix {
         let rows = cohort.mentees.count, columns = cohort.mentors.count
         // Every cell is written by the fused loop, so the result starts uninitialised.
         var scores = [Int32](unsafeUninitializedCapacity: rows * columns) { buffer, count in
-            if rows == 0 || columns == 0 || cohort.taxonomy.topics.isEmpty { buffer.initialize(repeating: 0) }
+            if rows == 0 || columns == 0 { buffer.initialize(repeating: 0) }
             count = rows * columns
         }
         var forbidden = ForbiddenMask(rows: rows, columns: columns)
-        if goalBound < 1 << 23 {
+        if productBound < 1 << 22 {
             fill(&scores, &forbidden, scalar: Float.self)
         } else {
             fill(&scores, &forbidden, scalar: Double.self)
@@ -34,29 +37,36 @@ extension ScoringModel {
         return ScoreMatrix(mentees: rows, mentors: columns, scores: scores, forbidden: forbidden)
     }
 
-    /// Goal matrix (mentees × topics) and skill matrix (mentors × topics) whose
-    /// product is each pair's goal units.
-    func featureMatrices<Scalar: BinaryFloatingPoint>(_: Scalar.Type) -> (goals: [Scalar], skills: [Scalar]) {
-        let topics = cohort.taxonomy.topics.count
-        var goals = [Scalar](repeating: 0, count: cohort.mentees.count * topics)
+    /// The concatenated encodings: the mentees' (goals by topic, then each
+    /// product criterion) and the mentors' (skills by topic, then the same
+    /// criteria), `depth` columns each, whose product is each pair's goal
+    /// units plus its criterion bonuses.
+    func featureMatrices<Scalar: BinaryFloatingPoint>(
+        _: Scalar.Type
+    ) -> (goals: [Scalar], skills: [Scalar], depth: Int) {
+        let topics = cohort.taxonomy.topics.count, depth = topics + criteria.width
+        var goals = [Scalar](repeating: 0, count: cohort.mentees.count * depth)
         for (row, mentee) in cohort.mentees.enumerated() {
-            for goal in mentee.goals { goals[row * topics + goal.topic] = Scalar(goalUnits[goal.rank - 1]) }
+            for goal in mentee.goals { goals[row * depth + goal.topic] = Scalar(goalUnits[goal.rank - 1]) }
         }
-        var skills = [Scalar](repeating: 0, count: cohort.mentors.count * topics)
+        var skills = [Scalar](repeating: 0, count: cohort.mentors.count * depth)
         for (row, mentor) in cohort.mentors.enumerated() {
             for skill in mentor.skills {
-                skills[row * topics + skill.topic] = Scalar(levelMultipliers[skill.level - 1])
+                skills[row * depth + skill.topic] = Scalar(levelMultipliers[skill.level - 1])
             }
         }
-        return (goals, skills)
+        criteria.encode(
+            cohort: cohort, topics: topics, stride: depth, levelMultipliers: levelMultipliers,
+            mentees: &goals, mentors: &skills)
+        return (goals, skills, depth)
     }
 
     private func fill<Scalar: _ExactProductScalar>(
         _ scores: inout [Int32], _ forbidden: inout ForbiddenMask, scalar: Scalar.Type
     ) {
-        let rows = cohort.mentees.count, columns = cohort.mentors.count, topics = cohort.taxonomy.topics.count
+        let rows = cohort.mentees.count, columns = cohort.mentors.count
         guard rows > 0, columns > 0 else { return }
-        let (goals, skills) = featureMatrices(Scalar.self)
+        let (goals, skills, depth) = featureMatrices(Scalar.self)
         // About 16 MB of product per block: it stays in the last-level cache
         // for the fused pass, and OpenBLAS seldom repacks the skill matrix.
         // Measured at 20,000 × 10,000 (one thread): 2 MB blocks 3.54 s,
@@ -73,8 +83,8 @@ extension ScoringModel {
                             for first in stride(from: 0, to: rows, by: blockRows) {
                                 let count = min(blockRows, rows - first)
                                 Scalar.multiplyTransposed(
-                                    goals.baseAddress! + first * topics, rows: count,
-                                    skills.baseAddress, columns: columns, depth: topics,
+                                    goals.baseAddress! + first * depth, rows: count,
+                                    skills.baseAddress, columns: columns, depth: depth,
                                     into: product.baseAddress, ldc: columns)
                                 for offset in 0..<count {
                                     kernel.scoreRow(
@@ -130,7 +140,7 @@ protocol _ExactProductScalar: BinaryFloatingPoint {
     static func multiplyTransposed(
         _ a: UnsafePointer<Self>?, rows: Int, _ b: UnsafePointer<Self>?, columns: Int,
         depth: Int, into c: UnsafeMutablePointer<Self>?, ldc: Int)
-    /// The whole number `self` holds (0 ≤ self < 2²³ for `Float`, < 2³¹ for `Double`).
+    /// The whole number `self` holds (|self| < 2²² for `Float`, < 2³¹ for `Double`).
     var exactInt32: Int32 { get }
 }
 
@@ -142,9 +152,11 @@ extension Float: _ExactProductScalar {
         DenseProduct.multiplyTransposed(a, rows: rows, b, columns: columns, depth: depth, into: c, ldc: ldc)
     }
 
-    /// Adding 2²³ puts a whole number 0 ≤ x < 2²³ into the low mantissa bits.
+    /// Adding 1.5 × 2²³ puts a whole number |x| < 2²² into the low mantissa
+    /// bits as x + 2²² (the sum lies in [2²³, 2²⁴), where floats are whole
+    /// numbers 1 apart), so criteria's penalties convert without a branch.
     @inline(__always) var exactInt32: Int32 {
-        Int32(bitPattern: (self + 8_388_608).bitPattern) &- 0x4B00_0000
+        Int32(bitPattern: (self + 12_582_912).bitPattern) &- 0x4B40_0000
     }
 }
 
@@ -156,8 +168,8 @@ extension Double: _ExactProductScalar {
         DenseProduct.multiplyTransposed(a, rows: rows, b, columns: columns, depth: depth, into: c, ldc: ldc)
     }
 
-    /// Adding 2⁵² puts a whole number 0 ≤ x < 2³¹ into the low mantissa bits.
+    /// Adding 1.5 × 2⁵² puts a whole number |x| < 2³¹ into the low mantissa bits, as for `Float`.
     @inline(__always) var exactInt32: Int32 {
-        Int32(truncatingIfNeeded: Int64(bitPattern: (self + 4_503_599_627_370_496).bitPattern) &- 0x4330_0000_0000_0000)
+        Int32(truncatingIfNeeded: Int64(bitPattern: (self + 6_755_399_441_055_744).bitPattern) &- 0x4338_0000_0000_0000)
     }
 }

@@ -24,11 +24,13 @@ public struct ScoringModel: Sendable {
 
     /// Largest |score| any pair can reach, in units.
     let scoreBound: Int64
-    /// Largest goal–skill part of a score, in units: whether the product is
-    /// exact in single precision.
-    let goalBound: Int64
+    /// Largest |units| of the GEMM's part of a score (goals × skills and the
+    /// product criteria): whether the product is exact in single precision.
+    let productBound: Int64
     let menteeKeys: _PersonKeys
     let mentorKeys: _PersonKeys
+    /// The policy's criteria, compiled for the kernel.
+    let criteria: _CriterionTerms
 
     /// - Throws: ``ScoringError/scoresTooLarge(bound:resolution:)`` when scores
     ///   could not be held exactly as 32-bit whole numbers at this resolution.
@@ -60,14 +62,16 @@ public struct ScoringModel: Sendable {
             units(policy.weights.seniorityGap), units(policy.weights.seniorityGap / 2),
         ]
         let topLevel = levelMultipliers.max() ?? 1
-        goalBound = goalUnits.reduce(0) { $0 + abs($1) } * topLevel
-        let bound = goalBound + bonuses.reduce(0) { $0 + abs($1) }
+        let criteria = _CriterionTerms(cohort: cohort, units: units, levelMultipliers: levelMultipliers)
+        productBound = goalUnits.reduce(0) { $0 + abs($1) } * topLevel + criteria.productBound
+        let bound = productBound + criteria.rowBound + bonuses.reduce(0) { $0 + abs($1) }
         // The fused kernel adds its terms with `&+` (see `_fusedRow`): below
         // 2³⁰ no sum of them can overflow `Int32`.
         guard bound < 1 << 30 else { throw .scoresTooLarge(bound: bound, resolution: policy.resolution) }
         scoreBound = bound
         (regionUnits, languageUnits, organisationUnits, seniorityUnits, seniorityHalfUnits) =
             (Int32(bonuses[0]), Int32(bonuses[1]), Int32(bonuses[2]), Int32(bonuses[3]), Int32(bonuses[4]))
+        self.criteria = criteria
         let keys = _PersonKeys.make(mentees: cohort.mentees, mentors: cohort.mentors)
         menteeKeys = keys.mentees
         mentorKeys = keys.mentors
