@@ -193,9 +193,9 @@ enum _ParticipantLetters {
     /// policy's words; private criteria are never named.
     private static func criterionReasons(_ explanation: PairExplanation, policy: Policy, reader: Role) -> [String] {
         explanation.parts.compactMap { part -> String? in
-            guard let index = part.criterion, part.units > 0 else { return nil }
+            guard let index = part.criterion else { return nil }
             let criterion = policy.criteria[index]
-            guard !criterion.isPrivate else { return nil }
+            guard !criterion.isPrivate, part.units > 0 || criterion.rule == .required else { return nil }
             let label = criterion.label.prefix(1).uppercased() + criterion.label.dropFirst()
             if criterion.kind == .preferences {
                 let choice = part.evidence.first ?? ""

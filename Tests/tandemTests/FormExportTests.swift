@@ -21,7 +21,14 @@ import Testing
                 "datasets/forms/two-ladders/mentees.csv",
             ]
         ),
+        ("time-slots", twoFiles("time-slots")),
+        ("preferences", twoFiles("preferences")),
+        ("identity-opt-in", twoFiles("identity-opt-in")),
     ]
+
+    static func twoFiles(_ name: String) -> [String] {
+        ["--mentors", "datasets/forms/\(name)/mentors.csv", "--mentees", "datasets/forms/\(name)/mentees.csv"]
+    }
 
     @Test("Each form export runs from its policy alone", arguments: exports.map(\.name))
     func export(name: String) throws {
@@ -48,6 +55,50 @@ import Testing
             #expect(!letter.contains("meet"))
             let mentor = try String(contentsOfFile: folder + "/letters/mentor-cy.fox_uni.example.md", encoding: .utf8)
             #expect(mentor.contains("whether you accept it."))
+        }
+        try checkCriteria(of: name, outputs: folder)
+    }
+
+    /// What each criteria scheme's outputs must say, and never say.
+    private func checkCriteria(of name: String, outputs folder: String) throws {
+        func file(_ path: String) throws -> String {
+            try String(contentsOfFile: folder + "/" + path, encoding: .utf8)
+        }
+        switch name {
+        case "time-slots":
+            // No skills or goals on the form: the criteria alone match, and
+            // say so in the policy's words; names come from two columns.
+            let letter = try file("letters/mentee-noah.fischer_trust.example.md")
+            #expect(letter.contains("Dear Noah Fischer,"))
+            #expect(letter.contains("- The same profession: Physiotherapy."))
+            #expect(letter.contains("- A free time slot in common: Wednesday afternoon."))
+            #expect(letter.contains("- More years of practice."))
+            #expect(!letter.contains("goal"))
+            // Sami (dietetics, free Monday mornings) shares no slot with the one dietitian.
+            let unmatched = try file("unmatched.csv")
+            #expect(unmatched.contains("sami.haddad@trust.example"))
+        case "preferences":
+            let pairs = try file("pairs.csv")
+            // Carlos takes only mentees from York; Ivo (Leeds) asked for him and may not have him.
+            #expect(!pairs.contains("B203,Ivo Petrov,i.petrov@alumni.example,A117"))
+            #expect(pairs.contains("B202,Hana Sato,h.sato@alumni.example,A117"))
+            let letter = try file("letters/mentee-B202.md")
+            #expect(letter.contains("- A mentor you asked for: you named them (your choice #1)."))
+            let mentor = try file("letters/mentor-A117.md")
+            #expect(mentor.contains("- A mentor you asked for: they named you (their choice #1)."))
+        case "identity-opt-in":
+            // Private: no output names the criterion or any answer to it.
+            let outputs = try FileManager.default.subpathsOfDirectory(atPath: folder).filter {
+                $0.hasSuffix(".md") || $0.hasSuffix(".csv") || $0.hasSuffix(".json") || $0.hasSuffix(".html")
+            }
+            #expect(outputs.count > 5)
+            for output in outputs {
+                let text = try file(output)
+                for secret in ["Black British", "Gay", "British Asian", "Disabled", "identity"] {
+                    #expect(!text.contains(secret), "\(output) mentions \(secret)")
+                }
+            }
+        default: break
         }
     }
 

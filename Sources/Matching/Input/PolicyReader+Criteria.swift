@@ -122,6 +122,10 @@ extension _PolicyReader {
             default: break
             }
         }
+        if kind == .preferences {
+            // Only the naming side's column is read; `column` names it.
+            if criterion.namingSide == .mentee { criterion.mentorColumns = [] } else { criterion.menteeColumns = [] }
+        }
         if let answers = values["opt_in_answers"], let list = list(answers, at: path + ["opt_in_answers"], { $0.string($1, at: path + ["opt_in_answers"]) }) {
             if list.isEmpty {
                 error(path + ["opt_in_answers"], "\(title) has no opt_in_answers; list the answers that mean yes.")

@@ -1,7 +1,8 @@
 /// Why a mentee has no proposed mentor, in the words the coordinator sees.
 public enum UnmatchedReason: Sendable, Equatable, Codable {
-    /// Every mentor is excluded by a hard rule; the rule excluding the most.
-    case noEligibleMentor(mainRule: PairExplanation.HardRule?)
+    /// Every mentor is excluded by a hard rule; the rule excluding the most
+    /// (and, for a criterion's rule, the criterion's label).
+    case noEligibleMentor(mainRule: PairExplanation.HardRule?, criterion: String? = nil)
     /// Some mentors are allowed, but every such pair scores below the minimum.
     case belowMinimumScore
     /// Every pair left scores below the fairness floor.
@@ -25,8 +26,10 @@ public enum UnmatchedReason: Sendable, Equatable, Codable {
     /// One sentence for the coordinator.
     public var sentence: String {
         switch self {
-        case .noEligibleMentor(let rule?): "no eligible mentor; the rule excluding the most mentors: \(rule.rawValue)"
-        case .noEligibleMentor(nil): "no eligible mentor (there are no mentors)"
+        case .noEligibleMentor(_, let criterion?):
+            "no eligible mentor; the rule excluding the most mentors: the criterion \"\(criterion)\""
+        case .noEligibleMentor(let rule?, nil): "no eligible mentor; the rule excluding the most mentors: \(rule.rawValue)"
+        case .noEligibleMentor(nil, nil): "no eligible mentor (there are no mentors)"
         case .belowMinimumScore: "every eligible mentor scores below the policy's minimum score"
         case .belowFairnessFloor: "every remaining pair scores below the fairness floor"
         case .eligibleMentorsFull: "every eligible mentor's places went to pairs that made a better total"

@@ -61,6 +61,14 @@ public struct PairExplanation: Sendable, Equatable {
     public struct Exclusion: Sendable, Equatable {
         public var rule: HardRule
         public var sentence: String
+        /// For a criterion's rule: its index in the policy's ``Policy/criteria``.
+        public var criterion: Int?
+
+        init(rule: HardRule, sentence: String, criterion: Int? = nil) {
+            self.rule = rule
+            self.sentence = sentence
+            self.criterion = criterion
+        }
     }
 
     /// The hard rules, by the short name reports group them under.
@@ -95,7 +103,9 @@ public struct PairExplanation: Sendable, Equatable {
     public let mentee: Int
     public let mentor: Int
     public let resolution: Double
-    /// Non-zero contributions, in ``Factor`` order.
+    /// Non-zero contributions, in ``Factor`` order; a criterion that
+    /// requires something in common and is met is listed even at 0 points,
+    /// as a reason for the pair.
     public let parts: [Part]
     /// The goal–skill evidence behind the `goals` part, by goal rank.
     public let goalMatches: [GoalMatch]

@@ -103,9 +103,12 @@ public struct ScoredCohort: Sendable {
             + "\(mentees) mentees and \(placeCount) places (\(Int64(limit))); use a coarser resolution, smaller weights or a smaller slot discount."
     }
 
-    /// The hard rule that excludes the most mentors for `mentee`, if any mentor exists.
-    public func mainObstacle(mentee: Int) -> PairExplanation.HardRule? {
-        Self.topObstacle(model, mentee: mentee)?.rule
+    /// The hard rule that excludes the most mentors for `mentee`, with the
+    /// criterion's label when it is a criterion's, if any mentor exists.
+    public func mainObstacle(mentee: Int) -> (rule: PairExplanation.HardRule, criterion: String?)? {
+        Self.topObstacle(model, mentee: mentee).map { top in
+            (top.rule, top.criterion.map { model.cohort.policy.criteria[$0].label })
+        }
     }
 
     /// ": <rule> (N of M mentors)" for the rule that excludes the most mentors.
@@ -113,20 +116,31 @@ public struct ScoredCohort: Sendable {
         let mentors = model.cohort.mentors.count
         guard mentors > 0 else { return ": there are no mentors" }
         guard let top = topObstacle(model, mentee: mentee) else { return "" }
-        return "; the rule excluding the most mentors: \(top.rule.rawValue) (\(top.mentors) of \(mentors))"
+        let name = top.criterion.map { "the criterion \"\(model.cohort.policy.criteria[$0].label)\"" }
+        return "; the rule excluding the most mentors: \(name ?? top.rule.rawValue) (\(top.mentors) of \(mentors))"
     }
 
-    /// The rule excluding the most mentors and how many it excludes; equal
-    /// counts go to the rule listed first in ``PairExplanation/HardRule``.
+    /// The rule excluding the most mentors and how many it excludes (each
+    /// criterion's rule counted on its own); equal counts go to the rule
+    /// listed first in ``PairExplanation/HardRule``, then the first criterion.
     private static func topObstacle(
         _ model: ScoringModel, mentee: Int
-    ) -> (rule: PairExplanation.HardRule, mentors: Int)? {
-        var counts: [PairExplanation.HardRule: Int] = [:]
-        for mentor in model.cohort.mentors.indices {
-            for exclusion in model.explain(mentee: mentee, mentor: mentor).forbiddenBecause {
-                counts[exclusion.rule, default: 0] += 1
-            }
+    ) -> (rule: PairExplanation.HardRule, criterion: Int?, mentors: Int)? {
+        struct Obstacle: Hashable, Comparable {
+            var rule: PairExplanation.HardRule
+            var criterion: Int
+            static func < (a: Obstacle, b: Obstacle) -> Bool { (a.rule, a.criterion) < (b.rule, b.criterion) }
         }
-        return counts.min(by: { ($1.value, $0.key) < ($0.value, $1.key) }).map { ($0.key, $0.value) }
+        var counts: [Obstacle: Int] = [:]
+        for mentor in model.cohort.mentors.indices {
+            let obstacles = Set(
+                model.explain(mentee: mentee, mentor: mentor).forbiddenBecause.map {
+                    Obstacle(rule: $0.rule, criterion: $0.criterion ?? -1)
+                })
+            for obstacle in obstacles { counts[obstacle, default: 0] += 1 }
+        }
+        return counts.min(by: { ($1.value, $0.key) < ($0.value, $1.key) }).map {
+            ($0.key.rule, $0.key.criterion < 0 ? nil : $0.key.criterion, $0.value)
+        }
     }
 }

@@ -7,13 +7,23 @@ extension ScoringModel {
     func criterionParts(mentee: Int, mentor: Int) -> [PairExplanation.Part] {
         criteria.terms.compactMap { term in
             let (units, detail, evidence) = criterionUnits(term, mentee: mentee, mentor: mentor)
-            guard units != 0 else { return nil }
             let criterion = term.criterion
+            guard units != 0 || requiredAndMet(term, mentee: mentee, mentor: mentor) else { return nil }
             return PairExplanation.Part(
                 criterion: term.index, label: criterion.label, units: units,
                 detail: criterion.isPrivate ? "met (a private criterion: its answers are not shown)" : detail,
                 evidence: criterion.isPrivate ? [] : evidence)
         }
+    }
+
+    /// Whether the pair meets a criterion that requires something in
+    /// common (a reason to name in letters even when it earns no points).
+    private func requiredAndMet(_ term: _CriterionTerms.Term, mentee: Int, mentor: Int) -> Bool {
+        guard term.criterion.rule == .required, [.same, .share, .requested, .overlap].contains(term.criterion.kind),
+            term.menteeActive[mentee] & term.mentorActive[mentor] == 1
+        else { return false }
+        let (mine, theirs) = answers(term, mentee, mentor)
+        return !Self.common(mine, theirs).isEmpty
     }
 
     /// Every rule of a criterion that forbids the pair.
@@ -25,7 +35,7 @@ extension ScoringModel {
                 criterion.isPrivate
                 ? "the private criterion \"\(criterion.label)\" is not met"
                 : "\"\(criterion.label)\" is not met: \(why)"
-            return PairExplanation.Exclusion(rule: .criterion, sentence: sentence)
+            return PairExplanation.Exclusion(rule: .criterion, sentence: sentence, criterion: term.index)
         }
     }
 
@@ -41,13 +51,13 @@ extension ScoringModel {
         let (mine, theirs) = answers(term, mentee, mentor)
         switch term.criterion.kind {
         case .same, .share, .requested:
-            guard term.isProduct, active == 1 else { return (0, "", []) }
+            guard active == 1 else { return (0, "", []) }
             let common = Self.common(mine, theirs)
-            let units = Int64(term.units) * Int64(common.count)
+            let units = term.isProduct ? Int64(term.units) * Int64(common.count) : 0
             let detail = term.criterion.kind == .same ? common.joined() : "in common: \(common.joined(separator: ", "))"
             return (units, detail, common)
         case .overlap:
-            guard term.isProduct, active == 1 else { return (0, "", []) }
+            guard active == 1 else { return (0, "", []) }
             var total: Int64 = 0
             var evidence: [String] = [], values: [String] = []
             for (rank, value) in mine.values.enumerated() {
