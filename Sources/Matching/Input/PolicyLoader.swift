@@ -332,7 +332,7 @@ struct _PolicyReader {
     /// A sign-up field's column: one header, or a list of headers read together.
     mutating func headers(_ node: _TOMLNode, at keyPath: [String]) -> [String]? {
         if case .string(let header) = node { return [header] }
-        let name = keyPath.joined(separator: ".")
+        let name = self.name(keyPath)
         guard case .array(let items) = node, !items.isEmpty else {
             let actual = if case .array = node { "an empty list" } else { node.kind }
             error(

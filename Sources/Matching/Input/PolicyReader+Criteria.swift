@@ -17,6 +17,9 @@ extension _PolicyReader {
         var criteria: [Criterion] = []
         var positionOfLabel: [String: Int] = [:]
         for (position, item) in items.enumerated() {
+            // A criterion with a mistake is left out, so the sign-ups are
+            // checked against the others without errors that only follow from it.
+            let problems = diagnostics.errors.count
             guard let criterion = readCriterion(item, at: ["criteria", String(position)], position: position + 1)
             else { continue }
             let key = _Term.normalised(criterion.label)
@@ -27,7 +30,7 @@ extension _PolicyReader {
                 )
             }
             positionOfLabel[key] = position
-            criteria.append(criterion)
+            if diagnostics.errors.count == problems { criteria.append(criterion) }
         }
         return criteria
     }
@@ -207,7 +210,7 @@ extension _PolicyReader {
             error(path + ["weight"], "\(title) has a weight but no \(key): say which \(kind == .levels ? "gap" : "difference") earns it.")
         }
         let isHard = criterion.rule != .bonus || criterion.minimum != nil || criterion.maximum != nil
-        if criterion.weight == 0 && !isHard {
+        if criterion.weight == 0 && !isHard && !saw.contains("weight") {
             error(
                 path,
                 "\(title) has neither a weight nor a hard rule, so it would change nothing; give weight = points, or rule = \"required\"."

@@ -7,6 +7,15 @@ extension _PolicyReader {
         SourceLocation(file: path, row: lines.line(of: keyPath))
     }
 
+    /// A key as a coordinator reads it: `weights.goal_match`; an element of
+    /// `[[criteria]]` by its number from 1, `criteria #2.weight`.
+    func name(_ keyPath: [String]) -> String {
+        guard keyPath.count >= 2, keyPath[0] == "criteria", let position = Int(keyPath[1]) else {
+            return keyPath.joined(separator: ".")
+        }
+        return (["criteria #\(position + 1)"] + keyPath.dropFirst(2)).joined(separator: ".")
+    }
+
     mutating func error(_ keyPath: [String], _ message: String) {
         diagnostics.error(location(keyPath), message)
     }
@@ -18,7 +27,7 @@ extension _PolicyReader {
         guard case .table(let pairs) = node else {
             error(
                 keyPath,
-                "\(keyPath.joined(separator: ".")) must be a table ([\(keyPath.joined(separator: "."))]), not \(node.kind)."
+                "\(name(keyPath)) must be a table ([\(name(keyPath))]), not \(node.kind)."
             )
             return []
         }
@@ -27,11 +36,11 @@ extension _PolicyReader {
             if known.contains(pair.key) {
                 kept.append(pair)
             } else {
-                let name = (keyPath + [pair.key]).joined(separator: ".")
-                let section = keyPath.isEmpty ? "at the top level" : "in [\(keyPath.joined(separator: "."))]"
+                let key = name(keyPath + [pair.key])
+                let section = keyPath.isEmpty ? "at the top level" : "in [\(name(keyPath))]"
                 error(
                     keyPath + [pair.key],
-                    "unknown policy key \"\(name)\" \(section) (known keys there: \(known.joined(separator: ", ")))\(_Suggestion.clause(for: pair.key, among: known))."
+                    "unknown policy key \"\(key)\" \(section) (known keys there: \(known.joined(separator: ", ")))\(_Suggestion.clause(for: pair.key, among: known))."
                 )
             }
         }
@@ -40,13 +49,13 @@ extension _PolicyReader {
 
     mutating func string(_ node: _TOMLNode, at keyPath: [String]) -> String? {
         if case .string(let text) = node { return text }
-        error(keyPath, "\(keyPath.joined(separator: ".")) must be text in quotes, not \(node.kind).")
+        error(keyPath, "\(name(keyPath)) must be text in quotes, not \(node.kind).")
         return nil
     }
 
     mutating func boolean(_ node: _TOMLNode, at keyPath: [String]) -> Bool? {
         if case .boolean(let value) = node { return value }
-        error(keyPath, "\(keyPath.joined(separator: ".")) must be true or false, not \(node.kind).")
+        error(keyPath, "\(name(keyPath)) must be true or false, not \(node.kind).")
         return nil
     }
 
@@ -75,11 +84,11 @@ extension _PolicyReader {
         where valid: (Value) -> Bool, _ expected: String
     ) -> Value? {
         guard let value else {
-            error(keyPath, "\(keyPath.joined(separator: ".")) must be \(expected), not \(node.kind).")
+            error(keyPath, "\(name(keyPath)) must be \(expected), not \(node.kind).")
             return nil
         }
         guard valid(value) else {
-            error(keyPath, "\(keyPath.joined(separator: ".")) is \(value); it must be \(expected).")
+            error(keyPath, "\(name(keyPath)) is \(value); it must be \(expected).")
             return nil
         }
         return value
@@ -89,7 +98,7 @@ extension _PolicyReader {
     /// that is not text is reported at its key. `lines` shows one line.
     mutating func textTable(_ node: _TOMLNode, at keyPath: [String], lines: String) -> [String: String]? {
         guard case .table(let pairs) = node else {
-            error(keyPath, "\(keyPath.joined(separator: ".")) must be a table of \(lines) lines, not \(node.kind).")
+            error(keyPath, "\(name(keyPath)) must be a table of \(lines) lines, not \(node.kind).")
             return nil
         }
         var table: [String: String] = [:]
@@ -103,7 +112,7 @@ extension _PolicyReader {
         _ node: _TOMLNode, at keyPath: [String], _ element: (inout _PolicyReader, _TOMLNode) -> Element?
     ) -> [Element]? {
         guard case .array(let items) = node else {
-            error(keyPath, "\(keyPath.joined(separator: ".")) must be a list in brackets, not \(node.kind).")
+            error(keyPath, "\(name(keyPath)) must be a list in brackets, not \(node.kind).")
             return nil
         }
         var values: [Element] = []

@@ -6,29 +6,27 @@ import Foundation
 extension _SignupLoader {
     /// Finds each criterion's columns and opt-in column on this side;
     /// reports every header the policy names and the file lacks.
-    mutating func findCriterionColumns(_ diagnostics: inout InputDiagnostics) -> Bool {
+    mutating func findCriterionColumns(_ diagnostics: inout InputDiagnostics) {
         let headerKeys = table.header.map(_Term.normalised)
         let headerRow = SourceLocation(file: table.path, row: 1)
-        var complete = true
         func column(_ header: String, _ what: String) -> Int? {
             if let index = headerKeys.firstIndex(of: _Term.normalised(header)) { return index }
             diagnostics.error(
                 headerRow,
                 "\(what) reads the column \"\(header)\", which this file does not have\(_Suggestion.clause(for: header, among: table.header))."
             )
-            complete = false
             return nil
         }
-        criterionColumns = policy.criteria.enumerated().map { number, criterion in
-            let title = "the policy's criteria #\(number + 1) (\"\(criterion.label)\")"
-            return criterion.columns(on: role).compactMap { column($0, title) }
+        criterionColumns = policy.criteria.map { criterion in
+            let columns = criterion.columns(on: role).compactMap { column($0, "the policy's criterion \"\(criterion.label)\"") }
+            // Without all its columns the criterion reads nothing here; the rows are still checked for the rest.
+            return columns.count == criterion.columns(on: role).count ? columns : []
         }
-        optInColumns = policy.criteria.enumerated().map { number, criterion in
+        optInColumns = policy.criteria.map { criterion in
             criterion.optIn.first { $0.side == role }.flatMap {
-                column($0.column, "the opt-in of the policy's criteria #\(number + 1) (\"\(criterion.label)\")")
+                column($0.column, "the opt-in of the policy's criterion \"\(criterion.label)\"")
             }
         }
-        return complete
     }
 
     /// What `tandem validate` lists for the criteria: each one's headers.
@@ -74,7 +72,7 @@ extension _SignupLoader {
         // Where the value was: the first column with one.
         let at = SourceLocation(
             file: table.path, row: record.row, column: (columns.first { !record.cell($0).isBlank } ?? columns[0]) + 1)
-        let title = "criteria #\(index + 1) (\"\(criterion.label)\")"
+        let title = "the criterion \"\(criterion.label)\""
         switch criterion.kind {
         case .same:
             if let first = cells.first(where: { !$0.isEmpty }) { answer.values = [first] }

@@ -141,7 +141,8 @@ struct _SignupLoader {
                 complete = false
             }
         }
-        return findCriterionColumns(&diagnostics) && complete
+        findCriterionColumns(&diagnostics)
+        return complete
     }
 
     /// Which header feeds which field, and the headers nothing reads.
