@@ -15,6 +15,6 @@ struct Tandem: AsyncParsableCommand {
             an independent dual certificate; tandem solve does the same for a bare matrix.
             """,
         version: TandemVersion.current,
-        subcommands: [Match.self, Validate.self, Score.self, Generate.self, Solve.self, Instance.self]
+        subcommands: [Init.self, Match.self, Validate.self, Score.self, Generate.self, Solve.self, Instance.self]
     )
 }

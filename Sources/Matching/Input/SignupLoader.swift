@@ -19,6 +19,8 @@ struct _SignupLoader {
     private var sourceOf: [SignupField: FileColumns.Source] = [:]
     /// Whether every required column was found (else no row was read).
     private(set) var hasColumns = false
+    /// Fields whose usual wordings head several columns.
+    private(set) var ambiguous: [SignupField: [Int]] = [:]
 
     /// Normalised seniority level → its index.
     private let levelIndex: [String: Int]
@@ -81,7 +83,8 @@ struct _SignupLoader {
 
     // MARK: Columns
 
-    private mutating func findColumns(_ diagnostics: inout InputDiagnostics) -> Bool {
+    /// Finds each field's columns; whether every required one was found.
+    mutating func findColumns(_ diagnostics: inout InputDiagnostics) -> Bool {
         let mapping = role == .mentor ? policy.columns.mentors : policy.columns.mentees
         let headerKeys = table.header.map(_Term.normalised)
         let headerRow = SourceLocation(file: table.path, row: 1)
@@ -112,6 +115,13 @@ struct _SignupLoader {
             let matches = headerKeys.indices.filter { field.commonHeaders.contains(headerKeys[$0]) }
             if matches.count == 1 {
                 (columnsOf[field], sourceOf[field]) = (matches, .recognised)
+                continue
+            }
+            if matches.count > 1 {
+                // Reading either could be the wrong column without a word.
+                diagnostics.error(headerRow, ambiguity(field, matches))
+                ambiguous[field] = matches
+                complete = false
                 continue
             }
             // A form tool's own email or name column, when the form asked
@@ -145,6 +155,13 @@ struct _SignupLoader {
         return complete
     }
 
+    /// "“Email address” and “Your email” could each be the email column; …"
+    func ambiguity(_ field: SignupField, _ columns: [Int]) -> String {
+        let headers = columns.map { "\"\(table.header[$0])\"" }
+        return
+            "\(headers.joined(separator: " and ")) could each be the \(field.rawValue) column; name the one meant in the policy under [columns.\(role.plural)] (\(field.rawValue) = \(headers[0]))."
+    }
+
     /// Which header feeds which field, and the headers nothing reads.
     var columnReport: FileColumns {
         var used: [FileColumns.Use] = []
@@ -166,7 +183,7 @@ struct _SignupLoader {
     /// time") begins with "ID" (the response's number, not a person's id),
     /// "Email" and "Name" (the account that answered: "anonymous" for an
     /// anonymous form). These never stand for a field by their name alone.
-    private static func formMetadata(_ headerKeys: [String]) -> Set<Int> {
+    static func formMetadata(_ headerKeys: [String]) -> Set<Int> {
         guard headerKeys.contains("start time"), headerKeys.contains("completion time") else { return [] }
         let names: Set<String> = ["id", "start time", "completion time", "email", "name", "last modified time"]
         return Set(headerKeys.indices.filter { names.contains(headerKeys[$0]) })
