@@ -59,7 +59,10 @@ public struct MenteeRanking: Sendable {
         let person = cohort.mentees[mentee]
         var lines = ["mentee \(person.id) (\(person.name))"]
         let goals = person.goals.map { "\($0.rank). \($0.written)" }.joined(separator: ", ")
-        lines.append("  goals: \(goals.isEmpty ? "none in scope" : goals)")
+        // A form that asks no goals (criteria match instead) has none to list.
+        if !goals.isEmpty || cohort.mentees.contains(where: { !$0.goals.isEmpty }) {
+            lines.append("  goals: \(goals.isEmpty ? "none in scope" : goals)")
+        }
         if !person.outOfScopeGoals.isEmpty {
             lines.append("  out of scope (signpost): \(person.outOfScopeGoals.joined(separator: ", "))")
         }

@@ -1,7 +1,7 @@
 import Foundation
 import Matching
-import Testing
 import TestSupport
+import Testing
 import _TandemUtilities
 
 /// Random sign-ups with every kind of criterion, scored by Tandem and by a
@@ -76,11 +76,15 @@ import _TandemUtilities
         var toml = "resolution = \([0.01, 0.25, 1].randomElement(using: &random)!)\n"
         func add(_ entries: [String: String]) {
             scheme.criteria.append(entries)
-            toml += "\n[[criteria]]\n" + entries.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }
+            toml +=
+                "\n[[criteria]]\n"
+                + entries.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }
                 .joined(separator: "\n") + "\n"
         }
         // Never 0: a bonus criterion without points is a policy error.
-        func points() -> String { String(Double([-20...(-1), 1...40].randomElement(using: &random)!.randomElement(using: &random)!) / 4) }
+        func points() -> String {
+            String(Double([-20...(-1), 1...40].randomElement(using: &random)!.randomElement(using: &random)!) / 4)
+        }
         let rules = ["\"bonus\"", "\"required\"", "\"forbidden\""]
         if Bool.random(using: &random) {
             var same = ["label": "\"same profession\"", "kind": "\"same\"", "column": "\"Profession\""]

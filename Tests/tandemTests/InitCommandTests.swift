@@ -44,7 +44,8 @@ import Testing
             #expect(!text.contains("\nrule = "))
         case "preferences":
             #expect(text.contains("id = \"Member number\""))
-            #expect(text.contains("# kind = \"preferences\"\n# column = \"Mentors you would like, first choice first\""))
+            #expect(
+                text.contains("# kind = \"preferences\"\n# column = \"Mentors you would like, first choice first\""))
         case "identity-opt-in":
             // Skills and goals found from their values, so nothing else is switched on.
             #expect(text.contains("skills = \"Areas you could mentor in\""))

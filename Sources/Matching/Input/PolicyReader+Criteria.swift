@@ -43,12 +43,17 @@ extension _PolicyReader {
         var label: String?
         if let node = values["label"], let text = string(node, at: path + ["label"]) {
             if text.trimmingWhitespace().isEmpty {
-                error(path + ["label"], "\(name) has an empty label; write what it means for people, such as \"the same profession\".")
+                error(
+                    path + ["label"],
+                    "\(name) has an empty label; write what it means for people, such as \"the same profession\".")
             } else {
                 label = text
             }
         } else if values["label"] == nil {
-            error(path, "\(name) has no label; give one in people's words (label = \"the same profession\"), as letters name it.")
+            error(
+                path,
+                "\(name) has no label; give one in people's words (label = \"the same profession\"), as letters name it."
+            )
         }
         var kind: Criterion.Kind?
         let kinds = Criterion.Kind.allCases.map(\.rawValue)
@@ -72,7 +77,9 @@ extension _PolicyReader {
             let at = path + [key]
             switch key {
             case "column":
-                if let headers = headers(value, at: at) { (criterion.menteeColumns, criterion.mentorColumns) = (headers, headers) }
+                if let headers = headers(value, at: at) {
+                    (criterion.menteeColumns, criterion.mentorColumns) = (headers, headers)
+                }
             case "mentee_column": criterion.menteeColumns = headers(value, at: at) ?? criterion.menteeColumns
             case "mentor_column": criterion.mentorColumns = headers(value, at: at) ?? criterion.mentorColumns
             case "rule":
@@ -88,11 +95,14 @@ extension _PolicyReader {
                 }
             case "weight":
                 criterion.weight =
-                    number(value, at: at, where: { $0.isFinite && abs($0) <= 1e6 }, "a number of points (at most 1,000,000)")
+                    number(
+                        value, at: at, where: { $0.isFinite && abs($0) <= 1e6 },
+                        "a number of points (at most 1,000,000)")
                     ?? criterion.weight
             case "decay":
                 criterion.decay =
-                    number(value, at: at, where: { $0 > 0 && $0 <= 1 }, "a fraction above 0 and at most 1") ?? criterion.decay
+                    number(value, at: at, where: { $0 > 0 && $0 <= 1 }, "a fraction above 0 and at most 1")
+                    ?? criterion.decay
             case "private": criterion.isPrivate = boolean(value, at: at) ?? criterion.isPrivate
             case "opt_in", "mentor_opt_in":
                 if let column = string(value, at: at) {
@@ -129,7 +139,9 @@ extension _PolicyReader {
             // Only the naming side's column is read; `column` names it.
             if criterion.namingSide == .mentee { criterion.mentorColumns = [] } else { criterion.menteeColumns = [] }
         }
-        if let answers = values["opt_in_answers"], let list = list(answers, at: path + ["opt_in_answers"], { $0.string($1, at: path + ["opt_in_answers"]) }) {
+        if let answers = values["opt_in_answers"],
+            let list = list(answers, at: path + ["opt_in_answers"], { $0.string($1, at: path + ["opt_in_answers"]) })
+        {
             if list.isEmpty {
                 error(path + ["opt_in_answers"], "\(title) has no opt_in_answers; list the answers that mean yes.")
             } else {
@@ -137,7 +149,8 @@ extension _PolicyReader {
             }
         }
         if let table = values["equivalents"] {
-            criterion.equivalents = textTable(table, at: path + ["equivalents"], lines: "\"other ladder's level\" = \"level\"") ?? [:]
+            criterion.equivalents =
+                textTable(table, at: path + ["equivalents"], lines: "\"other ladder's level\" = \"level\"") ?? [:]
         }
         check(criterion, saw: saw, at: path, title: title)
         return criterion
@@ -158,21 +171,33 @@ extension _PolicyReader {
             )
         }
         if kind == .preferences {
-            refuse(["opt_in", "mentor_opt_in"], "does not apply to preferences: naming nobody already leaves a person free")
+            refuse(
+                ["opt_in", "mentor_opt_in"], "does not apply to preferences: naming nobody already leaves a person free"
+            )
             let other: Role = criterion.namingSide == .mentee ? .mentor : .mentee
-            refuse(["\(other)_column"], "is not read: in preferences the \(criterion.namingSide.plural) name \(other.plural) (side = \"\(criterion.namingSide)\")")
+            refuse(
+                ["\(other)_column"],
+                "is not read: in preferences the \(criterion.namingSide.plural) name \(other.plural) (side = \"\(criterion.namingSide)\")"
+            )
         } else {
             refuse(["side"], "only applies to kind = \"preferences\"")
         }
         if kind != .overlap && kind != .preferences { refuse(["decay"], "only applies to overlap and preferences") }
-        if kind != .levels { refuse(["scale", "equivalents", "minimum_gap", "ideal_gap"], "only applies to kind = \"levels\"") }
+        if kind != .levels {
+            refuse(["scale", "equivalents", "minimum_gap", "ideal_gap"], "only applies to kind = \"levels\"")
+        }
         if kind != .difference { refuse(["minimum", "maximum", "tolerance"], "only applies to kind = \"difference\"") }
         if kind != .difference && kind != .levels { refuse(["ideal"], "only applies to kind = \"difference\"") }
         switch kind {
         case .levels, .difference:
-            refuse(["rule"], "does not apply: the hard rule of \(kind.rawValue) is its \(kind == .levels ? "minimum_gap" : "minimum and maximum")")
+            refuse(
+                ["rule"],
+                "does not apply: the hard rule of \(kind.rawValue) is its \(kind == .levels ? "minimum_gap" : "minimum and maximum")"
+            )
         case .overlap, .preferences:
-            if criterion.rule == .forbidden { error(path + ["rule"], "\(title): rule = \"forbidden\" only applies to same, share and requested.") }
+            if criterion.rule == .forbidden {
+                error(path + ["rule"], "\(title): rule = \"forbidden\" only applies to same, share and requested.")
+            }
         case .same, .share, .requested: break
         }
         if criterion.optIn.isEmpty && saw.contains("opt_in_answers") {
@@ -181,14 +206,17 @@ extension _PolicyReader {
         if kind == .requested && !criterion.optIn.contains(where: { $0.side == .mentee }) {
             error(
                 path,
-                "\(title) is a requested criterion: give opt_in = \"Header\", the mentees' yes/no column that asks for it.")
+                "\(title) is a requested criterion: give opt_in = \"Header\", the mentees' yes/no column that asks for it."
+            )
         }
         if kind == .requested && saw.contains("private") && !criterion.isPrivate {
             error(path + ["private"], "\(title): a requested criterion is always private.")
         }
         if kind == .levels {
             if criterion.scale.isEmpty {
-                error(path, "\(title) has no scale; list the levels lowest first, such as scale = [\"junior\", \"senior\"].")
+                error(
+                    path,
+                    "\(title) has no scale; list the levels lowest first, such as scale = [\"junior\", \"senior\"].")
             }
             var seen = Set<String>()
             for level in criterion.scale where !seen.insert(_Term.normalised(level)).inserted {
@@ -203,11 +231,14 @@ extension _PolicyReader {
             }
         }
         if let minimum = criterion.minimum, let maximum = criterion.maximum, minimum > maximum {
-            error(path + ["maximum"], "\(title) has minimum \(minimum) above maximum \(maximum), so no pair could pass.")
+            error(
+                path + ["maximum"], "\(title) has minimum \(minimum) above maximum \(maximum), so no pair could pass.")
         }
         if (kind == .levels || kind == .difference) && criterion.weight != 0 && criterion.ideal == nil {
             let key = kind == .levels ? "ideal_gap" : "ideal"
-            error(path + ["weight"], "\(title) has a weight but no \(key): say which \(kind == .levels ? "gap" : "difference") earns it.")
+            error(
+                path + ["weight"],
+                "\(title) has a weight but no \(key): say which \(kind == .levels ? "gap" : "difference") earns it.")
         }
         let isHard = criterion.rule != .bonus || criterion.minimum != nil || criterion.maximum != nil
         if criterion.weight == 0 && !isHard && !saw.contains("weight") {

@@ -18,7 +18,9 @@ extension _SignupLoader {
             return nil
         }
         criterionColumns = policy.criteria.map { criterion in
-            let columns = criterion.columns(on: role).compactMap { column($0, "the policy's criterion \"\(criterion.label)\"") }
+            let columns = criterion.columns(on: role).compactMap {
+                column($0, "the policy's criterion \"\(criterion.label)\"")
+            }
             // Without all its columns the criterion reads nothing here; the rows are still checked for the rest.
             return columns.count == criterion.columns(on: role).count ? columns : []
         }
@@ -142,7 +144,10 @@ extension _SignupLoader {
         let value = String(_Term.trimmed(parts[0]))
         guard parts.count == 2 else {
             if parts.count > 2 || value.isEmpty {
-                diagnostics.error(at, "the entry \"\(entry)\" of \(title) is malformed; write value\(separator)level, such as nursing\(separator)2.")
+                diagnostics.error(
+                    at,
+                    "the entry \"\(entry)\" of \(title) is malformed; write value\(separator)level, such as nursing\(separator)2."
+                )
             }
             return (value.isEmpty ? entry : value, 1)
         }

@@ -157,10 +157,12 @@ extension _StarterSide {
                 break
             }
         }
-        if !mentors.has(.capacity), let header = mentors.questions.first(where: { header in
-            _Term.normalised(header).contains("mentee")
-                && mentors.cells(header).allSatisfy { Int($0.trimmingWhitespace()) != nil || $0.isEmpty }
-        }) {
+        if !mentors.has(.capacity),
+            let header = mentors.questions.first(where: { header in
+                _Term.normalised(header).contains("mentee")
+                    && mentors.cells(header).allSatisfy { Int($0.trimmingWhitespace()) != nil || $0.isEmpty }
+            })
+        {
             mentors.take(header, as: .capacity, "guessed: a number of mentees")
         }
         // Neither found: a mentors' list with levels ("budgeting:3") and a
@@ -186,9 +188,12 @@ extension _StarterSide {
                 break
             }
         }
-        for (side, other, field, otherField) in [(0, 1, SignupField.skills, SignupField.goals), (1, 0, .goals, .skills)] {
+        for (side, other, field, otherField) in [
+            (0, 1, SignupField.skills, SignupField.goals), (1, 0, .goals, .skills),
+        ] {
             var pair = [mentors, mentees]
-            guard !pair[side].has(field), let known = pair[other].fields.first(where: { $0.field == otherField.rawValue })
+            guard !pair[side].has(field),
+                let known = pair[other].fields.first(where: { $0.field == otherField.rawValue })
             else { continue }
             let topics = Set(
                 _ColumnGuess.firstSpellings(known.headers.flatMap(pair[other].cells), separators: separators)
@@ -198,7 +203,8 @@ extension _StarterSide {
                 !otherKeys.contains(_Term.normalised(header)) && pair[side].mostlyAmong(topics, header, separators)
             }
             guard let candidate else { continue }
-            pair[side].take(candidate, as: field, "guessed: its values are the \(pair[other].role.plural)' \(otherField.rawValue)")
+            pair[side].take(
+                candidate, as: field, "guessed: its values are the \(pair[other].role.plural)' \(otherField.rawValue)")
             (mentors, mentees) = (pair[0], pair[1])
         }
     }

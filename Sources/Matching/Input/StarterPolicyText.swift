@@ -82,16 +82,20 @@ struct _StarterText {
         let ladderWords: Set<String> = ["grade", "level", "band", "seniority", "stage", "rank"]
         func ladders(_ side: _StarterSide) -> [String] {
             if let field = side.fields.first(where: { $0.field == "seniority" }) { return field.headers }
-            return side.questions.filter { !ladderWords.isDisjoint(with: _Term.normalised($0).split(separator: " ").map(String.init)) }
+            return side.questions.filter {
+                !ladderWords.isDisjoint(with: _Term.normalised($0).split(separator: " ").map(String.init))
+            }
         }
         let mentorLadders = ladders(mentors), menteeLadders = ladders(mentees)
         guard !mentorLadders.isEmpty, mentorLadders.map(_Term.normalised) == menteeLadders.map(_Term.normalised)
         else { return }
-        let values = _ColumnGuessValues.values(mentorLadders.flatMap(mentors.cells) + menteeLadders.flatMap(mentees.cells))
+        let values = _ColumnGuessValues.values(
+            mentorLadders.flatMap(mentors.cells) + menteeLadders.flatMap(mentees.cells))
         let ordered = _ColumnGuess.levelOrder(values)
         lines += ["", "# Seniority plays a part once its levels are listed, lowest first"]
         if !mentors.has(.seniority) {
-            let headers = mentorLadders.count == 1
+            let headers =
+                mentorLadders.count == 1
                 ? quoted(mentorLadders[0]) : "[" + mentorLadders.map(quoted).joined(separator: ", ") + "]"
             lines += [
                 mentorLadders.count == 1
@@ -212,7 +216,7 @@ struct _StarterText {
             }
             return Guess(
                 keys: [
-                    "[[criteria]]", "label = \(quoted("the same " + topic))", "kind = \"same\"",
+                    "[[criteria]]", "label = \(quoted(Self.same(header)))", "kind = \"same\"",
                     "column = \(quoted(header))", "weight = 1",
                 ],
                 comment: [
@@ -273,7 +277,8 @@ struct _StarterText {
                 let otherHeader = other.unread.first { _Term.normalised($0) == _Term.normalised(header) }
                 let cells = side.cells(header) + (otherHeader.map(other.cells) ?? [])
                 switch _ColumnGuess.classify(
-                    header: header, cells: cells, separators: separators, people: otherHeader == nil ? other.people : [])
+                    header: header, cells: cells, separators: separators, people: otherHeader == nil ? other.people : []
+                )
                 {
                 case .empty, .bookkeeping, .freeText: ignored.append(quoted(header))
                 default: break
@@ -294,7 +299,17 @@ struct _StarterText {
     /// A label for a list question: "interests in common", or for a
     /// question ("When are you free?") "an answer in common to …".
     static func inCommon(_ header: String) -> String {
-        header.contains("?") ? "an answer in common to \"\(topic(header))\"" : topic(header) + " in common"
+        header.contains("?") ? "answers in common to '\(question(header))'" : topic(header) + " in common"
+    }
+
+    /// "the same profession", or for a question "the same answer to 'Which …?'".
+    static func same(_ header: String) -> String {
+        header.contains("?") ? "the same answer to '\(question(header))'" : "the same " + topic(header)
+    }
+
+    /// The question without its parenthesised hint: "When are you free?".
+    static func question(_ header: String) -> String {
+        (header.split(separator: "(").first.map(String.init) ?? header).trimmingWhitespace()
     }
 
     static func sample(_ values: [String]) -> String {
@@ -330,6 +345,8 @@ private func quoted(_ text: String) -> String {
 enum _ColumnGuessValues {
     static func values(_ cells: [String]) -> [String] {
         var seen = Set<String>()
-        return cells.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty && seen.insert(_Term.normalised($0)).inserted }
+        return cells.map { $0.trimmingWhitespace() }.filter {
+            !$0.isEmpty && seen.insert(_Term.normalised($0)).inserted
+        }
     }
 }

@@ -186,7 +186,9 @@ public struct Cohort: Sendable {
             where criterion.kind == .levels
                 && answer.number.map({ !($0 >= 0 && $0 < Double(criterion.scale.count) && $0 == $0.rounded()) }) == true
             {
-                fail("has level \(answer.number!) for \"\(criterion.label)\", outside its scale of \(criterion.scale.count) levels.")
+                fail(
+                    "has level \(answer.number!) for \"\(criterion.label)\", outside its scale of \(criterion.scale.count) levels."
+                )
             }
             for index in people[position].skills.indices
             where people[position].skills[index].written.isEmpty

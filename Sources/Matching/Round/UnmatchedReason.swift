@@ -28,7 +28,8 @@ public enum UnmatchedReason: Sendable, Equatable, Codable {
         switch self {
         case .noEligibleMentor(_, let criterion?):
             "no eligible mentor; the rule excluding the most mentors: the criterion \"\(criterion)\""
-        case .noEligibleMentor(let rule?, nil): "no eligible mentor; the rule excluding the most mentors: \(rule.rawValue)"
+        case .noEligibleMentor(let rule?, nil):
+            "no eligible mentor; the rule excluding the most mentors: \(rule.rawValue)"
         case .noEligibleMentor(nil, nil): "no eligible mentor (there are no mentors)"
         case .belowMinimumScore: "every eligible mentor scores below the policy's minimum score"
         case .belowFairnessFloor: "every remaining pair scores below the fairness floor"

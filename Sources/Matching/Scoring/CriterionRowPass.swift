@@ -112,7 +112,9 @@ struct _CriterionRowPass {
                 }
                 for column in 0..<count {
                     var common: UInt64 = 0
-                    for word in 0..<words { common |= theirs[column * words + word] & term.menteeBits[row * words + word] }
+                    for word in 0..<words {
+                        common |= theirs[column * words + word] & term.menteeBits[row * words + word]
+                    }
                     flags[column] |= UInt8(
                         truncatingIfNeeded: _CriterionRules.keysFail(
                             active: active[column], matches: common != 0 ? 1 : 0, wanted: wanted))

@@ -197,7 +197,8 @@ extension _CriterionTerms.Term {
         mentorNamedAnyone = [Int32](repeating: 0, count: cohort.mentors.count)
         for (namer, person) in namers.enumerated() {
             for (rank, id) in person.answers[index].values.enumerated() {
-                let target = byMentee ? cohort.mentorIndexByID[ParticipantID(id)] : cohort.menteeIndexByID[ParticipantID(id)]
+                let target =
+                    byMentee ? cohort.mentorIndexByID[ParticipantID(id)] : cohort.menteeIndexByID[ParticipantID(id)]
                 guard let target else { continue }
                 let (mentee, mentor) = byMentee ? (namer, target) : (target, namer)
                 named[mentee].append((Int32(mentor), Int32(rank + 1)))

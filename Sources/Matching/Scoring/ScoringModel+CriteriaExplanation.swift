@@ -39,7 +39,9 @@ extension ScoringModel {
         }
     }
 
-    private func answers(_ term: _CriterionTerms.Term, _ mentee: Int, _ mentor: Int) -> (Criterion.Answer, Criterion.Answer) {
+    private func answers(
+        _ term: _CriterionTerms.Term, _ mentee: Int, _ mentor: Int
+    ) -> (Criterion.Answer, Criterion.Answer) {
         (cohort.mentees[mentee].answers[term.index], cohort.mentors[mentor].answers[term.index])
     }
 
@@ -61,7 +63,8 @@ extension ScoringModel {
             var total: Int64 = 0
             var evidence: [String] = [], values: [String] = []
             for (rank, value) in mine.values.enumerated() {
-                guard let position = theirs.values.firstIndex(where: { _Term.normalised($0) == _Term.normalised(value) })
+                guard
+                    let position = theirs.values.firstIndex(where: { _Term.normalised($0) == _Term.normalised(value) })
                 else { continue }
                 let level = theirs.levels.indices.contains(position) ? theirs.levels[position] : 1
                 total += term.rankUnits[rank] * levelMultipliers[level - 1]
@@ -92,12 +95,15 @@ extension ScoringModel {
         let criterion = term.criterion
         let active = term.menteeActive[mentee] & term.mentorActive[mentor]
         let (mine, theirs) = answers(term, mentee, mentor)
-        let both = "the mentee: \(mine.values.joined(separator: ", ")); the mentor: \(theirs.values.joined(separator: ", "))"
+        let both =
+            "the mentee: \(mine.values.joined(separator: ", ")); the mentor: \(theirs.values.joined(separator: ", "))"
         switch criterion.kind {
         case .same, .share, .requested, .overlap:
             guard term.comparesKeys || (criterion.kind == .overlap && criterion.rule == .required) else { return nil }
             let matches: Int32 = Self.common(mine, theirs).isEmpty ? 0 : 1
-            guard _CriterionRules.keysFail(active: active, matches: matches, wanted: term.wanted) == 1 else { return nil }
+            guard _CriterionRules.keysFail(active: active, matches: matches, wanted: term.wanted) == 1 else {
+                return nil
+            }
             if criterion.rule == .forbidden {
                 return "both answered \(Self.common(mine, theirs).joined(separator: ", ")), and the policy forbids it"
             }
@@ -111,7 +117,8 @@ extension ScoringModel {
                 return nil
             }
             let bounds = [
-                criterion.minimum.map { "at least \(Self.number($0))" }, criterion.maximum.map { "at most \(Self.number($0))" },
+                criterion.minimum.map { "at least \(Self.number($0))" },
+                criterion.maximum.map { "at most \(Self.number($0))" },
             ].compactMap { $0 }.joined(separator: " and ")
             return "\(describe(gap: gap, term, mine, theirs)); the policy requires \(bounds)"
         case .preferences:
