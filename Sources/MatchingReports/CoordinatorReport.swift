@@ -97,6 +97,9 @@ enum _CoordinatorReport {
                 "Matched mentees by region",
                 Table(header: ["region", "mentees", "matched", "rate"], rows: breakdown(figures.byRegion))
             ))
+        if !cohort.policy.criteria.isEmpty {
+            sections.append(("The policy's criteria in the proposed pairs", criteriaTable(round)))
+        }
         sections.append(
             (
                 "Goals no mentor offers",
@@ -141,6 +144,26 @@ enum _CoordinatorReport {
                     })
             ))
         return sections
+    }
+
+    /// For each criterion, how many proposed pairs it counted in (points,
+    /// or a required rule met): counts only, so private criteria show no answer.
+    private static func criteriaTable(_ round: MatchingRound) -> Table {
+        let criteria = round.cohort.policy.criteria
+        var counted = [Int](repeating: 0, count: criteria.count)
+        for pair in round.pairs {
+            for part in round.check.model.explain(mentee: pair.mentee, mentor: pair.mentor).parts {
+                if let index = part.criterion { counted[index] += 1 }
+            }
+        }
+        return Table(
+            header: ["criterion", "kind", "rule", "pairs it counted in"],
+            rows: criteria.enumerated().map { index, criterion in
+                [
+                    criterion.label + (criterion.isPrivate ? " (private)" : ""), criterion.kind.rawValue,
+                    criterion.rule.rawValue, "\(counted[index]) of \(round.pairs.count)",
+                ]
+            })
     }
 
     static func markdown(_ round: MatchingRound) -> String {

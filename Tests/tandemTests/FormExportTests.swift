@@ -87,17 +87,22 @@ import Testing
             let mentor = try file("letters/mentor-A117.md")
             #expect(mentor.contains("- A mentor you asked for: they named you (their choice #1)."))
         case "identity-opt-in":
-            // Private: no output names the criterion or any answer to it.
+            // Private: no output holds an answer to it; no letter names it;
+            // the report gives only how many pairs it counted in.
             let outputs = try FileManager.default.subpathsOfDirectory(atPath: folder).filter {
                 $0.hasSuffix(".md") || $0.hasSuffix(".csv") || $0.hasSuffix(".json") || $0.hasSuffix(".html")
             }
             #expect(outputs.count > 5)
             for output in outputs {
                 let text = try file(output)
-                for secret in ["Black British", "Gay", "British Asian", "Disabled", "identity"] {
+                for secret in ["Black British", "Gay", "British Asian", "Disabled"] {
                     #expect(!text.contains(secret), "\(output) mentions \(secret)")
                 }
+                if output.hasPrefix("letters/") { #expect(!text.contains("identity"), "\(output)") }
             }
+            #expect(
+                try file("report.md").contains(
+                    "| a mentor who shares your identity (private) | requested | bonus | 2 of 5 |"))
         default: break
         }
     }
