@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(policy mentors mentees conflicts npy csv-matrix)
+[ ${#targets[@]} -gt 0 ] || targets=(policy mentors mentees conflicts npy csv-matrix criteria-mentors criteria-mentees)
 
 # Every module (the root package's, TOMLKit's C++ too) is instrumented. The
 # build is made from scratch each time (about 2 minutes, the fetched packages
@@ -30,6 +30,8 @@ seeds() {
     case $target in
         policy) ls ../datasets/*/policy.toml ../datasets/invalid/*/policy.toml ../datasets/policies/*.toml ;;
         mentors | mentees | conflicts) ls ../datasets/*/"$target".csv ../datasets/invalid/*/"$target".csv ;;
+        criteria-mentors | criteria-mentees)
+            ls ../datasets/forms/*/"${target#criteria-}".csv ../datasets/invalid/criteria-*/"${target#criteria-}".csv ;;
         npy) ls Seeds/npy/* ;;
         csv-matrix) ls ../datasets/sample-scores.csv Seeds/csv-matrix/* ;;
     esac 2>/dev/null

@@ -25,6 +25,11 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case npy
     /// A numeric CSV matrix for `tandem solve`.
     case csvMatrix = "csv-matrix"
+    /// The mentors' sign-up CSV under a policy with a criterion of every
+    /// kind (`datasets/forms/every-criterion`).
+    case criteriaMentors = "criteria-mentors"
+    /// The mentees' sign-up CSV under that policy.
+    case criteriaMentees = "criteria-mentees"
 
     /// What became of one input.
     public enum Outcome: Sendable {
@@ -39,11 +44,19 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     public var fileName: String {
         switch self {
         case .policy: "policy.toml"
-        case .mentors: "mentors.csv"
-        case .mentees: "mentees.csv"
+        case .mentors, .criteriaMentors: "mentors.csv"
+        case .mentees, .criteriaMentees: "mentees.csv"
         case .conflicts: "conflicts.csv"
         case .npy: "matrix.npy"
         case .csvMatrix: "matrix.csv"
+        }
+    }
+
+    /// The folder under `datasets/` of the round the target's input joins.
+    public var fixturesFolder: String {
+        switch self {
+        case .criteriaMentors, .criteriaMentees: "forms/every-criterion"
+        default: "small"
         }
     }
 
@@ -92,9 +105,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                     mentors: fixed + "/mentors.csv", mentees: fixed + "/mentees.csv",
                     conflicts: fixed + "/conflicts.csv", policy: input)
                 try await round(CohortLoader.load(sources), in: folder)
-            case .mentors, .mentees, .conflicts:
+            case .mentors, .mentees, .conflicts, .criteriaMentors, .criteriaMentees:
                 func table(_ target: FuzzTarget) throws(InputDiagnostics) -> CSVTable {
-                    try CSVTable.load(path: self == target ? input : fixtures.folder + "/" + target.fileName)
+                    try CSVTable.load(
+                        path: fileName == target.fileName ? input : fixtures.folder + "/" + target.fileName)
                 }
                 let mentors = try table(.mentors), mentees = try table(.mentees), conflicts = try table(.conflicts)
                 let sources = Cohort.Sources(

@@ -35,7 +35,7 @@ import Testing
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-fuzz-\(UUID())").path
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let cohort = datasetPath("small")
+        let cohort = datasetPath(target.fixturesFolder)
         switch await target.run(bytes, in: work, fixtures: try FuzzTarget.Fixtures(folder: cohort)) {
         case .accepted:
             break

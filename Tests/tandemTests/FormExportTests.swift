@@ -24,6 +24,10 @@ import Testing
         ("time-slots", twoFiles("time-slots")),
         ("preferences", twoFiles("preferences")),
         ("identity-opt-in", twoFiles("identity-opt-in")),
+        (
+            "every-criterion",
+            twoFiles("every-criterion") + ["--conflicts", "datasets/forms/every-criterion/conflicts.csv"]
+        ),
     ]
 
     static func twoFiles(_ name: String) -> [String] {

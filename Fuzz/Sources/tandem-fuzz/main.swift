@@ -6,7 +6,8 @@ import TandemFuzzTargets
 // tandem-fuzz TARGET [libFuzzer options] [corpus folders]
 //
 // Feeds libFuzzer's inputs to one of Tandem's readers (`FuzzTarget`), with
-// the other inputs of a round taken from `datasets/small`. libFuzzer reports a
+// the other inputs of a round taken from `datasets/small` (or, for the
+// criteria targets, `datasets/forms/every-criterion`). libFuzzer reports a
 // crash (a trap, an abort, a signal), a hang (-timeout) or memory beyond
 // -rss_limit_mb, writes the input that caused it and exits non-zero.
 
@@ -24,11 +25,11 @@ enum Session {
         return target
     }()
 
-    /// The rest of the round: the repository's `datasets/small`, found from
-    /// this file's path.
+    /// The rest of the round: the target's folder of the repository's
+    /// `datasets/`, found from this file's path.
     static let fixtures: FuzzTarget.Fixtures = {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../datasets/small").standardizedFileURL.path
+            .appendingPathComponent("../../../datasets/" + target.fixturesFolder).standardizedFileURL.path
         do {
             return try FuzzTarget.Fixtures(folder: folder)
         } catch {
