@@ -1,4 +1,5 @@
 import Foundation
+import _TandemUtilities
 
 /// The text and JSON that `tandem solve` prints.
 public enum SolveReport {
@@ -37,7 +38,7 @@ public enum SolveReport {
         let assignment = outcome.assignment.map { $0.map(String.init) ?? "null" }.joined(separator: ",")
         let unassigned = outcome.assignment.indices.filter { outcome.assignment[$0] == nil }.map(String.init)
             .joined(separator: ",")
-        let violations = (outcome.certificate?.violations ?? []).map(quoted).joined(separator: ",")
+        let violations = (outcome.certificate?.violations ?? []).map(doubleQuoted).joined(separator: ",")
         // With nothing to solve both objectives are the objective itself.
         let objective = Double(outcome.objective) ?? 0
         return """
@@ -58,18 +59,5 @@ public enum SolveReport {
 
     private static func number(_ value: Double) -> String {
         value.isFinite ? "\(value)" : "null"
-    }
-
-    private static func quoted(_ text: String) -> String {
-        var escaped = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": escaped += "\\\""
-            case "\\": escaped += "\\\\"
-            case "\n": escaped += "\\n"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped + "\""
     }
 }

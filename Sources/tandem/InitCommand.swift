@@ -20,14 +20,7 @@ extension Tandem {
                 """
         )
 
-        @Option(help: ArgumentHelp("The mentors' sign-up CSV.", valueName: "file"))
-        var mentors: String?
-
-        @Option(help: ArgumentHelp("The mentees' sign-up CSV.", valueName: "file"))
-        var mentees: String?
-
-        @Option(help: ArgumentHelp("One sign-up CSV for everybody, with a role column.", valueName: "file"))
-        var signups: String?
+        @OptionGroup var signupFiles: SignupOptions
 
         @Option(
             help: ArgumentHelp(
@@ -35,23 +28,14 @@ extension Tandem {
                 valueName: "file"))
         var out: String?
 
-        func validate() throws {
-            switch (signups, mentors, mentees) {
-            case (.some, nil, nil), (nil, .some, .some): break
-            case (.some, _, _): throw ValidationError("Give --signups, or --mentors and --mentees, not both.")
-            default:
-                throw ValidationError(
-                    "Give --mentors and --mentees (two sign-up files), or --signups (one file with a role column).")
-            }
-        }
-
         func run() throws {
             let text: String
             do {
-                if let signups {
+                if let signups = signupFiles.signups {
                     text = try StarterPolicy.write(signups: signups)
                 } else {
-                    text = try StarterPolicy.write(mentors: mentors ?? "", mentees: mentees ?? "")
+                    text = try StarterPolicy.write(
+                        mentors: signupFiles.mentors ?? "", mentees: signupFiles.mentees ?? "")
                 }
             } catch { throw ErrorReporter.fail(error) }
             guard let out else {
@@ -64,11 +48,7 @@ extension Tandem {
                 throw ErrorReporter.fail(out, error.reason)
             }
             FileHandle.standardError.write(
-                Data("wrote \(out); check it, then: tandem validate \(inputs) --policy \(out)\n".utf8))
-        }
-
-        private var inputs: String {
-            signups.map { "--signups \($0)" } ?? "--mentors \(mentors ?? "") --mentees \(mentees ?? "")"
+                Data("wrote \(out); check it, then: tandem validate \(signupFiles.arguments) --policy \(out)\n".utf8))
         }
     }
 }

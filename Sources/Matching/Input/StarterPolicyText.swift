@@ -1,4 +1,5 @@
 import Foundation
+import _TandemUtilities
 
 /// The text of a starter policy: column mappings with how each was found,
 /// then a criterion for each guessed column, commented with the guess and
@@ -61,11 +62,13 @@ struct _StarterText {
         func entry(_ field: (field: String, headers: [String], source: String)) -> String {
             let value =
                 field.headers.count == 1
-                ? quoted(field.headers[0]) : "[" + field.headers.map(quoted).joined(separator: ", ") + "]"
+                ? doubleQuoted(field.headers[0]) : "[" + field.headers.map(doubleQuoted).joined(separator: ", ") + "]"
             return pad("\(field.field) = \(value)") + "# \(field.source)"
         }
         lines.append("[columns]")
-        if let role { lines.append(pad("role = \(quoted(role.headers[0]))") + "# who is a mentor, a mentee or both") }
+        if let role {
+            lines.append(pad("role = \(doubleQuoted(role.headers[0]))") + "# who is a mentor, a mentee or both")
+        }
         lines += shared.map(entry)
         for side in [mentors, mentees] {
             let own = side.fields.filter { field in !shared.contains { $0.field == field.field } }
@@ -96,7 +99,7 @@ struct _StarterText {
         if !mentors.has(.seniority) {
             let headers =
                 mentorLadders.count == 1
-                ? quoted(mentorLadders[0]) : "[" + mentorLadders.map(quoted).joined(separator: ", ") + "]"
+                ? doubleQuoted(mentorLadders[0]) : "[" + mentorLadders.map(doubleQuoted).joined(separator: ", ") + "]"
             lines += [
                 mentorLadders.count == 1
                     ? "# (this column speaks of levels; to use it, add under [columns]:"
@@ -110,7 +113,7 @@ struct _StarterText {
             ordered == nil
                 ? "# Put these in order:" : "# Ordered by the numbers or usual words in them; check the order:",
             "# [seniority]",
-            "# levels = [" + (ordered ?? values).map(quoted).joined(separator: ", ") + "]",
+            "# levels = [" + (ordered ?? values).map(doubleQuoted).joined(separator: ", ") + "]",
             "# minimum_gap = 1",
         ]
     }
@@ -147,12 +150,12 @@ struct _StarterText {
                         Guess(
                             keys: [
                                 "[[criteria]]", "label = \"someone you asked for\"", "kind = \"preferences\"",
-                                "column = \(quoted(header))",
+                                "column = \(doubleQuoted(header))",
                                 side.role == .mentee ? "side = \"mentee\"" : "side = \"mentor\"",
                                 "weight = 5", "decay = 0.8",
                             ],
                             comment: [
-                                "\(quoted(header)) (the \(side.role.plural)' file) names people of the other side: preferences,",
+                                "\(doubleQuoted(header)) (the \(side.role.plural)' file) names people of the other side: preferences,",
                                 "first choice first. To pair people only with someone they named: rule = \"required\".",
                             ],
                             enabled: false))
@@ -161,10 +164,10 @@ struct _StarterText {
                         Guess(
                             keys: [
                                 "[[criteria]]", "label = \"…\"", "kind = \"requested\"", "column = \"…\"",
-                                "opt_in = \(quoted(header))", "weight = 5",
+                                "opt_in = \(doubleQuoted(header))", "weight = 5",
                             ],
                             comment: [
-                                "\(quoted(header)) (the mentees' file) is a yes/no question: an opt-in. A requested",
+                                "\(doubleQuoted(header)) (the mentees' file) is a yes/no question: an opt-in. A requested",
                                 "criterion applies only to mentees who answered yes, and is private.",
                             ],
                             enabled: false))
@@ -173,10 +176,10 @@ struct _StarterText {
                         Guess(
                             keys: [
                                 "[[criteria]]", "label = \"…\"", "kind = \"same\"", "column = \"…\"",
-                                "rule = \"required\"", "mentor_opt_in = \(quoted(header))",
+                                "rule = \"required\"", "mentor_opt_in = \(doubleQuoted(header))",
                             ],
                             comment: [
-                                "\(quoted(header)) (the mentors' file) is a yes/no question: a mentor's own filter. With",
+                                "\(doubleQuoted(header)) (the mentors' file) is a yes/no question: a mentor's own filter. With",
                                 "mentor_opt_in, a criterion's rule applies only to mentors who answered yes.",
                             ],
                             enabled: false))
@@ -185,7 +188,7 @@ struct _StarterText {
                         Guess(
                             keys: [],
                             comment: [
-                                "\(quoted(header)) is asked of \(side.role.plural) only; a criterion reads a question of both",
+                                "\(doubleQuoted(header)) is asked of \(side.role.plural) only; a criterion reads a question of both",
                                 "sides (mentee_column = \"…\" and mentor_column = \"…\" when they are worded differently).",
                             ],
                             enabled: false))
@@ -204,34 +207,35 @@ struct _StarterText {
             if let ordered = _ColumnGuess.levelOrder(values) {
                 return Guess(
                     keys: [
-                        "[[criteria]]", "label = \(quoted("the right step in " + topic))", "kind = \"levels\"",
-                        "column = \(quoted(header))", "scale = [" + ordered.map(quoted).joined(separator: ", ") + "]",
+                        "[[criteria]]", "label = \(doubleQuoted("the right step in " + topic))", "kind = \"levels\"",
+                        "column = \(doubleQuoted(header))",
+                        "scale = [" + ordered.map(doubleQuoted).joined(separator: ", ") + "]",
                         "minimum_gap = 1",
                     ],
                     comment: [
-                        "\(quoted(header)) reads as levels (ordered by the numbers or usual words in them; check",
+                        "\(doubleQuoted(header)) reads as levels (ordered by the numbers or usual words in them; check",
                         "the order). minimum_gap = 1: a mentor at least one level above the mentee.",
                     ],
                     enabled: false)
             }
             return Guess(
                 keys: [
-                    "[[criteria]]", "label = \(quoted(Self.same(header)))", "kind = \"same\"",
-                    "column = \(quoted(header))", "weight = 1",
+                    "[[criteria]]", "label = \(doubleQuoted(Self.same(header)))", "kind = \"same\"",
+                    "column = \(doubleQuoted(header))", "weight = 1",
                 ],
                 comment: [
-                    "\(quoted(header)): one of \(values.count) values (\(Self.sample(values))).",
+                    "\(doubleQuoted(header)): one of \(values.count) values (\(Self.sample(values))).",
                     "To require it: rule = \"required\"; to keep them apart: rule = \"forbidden\".",
                 ],
                 enabled: enable)
         case .list(let values) where _ColumnGuess.hasLevels(mentors.cells(header), separators: separators):
             return Guess(
                 keys: [
-                    "[[criteria]]", "label = \(quoted(Self.inCommon(header)))", "kind = \"overlap\"",
-                    "column = \(quoted(header))", "weight = 1", "decay = 0.8",
+                    "[[criteria]]", "label = \(doubleQuoted(Self.inCommon(header)))", "kind = \"overlap\"",
+                    "column = \(doubleQuoted(header))", "weight = 1", "decay = 0.8",
                 ],
                 comment: [
-                    "\(quoted(header)): lists of \(values.count) values (\(Self.sample(values))), with levels on the",
+                    "\(doubleQuoted(header)): lists of \(values.count) values (\(Self.sample(values))), with levels on the",
                     "mentors' side: the mentee's first entry met at level 1 earns weight, each later one 0.8 of",
                     "the one before, times weights.skill_level for the mentor's level.",
                 ],
@@ -239,11 +243,11 @@ struct _StarterText {
         case .list(let values):
             return Guess(
                 keys: [
-                    "[[criteria]]", "label = \(quoted(Self.inCommon(header)))", "kind = \"share\"",
-                    "column = \(quoted(header))", "weight = 1",
+                    "[[criteria]]", "label = \(doubleQuoted(Self.inCommon(header)))", "kind = \"share\"",
+                    "column = \(doubleQuoted(header))", "weight = 1",
                 ],
                 comment: [
-                    "\(quoted(header)): lists of \(values.count) values (\(Self.sample(values))); a point per value",
+                    "\(doubleQuoted(header)): lists of \(values.count) values (\(Self.sample(values))); a point per value",
                     "in common. To require one in common: rule = \"required\". If the mentee's order",
                     "matters: kind = \"overlap\".",
                 ],
@@ -251,18 +255,18 @@ struct _StarterText {
         case .number:
             return Guess(
                 keys: [
-                    "[[criteria]]", "label = \(quoted("more " + topic))", "kind = \"difference\"",
-                    "column = \(quoted(header))", "minimum = 0",
+                    "[[criteria]]", "label = \(doubleQuoted("more " + topic))", "kind = \"difference\"",
+                    "column = \(doubleQuoted(header))", "minimum = 0",
                 ],
                 comment: [
-                    "\(quoted(header)): numbers. minimum = 0: the mentor's at least the mentee's; for points,",
+                    "\(doubleQuoted(header)): numbers. minimum = 0: the mentor's at least the mentee's; for points,",
                     "ideal = the difference wanted, tolerance = how far from it, weight = points.",
                 ],
                 enabled: false)
         case .yesNo:
             return Guess(
                 keys: [],
-                comment: ["\(quoted(header)): yes or no on both sides; not read."],
+                comment: ["\(doubleQuoted(header)): yes or no on both sides; not read."],
                 enabled: false)
         case .empty, .bookkeeping, .freeText, .people: return nil
         }
@@ -270,17 +274,17 @@ struct _StarterText {
 
     /// Headers no field or guess reads.
     private func ignoredColumns() -> [String] {
-        var ignored = mentors.formTool.map(quoted)
-        for header in mentees.formTool.map(quoted) where !ignored.contains(header) { ignored.append(header) }
+        var ignored = mentors.formTool.map(doubleQuoted)
+        for header in mentees.formTool.map(doubleQuoted) where !ignored.contains(header) { ignored.append(header) }
         for (side, other) in [(mentors, mentees), (mentees, mentors)] {
-            for header in side.unread where !ignored.contains(quoted(header)) {
+            for header in side.unread where !ignored.contains(doubleQuoted(header)) {
                 let otherHeader = other.unread.first { _Term.normalised($0) == _Term.normalised(header) }
                 let cells = side.cells(header) + (otherHeader.map(other.cells) ?? [])
                 switch _ColumnGuess.classify(
                     header: header, cells: cells, separators: separators, people: otherHeader == nil ? other.people : []
                 )
                 {
-                case .empty, .bookkeeping, .freeText: ignored.append(quoted(header))
+                case .empty, .bookkeeping, .freeText: ignored.append(doubleQuoted(header))
                 default: break
                 }
             }
@@ -319,26 +323,6 @@ struct _StarterText {
     private func pad(_ text: String) -> String {
         text.count >= 34 ? text + "  " : text.padding(toLength: 34, withPad: " ", startingAt: 0)
     }
-}
-
-/// A TOML basic string (what the policy reader reads back as `text`).
-private func quoted(_ text: String) -> String {
-    var escaped = ""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": escaped += "\\\""
-        case "\\": escaped += "\\\\"
-        case "\n": escaped += "\\n"
-        case "\t": escaped += "\\t"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                escaped += String(format: "\\u%04X", scalar.value)
-            } else {
-                escaped.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return "\"" + escaped + "\""
 }
 
 /// The distinct non-blank cells of a column, as first written.
