@@ -38,7 +38,7 @@ public enum SolveReport {
         let assignment = outcome.assignment.map { $0.map(String.init) ?? "null" }.joined(separator: ",")
         let unassigned = outcome.assignment.indices.filter { outcome.assignment[$0] == nil }.map(String.init)
             .joined(separator: ",")
-        let violations = (outcome.certificate?.violations ?? []).map(doubleQuoted).joined(separator: ",")
+        let violations = (outcome.certificate?.violations ?? []).map { doubleQuoted($0) }.joined(separator: ",")
         // With nothing to solve both objectives are the objective itself.
         let objective = Double(outcome.objective) ?? 0
         return """

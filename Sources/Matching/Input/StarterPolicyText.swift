@@ -62,7 +62,8 @@ struct _StarterText {
         func entry(_ field: (field: String, headers: [String], source: String)) -> String {
             let value =
                 field.headers.count == 1
-                ? doubleQuoted(field.headers[0]) : "[" + field.headers.map(doubleQuoted).joined(separator: ", ") + "]"
+                ? doubleQuoted(field.headers[0])
+                : "[" + field.headers.map { doubleQuoted($0) }.joined(separator: ", ") + "]"
             return pad("\(field.field) = \(value)") + "# \(field.source)"
         }
         lines.append("[columns]")
@@ -99,7 +100,8 @@ struct _StarterText {
         if !mentors.has(.seniority) {
             let headers =
                 mentorLadders.count == 1
-                ? doubleQuoted(mentorLadders[0]) : "[" + mentorLadders.map(doubleQuoted).joined(separator: ", ") + "]"
+                ? doubleQuoted(mentorLadders[0])
+                : "[" + mentorLadders.map { doubleQuoted($0) }.joined(separator: ", ") + "]"
             lines += [
                 mentorLadders.count == 1
                     ? "# (this column speaks of levels; to use it, add under [columns]:"
@@ -113,7 +115,7 @@ struct _StarterText {
             ordered == nil
                 ? "# Put these in order:" : "# Ordered by the numbers or usual words in them; check the order:",
             "# [seniority]",
-            "# levels = [" + (ordered ?? values).map(doubleQuoted).joined(separator: ", ") + "]",
+            "# levels = [" + (ordered ?? values).map { doubleQuoted($0) }.joined(separator: ", ") + "]",
             "# minimum_gap = 1",
         ]
     }
@@ -209,7 +211,7 @@ struct _StarterText {
                     keys: [
                         "[[criteria]]", "label = \(doubleQuoted("the right step in " + topic))", "kind = \"levels\"",
                         "column = \(doubleQuoted(header))",
-                        "scale = [" + ordered.map(doubleQuoted).joined(separator: ", ") + "]",
+                        "scale = [" + ordered.map { doubleQuoted($0) }.joined(separator: ", ") + "]",
                         "minimum_gap = 1",
                     ],
                     comment: [
@@ -274,8 +276,10 @@ struct _StarterText {
 
     /// Headers no field or guess reads.
     private func ignoredColumns() -> [String] {
-        var ignored = mentors.formTool.map(doubleQuoted)
-        for header in mentees.formTool.map(doubleQuoted) where !ignored.contains(header) { ignored.append(header) }
+        var ignored = mentors.formTool.map { doubleQuoted($0) }
+        for header in mentees.formTool.map({ doubleQuoted($0) }) where !ignored.contains(header) {
+            ignored.append(header)
+        }
         for (side, other) in [(mentors, mentees), (mentees, mentors)] {
             for header in side.unread where !ignored.contains(doubleQuoted(header)) {
                 let otherHeader = other.unread.first { _Term.normalised($0) == _Term.normalised(header) }
