@@ -284,3 +284,22 @@ struct CriterionOracle {
         return NaivePairScorer.Verdict(forbidden: forbidden, units: forbidden ? 0 : total)
     }
 }
+
+@Suite struct CriterionAnswerTests {
+    @Test("A value given twice in code counts once, in the matrix and in the explanation alike")
+    func repeatedValues() throws {
+        var policy = Policy()
+        var slots = Criterion(label: "slots", kind: .share)
+        slots.weight = 2
+        policy.criteria = [slots]
+        let mentor = Participant(
+            role: .mentor, id: "M1", answers: [.init(values: ["Mon", "mon", "Tue"])])
+        let mentee = Participant(role: .mentee, id: "E1", answers: [.init(values: ["MON", "Mon", "Tue"])])
+        let cohort = try Cohort(
+            policy: policy, taxonomy: Taxonomy(policy.taxonomy), mentors: [mentor], mentees: [mentee])
+        #expect(cohort.mentors[0].answers[0].values == ["Mon", "Tue"])
+        let model = try ScoringModel(cohort: cohort)
+        #expect(model.scoreMatrix().score(mentee: 0, mentor: 0) == 400)
+        #expect(model.explain(mentee: 0, mentor: 0).units == 400)
+    }
+}

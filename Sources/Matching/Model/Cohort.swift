@@ -182,6 +182,10 @@ public struct Cohort: Sendable {
             }
             people[position].answers += Array(
                 repeating: Criterion.Answer(), count: max(0, policy.criteria.count - person.answers.count))
+            // A value given twice counts once, as the loader reads it (explanations count values).
+            for index in people[position].answers.indices {
+                people[position].answers[index].removeRepeatedValues()
+            }
             for (answer, criterion) in zip(person.answers, policy.criteria)
             where criterion.kind == .levels
                 && answer.number.map({ !($0 >= 0 && $0 < Double(criterion.scale.count) && $0 == $0.rounded()) }) == true

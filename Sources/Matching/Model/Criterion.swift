@@ -152,5 +152,18 @@ public struct Criterion: Sendable, Equatable {
 
         /// Nothing was given.
         public var isBlank: Bool { values.isEmpty && number == nil }
+
+        /// Keeps each value's first occurrence (compared ignoring case and
+        /// punctuation) and its level.
+        mutating func removeRepeatedValues() {
+            var seen = Set<String>()
+            var kept: [Int] = []
+            for (position, value) in values.enumerated() where seen.insert(_Term.normalised(value)).inserted {
+                kept.append(position)
+            }
+            guard kept.count < values.count else { return }
+            values = kept.map { values[$0] }
+            if !levels.isEmpty { levels = kept.map { levels.indices.contains($0) ? levels[$0] : 1 } }
+        }
     }
 }

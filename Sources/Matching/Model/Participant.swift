@@ -86,7 +86,7 @@ public struct Participant: Sendable {
         role: Role, id: ParticipantID, name: String = "", email: String = "", organisation: String = "",
         department: String = "", seniority: Int? = nil, region: String = "", meeting: MeetingMode = .either,
         languages: [String] = [], manager: String = "", skills: [Skill] = [], capacity: Int = 1,
-        goals: [Goal] = [], outOfScopeGoals: [String] = [], row: Int = 0
+        goals: [Goal] = [], outOfScopeGoals: [String] = [], row: Int = 0, answers: [Criterion.Answer] = []
     ) {
         self.role = role
         self.id = id
@@ -104,6 +104,7 @@ public struct Participant: Sendable {
         self.goals = goals
         self.outOfScopeGoals = outOfScopeGoals
         self.row = row
+        self.answers = answers
     }
 
     /// A mentor offering `skills` to up to `capacity` mentees.
