@@ -12,6 +12,9 @@ extension Tandem {
                 The files look like form exports (their own column headers, mapped by the \
                 generated policy). The same numbers and seed always give the same bytes. \
                 The folder is written atomically: it appears complete or not at all.
+
+                Example:
+                  tandem generate --mentees 500 --mentors 250 --out cohort
                 """
         )
 

@@ -17,6 +17,10 @@ extension Tandem {
                 points only, when the form asks no skills and goals). Check it with tandem validate. \
                 Two headers that could both be the same field (two email columns) are an error that \
                 names both.
+
+                Example:
+                  tandem init --mentors datasets/forms/time-slots/mentors.csv \\
+                    --mentees datasets/forms/time-slots/mentees.csv --out policy.toml
                 """
         )
 

@@ -15,6 +15,10 @@ extension Tandem {
                 Families: \(InstanceFamily.allCases.map(\.rawValue).joined(separator: ", ")). Integer \
                 families are written as int64; forbidden pairs as -1 (pass --forbidden -1 to \
                 'tandem solve'). Mentoring families and popular-mentors are scores to maximise.
+
+                Example:
+                  tandem instance --family mentoring --rows 1000 --out scores.npy \\
+                    && tandem solve scores.npy --maximize
                 """
         )
 

@@ -16,6 +16,12 @@ extension Tandem {
                 policy's [matching] section chooses the objective (coverage or quality), a \
                 minimum score, a fairness floor, load spreading and a cap on mentees per mentor. \
                 Exit code 2 means the optimality certificate failed (never expected).
+
+                Example:
+                  tandem match --mentors datasets/small/mentors.csv \\
+                    --mentees datasets/small/mentees.csv \\
+                    --conflicts datasets/small/conflicts.csv \\
+                    --policy datasets/small/policy.toml --out round
                 """
         )
 

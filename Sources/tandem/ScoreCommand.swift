@@ -12,6 +12,12 @@ extension Tandem {
                 the mentor's level), seniority gap, region, language and organisation, each \
                 listed with its evidence, adding up exactly to the score. With --mentor, explains \
                 that one pair, including the rules that forbid it.
+
+                Example:
+                  tandem score --mentors datasets/small/mentors.csv \\
+                    --mentees datasets/small/mentees.csv \\
+                    --conflicts datasets/small/conflicts.csv \\
+                    --policy datasets/small/policy.toml --mentee E201
                 """
         )
 

@@ -17,6 +17,10 @@ extension Tandem {
 
                 Integer matrices are solved exactly; float matrices are solved in double \
                 precision and verified with a stated tolerance.
+
+                Example:
+                  tandem solve datasets/sample-scores.csv --maximize \\
+                    --capacities datasets/sample-capacities.txt
                 """
         )
 

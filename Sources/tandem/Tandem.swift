@@ -8,13 +8,20 @@ struct Tandem: AsyncParsableCommand {
         commandName: "tandem",
         abstract: "Exact, provably optimal matching for mentoring schemes.",
         discussion: """
-            A round: tandem validate checks the sign-ups, conflicts and policy; tandem score \
-            explains any pair's score; tandem match pairs mentees with mentors and writes the \
-            proposals, reasons, letters and reports. Every matching is solved exactly with a \
+            A round: tandem init writes a first policy from the sign-up files; tandem validate \
+            checks the sign-ups, conflicts and policy; tandem score explains any pair's score; \
+            tandem match pairs mentees with mentors and writes the proposals, reasons, letters \
+            and reports. Every matching is solved exactly with a \
             shortest-augmenting-path (Jonker–Volgenant family) solver and proved optimal with \
             an independent dual certificate; tandem solve does the same for a bare matrix.
             """,
         version: TandemVersion.current,
-        subcommands: [Init.self, Match.self, Validate.self, Score.self, Generate.self, Solve.self, Instance.self]
+        // A coordinator's commands first, in the order of a round; the
+        // researchers' tools after them under their own heading.
+        groupedSubcommands: [
+            CommandGroup(name: "Round", subcommands: [Init.self, Validate.self, Score.self, Match.self]),
+            CommandGroup(
+                name: "Research", subcommands: [Solve.self, Instance.self, Generate.self]),
+        ]
     )
 }

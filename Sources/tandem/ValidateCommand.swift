@@ -14,6 +14,12 @@ extension Tandem {
                 unknown policy keys) make the exit code 1. Warnings (goals nobody offers, mentees \
                 with no eligible mentor, too few places, out-of-scope goals) leave it 0. Nothing \
                 is written.
+
+                Example:
+                  tandem validate --mentors datasets/small/mentors.csv \\
+                    --mentees datasets/small/mentees.csv \\
+                    --conflicts datasets/small/conflicts.csv \\
+                    --policy datasets/small/policy.toml
                 """
         )
 
