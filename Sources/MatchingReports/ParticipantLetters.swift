@@ -1,7 +1,9 @@
 import Matching
 
-/// `letters/`: one Markdown letter per participant, telling them their
-/// proposal and the reasons in plain words.
+/// `letters/`: one letter per participant, telling them their proposal and
+/// the reasons in plain words, as plain text (`.txt`, to paste into an
+/// email) and HTML (`.html`), with `index.csv` listing each file's
+/// recipient, email and subject for a mail merge.
 ///
 /// A letter speaks only of its reader and their proposed partner(s): never a
 /// score (theirs or anyone's), never a conflict declaration or that one
@@ -11,21 +13,22 @@ enum _ParticipantLetters {
     /// How much of an id a letter's file name keeps.
     static let idCharacters = 100
 
-    /// (relative path, text) for every participant, mentees first, in id order.
+    /// (relative path, text) for every participant's letter in both
+    /// renderings, mentees first, in id order, then `letters/index.csv`.
     static func letters(_ round: MatchingRound) async -> [(path: String, text: String)] {
         let cohort = round.cohort
         var used = Set<String>()
         // A file name from the id: ASCII letters, digits and `-_.` kept, the
         // rest `_`, at most `idCharacters` of it (file names end at 255 bytes),
         // and a number added when two ids come out the same.
-        func path(_ role: Role, _ id: String) -> String {
+        func stem(_ role: Role, _ id: String) -> String {
             let safe = String(
                 id.prefix(Self.idCharacters).map {
                     $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "_"
                 })
-            var name = "letters/\(role.rawValue)-\(safe).md", suffix = 2
+            var name = "letters/\(role.rawValue)-\(safe)", suffix = 2
             while !used.insert(name).inserted {
-                name = "letters/\(role.rawValue)-\(safe)-\(suffix).md"
+                name = "letters/\(role.rawValue)-\(safe)-\(suffix)"
                 suffix += 1
             }
             return name
@@ -33,58 +36,99 @@ enum _ParticipantLetters {
         let mentorOf = Dictionary(uniqueKeysWithValues: round.pairs.map { ($0.mentee, $0) })
         let menteesOf = Dictionary(grouping: round.pairs, by: \.mentor)
         let reasons = Dictionary(uniqueKeysWithValues: round.unmatched.map { ($0.mentee, $0.reason) })
-        let paths =
-            cohort.mentees.map { path(.mentee, $0.id.rawValue) } + cohort.mentors.map { path(.mentor, $0.id.rawValue) }
+        let people = cohort.mentees + cohort.mentors
+        let stems = people.map { stem($0.role, $0.id.rawValue) }
         let mentees = cohort.mentees.count
         // Letters are independent, so they are written on every core, in
         // chunks of consecutive letters put back in order: the output stays
         // the same (5,000 letters: 90 ms on one core of this machine; 16
         // chunks keep both cores busy without a task per letter).
-        let count = paths.count
+        let count = stems.count
         let chunk = max(1, (count + 15) / 16)
-        let texts = await withTaskGroup(of: (first: Int, texts: [String]).self) { group in
+        let letters = await withTaskGroup(of: (first: Int, letters: [_Letter]).self) { group in
             for first in stride(from: 0, to: count, by: chunk) {
                 group.addTask {
-                    let texts = (first..<min(first + chunk, count)).map { index in
+                    let letters = (first..<min(first + chunk, count)).map { index in
                         index < mentees
                             ? menteeLetter(round, mentee: index, pair: mentorOf[index], reason: reasons[index])
                             : mentorLetter(round, mentor: index - mentees, pairs: menteesOf[index - mentees] ?? [])
                     }
-                    return (first, texts)
+                    return (first, letters)
                 }
             }
-            var chunks: [(first: Int, texts: [String])] = []
+            var chunks: [(first: Int, letters: [_Letter])] = []
             for await done in group { chunks.append(done) }
-            return chunks.sorted { $0.first < $1.first }.flatMap(\.texts)
+            return chunks.sorted { $0.first < $1.first }.flatMap(\.letters)
         }
-        return Array(zip(paths, texts))
+        var files: [(path: String, text: String)] = []
+        var index = CSVWriter(
+            header: ["role", "id", "name", "email", "subject", "text_file", "html_file"], format: cohort.policy.output)
+        for (person, (stem, letter)) in zip(people, zip(stems, letters)) {
+            files.append((stem + ".txt", letter.text))
+            files.append((stem + ".html", letter.html))
+            let name = String(stem.dropFirst("letters/".count))
+            index.append([
+                person.role.rawValue, person.id.rawValue, person.name, person.email, letter.subject, name + ".txt",
+                name + ".html",
+            ])
+        }
+        files.append(("letters/index.csv", index.text))
+        return files
     }
 
-    private static func checkpointLines(_ policy: Policy) -> [String] {
+    /// "Review checkpoints: 3-month review on 2027-05-01; …", or nothing
+    /// when the start date is not known.
+    private static func checkpoints(_ policy: Policy) -> String? {
         let dates = _RoundTables.checkpoints(policy)
-        guard let first = dates.first, !first.isEmpty else { return [] }
-        return [
-            "",
-            "Review checkpoints: "
-                + zip(policy.matching.checkpointMonths, dates).map { "\($0)-month review on \($1)" }.joined(
-                    separator: "; ") + ".",
+        guard let first = dates.first, !first.isEmpty else { return nil }
+        return "Review checkpoints: "
+            + zip(policy.matching.checkpointMonths, dates).map { "\($0)-month review on \($1)" }.joined(
+                separator: "; ") + "."
+    }
+
+    /// Whom to reply to and by when: "Sam Jones (mentoring@example.org) by
+    /// 15 March 2027", from the policy's `[letters]`.
+    private static func replyTo(_ policy: Policy) -> String {
+        let letters = policy.letters
+        let who = letters.coordinator ?? "the scheme's coordinator"
+        let contact = letters.contact.map { " (\($0))" } ?? ""
+        return who + contact + (letters.replyBy.map { " by \(longDate($0))" } ?? "")
+    }
+
+    /// "15 March 2027".
+    static func longDate(_ date: CalendarDate) -> String {
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
         ]
+        return "\(date.day) \(months[date.month - 1]) \(date.year)"
+    }
+
+    /// The closing lines: the coordinator's name (or the scheme's) and the scheme.
+    private static func signOff(_ letter: inout _Letter, _ policy: Policy) {
+        letter.paragraph("With best wishes,")
+        letter.blocks.append(
+            .paragraph([_Letter.Span(text: (policy.letters.coordinator ?? "The coordinator") + ", " + policy.name)]))
     }
 
     private static func menteeLetter(
         _ round: MatchingRound, mentee index: Int, pair: MatchingRound.Pair?, reason: UnmatchedReason?
-    ) -> String {
+    ) -> _Letter {
         let cohort = round.cohort, policy = cohort.policy, mentee = cohort.mentees[index]
-        var lines = ["# \(policy.name)", "", "Dear \(mentee.name),", ""]
+        var letter = _Letter(
+            subject: "\(policy.name): \(pair == nil ? "no mentor this round" : "your proposed mentor")")
+        letter.paragraph("Dear \(mentee.name),")
         if let pair {
             let mentor = cohort.mentors[pair.mentor]
-            lines.append("We propose **\(mentor.name)**\(contact(mentor)) as your mentor.")
-            lines.append("")
-            lines.append("Why this pairing:")
-            lines += reasons(round, mentee: index, mentor: pair.mentor, reader: .mentee).map { "- \($0)" }
-            lines += checkpointLines(policy)
-            lines.append("")
-            lines.append("This is a proposal: please tell the scheme's coordinator whether you accept it.")
+            letter.blocks.append(
+                .paragraph([
+                    .init(text: "We propose "), .init(text: mentor.name, strong: true),
+                    .init(text: "\(contact(mentor)) as your mentor."),
+                ]))
+            letter.paragraph("Why this pairing:")
+            letter.blocks.append(.list(reasons(round, mentee: index, mentor: pair.mentor, reader: .mentee)))
+            if let checkpoints = checkpoints(policy) { letter.paragraph(checkpoints) }
+            letter.paragraph("This is a proposal: please tell \(replyTo(policy)) whether you accept it.")
         } else {
             let why: String =
                 switch reason {
@@ -93,45 +137,51 @@ enum _ParticipantLetters {
                 case .eligibleMentorsFull?: "the mentors who matched your goals were fully booked this round"
                 default: "no available mentor was a close enough match for your goals this round"
                 }
-            lines.append(
+            letter.paragraph(
                 "We could not propose a mentor for you in this round: \(why). The coordinator will be in touch about the next round."
             )
         }
         if !mentee.outOfScopeGoals.isEmpty {
-            lines.append("")
-            lines.append(
+            letter.paragraph(
                 "Some of the goals you listed (\(mentee.outOfScopeGoals.joined(separator: ", "))) are outside what mentoring in this scheme covers; the coordinator will point you to the right support."
             )
         }
-        return _Markdown.escapingHTML(lines.joined(separator: "\n") + "\n")
+        signOff(&letter, policy)
+        return letter
     }
 
-    private static func mentorLetter(_ round: MatchingRound, mentor index: Int, pairs: [MatchingRound.Pair]) -> String {
+    private static func mentorLetter(
+        _ round: MatchingRound, mentor index: Int, pairs: [MatchingRound.Pair]
+    ) -> _Letter {
         let cohort = round.cohort, policy = cohort.policy, mentor = cohort.mentors[index]
-        var lines = ["# \(policy.name)", "", "Dear \(mentor.name),", ""]
+        let subject =
+            pairs.isEmpty
+            ? "no mentee this round"
+            : pairs.count == 1 ? "your proposed mentee" : "your \(pairs.count) proposed mentees"
+        var letter = _Letter(subject: "\(policy.name): \(subject)")
+        letter.paragraph("Dear \(mentor.name),")
         if pairs.isEmpty {
-            lines.append(
+            letter.paragraph(
                 "We have not proposed a mentee for you in this round. Thank you for offering your time; the coordinator will be in touch about the next round."
             )
-            return _Markdown.escapingHTML(lines.joined(separator: "\n") + "\n")
+            signOff(&letter, policy)
+            return letter
         }
-        lines.append(
+        letter.paragraph(
             pairs.count == 1
                 ? "We propose that you mentor:" : "We propose that you mentor these \(pairs.count) mentees:")
         for pair in pairs {
             let mentee = cohort.mentees[pair.mentee]
-            lines.append("")
-            lines.append("## \(mentee.name)\(contact(mentee))")
-            lines.append("")
-            lines += reasons(round, mentee: pair.mentee, mentor: index, reader: .mentor).map { "- \($0)" }
+            letter.blocks.append(.heading("\(mentee.name)\(contact(mentee))"))
+            letter.blocks.append(.list(reasons(round, mentee: pair.mentee, mentor: index, reader: .mentor)))
         }
-        lines += checkpointLines(policy)
-        lines.append("")
-        lines.append(
+        if let checkpoints = checkpoints(policy) { letter.paragraph(checkpoints) }
+        letter.paragraph(
             pairs.count == 1
-                ? "This is a proposal: please tell the scheme's coordinator whether you accept it."
-                : "These are proposals: please tell the scheme's coordinator which of them you accept.")
-        return _Markdown.escapingHTML(lines.joined(separator: "\n") + "\n")
+                ? "This is a proposal: please tell \(replyTo(policy)) whether you accept it."
+                : "These are proposals: please tell \(replyTo(policy)) which of them you accept.")
+        signOff(&letter, policy)
+        return letter
     }
 
     /// The pair's reasons in words, addressed to `reader`; no numbers but levels.
@@ -143,13 +193,12 @@ enum _ParticipantLetters {
     private static func reasons(_ round: MatchingRound, mentee: Int, mentor: Int, reader: Role) -> [String] {
         let cohort = round.cohort, policy = cohort.policy
         let explanation = round.check.model.explain(mentee: mentee, mentor: mentor)
-        let levels = policy.weights.skillLevel.count
         var lines: [String] = []
         for match in explanation.goalMatches {
             let priority = match.rank == 1 ? "first priority" : "priority #\(match.rank)"
             lines.append(
                 reader == .mentee
-                    ? "Your goal \"\(match.goal)\" (your \(priority)) matches their experience in \"\(match.skill)\"\(match.levelStated ? " (self-assessed level \(match.level) of \(levels))" : "")."
+                    ? "Your goal \"\(match.goal)\" (your \(priority)) matches their experience in \"\(match.skill)\"."
                     : "Their goal \"\(match.goal)\" (their \(priority)) matches your experience in \"\(match.skill)\".")
         }
         if explanation.goalMatches.isEmpty, !cohort.mentees[mentee].goals.isEmpty {

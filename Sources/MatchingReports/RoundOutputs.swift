@@ -2,7 +2,8 @@ import Foundation
 import Matching
 
 /// Everything `tandem match` writes, as one folder: `pairs.csv`,
-/// `unmatched.csv`, `report.md`, `report.html`, `round.json` and `letters/`.
+/// `unmatched.csv`, `report.md`, `report.html`, `round.json` and `letters/`
+/// (each letter as `.txt` and `.html`, and `index.csv`).
 /// The same inputs and policy give byte-identical files.
 public enum RoundOutputs {
     /// The files, as (relative path, bytes), in a fixed order.

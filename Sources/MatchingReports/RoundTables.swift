@@ -14,21 +14,32 @@ enum _RoundTables {
             header: [
                 "mentee_id", "mentee_name", "mentee_email", "mentor_id", "mentor_name", "mentor_email",
                 "score", "rank_for_mentee",
-            ] + policy.matching.checkpointMonths.map { "checkpoint_\($0)_months" })
+            ] + policy.matching.checkpointMonths.map { "checkpoint_\($0)_months" } + ["reasons"],
+            format: policy.output)
         for pair in round.pairs {
             let mentee = cohort.mentees[pair.mentee], mentor = cohort.mentors[pair.mentor]
             csv.append(
                 [
                     mentee.id.rawValue, mentee.name, mentee.email, mentor.id.rawValue, mentor.name, mentor.email,
                     PointsFormat.string(units: Int64(pair.units), resolution: policy.resolution), String(pair.rank),
-                ] + dates)
+                ] + dates + [reasons(round, pair)])
         }
         return csv.text
     }
 
+    /// The pair's reasons in words, each factor with its evidence ("goals:
+    /// goal #1 "python" meets skill "python" at level 3; same region
+    /// (London)"); a private criterion is left out.
+    static func reasons(_ round: MatchingRound, _ pair: MatchingRound.Pair) -> String {
+        let criteria = round.cohort.policy.criteria
+        return round.check.model.explain(mentee: pair.mentee, mentor: pair.mentor).parts.filter { part in
+            part.criterion.map { !criteria[$0].isPrivate } ?? true
+        }.map { "\($0.name): \($0.detail)" }.joined(separator: "; ")
+    }
+
     static func unmatched(_ round: MatchingRound) -> String {
         let cohort = round.cohort
-        var csv = CSVWriter(header: ["role", "id", "name", "email", "reason", "detail"])
+        var csv = CSVWriter(header: ["role", "id", "name", "email", "reason", "detail"], format: cohort.policy.output)
         for entry in round.unmatched {
             let mentee = cohort.mentees[entry.mentee]
             csv.append([

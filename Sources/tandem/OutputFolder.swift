@@ -17,14 +17,16 @@ enum OutputFolder {
     }
 
     /// What a command writes: its top-level files, and each subfolder with
-    /// the extension of the files in it.
+    /// the endings of the files in it.
     struct Outputs {
         var files: Set<String>
-        var folders: [String: String] = [:]
+        var folders: [String: [String]] = [:]
 
+        /// A round's folder; letters were Markdown (`.md`) before 0.4.0, and
+        /// such a folder is still an earlier round.
         static let round = Outputs(
-            files: ["pairs.csv", "unmatched.csv", "report.md", "report.html", "round.json"], folders: ["letters": ".md"]
-        )
+            files: ["pairs.csv", "unmatched.csv", "report.md", "report.html", "round.json"],
+            folders: ["letters": [".txt", ".html", ".md", "index.csv"]])
         static let cohort = Outputs(files: ["mentors.csv", "mentees.csv", "conflicts.csv", "policy.toml"])
     }
 
@@ -53,12 +55,12 @@ enum OutputFolder {
         let contents = ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).sorted()
         var foreign: [String] = []
         for name in contents where !outputs.files.contains(name) {
-            guard let suffix = outputs.folders[name] else {
+            guard let endings = outputs.folders[name] else {
                 foreign.append(name)
                 continue
             }
             let inside = ((try? manager.contentsOfDirectory(atPath: folder + "/" + name)) ?? []).sorted()
-            foreign += inside.filter { !$0.hasSuffix(suffix) }.map { name + "/" + $0 }
+            foreign += inside.filter { file in !endings.contains { file.hasSuffix($0) } }.map { name + "/" + $0 }
         }
         guard foreign.isEmpty else {
             let shown =

@@ -37,10 +37,12 @@ import _TandemUtilities
         let round = try await MatchingRound.run(Self.small)
         let cohort = round.cohort
         let everyone = cohort.mentors + cohort.mentees
-        for (path, data) in await RoundOutputs.files(round) where path.hasPrefix("letters/") {
+        for (path, data) in await RoundOutputs.files(round)
+        where path.hasPrefix("letters/") && path != "letters/index.csv" {
             let text = String(decoding: data, as: UTF8.self)
             let role: Role = path.hasPrefix("letters/mentee-") ? .mentee : .mentor
-            let id = String(path.dropFirst("letters/\(role.rawValue)-".count).dropLast(3))
+            let id = String(
+                path.dropFirst("letters/\(role.rawValue)-".count).dropLast(path.hasSuffix(".html") ? 5 : 4))
             var allowed = Set<String>()
             if role == .mentee, let index = cohort.menteeIndex(named: id) {
                 allowed.insert(cohort.mentees[index].email)
@@ -66,13 +68,13 @@ import _TandemUtilities
             mentees: [(ParticipantID("E" + long + "1"), ""), (ParticipantID("E" + long + "2"), "")])
         let round = try await RoundSpec(cohort: cohort).run()
         let files = await RoundOutputs.files(round)
-        let letters = files.map(\.path).filter { $0.hasPrefix("letters/") }
+        let letters = files.map(\.path).filter { $0.hasPrefix("letters/") && $0.hasSuffix(".txt") }
         #expect(letters.count == 3 && Set(letters).count == 3, "\(letters)")
         for path in letters { #expect(path.utf8.count - "letters/".utf8.count <= 120, "\(path)") }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-long-\(UUID())").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try AtomicDirectory.write(files, to: folder)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/letters").count == 3)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/letters").count == 3 * 2 + 1)
     }
 
     @Test(
@@ -106,13 +108,17 @@ import _TandemUtilities
         let cohort = try Self.writingCohort(
             mentors: [("M1", "<img src=x onerror=alert(1)>")], mentees: [("E1", "<script>x</script>")])
         let files = await RoundOutputs.files(try await RoundSpec(cohort: cohort).run())
-        for (path, data) in files where path.hasSuffix(".md") {
+        for (path, data) in files where path.hasSuffix(".md") || path.hasSuffix(".html") {
             let text = String(decoding: data, as: UTF8.self)
             #expect(!text.contains("<script>") && !text.contains("<img"), "\(path)")
         }
-        let letter = try #require(files.first { $0.path == "letters/mentee-E1.md" })
+        let letter = try #require(files.first { $0.path == "letters/mentee-E1.html" })
         #expect(
-            String(decoding: letter.data, as: UTF8.self).contains("We propose **&lt;img src=x onerror=alert(1)&gt;**"))
+            String(decoding: letter.data, as: UTF8.self).contains(
+                "We propose <strong>&lt;img src=x onerror=alert(1)&gt;</strong>"))
+        // Plain text is what the participant typed: nothing to escape, no markup.
+        let text = try #require(files.first { $0.path == "letters/mentee-E1.txt" })
+        #expect(String(decoding: text.data, as: UTF8.self).contains("We propose <img src=x onerror=alert(1)> as"))
     }
 
     @Test(
@@ -124,6 +130,39 @@ import _TandemUtilities
             ("+1", "'+1"), ("+1e5", "'+1e5"), ("-inf", "'-inf"), ("+0x10", "'+0x10"), ("-1.", "'-1."), ("-", "'-"),
         ])
     func formulas(cell: String, written: String) {
-        #expect(CSVWriter.escape(cell) == written)
+        #expect(CSVWriter(header: []).escape(cell) == written)
+    }
+}
+
+@Suite struct OutputFormatTests {
+    @Test("CSVs start with a byte-order mark and read back with the policy's separator; letters say whom to answer")
+    func csvAndLetterSettings() async throws {
+        var sources = RoundOutputsTests.small
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-format-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let policy = try String(contentsOfFile: sources.policy!, encoding: .utf8)
+        try
+            (policy
+            + "\n[output]\ncsv_separator = \";\"\n\n[letters]\ncoordinator = \"Sam Jones\"\ncontact = \"mentoring@example.org\"\nreply_by = 2027-03-15\n")
+            .write(toFile: folder + "/policy.toml", atomically: true, encoding: .utf8)
+        sources.policy = folder + "/policy.toml"
+        let round = try await MatchingRound.run(sources)
+        let files = await RoundOutputs.files(round)
+        for name in ["pairs.csv", "unmatched.csv", "letters/index.csv"] {
+            let data = try #require(files.first { $0.path == name }?.data)
+            #expect(data.starts(with: [0xEF, 0xBB, 0xBF]), "\(name)")
+            let table = try CSVTable.parse(data, path: name)
+            #expect(table.header.count > 3, "\(name): \(table.header)")
+        }
+        let pairs = try CSVTable.parse(try #require(files.first { $0.path == "pairs.csv" }?.data), path: "pairs.csv")
+        #expect(pairs.header.last == "reasons" && pairs.records.count == round.pairs.count)
+        let letter = String(
+            decoding: try #require(files.first { $0.path == "letters/mentee-E201.txt" }?.data), as: UTF8.self)
+        #expect(letter.hasPrefix("Subject: "))
+        #expect(
+            letter.contains("please tell Sam Jones (mentoring@example.org) by 15 March 2027 whether you accept it."))
+        #expect(letter.contains("\n\nSam Jones, "))
+        #expect(!letter.contains("level"))
     }
 }

@@ -101,8 +101,9 @@ import Testing
         #expect(result.standardOutput.contains("matched:     8 of 9 mentees (88.9 %)"))
         #expect(result.standardOutput.contains("certificate: optimal (verified)"))
         for file in [
-            "pairs.csv", "unmatched.csv", "report.md", "report.html", "round.json", "letters/mentee-E201.md",
-            "letters/mentor-E101.md",
+            "pairs.csv", "unmatched.csv", "report.md", "report.html", "round.json", "letters/mentee-E201.txt",
+            "letters/mentee-E201.html", "letters/index.csv",
+            "letters/mentor-E101.txt",
         ] {
             #expect(FileManager.default.fileExists(atPath: "\(folder)/\(file)"), "\(file)")
         }

@@ -53,11 +53,11 @@ import Testing
         if name == "role-column" {
             // Skills written without levels are not quoted with one; a mentor
             // of one mentee accepts "it", not "them".
-            let letter = try String(contentsOfFile: folder + "/letters/mentee-bo.chan_uni.example.md", encoding: .utf8)
+            let letter = try String(contentsOfFile: folder + "/letters/mentee-bo.chan_uni.example.txt", encoding: .utf8)
             #expect(letter.contains("matches their experience in \"grant writing\".") && !letter.contains("level"))
             // The form never asked how people would meet, so the letter does not say.
             #expect(!letter.contains("meet"))
-            let mentor = try String(contentsOfFile: folder + "/letters/mentor-cy.fox_uni.example.md", encoding: .utf8)
+            let mentor = try String(contentsOfFile: folder + "/letters/mentor-cy.fox_uni.example.txt", encoding: .utf8)
             #expect(mentor.contains("whether you accept it."))
         }
         try checkCriteria(of: name, outputs: folder)
@@ -72,7 +72,7 @@ import Testing
         case "time-slots":
             // No skills or goals on the form: the criteria alone match, and
             // say so in the policy's words; names come from two columns.
-            let letter = try file("letters/mentee-noah.fischer_trust.example.md")
+            let letter = try file("letters/mentee-noah.fischer_trust.example.txt")
             #expect(letter.contains("Dear Noah Fischer,"))
             #expect(letter.contains("- The same profession: Physiotherapy."))
             #expect(letter.contains("- A free time slot in common: Wednesday afternoon."))
@@ -86,9 +86,9 @@ import Testing
             // Carlos takes only mentees from York; Ivo (Leeds) asked for him and may not have him.
             #expect(!pairs.contains("B203,Ivo Petrov,i.petrov@alumni.example,A117"))
             #expect(pairs.contains("B202,Hana Sato,h.sato@alumni.example,A117"))
-            let letter = try file("letters/mentee-B202.md")
+            let letter = try file("letters/mentee-B202.txt")
             #expect(letter.contains("- A mentor you asked for: you named them (your choice #1)."))
-            let mentor = try file("letters/mentor-A117.md")
+            let mentor = try file("letters/mentor-A117.txt")
             #expect(mentor.contains("- A mentor you asked for: they named you (their choice #1)."))
         case "identity-opt-in":
             // Private: no output holds an answer to it; no letter names it;

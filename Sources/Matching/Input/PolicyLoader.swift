@@ -83,7 +83,8 @@ struct _PolicyReader {
         var policy = Policy()
         let keys = [
             "name", "start_date", "resolution", "default_capacity",
-            "weights", "rules", "seniority", "taxonomy", "lists", "columns", "roles", "matching", "criteria",
+            "weights", "rules", "seniority", "taxonomy", "lists", "columns", "roles", "matching", "letters",
+            "output", "criteria",
         ]
         for (key, value) in entries(root, at: [], known: keys) {
             let at = [key]
@@ -120,6 +121,28 @@ struct _PolicyReader {
                 }
             case "matching": readMatching(value, into: &policy.matching)
             case "criteria": policy.criteria = readCriteria(value)
+            case "output":
+                for (key, value) in entries(value, at: ["output"], known: ["csv_separator", "byte_order_mark"]) {
+                    let at = ["output", key]
+                    if key == "byte_order_mark" {
+                        policy.output.csvByteOrderMark = boolean(value, at: at) ?? policy.output.csvByteOrderMark
+                    } else if let text = string(value, at: at) {
+                        if let separator = [",", ";", "\t"].first(where: { $0 == text }) {
+                            policy.output.csvSeparator = Character(separator)
+                        } else {
+                            error(at, "output.csv_separator is \"\(text)\"; use \",\", \";\" or \"\\t\" (a tab).")
+                        }
+                    }
+                }
+            case "letters":
+                for (key, value) in entries(value, at: ["letters"], known: ["coordinator", "contact", "reply_by"]) {
+                    let at = ["letters", key]
+                    switch key {
+                    case "coordinator": policy.letters.coordinator = string(value, at: at)
+                    case "contact": policy.letters.contact = string(value, at: at)
+                    default: policy.letters.replyBy = date(value, at: at)
+                    }
+                }
             default: break
             }
         }

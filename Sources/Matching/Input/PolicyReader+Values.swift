@@ -130,15 +130,15 @@ extension _PolicyReader {
             if let date = CalendarDate(year: year, month: month, day: day) { return date }
             error(
                 keyPath,
-                "start_date is \(year)-\(month)-\(day), which is not a day of the calendar; write a date as 2027-01-15."
+                "\(name(keyPath)) is \(year)-\(month)-\(day), which is not a day of the calendar; write a date as 2027-01-15."
             )
             return nil
         case .string(let text):
             if let date = CalendarDate(text) { return date }
-            error(keyPath, "start_date is \"\(text)\"; write a date as 2027-01-15.")
+            error(keyPath, "\(name(keyPath)) is \"\(text)\"; write a date as 2027-01-15.")
             return nil
         default:
-            error(keyPath, "start_date must be a date such as 2027-01-15, not \(node.kind).")
+            error(keyPath, "\(name(keyPath)) must be a date such as 2027-01-15, not \(node.kind).")
             return nil
         }
     }

@@ -36,6 +36,8 @@ public struct Policy: Sendable, Equatable {
     public var columns = ColumnMapping()
     public var roles = Roles()
     public var matching = Matching()
+    public var letters = Letters()
+    public var output = Output()
     /// The scheme's own criteria (`[[criteria]]`), in the policy's order,
     /// on top of the built-in fields' rules and weights.
     public var criteria: [Criterion] = []
@@ -50,6 +52,30 @@ public struct Policy: Sendable, Equatable {
         guard let startDate else { return nil }
         let dates = matching.checkpointMonths.compactMap { startDate.adding(months: $0) }
         return dates.count == matching.checkpointMonths.count ? dates : nil
+    }
+
+    /// How the round's CSV files are written.
+    public struct Output: Sendable, Equatable {
+        /// Between cells: `,`, or `;` for a spreadsheet set up for
+        /// decimal commas (much of Europe), or a tab.
+        public var csvSeparator: Character = ","
+        /// A UTF-8 byte-order mark first, so that Excel reads accented
+        /// names right (other readers skip it).
+        public var csvByteOrderMark = true
+
+        public init() {}
+    }
+
+    /// Who signs the participants' letters, and by when to reply.
+    public struct Letters: Sendable, Equatable {
+        /// The coordinator's name; `nil`: "the scheme's coordinator".
+        public var coordinator: String?
+        /// Where to reply (an email address, usually); `nil`: none given.
+        public var contact: String?
+        /// The day by which participants say whether they accept; `nil`: none.
+        public var replyBy: CalendarDate?
+
+        public init() {}
     }
 
     /// What the round's solver optimises.

@@ -10,26 +10,32 @@ import Matching
 /// or `+0x10` also parse as numbers somewhere, and are neutralised too.
 public struct CSVWriter: Sendable {
     public private(set) var text = ""
+    private let separator: Character
 
-    /// Starts a file with its header row.
-    public init(header: [String]) {
+    /// Starts a file with its header row, written as the policy's
+    /// `[output]` says (by default `,` and a byte-order mark).
+    public init(header: [String], format: Policy.Output = Policy.Output()) {
+        separator = format.csvSeparator
+        if format.csvByteOrderMark { text = "\u{FEFF}" }
         append(header)
     }
 
     public mutating func append(_ cells: [String]) {
-        text += cells.map(Self.escape).joined(separator: ",")
+        text += cells.map { escape($0) }.joined(separator: String(separator))
         text += "\n"
     }
 
     /// One cell as it is written to the file.
-    static func escape(_ cell: String) -> String {
+    func escape(_ cell: String) -> String {
         var cell = cell
         if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
-            !isPlainDecimal(cell)
+            !Self.isPlainDecimal(cell)
         {
             cell = "'" + cell
         }
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+        guard cell.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+            return cell
+        }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
