@@ -8,7 +8,10 @@ SAMPLE_COHORT := --mentors datasets/sample/mentors.csv --mentees datasets/sample
 DOC_TARGETS := Assignment AssignmentFiles Diagnostics Matching MatchingReports TandemSynthetic TandemFuzzTargets
 LINTED := Sources Tests Benchmarks/Benchmarks Benchmarks/Package.swift Fuzz/Sources Fuzz/Package.swift Examples Package.swift
 
-.PHONY: demo test check strict lint format docs benchmark-build example snapshots build deps benchmark compare fuzz clean
+.PHONY: demo test check strict lint format docs benchmark-build example snapshots build deps benchmark compare fuzz clean install dist
+PREFIX ?= /usr/local
+VERSION := $(shell sed -n 's/.*current = "\(.*\)".*/\1/p' Sources/_TandemUtilities/TandemVersion.swift)
+DIST_NAME := tandem-$(VERSION)-linux-$(shell uname -m)
 
 # Installs OpenBLAS and LAPACKE headers when they are missing (needs root or sudo).
 deps:
@@ -68,6 +71,24 @@ demo: build
 	@echo "Why did mentee E1 get their mentor? Their best options, explained:"
 	.build/release/tandem score $(SAMPLE_COHORT) --mentee E1 --top 2
 
+# Copies the release binary to $(PREFIX)/bin (default /usr/local/bin; DESTDIR for packaging).
+install: build
+	install -D -m 755 .build/release/tandem $(DESTDIR)$(PREFIX)/bin/tandem
+	@echo "Installed $(DESTDIR)$(PREFIX)/bin/tandem; try: tandem --help"
+
+# A release archive for machines without Swift: the Swift runtime and
+# Foundation linked in statically; it needs only OpenBLAS and LAPACKE
+# (apt-get install libopenblas0 liblapacke). Checked by unpacking it in an
+# empty folder and running a round there.
+dist: deps
+	swift build -c release --static-swift-stdlib --scratch-path .build-dist
+	rm -rf .build/dist/$(DIST_NAME) && mkdir -p .build/dist/$(DIST_NAME)/bin
+	install -m 755 .build-dist/release/tandem .build/dist/$(DIST_NAME)/bin/
+	cp -r datasets README.md CHANGELOG.md LICENSE .build/dist/$(DIST_NAME)/
+	tar -C .build/dist -czf .build/dist/$(DIST_NAME).tar.gz $(DIST_NAME)
+	Scripts/check-dist.sh .build/dist/$(DIST_NAME).tar.gz
+	@echo "The archive: .build/dist/$(DIST_NAME).tar.gz"
+
 # Benchmarks live in a nested package so `make test` never builds their dependencies.
 benchmark: deps
 	cd Benchmarks && swift package --disable-sandbox benchmark
@@ -84,4 +105,4 @@ compare: build
 	python3 Benchmarks/comparison/compare.py
 
 clean:
-	rm -rf .build .build-strict Benchmarks/.build Fuzz/.build Examples/*/.build
+	rm -rf .build .build-strict .build-dist Benchmarks/.build Fuzz/.build Examples/*/.build
