@@ -1,154 +1,314 @@
-import Foundation
 import Matching
-import _TandemUtilities
 
-/// `report.md` and `report.html`: the round for the coordinator.
+/// `report.md` and `report.html`, the round for the coordinator, and
+/// `summary.html`, its figures alone, safe to circulate.
 ///
-/// Both hold the same sections: headline figures, the score and rank
-/// distributions, breakdowns per organisation and region, goals nobody
-/// covers, out-of-scope goals to signpost, the stability audit and the
-/// optimality certificate. The HTML is self-contained (inline CSS and SVG).
+/// The report answers the coordinator's questions in the order they come:
+/// what to do before the letters go out (who has no mentor and what would
+/// place them, free places, goals to signpost, pairs that meet none of the
+/// mentee's goals), the pairs by mentor with their reasons in words, then
+/// the figures, each said in plain words. The summary holds no name, email
+/// or id — counts, rates, distributions and breakdowns only.
 enum _CoordinatorReport {
-    /// Each section as a title and Markdown-ish rows shared by both formats.
-    private struct Table {
-        var header: [String]
-        var rows: [[String]]
+    static func markdown(_ round: MatchingRound) -> String { report(round).markdown }
+    static func html(_ round: MatchingRound) -> String { report(round).html }
+    static func summaryHTML(_ round: MatchingRound) -> String { summary(round).html }
+
+    private static func report(_ round: MatchingRound) -> _ReportDocument {
+        let figures = RoundFigures(round)
+        var document = _ReportDocument(
+            title: "\(round.cohort.policy.name): matching report", lead: lead(figures))
+        document.sections.append(toDo(round, figures))
+        document.sections.append(pairsByMentor(round))
+        document.sections += figureSections(round, figures)
+        return document
     }
 
-    static func scoreHistogram(_ round: MatchingRound) -> [(label: String, value: Int)] {
-        let scores = round.pairs.map { Int64($0.units) }
-        guard let low = scores.min(), let high = scores.max() else { return [] }
-        let resolution = round.cohort.policy.resolution
-        let bins = high == low ? 1 : 8
-        let width = max(1, (high - low + Int64(bins)) / Int64(bins))
-        var counts = [Int](repeating: 0, count: bins)
-        for score in scores { counts[min(bins - 1, Int((score - low) / width))] += 1 }
-        return counts.indices.map { bin in
-            let from = low + Int64(bin) * width
-            let label =
-                bins == 1
-                ? PointsFormat.string(units: low, resolution: resolution)
-                : "\(PointsFormat.string(units: from, resolution: resolution))–"
-            return (label, counts[bin])
+    private static func summary(_ round: MatchingRound) -> _ReportDocument {
+        let figures = RoundFigures(round)
+        var document = _ReportDocument(
+            title: "\(round.cohort.policy.name): summary",
+            lead: lead(figures) + " These are figures only: no participant is named.")
+        document.sections += figureSections(round, figures)
+        return document
+    }
+
+    private static func lead(_ figures: RoundFigures) -> String {
+        "\(figures.matched) of \(figures.mentees) mentees have a proposed mentor (\(RoundFigures.percent(figures.matchRate))); \(figures.matched) of \(figures.places) mentor places are filled."
+    }
+
+    // MARK: To do
+
+    private static func toDo(_ round: MatchingRound, _ figures: RoundFigures) -> _ReportDocument.Section {
+        let cohort = round.cohort
+        var items: [_ReportDocument.Item] = []
+        if !round.unmatched.isEmpty {
+            items.append(
+                .init(
+                    text:
+                        "\(count(round.unmatched.count, "mentee has", "mentees have")) no mentor. What would place each:",
+                    children: round.unmatched.map { "\(person(cohort.mentees[$0.mentee])): \(placing(round, $0))" }))
+        }
+        let free = round.freePlaces
+        if !free.isEmpty {
+            items.append(
+                .init(
+                    text:
+                        "\(count(free.count, "mentor has", "mentors have")) free places, for a late sign-up or a next round:",
+                    children: free.map {
+                        "\(person(cohort.mentors[$0.mentor])): \($0.free) of \(round.places[$0.mentor])"
+                    }))
+        }
+        if !figures.outOfScope.isEmpty {
+            items.append(
+                .init(
+                    text:
+                        "Point \(count(figures.outOfScope.count, "mentee", "mentees")) to the right support for goals mentoring does not cover:",
+                    children: figures.outOfScope.map {
+                        "\(person(cohort.mentees[$0.mentee])): \($0.goals.joined(separator: ", "))"
+                    }))
+        }
+        let goalless = pairsMeetingNoGoal(round)
+        if !goalless.isEmpty {
+            items.append(
+                .init(
+                    text:
+                        "Check \(count(goalless.count, "pair", "pairs")) that \(goalless.count == 1 ? "meets" : "meet") none of the mentee's goals (other factors placed them):",
+                    children: goalless.map {
+                        "\(person(cohort.mentees[$0.mentee])) with \(person(cohort.mentors[$0.mentor]))"
+                    }))
+        }
+        if !round.certificate.isOptimal {
+            items.append(
+                .init(
+                    text: "The independent check of optimality FAILED; do not send the letters, and report it: "
+                        + round.certificate.violations.joined(separator: "; ")))
+        }
+        let letters = cohort.mentees.count + cohort.mentors.count
+        items.append(
+            .init(
+                text:
+                    "Send the letters: letters/index.csv lists all \(letters) with each recipient's email and subject; each letter is in letters/ as .txt (to paste into an email) and .html."
+            ))
+        return .init(title: "To do before the letters go out", blocks: [.list(items)], isAction: true)
+    }
+
+    /// What would place an unmatched mentee: one more place for the best
+    /// eligible mentor who is full, or the rule that stands in the way.
+    private static func placing(_ round: MatchingRound, _ unmatched: MatchingRound.Unmatched) -> String {
+        let cohort = round.cohort
+        let points = { (units: Int64) in PointsFormat.string(units: units, resolution: cohort.policy.resolution) }
+        let best = round.check.scores.withRow(unmatched.mentee) { row -> (mentor: Int, units: Int32)? in
+            var best: (mentor: Int, units: Int32)?
+            for mentor in 0..<row.mentors where !row.isForbidden(mentor) {
+                if best == nil || row[mentor] > best!.units { best = (mentor, row[mentor]) }
+            }
+            return best
+        }
+        switch unmatched.reason {
+        case .noEligibleMentor:
+            return "\(unmatched.reason.sentence); a new mentor, or an exception to that rule, would be needed."
+        case .eligibleMentorsFull:
+            guard let best else { return unmatched.reason.sentence }
+            return
+                "every mentor they could have is full; one more place for \(person(cohort.mentors[best.mentor])) (their best option, \(points(Int64(best.units))) points) would place them."
+        case .belowMinimumScore:
+            return
+                "\(unmatched.reason.sentence)\(best.map { " (their best: \(points(Int64($0.units))) points)" } ?? ""); lower matching.minimum_score to place them."
+        case .belowFairnessFloor, .notWorthTheTotal:
+            return unmatched.reason.sentence + "."
         }
     }
 
-    static func rankBars(_ figures: RoundFigures) -> [(label: String, value: Int)] {
-        [("1st choice", figures.rankFirst), ("2nd–3rd", figures.rankTopThree), ("lower", figures.rankOther)]
+    /// Pairs that meet none of the mentee's goals, when the mentee listed some.
+    private static func pairsMeetingNoGoal(_ round: MatchingRound) -> [MatchingRound.Pair] {
+        round.pairs.filter { pair in
+            !round.cohort.mentees[pair.mentee].goals.isEmpty
+                && round.check.model.explain(mentee: pair.mentee, mentor: pair.mentor).goalMatches.isEmpty
+        }
     }
 
-    private static func headline(_ round: MatchingRound, _ figures: RoundFigures) -> [(String, String)] {
+    // MARK: Pairs
+
+    private static func pairsByMentor(_ round: MatchingRound) -> _ReportDocument.Section {
+        let cohort = round.cohort
+        let points = { (units: Int32) in PointsFormat.string(units: Int64(units), resolution: cohort.policy.resolution)
+        }
+        var rows: [[String]] = []
+        var previousMentor: Int?
+        for pair in round.pairs.sorted(by: { ($0.mentor, $0.mentee) < ($1.mentor, $1.mentee) }) {
+            let mentee = cohort.mentees[pair.mentee], mentor = cohort.mentors[pair.mentor]
+            let explanation = round.check.model.explain(mentee: pair.mentee, mentor: pair.mentor)
+            var reasons = _RoundTables.reasons(explanation, policy: cohort.policy)
+            if !mentee.goals.isEmpty, explanation.goalMatches.isEmpty {
+                reasons = "Meets none of the mentee's goals. " + reasons
+            }
+            // A mentor's name heads their first pair only, so their mentees read as a group.
+            rows.append([
+                previousMentor == pair.mentor ? "" : person(mentor), person(mentee), reasons, points(pair.units),
+                place(pair.rank),
+            ])
+            previousMentor = pair.mentor
+        }
+        return .init(
+            title: "The proposed pairs, by mentor",
+            blocks: [
+                .paragraph(
+                    "Each pair with the reasons for it. \"Place\" is the mentor's place among the mentee's best-scoring options (1st = no eligible mentor scores higher; equal scores share a place)."
+                ),
+                .table(.init(header: ["mentor", "mentee", "reasons", "points", "place"], rows: rows, unwrapped: 2)),
+            ])
+    }
+
+    private static func place(_ rank: Int) -> String {
+        switch rank % 100 {
+        case 11, 12, 13: "\(rank)th"
+        default:
+            switch rank % 10 {
+            case 1: "\(rank)st"
+            case 2: "\(rank)nd"
+            case 3: "\(rank)rd"
+            default: "\(rank)th"
+            }
+        }
+    }
+
+    // MARK: Figures
+
+    /// The figures both documents share, each in plain words.
+    private static func figureSections(_ round: MatchingRound, _ figures: RoundFigures) -> [_ReportDocument.Section] {
         let policy = round.cohort.policy
         let points = { (units: Int64) in PointsFormat.string(units: units, resolution: policy.resolution) }
-        var rows: [(String, String)] = [
+        var headline: [(name: String, value: String)] = [
             (
-                "Mentees matched",
+                "Mentees with a mentor",
                 "\(figures.matched) of \(figures.mentees) (\(RoundFigures.percent(figures.matchRate)))"
             ),
             ("Places filled", "\(figures.matched) of \(figures.places) (\(RoundFigures.percent(figures.fillRate)))"),
-            (
-                "Objective",
-                policy.matching.objective == .coverage
-                    ? "coverage: as many mentees as possible, then the best total" : "quality: the best total score"
-            ),
-            ("Total score", points(figures.totalUnits)),
-            ("Lowest pair score", figures.minimumUnits.map { points(Int64($0)) } ?? "–"),
-            ("Median pair score", figures.medianUnits.map { points(Int64($0)) } ?? "–"),
+            ("Lowest pair score", figures.minimumUnits.map { points(Int64($0)) + " points" } ?? "–"),
+            ("Median pair score", figures.medianUnits.map { points(Int64($0)) + " points" } ?? "–"),
         ]
-        if let floor = round.floorUnits { rows.append(("Fairness floor", "no pair below \(points(floor))")) }
-        if let minimum = round.minimumUnits { rows.append(("Minimum score", points(minimum))) }
-        if policy.matching.slotDiscount > 0 {
-            rows.append(("Load spreading", "each further place counts \(policy.matching.slotDiscount) points less"))
+        if let floor = round.floorUnits { headline.append(("Fairness floor", "no pair below \(points(floor)) points")) }
+        var sections: [_ReportDocument.Section] = [
+            .init(
+                title: "The round in figures",
+                blocks: [
+                    .figures(headline),
+                    .paragraph(objective(policy)),
+                    .paragraph(
+                        round.certificate.isOptimal
+                            ? "No other set of pairs scores higher under the policy: this was checked independently of the solver that found them."
+                            : "The independent check that no other set of pairs scores higher FAILED."),
+                    .paragraph(stability(round.blockingPairs)),
+                ]),
+            .init(
+                title: "Scores and places",
+                blocks: [
+                    .chart(
+                        .init(title: "Pairs by score", bars: scoreBins(round), xAxis: "score (points)", yAxis: "pairs")),
+                    .chart(
+                        .init(
+                            title: "The mentor's place among the mentee's best-scoring options",
+                            bars: [
+                                ("1st", figures.rankFirst), ("2nd or 3rd", figures.rankTopThree),
+                                ("lower", figures.rankOther),
+                            ], xAxis: "place (equal scores share a place)", yAxis: "pairs")),
+                ]),
+        ]
+        // Breakdowns only for columns the sign-ups have.
+        for (title, column, rows) in [
+            ("Mentees with a mentor, by organisation", "organisation", figures.byOrganisation),
+            ("Mentees with a mentor, by region", "region", figures.byRegion),
+        ] where rows.contains(where: { $0.name != "(none)" }) {
+            sections.append(
+                .init(
+                    title: title,
+                    blocks: [
+                        .table(
+                            .init(
+                                header: [column, "mentees", "with a mentor", "rate"],
+                                rows: rows.map {
+                                    [
+                                        $0.name, String($0.mentees), String($0.matched),
+                                        RoundFigures.percent(
+                                            $0.mentees == 0 ? 0 : Double($0.matched) / Double($0.mentees)),
+                                    ]
+                                }))
+                    ]))
         }
-        rows.append(
-            (
-                "Blocking pairs",
-                "\(round.blockingPairs) (pairs who would both rather be together than with their proposals)"
-            ))
-        let certificate = round.certificate
-        rows.append(
-            (
-                "Optimality certificate",
-                certificate.isOptimal
-                    ? "verified: the proposals' total equals the dual bound, so no better matching exists under the policy"
-                    : "FAILED: \(certificate.violations.joined(separator: "; "))"
-            ))
-        return rows
+        if !figures.uncoveredGoals.isEmpty {
+            sections.append(
+                .init(
+                    title: "Goals no mentor offers",
+                    blocks: [
+                        .paragraph("Worth recruiting mentors for, for the next round."),
+                        .table(
+                            .init(
+                                header: ["goal", "mentees asking"],
+                                rows: figures.uncoveredGoals.map { [$0.topic, String($0.mentees)] })),
+                    ]))
+        }
+        if !policy.criteria.isEmpty {
+            sections.append(
+                .init(
+                    title: "The policy's criteria in the proposed pairs",
+                    blocks: [.table(criteriaTable(round))]))
+        }
+        return sections
     }
 
-    private static func tables(_ round: MatchingRound, _ figures: RoundFigures) -> [(title: String, table: Table)] {
-        let cohort = round.cohort
-        var sections: [(String, Table)] = []
-        let breakdown = { (rows: [(name: String, mentees: Int, matched: Int)]) in
-            rows.map {
-                [
-                    $0.name, String($0.mentees), String($0.matched),
-                    RoundFigures.percent($0.mentees == 0 ? 0 : Double($0.matched) / Double($0.mentees)),
-                ]
-            }
+    private static func objective(_ policy: Policy) -> String {
+        let what =
+            policy.matching.objective == .coverage
+            ? "as many mentees as possible have a mentor, and among such sets of pairs the total score is the highest"
+            : "the total score is the highest (a mentee stays without a mentor rather than take a pair below the minimum score)"
+        let spreading =
+            policy.matching.slotDiscount > 0
+            ? " Each further place of a mentor counts \(policy.matching.slotDiscount) points less, to spread the load."
+            : ""
+        return "The pairs are chosen so that \(what).\(spreading)"
+    }
+
+    /// Blocking pairs, said so a coordinator knows whether to act.
+    private static func stability(_ blocking: Int) -> String {
+        guard blocking > 0 else {
+            return
+                "Stability: no mentee and mentor would both rather be paired with each other than with their proposals."
         }
-        sections.append(
-            (
-                "Matched mentees by organisation",
-                Table(header: ["organisation", "mentees", "matched", "rate"], rows: breakdown(figures.byOrganisation))
-            ))
-        sections.append(
-            (
-                "Matched mentees by region",
-                Table(header: ["region", "mentees", "matched", "rate"], rows: breakdown(figures.byRegion))
-            ))
-        if !cohort.policy.criteria.isEmpty {
-            sections.append(("The policy's criteria in the proposed pairs", criteriaTable(round)))
+        return
+            "Stability: \(count(blocking, "mentee–mentor pair", "mentee–mentor pairs")) would both score higher together than with their proposals (\"blocking pairs\"). That is expected when the best total is the aim — one person's better pair would cost others more — and needs no action unless those people ask to swap."
+    }
+
+    /// Scores in bins of a whole, readable width (1, 2, 5, 10, 20, 50, …
+    /// points), about eight of them, starting at a multiple of the width.
+    static func scoreBins(_ round: MatchingRound) -> [(label: String, value: Int)] {
+        let resolution = round.cohort.policy.resolution
+        let scores = round.pairs.map { Double($0.units) * resolution }
+        guard let low = scores.min(), let high = scores.max() else { return [] }
+        var width = 1.0
+        for candidate in [
+            1.0, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1_000, 2_000, 5_000, 10_000, 100_000, 1_000_000,
+        ]
+        where candidate >= width {
+            width = candidate
+            if (high - low) / candidate <= 8 { break }
         }
-        sections.append(
-            (
-                "Goals no mentor offers",
-                Table(
-                    header: ["goal", "mentees asking"],
-                    rows: figures.uncoveredGoals.map { [$0.topic, String($0.mentees)] })
-            ))
-        sections.append(
-            (
-                "Out-of-scope goals to signpost",
-                Table(
-                    header: ["mentee", "goals"],
-                    rows: figures.outOfScope.map {
-                        [
-                            cohort.mentees[$0.mentee].id.rawValue + " (" + cohort.mentees[$0.mentee].name + ")",
-                            $0.goals.joined(separator: "; "),
-                        ]
-                    })
-            ))
-        sections.append(
-            (
-                "Unmatched mentees",
-                Table(
-                    header: ["mentee", "reason"],
-                    rows: round.unmatched.map {
-                        [
-                            cohort.mentees[$0.mentee].id.rawValue + " (" + cohort.mentees[$0.mentee].name + ")",
-                            $0.reason.sentence,
-                        ]
-                    })
-            ))
-        sections.append(
-            (
-                "Mentors with free places",
-                Table(
-                    header: ["mentor", "free places"],
-                    rows: round.freePlaces.map {
-                        [
-                            cohort.mentors[$0.mentor].id.rawValue + " (" + cohort.mentors[$0.mentor].name + ")",
-                            "\($0.free) of \(round.places[$0.mentor])",
-                        ]
-                    })
-            ))
-        return sections
+        let first = (low / width).rounded(.down) * width
+        let bins = Int(((high - first) / width).rounded(.down)) + 1
+        var counts = [Int](repeating: 0, count: bins)
+        for score in scores { counts[min(bins - 1, Int(((score - first) / width).rounded(.down)))] += 1 }
+        func label(_ value: Double) -> String {
+            value == value.rounded() ? String(Int64(value)) : String(value)
+        }
+        return counts.indices.map { bin in
+            let from = first + Double(bin) * width
+            return (width == 1 ? label(from) : "\(label(from))–\(label(from + width))", counts[bin])
+        }
     }
 
     /// For each criterion, how many proposed pairs it counted in (points,
     /// or a required rule met): counts only, so private criteria show no answer.
-    private static func criteriaTable(_ round: MatchingRound) -> Table {
+    private static func criteriaTable(_ round: MatchingRound) -> _ReportDocument.Table {
         let criteria = round.cohort.policy.criteria
         var counted = [Int](repeating: 0, count: criteria.count)
         for pair in round.pairs {
@@ -156,7 +316,7 @@ enum _CoordinatorReport {
                 if let index = part.criterion { counted[index] += 1 }
             }
         }
-        return Table(
+        return .init(
             header: ["criterion", "kind", "rule", "pairs it counted in"],
             rows: criteria.enumerated().map { index, criterion in
                 [
@@ -166,81 +326,15 @@ enum _CoordinatorReport {
             })
     }
 
-    static func markdown(_ round: MatchingRound) -> String {
-        let figures = RoundFigures(round)
-        var lines = ["# \(round.cohort.policy.name): matching report", ""]
-        lines.append("| | |")
-        lines.append("|---|---|")
-        for (name, value) in headline(round, figures) { lines.append("| \(cell(name)) | \(cell(value)) |") }
-        lines.append("")
-        lines.append("## Score distribution (points)")
-        lines.append("")
-        lines.append("| from | pairs |")
-        lines.append("|---|---|")
-        for bar in scoreHistogram(round) { lines.append("| \(bar.label) | \(bar.value) |") }
-        lines.append("")
-        lines.append("## The mentor's place in each mentee's own list")
-        lines.append("")
-        lines.append("| rank | pairs |")
-        lines.append("|---|---|")
-        for bar in rankBars(figures) { lines.append("| \(bar.label) | \(bar.value) |") }
-        for (title, table) in tables(round, figures) {
-            lines.append("")
-            lines.append("## \(title)")
-            lines.append("")
-            if table.rows.isEmpty {
-                lines.append("None.")
-                continue
-            }
-            lines.append("| " + table.header.map(cell).joined(separator: " | ") + " |")
-            lines.append("|" + String(repeating: "---|", count: table.header.count))
-            for row in table.rows { lines.append("| " + row.map(cell).joined(separator: " | ") + " |") }
-        }
-        return _Markdown.escapingHTML(lines.joined(separator: "\n") + "\n")
+    // MARK: Words
+
+    /// "Alice Archer (E101)", or the id alone when the name is the id.
+    private static func person(_ participant: Participant) -> String {
+        participant.name == participant.id.rawValue ? participant.name : "\(participant.name) (\(participant.id))"
     }
 
-    static func html(_ round: MatchingRound) -> String {
-        let figures = RoundFigures(round)
-        let title = _HTML.escape("\(round.cohort.policy.name): matching report")
-        var body = ["<h1>\(title)</h1>", "<table>"]
-        for (name, value) in headline(round, figures) {
-            body.append("<tr><th>\(_HTML.escape(name))</th><td>\(_HTML.escape(value))</td></tr>")
-        }
-        body.append("</table>")
-        body.append("<div class=\"charts\">")
-        body.append(_SVGBarChart(title: "Pairs by score (points)", bars: scoreHistogram(round)).svg())
-        body.append(_SVGBarChart(title: "The mentor's place in the mentee's own list", bars: rankBars(figures)).svg())
-        body.append("</div>")
-        for (title, table) in tables(round, figures) {
-            body.append("<h2>\(_HTML.escape(title))</h2>")
-            if table.rows.isEmpty {
-                body.append("<p>None.</p>")
-                continue
-            }
-            body.append("<table><tr>" + table.header.map { "<th>\(_HTML.escape($0))</th>" }.joined() + "</tr>")
-            for row in table.rows {
-                body.append("<tr>" + row.map { "<td>\(_HTML.escape($0))</td>" }.joined() + "</tr>")
-            }
-            body.append("</table>")
-        }
-        return """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>\(title)</title>
-            <style>
-            body { font-family: sans-serif; max-width: 60em; margin: 2em auto; color: #222; }
-            table { border-collapse: collapse; margin: 1em 0; }
-            th, td { border: 1px solid #ccc; padding: 0.3em 0.6em; text-align: left; vertical-align: top; }
-            .charts svg { margin: 0.5em 1em 0.5em 0; }
-            </style></head><body>
-            \(body.joined(separator: "\n"))
-            <p><small>Tandem \(TandemVersion.current)</small></p>
-            </body></html>
-
-            """
-    }
-
-    /// A Markdown table cell: pipes escaped, line breaks as spaces.
-    private static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    /// "1 mentee has" / "3 mentees have".
+    private static func count(_ number: Int, _ one: String, _ many: String) -> String {
+        number == 1 ? "1 \(one)" : "\(number) \(many)"
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 import Matching
 
 /// Everything `tandem match` writes, as one folder: `pairs.csv`,
-/// `unmatched.csv`, `report.md`, `report.html`, `round.json` and `letters/`
+/// `unmatched.csv`, `report.md`, `report.html`, `summary.html` (figures
+/// only, safe to circulate), `round.json` and `letters/`
 /// (each letter as `.txt` and `.html`, and `index.csv`).
 /// The same inputs and policy give byte-identical files.
 public enum RoundOutputs {
@@ -13,6 +14,7 @@ public enum RoundOutputs {
             ("unmatched.csv", Data(_RoundTables.unmatched(round).utf8)),
             ("report.md", Data(_CoordinatorReport.markdown(round).utf8)),
             ("report.html", Data(_CoordinatorReport.html(round).utf8)),
+            ("summary.html", Data(_CoordinatorReport.summaryHTML(round).utf8)),
             ("round.json", _RoundJSON.json(round)),
         ]
         for letter in await _ParticipantLetters.letters(round) { files.append((letter.path, Data(letter.text.utf8))) }
@@ -33,7 +35,8 @@ public enum RoundOutputs {
         ]
         if let floor = round.floorUnits { lines.insert("floor:       no pair below \(points(floor))", at: 2) }
         lines.append(
-            "report:      \(folder)/report.html (also report.md, pairs.csv, unmatched.csv, round.json, letters/)")
+            "report:      \(folder)/report.html (also report.md, summary.html, pairs.csv, unmatched.csv, round.json, letters/)"
+        )
         return lines.joined(separator: "\n")
     }
 }

@@ -31,9 +31,12 @@ enum _RoundTables {
     /// goal #1 "python" meets skill "python" at level 3; same region
     /// (London)"); a private criterion is left out.
     static func reasons(_ round: MatchingRound, _ pair: MatchingRound.Pair) -> String {
-        let criteria = round.cohort.policy.criteria
-        return round.check.model.explain(mentee: pair.mentee, mentor: pair.mentor).parts.filter { part in
-            part.criterion.map { !criteria[$0].isPrivate } ?? true
+        reasons(round.check.model.explain(mentee: pair.mentee, mentor: pair.mentor), policy: round.cohort.policy)
+    }
+
+    static func reasons(_ explanation: PairExplanation, policy: Policy) -> String {
+        explanation.parts.filter { part in
+            part.criterion.map { !policy.criteria[$0].isPrivate } ?? true
         }.map { "\($0.name): \($0.detail)" }.joined(separator: "; ")
     }
 

@@ -205,3 +205,57 @@ import Testing
         }
     }
 }
+
+/// What a coordinator reads and sends: the report, the summary, the letters.
+@Suite struct CoordinatorOutputTests {
+    static func round() throws -> (folder: String, cleanup: () -> Void) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-outputs-\(UUID())").path
+        let result = try TandemProcess.run(["match"] + CohortCommandTests.small + ["--out", folder, "--quiet"])
+        #expect(result.status == 0, "\(result.standardError)")
+        return (folder, { try? FileManager.default.removeItem(atPath: folder) })
+    }
+
+    @Test("The report, and a letter in both renderings, as written for the small cohort")
+    func snapshots() throws {
+        let (folder, cleanup) = try Self.round()
+        defer { cleanup() }
+        for (file, snapshot) in [
+            ("report.html", "match-small-report.html"), ("letters/mentee-E201.txt", "match-small-letter-E201.txt"),
+            ("letters/mentee-E201.html", "match-small-letter-E201.html"),
+            ("letters/mentor-E101.txt", "match-small-letter-mentor-E101.txt"),
+        ] {
+            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            try TandemProcess.expectSnapshot(text, snapshot)
+        }
+    }
+
+    @Test("Every proposed pair is in the report; the summary names nobody")
+    func reportAndSummary() throws {
+        let (folder, cleanup) = try Self.round()
+        defer { cleanup() }
+        let report = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
+        let summary = try String(contentsOfFile: folder + "/summary.html", encoding: .utf8)
+        let pairs = try String(contentsOfFile: folder + "/pairs.csv", encoding: .utf8)
+        let rows = pairs.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        #expect(!rows.isEmpty)
+        for row in rows {
+            let name = row[1].replacingOccurrences(of: "'", with: "&#39;")
+            #expect(report.contains("<td class=\"name\">\(name) (\(row[0]))</td>"), "mentee \(row[0])")
+        }
+        var people: [String] = []
+        for file in ["mentors.csv", "mentees.csv"] {
+            let text = try String(
+                contentsOfFile: TandemProcess.packageRoot.appendingPathComponent("datasets/small/" + file).path,
+                encoding: .utf8)
+            for line in text.split(separator: "\n").dropFirst() {
+                people += line.split(separator: ",").dropFirst().prefix(3).map(String.init).filter { !$0.isEmpty }
+            }
+        }
+        #expect(people.count > 20)
+        for identifier in people {
+            let pattern = "\\b" + NSRegularExpression.escapedPattern(for: identifier) + "\\b"
+            #expect(summary.range(of: pattern, options: .regularExpression) == nil, "summary.html names \(identifier)")
+        }
+        #expect(summary.contains("mentees have a proposed mentor"))
+    }
+}
