@@ -161,7 +161,7 @@ struct _ReportDocument {
             @media print {
               @page { size: A4; margin: 15mm; }
               body { max-width: none; padding: 0; font-size: 10.5pt; }
-              svg, dl.figures, section.action, tr { break-inside: avoid; }
+              svg, dl.figures, li, tr { break-inside: avoid; }
               section.action { background: none; border: 2px solid #e39a1f; }
             }
             </style></head><body>
