@@ -83,7 +83,7 @@ install: build
 dist: deps
 	swift build -c release --static-swift-stdlib --scratch-path .build-dist
 	rm -rf .build/dist/$(DIST_NAME) && mkdir -p .build/dist/$(DIST_NAME)/bin
-	install -m 755 .build-dist/release/tandem .build/dist/$(DIST_NAME)/bin/
+	install -s -m 755 .build-dist/release/tandem .build/dist/$(DIST_NAME)/bin/
 	cp -r datasets README.md CHANGELOG.md LICENSE .build/dist/$(DIST_NAME)/
 	tar -C .build/dist -czf .build/dist/$(DIST_NAME).tar.gz $(DIST_NAME)
 	Scripts/check-dist.sh .build/dist/$(DIST_NAME).tar.gz

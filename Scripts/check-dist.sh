@@ -18,9 +18,15 @@ if ldd "$binary" | grep -iE 'swift|libFoundation|libdispatch'; then
 fi
 sample="--mentors $folder/datasets/sample/mentors.csv --mentees $folder/datasets/sample/mentees.csv"
 sample+=" --conflicts $folder/datasets/sample/conflicts.csv --policy $folder/datasets/sample/policy.toml"
-# shellcheck disable=SC2086  # the options are words
-env -i PATH=/usr/bin:/bin HOME="$work" "$binary" validate $sample >/dev/null
-# shellcheck disable=SC2086
-env -i PATH=/usr/bin:/bin HOME="$work" "$binary" match $sample --out round --quiet
+run() {
+    # shellcheck disable=SC2086  # the options are words
+    if ! env -i PATH=/usr/bin:/bin HOME="$work" "$binary" "$@" $sample >output.txt 2>&1; then
+        cat output.txt >&2
+        echo "check-dist: tandem $1 failed" >&2
+        exit 1
+    fi
+}
+run validate
+run match --out round --quiet
 test -s round/report.html && test -s round/pairs.csv
 echo "check-dist: $(basename "$archive") runs a round in an empty folder without Swift ($(du -h "$binary" | cut -f1) binary)"
