@@ -65,7 +65,8 @@ demo: build
 	@echo "A matching round on the sample cohort in datasets/sample/ (150 mentees, 80 mentors):"
 	.build/release/tandem match $(SAMPLE_COHORT) --out $(DEMO_DIR)/round
 	@echo
-	@echo "Open $(DEMO_DIR)/round/report.html in a browser; the letters are in $(DEMO_DIR)/round/letters/."
+	@echo "Open $(DEMO_DIR)/round/report.html in a browser: it starts with what to do. The letters are in"
+	@echo "$(DEMO_DIR)/round/letters/ (.txt and .html; index.csv lists their recipients); summary.html has the figures only."
 	@echo "The tandem binary is .build/release/tandem."
 	@echo
 	@echo "Why did mentee E1 get their mentor? Their best options, explained:"

@@ -17,11 +17,27 @@ import Testing
         #expect(help[research.upperBound...].contains("\n  solve "))
     }
 
-    @Test("Every subcommand's help gives an example on the bundled datasets", arguments: subcommands)
+    @Test("Every subcommand's help gives an example on the bundled datasets, and it runs", arguments: subcommands)
     func example(subcommand: String) throws {
         let help = try TandemProcess.run([subcommand, "--help"]).standardOutput
         #expect(help.contains("Example:\n  tandem \(subcommand) "), "\(help)")
         #expect(
             help.contains("datasets/") || subcommand == "instance" || subcommand == "generate", "\(subcommand)")
+        // The example as a shell would read it (lines ending in "\" joined),
+        // run in an empty folder that sees the datasets.
+        let lines = help.components(separatedBy: "Example:\n")[1].components(separatedBy: "\n\n")[0]
+        let command = lines.replacingOccurrences(of: "\\\n", with: " ")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-example-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("datasets"),
+            withDestinationURL: TandemProcess.packageRoot.appendingPathComponent("datasets"))
+        for step in command.components(separatedBy: "&&") {
+            let words = step.split(whereSeparator: \.isWhitespace).map(String.init)
+            #expect(words.first == "tandem", "\(step)")
+            let result = try TandemProcess.run(Array(words.dropFirst()), in: folder)
+            #expect(result.status == 0, "\(step): \(result.standardError)")
+        }
     }
 }

@@ -33,11 +33,12 @@ struct TandemProcess {
         var standardError: String
     }
 
-    static func run(_ arguments: [String]) throws -> Result {
+    /// Runs `tandem` with `arguments` in `directory` (the package root by default).
+    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = try executable
         process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory ?? packageRoot
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error
