@@ -34,10 +34,25 @@ enum _RoundTables {
         reasons(round.check.model.explain(mentee: pair.mentee, mentor: pair.mentor), policy: round.cohort.policy)
     }
 
+    /// The goals met by name and the mentee's order, then each other
+    /// factor's evidence as the explanation words it; a criterion by its
+    /// label and the values behind it.
     static func reasons(_ explanation: PairExplanation, policy: Policy) -> String {
-        explanation.parts.filter { part in
-            part.criterion.map { !policy.criteria[$0].isPrivate } ?? true
-        }.map { "\($0.name): \($0.detail)" }.joined(separator: "; ")
+        var reasons: [String] = []
+        if !explanation.goalMatches.isEmpty {
+            reasons.append(
+                "goals met: " + explanation.goalMatches.map { "\($0.goal) (#\($0.rank))" }.joined(separator: ", "))
+        }
+        for part in explanation.parts where part.factor != .goals {
+            guard let index = part.criterion else {
+                reasons.append(part.detail)
+                continue
+            }
+            guard !policy.criteria[index].isPrivate else { continue }
+            reasons.append(
+                part.evidence.isEmpty ? part.name : "\(part.name) (\(part.evidence.joined(separator: ", ")))")
+        }
+        return reasons.joined(separator: "; ")
     }
 
     static func unmatched(_ round: MatchingRound) -> String {
