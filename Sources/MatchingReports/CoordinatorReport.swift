@@ -18,9 +18,10 @@ enum _CoordinatorReport {
         let figures = RoundFigures(round)
         var document = _ReportDocument(
             title: "\(round.cohort.policy.name): matching report", lead: lead(figures))
-        document.sections.append(toDo(round, figures))
-        document.sections.append(pairsByMentor(round))
-        document.sections += figureSections(round, figures)
+        let explanations = explanations(round)
+        document.sections.append(toDo(round, figures, explanations))
+        document.sections.append(pairsByMentor(round, explanations))
+        document.sections += figureSections(round, figures, explanations)
         return document
     }
 
@@ -29,8 +30,23 @@ enum _CoordinatorReport {
         var document = _ReportDocument(
             title: "\(round.cohort.policy.name): summary",
             lead: lead(figures) + " These are figures only: no participant is named.")
-        document.sections += figureSections(round, figures)
+        document.sections += figureSections(round, figures, explanations(round))
         return document
+    }
+
+    /// Each proposed pair's explanation, in `round.pairs` order: computed
+    /// once for every section that reads one.
+    private static func explanations(_ round: MatchingRound) -> [PairExplanation] {
+        round.pairs.map { round.check.model.explain(mentee: $0.mentee, mentor: $0.mentor) }
+    }
+
+    /// The mentee listed goals and the pair meets none of them.
+    private static func meetsNoGoal(
+        _ round: MatchingRound, _ pair: MatchingRound.Pair, _ explanation: PairExplanation
+    )
+        -> Bool
+    {
+        !round.cohort.mentees[pair.mentee].goals.isEmpty && explanation.goalMatches.isEmpty
     }
 
     private static func lead(_ figures: RoundFigures) -> String {
@@ -39,7 +55,9 @@ enum _CoordinatorReport {
 
     // MARK: To do
 
-    private static func toDo(_ round: MatchingRound, _ figures: RoundFigures) -> _ReportDocument.Section {
+    private static func toDo(
+        _ round: MatchingRound, _ figures: RoundFigures, _ explanations: [PairExplanation]
+    ) -> _ReportDocument.Section {
         let cohort = round.cohort
         var items: [_ReportDocument.Item] = []
         if !round.unmatched.isEmpty {
@@ -68,7 +86,7 @@ enum _CoordinatorReport {
                         "\(person(cohort.mentees[$0.mentee])): \($0.goals.joined(separator: ", "))"
                     }))
         }
-        let goalless = pairsMeetingNoGoal(round)
+        let goalless = zip(round.pairs, explanations).filter { meetsNoGoal(round, $0, $1) }.map(\.0)
         if !goalless.isEmpty {
             items.append(
                 .init(
@@ -120,27 +138,24 @@ enum _CoordinatorReport {
         }
     }
 
-    /// Pairs that meet none of the mentee's goals, when the mentee listed some.
-    private static func pairsMeetingNoGoal(_ round: MatchingRound) -> [MatchingRound.Pair] {
-        round.pairs.filter { pair in
-            !round.cohort.mentees[pair.mentee].goals.isEmpty
-                && round.check.model.explain(mentee: pair.mentee, mentor: pair.mentor).goalMatches.isEmpty
-        }
-    }
-
     // MARK: Pairs
 
-    private static func pairsByMentor(_ round: MatchingRound) -> _ReportDocument.Section {
+    private static func pairsByMentor(
+        _ round: MatchingRound, _ explanations: [PairExplanation]
+    ) -> _ReportDocument.Section {
         let cohort = round.cohort
         let points = { (units: Int32) in PointsFormat.string(units: Int64(units), resolution: cohort.policy.resolution)
         }
         var rows: [[String]] = []
         var previousMentor: Int?
-        for pair in round.pairs.sorted(by: { ($0.mentor, $0.mentee) < ($1.mentor, $1.mentee) }) {
+        let pairs = round.pairs
+        for index in pairs.indices.sorted(by: {
+            (pairs[$0].mentor, pairs[$0].mentee) < (pairs[$1].mentor, pairs[$1].mentee)
+        }) {
+            let pair = pairs[index], explanation = explanations[index]
             let mentee = cohort.mentees[pair.mentee], mentor = cohort.mentors[pair.mentor]
-            let explanation = round.check.model.explain(mentee: pair.mentee, mentor: pair.mentor)
             var reasons = _RoundTables.reasons(explanation, policy: cohort.policy)
-            if !mentee.goals.isEmpty, explanation.goalMatches.isEmpty {
+            if meetsNoGoal(round, pair, explanation) {
                 reasons = "Meets none of the mentee's goals. " + reasons
             }
             // A mentor's name heads their first pair only, so their mentees read as a group.
@@ -176,7 +191,9 @@ enum _CoordinatorReport {
     // MARK: Figures
 
     /// The figures both documents share, each in plain words.
-    private static func figureSections(_ round: MatchingRound, _ figures: RoundFigures) -> [_ReportDocument.Section] {
+    private static func figureSections(
+        _ round: MatchingRound, _ figures: RoundFigures, _ explanations: [PairExplanation]
+    ) -> [_ReportDocument.Section] {
         let policy = round.cohort.policy
         let points = { (units: Int64) in PointsFormat.string(units: units, resolution: policy.resolution) }
         var headline: [(name: String, value: String)] = [
@@ -252,7 +269,7 @@ enum _CoordinatorReport {
             sections.append(
                 .init(
                     title: "The policy's criteria in the proposed pairs",
-                    blocks: [.table(criteriaTable(round))]))
+                    blocks: [.table(criteriaTable(round, explanations))]))
         }
         return sections
     }
@@ -308,13 +325,13 @@ enum _CoordinatorReport {
 
     /// For each criterion, how many proposed pairs it counted in (points,
     /// or a required rule met): counts only, so private criteria show no answer.
-    private static func criteriaTable(_ round: MatchingRound) -> _ReportDocument.Table {
+    private static func criteriaTable(
+        _ round: MatchingRound, _ explanations: [PairExplanation]
+    ) -> _ReportDocument.Table {
         let criteria = round.cohort.policy.criteria
         var counted = [Int](repeating: 0, count: criteria.count)
-        for pair in round.pairs {
-            for part in round.check.model.explain(mentee: pair.mentee, mentor: pair.mentor).parts {
-                if let index = part.criterion { counted[index] += 1 }
-            }
+        for part in explanations.flatMap(\.parts) {
+            if let index = part.criterion { counted[index] += 1 }
         }
         return .init(
             header: ["criterion", "kind", "rule", "pairs it counted in"],

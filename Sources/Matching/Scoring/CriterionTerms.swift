@@ -50,14 +50,14 @@ struct _CriterionTerms: Sendable {
 
         /// Whether the GEMM computes its bonus.
         var isProduct: Bool { width > 0 }
-        /// Whether its hard rule compares the two sides' keys (`same`, `share`, `requested`).
+        /// Whether its hard rule compares the two sides' keys: equal
+        /// (`same`), or a value in common (`share`, `requested`, `overlap`).
         var comparesKeys: Bool {
-            criterion.rule != .bonus && [.same, .share, .requested].contains(criterion.kind)
+            criterion.rule != .bonus && [.same, .share, .requested, .overlap].contains(criterion.kind)
         }
         /// Whether the row pass has anything to do for it.
         var needsRowPass: Bool {
-            comparesKeys || [.levels, .difference].contains(criterion.kind)
-                || (criterion.kind == .preferences) || (criterion.kind == .overlap && criterion.rule == .required)
+            comparesKeys || [.levels, .difference, .preferences].contains(criterion.kind)
         }
     }
 
@@ -104,7 +104,7 @@ struct _CriterionTerms: Sendable {
                         menteeAnswers.map(\.values.count).max() ?? 0, mentorAnswers.map(\.values.count).max() ?? 0)
                     productBound += abs(weight) * Int64(criterion.kind == .same ? min(1, longest) : longest)
                 }
-                if term.comparesKeys || (criterion.kind == .overlap && criterion.rule == .required) {
+                if term.comparesKeys {
                     term.setKeys(menteeAnswers, mentorAnswers)
                 }
             case .levels, .difference:

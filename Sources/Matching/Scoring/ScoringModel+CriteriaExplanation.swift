@@ -19,7 +19,7 @@ extension ScoringModel {
     /// Whether the pair meets a criterion that requires something in
     /// common (a reason to name in letters even when it earns no points).
     private func requiredAndMet(_ term: _CriterionTerms.Term, mentee: Int, mentor: Int) -> Bool {
-        guard term.criterion.rule == .required, [.same, .share, .requested, .overlap].contains(term.criterion.kind),
+        guard term.comparesKeys, term.criterion.rule == .required,
             term.menteeActive[mentee] & term.mentorActive[mentor] == 1
         else { return false }
         let (mine, theirs) = answers(term, mentee, mentor)
@@ -99,7 +99,7 @@ extension ScoringModel {
             "the mentee: \(mine.values.joined(separator: ", ")); the mentor: \(theirs.values.joined(separator: ", "))"
         switch criterion.kind {
         case .same, .share, .requested, .overlap:
-            guard term.comparesKeys || (criterion.kind == .overlap && criterion.rule == .required) else { return nil }
+            guard term.comparesKeys else { return nil }
             let matches: Int32 = Self.common(mine, theirs).isEmpty ? 0 : 1
             guard _CriterionRules.keysFail(active: active, matches: matches, wanted: term.wanted) == 1 else {
                 return nil
