@@ -1,6 +1,6 @@
 # Tandem: the two commands a newcomer types are `make demo` and `make test`.
 SHELL := /bin/bash
-SYSTEM_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
+SYSTEM_PACKAGES := libopenblas-dev liblapacke-dev libsqlite3-dev pkg-config
 DEMO_DIR := .build/demo
 SAMPLE_COHORT := --mentors datasets/sample/mentors.csv --mentees datasets/sample/mentees.csv \
 	--conflicts datasets/sample/conflicts.csv --policy datasets/sample/policy.toml
@@ -13,9 +13,9 @@ PREFIX ?= /usr/local
 VERSION := $(shell sed -n 's/.*current = "\(.*\)".*/\1/p' Sources/_TandemUtilities/TandemVersion.swift)
 DIST_NAME := tandem-$(VERSION)-linux-$(shell uname -m)
 
-# Installs OpenBLAS and LAPACKE headers when they are missing (needs root or sudo).
+# Installs the OpenBLAS, LAPACKE and SQLite headers when they are missing (needs root or sudo).
 deps:
-	@if ! pkg-config --exists openblas 2>/dev/null || [ ! -f /usr/include/lapacke.h ]; then \
+	@if ! pkg-config --exists openblas sqlite3 2>/dev/null || [ ! -f /usr/include/lapacke.h ]; then \
 		echo "Installing $(SYSTEM_PACKAGES)…"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(SYSTEM_PACKAGES); \

@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "Diagnostics", targets: ["Diagnostics"]),
         .library(name: "Matching", targets: ["Matching"]),
         .library(name: "MatchingReports", targets: ["MatchingReports"]),
+        .library(name: "MatchingHistory", targets: ["MatchingHistory"]),
         .executable(name: "tandem", targets: ["tandem"]),
         // Seeded cohorts and instances for tests and benchmarks, not part of
         // Tandem's API: a product only because the nested benchmark package
@@ -36,6 +37,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: - Public API
@@ -53,10 +55,17 @@ let package = Package(
             name: "MatchingReports",
             dependencies: ["Matching", "CFileSystem", "_TandemUtilities"]
         ),
+        .target(
+            name: "MatchingHistory",
+            dependencies: [
+                "Matching", "MatchingReports", "Diagnostics", "_TandemUtilities", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "tandem",
             dependencies: [
-                "AssignmentFiles", "Diagnostics", "Matching", "MatchingReports", "TandemSynthetic", "_TandemUtilities",
+                "AssignmentFiles", "Diagnostics", "Matching", "MatchingReports", "MatchingHistory", "TandemSynthetic",
+                "_TandemUtilities",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -20,10 +20,12 @@ struct _Letter: Sendable {
 
     mutating func paragraph(_ text: String) { blocks.append(.paragraph([Span(text: text)])) }
 
-    /// Plain text: the subject line, then the blocks a blank line apart;
-    /// list items start with "- ".
-    var text: String {
-        var parts = ["Subject: \(subject)"]
+    /// Plain text: the subject line, then the ``body``.
+    var text: String { "Subject: \(subject)\n\n" + body }
+
+    /// The blocks as plain text, a blank line apart; list items start with "- ".
+    var body: String {
+        var parts: [String] = []
         for block in blocks {
             switch block {
             case .heading(let text): parts.append(text)

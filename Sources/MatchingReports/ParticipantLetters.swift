@@ -33,17 +33,36 @@ enum _ParticipantLetters {
             }
             return name
         }
+        var files: [(path: String, text: String)] = []
+        var index = CSVWriter(
+            header: ["role", "id", "name", "email", "subject", "text_file", "html_file"], format: cohort.policy.output)
+        for (person, letter) in await composed(round) {
+            let stem = stem(person.role, person.id.rawValue)
+            files.append((stem + ".txt", letter.text))
+            files.append((stem + ".html", letter.html))
+            let name = String(stem.dropFirst("letters/".count))
+            index.append([
+                person.role.rawValue, person.id.rawValue, person.name, person.email, letter.subject, name + ".txt",
+                name + ".html",
+            ])
+        }
+        files.append(("letters/index.csv", index.text))
+        return files
+    }
+
+    /// Every participant's letter, mentees first, in id order.
+    static func composed(_ round: MatchingRound) async -> [(person: Participant, letter: _Letter)] {
+        let cohort = round.cohort
         let mentorOf = Dictionary(uniqueKeysWithValues: round.pairs.map { ($0.mentee, $0) })
         let menteesOf = Dictionary(grouping: round.pairs, by: \.mentor)
         let reasons = Dictionary(uniqueKeysWithValues: round.unmatched.map { ($0.mentee, $0.reason) })
         let people = cohort.mentees + cohort.mentors
-        let stems = people.map { stem($0.role, $0.id.rawValue) }
         let mentees = cohort.mentees.count
         // Letters are independent, so they are written on every core, in
         // chunks of consecutive letters put back in order: the output stays
         // the same (5,000 letters: 90 ms on one core of this machine; 16
         // chunks keep both cores busy without a task per letter).
-        let count = stems.count
+        let count = people.count
         let chunk = max(1, (count + 15) / 16)
         let letters = await withTaskGroup(of: (first: Int, letters: [_Letter]).self) { group in
             for first in stride(from: 0, to: count, by: chunk) {
@@ -60,20 +79,7 @@ enum _ParticipantLetters {
             for await done in group { chunks.append(done) }
             return chunks.sorted { $0.first < $1.first }.flatMap(\.letters)
         }
-        var files: [(path: String, text: String)] = []
-        var index = CSVWriter(
-            header: ["role", "id", "name", "email", "subject", "text_file", "html_file"], format: cohort.policy.output)
-        for (person, (stem, letter)) in zip(people, zip(stems, letters)) {
-            files.append((stem + ".txt", letter.text))
-            files.append((stem + ".html", letter.html))
-            let name = String(stem.dropFirst("letters/".count))
-            index.append([
-                person.role.rawValue, person.id.rawValue, person.name, person.email, letter.subject, name + ".txt",
-                name + ".html",
-            ])
-        }
-        files.append(("letters/index.csv", index.text))
-        return files
+        return Array(zip(people, letters))
     }
 
     /// "Review checkpoints: 3-month review on 2027-05-01; …", or nothing
@@ -123,12 +129,12 @@ enum _ParticipantLetters {
             letter.blocks.append(
                 .paragraph([
                     .init(text: "We propose "), .init(text: mentor.name, strong: true),
-                    .init(text: "\(contact(mentor)) as your mentor."),
+                    .init(text: "\(contact(mentor, policy)) as your mentor."),
                 ]))
             letter.paragraph("Why this pairing:")
             letter.blocks.append(.list(reasons(round, mentee: index, mentor: pair.mentor, reader: .mentee)))
             if let checkpoints = checkpoints(policy) { letter.paragraph(checkpoints) }
-            letter.paragraph("This is a proposal: please tell \(replyTo(policy)) whether you accept it.")
+            askToReply(&letter, policy, proposals: 1)
         } else {
             let why: String =
                 switch reason {
@@ -172,23 +178,33 @@ enum _ParticipantLetters {
                 ? "We propose that you mentor:" : "We propose that you mentor these \(pairs.count) mentees:")
         for pair in pairs {
             let mentee = cohort.mentees[pair.mentee]
-            letter.blocks.append(.heading("\(mentee.name)\(contact(mentee))"))
+            letter.blocks.append(.heading("\(mentee.name)\(contact(mentee, policy))"))
             letter.blocks.append(.list(reasons(round, mentee: pair.mentee, mentor: index, reader: .mentor)))
         }
         if let checkpoints = checkpoints(policy) { letter.paragraph(checkpoints) }
-        letter.paragraph(
-            pairs.count == 1
-                ? "This is a proposal: please tell \(replyTo(policy)) whether you accept it."
-                : "These are proposals: please tell \(replyTo(policy)) which of them you accept.")
+        askToReply(&letter, policy, proposals: pairs.count)
         signOff(&letter, policy)
         return letter
     }
 
-    /// The pair's reasons in words, addressed to `reader`; no numbers but levels.
-    /// " (email)" after a partner's name, or nothing when the form asked for none.
-    private static func contact(_ partner: Participant) -> String {
-        partner.email.isEmpty ? "" : " (\(partner.email))"
+    /// " (email)" after a partner's name when the policy gives contact
+    /// details in the first letter, or nothing (also when the form asked for none).
+    private static func contact(_ partner: Participant, _ policy: Policy) -> String {
+        policy.letters.revealContact == .immediately && !partner.email.isEmpty ? " (\(partner.email))" : ""
     }
+
+    /// Asks for an answer; when contact details wait for acceptance, says so.
+    private static func askToReply(_ letter: inout _Letter, _ policy: Policy, proposals: Int) {
+        letter.paragraph(
+            proposals == 1
+                ? "This is a proposal: please tell \(replyTo(policy)) whether you accept it."
+                : "These are proposals: please tell \(replyTo(policy)) which of them you accept.")
+        if policy.letters.revealContact == .afterAcceptance {
+            letter.paragraph("Once a proposal is accepted, we will introduce you to each other by email.")
+        }
+    }
+
+    /// The pair's reasons in words, addressed to `reader`; no numbers but levels.
 
     private static func reasons(_ round: MatchingRound, mentee: Int, mentor: Int, reader: Role) -> [String] {
         let cohort = round.cohort, policy = cohort.policy

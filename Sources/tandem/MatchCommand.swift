@@ -1,6 +1,8 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
 import Matching
+import MatchingHistory
 import MatchingReports
 import _TandemUtilities
 
@@ -33,8 +35,23 @@ extension Tandem {
                 valueName: "dir"))
         var out: String
 
+        @Option(
+            help: ArgumentHelp(
+                "Record the round as a draft in this ledger (started if missing); tandem publish then sends it. The policy's [history] says whether earlier pairs may be proposed again.",
+                valueName: "file"))
+        var ledger: String?
+
+        @Option(
+            name: .customLong("round"),
+            help: ArgumentHelp("The round's name in the ledger (default: the policy's name).", valueName: "name"))
+        var roundName: String?
+
         @Flag(help: "Print nothing but errors.")
         var quiet = false
+
+        func validate() throws {
+            if roundName != nil && ledger == nil { throw ValidationError("--round names a round in a ledger; add --ledger FILE.") }
+        }
 
         @Flag(help: "Print a machine-readable summary (round.json) on standard output.")
         var json = false
@@ -50,18 +67,27 @@ extension Tandem {
             func progress(_ step: String) {
                 if showProgress { FileHandle.standardError.write(Data("… \(step)\n".utf8)) }
             }
+            let ledgerFile = try ledger.map { try Ledger.opened($0, creating: true) }
             let clock = ContinuousClock()
             let start = clock.now
             progress("loading and scoring the cohort")
-            let check: ScoredCohort
-            do { check = try ScoredCohort.run(inputs.sources) } catch { throw ErrorReporter.fail(error) }
+            let spec: RoundSpec, check: ScoredCohort
+            do {
+                spec = try roundSpec(ledgerFile)
+                check = try spec.score()
+            } catch { throw ErrorReporter.fail(error) }
             let scored = clock.now
             progress(
                 "solving the assignment (\(check.cohort.mentees.count) mentees, \(check.cohort.mentors.count) mentors)")
-            let round = await MatchingRound.run(check)
+            let round: MatchingRound
+            do { round = try await spec.solve(check) } catch { throw ErrorReporter.fail(error) }
             let solved = clock.now
             if !quiet && !json { ErrorReporter.print(round.check.warnings) }
             let files = await RoundOutputs.files(round)
+            // The ledger first: a draft nobody was told of is harmless if the
+            // folder then cannot be written, and the next run replaces it.
+            var recorded: Ledger.Recorded?
+            if let ledgerFile { recorded = try await record(round, in: ledgerFile) }
             let leftovers: Int
             do {
                 leftovers = try AtomicDirectory.write(files, to: out)
@@ -79,6 +105,12 @@ extension Tandem {
                 FileHandle.standardOutput.write(files.first { $0.path == "round.json" }!.data)
             } else if !quiet {
                 print(RoundOutputs.summary(round, folder: out))
+                if let recorded, let ledger {
+                    let replaced = recorded.replacedDraft ? " (replacing the earlier draft)" : ""
+                    print(
+                        "ledger:      round \"\(recorded.round.name)\" recorded as a draft in \(ledger)\(replaced); tandem publish --ledger \(ledger) sends it"
+                    )
+                }
                 let times = ((scored - start).seconds, (solved - scored).seconds)
                 print(String(format: "timings:     load+score %.3f s, solve+certify %.3f s", times.0, times.1))
                 print(
@@ -86,6 +118,33 @@ extension Tandem {
                 )
             }
             if !round.certificate.isOptimal { throw ExitCode(2) }
+        }
+
+        /// The round as the files and, with a ledger, the scheme's history
+        /// give it: earlier pairs excluded unless the policy allows them.
+        private func roundSpec(_ ledger: Ledger?) throws(InputDiagnostics) -> RoundSpec {
+            guard let ledger else { return try RoundSpec(loaded: CohortLoader.load(inputs.sources)) }
+            var spec = try RoundSpec(loaded: CohortLoader.load(inputs.sources))
+            if spec.policy.history.repeatPairs == .forbid {
+                do {
+                    spec.exclusions = try ledger.earlierPairs(in: spec.cohort)
+                } catch {
+                    throw InputDiagnostics([.error(SourceLocation(file: error.path), error.message)])
+                }
+            }
+            return spec
+        }
+
+        /// Records the round as a draft: its proposals and letters.
+        private func record(_ round: MatchingRound, in ledger: Ledger) async throws -> Ledger.Recorded {
+            let record = RoundRecord(
+                name: roundName ?? round.cohort.policy.name, date: .today, round: round,
+                letters: await RoundLetters.letters(round))
+            do {
+                return try ledger.recordDraft(record)
+            } catch {
+                throw ErrorReporter.fail(error.path, error.message)
+            }
         }
     }
 }

@@ -40,7 +40,7 @@ struct _ConflictLoader {
             } else {
                 diagnostics.error(
                     SourceLocation(file: table.path, row: 1),
-                    "the required column \"\(wanted)\" is missing; the conflicts file needs person, other and kind columns (or a mapping under [columns.conflicts])\(_Suggestion.clause(for: wanted, among: table.header))."
+                    "the required column \"\(wanted)\" is missing; the conflicts file needs person, other and kind columns (or a mapping under [columns.conflicts])\(Suggestion.clause(for: wanted, among: table.header))."
                 )
             }
         }
@@ -55,7 +55,7 @@ struct _ConflictLoader {
             guard let kind = Kind(cell: kindCell) else {
                 diagnostics.error(
                     at(kindColumn),
-                    "the conflict kind \"\(kindCell)\" is not one of person, organisation, personal-relationship, line-management\(_Suggestion.clause(for: kindCell, among: Kind.allCases.map(\.rawValue)))."
+                    "the conflict kind \"\(kindCell)\" is not one of person, organisation, personal-relationship, line-management\(Suggestion.clause(for: kindCell, among: Kind.allCases.map(\.rawValue)))."
                 )
                 continue
             }
@@ -73,7 +73,7 @@ struct _ConflictLoader {
                 if directory.organisations[_Term.normalised(otherCell)] == nil {
                     let written = directory.organisations.values.sorted()
                     let suggestion =
-                        _Suggestion.closest(to: otherCell, among: written).map { "did you mean \"\($0)\"? " } ?? ""
+                        Suggestion.closest(to: otherCell, among: written).map { "did you mean \"\($0)\"? " } ?? ""
                     diagnostics.error(
                         at(otherColumn),
                         "no participant belongs to the organisation \"\(otherCell)\", so this conflict would exclude nobody; \(suggestion)write the organisation as the sign-up files do, or remove the row."
@@ -204,7 +204,7 @@ struct _PersonDirectory {
             }
         }
         for person in people where !person.email.isEmpty { display[person.email] = "\"\(person.email)\"" }
-        let suggestion = _Suggestion.closest(to: reference, among: display.keys.sorted()).map {
+        let suggestion = Suggestion.closest(to: reference, among: display.keys.sorted()).map {
             "; did you mean \(display[$0]!)?"
         }
         diagnostics.error(location, "\"\(reference)\" names nobody in the sign-ups\(suggestion ?? "").")

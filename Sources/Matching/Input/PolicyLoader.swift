@@ -84,7 +84,7 @@ struct _PolicyReader {
         let keys = [
             "name", "start_date", "resolution", "default_capacity",
             "weights", "rules", "seniority", "taxonomy", "lists", "columns", "roles", "matching", "letters",
-            "output", "criteria",
+            "output", "criteria", "history",
         ]
         for (key, value) in entries(root, at: [], known: keys) {
             let at = [key]
@@ -135,13 +135,21 @@ struct _PolicyReader {
                     }
                 }
             case "letters":
-                for (key, value) in entries(value, at: ["letters"], known: ["coordinator", "contact", "reply_by"]) {
+                for (key, value) in entries(
+                    value, at: ["letters"], known: ["coordinator", "contact", "reply_by", "reveal_contact"])
+                {
                     let at = ["letters", key]
                     switch key {
                     case "coordinator": policy.letters.coordinator = string(value, at: at)
                     case "contact": policy.letters.contact = string(value, at: at)
+                    case "reveal_contact":
+                        policy.letters.revealContact = choice(value, at: at) ?? policy.letters.revealContact
                     default: policy.letters.replyBy = date(value, at: at)
                     }
+                }
+            case "history":
+                for (key, value) in entries(value, at: ["history"], known: ["repeat_pairs"]) {
+                    policy.history.repeatPairs = choice(value, at: ["history", key]) ?? policy.history.repeatPairs
                 }
             default: break
             }
@@ -228,7 +236,7 @@ struct _PolicyReader {
         guard let rule = Policy.OrganisationRule(rawValue: name), words.count <= 2 else {
             error(
                 at,
-                "rules.same_organisation is \"\(text)\"; use one of forbid, penalise N, neutral, prefer N\(_Suggestion.clause(for: name, among: Policy.OrganisationRule.allCases.map(\.rawValue)))."
+                "rules.same_organisation is \"\(text)\"; use one of forbid, penalise N, neutral, prefer N\(Suggestion.clause(for: name, among: Policy.OrganisationRule.allCases.map(\.rawValue)))."
             )
             return
         }
@@ -384,26 +392,8 @@ struct _PolicyReader {
         {
             let at = ["matching", key]
             switch key {
-            case "objective":
-                guard let text = string(value, at: at) else { continue }
-                if let objective = Policy.Objective(rawValue: text.lowercased()) {
-                    matching.objective = objective
-                } else {
-                    error(
-                        at,
-                        "matching.objective is \"\(text)\"; use quality or coverage\(_Suggestion.clause(for: text, among: Policy.Objective.allCases.map(\.rawValue)))."
-                    )
-                }
-            case "fairness":
-                guard let text = string(value, at: at) else { continue }
-                if let fairness = Policy.Fairness(rawValue: text.lowercased()) {
-                    matching.fairness = fairness
-                } else {
-                    error(
-                        at,
-                        "matching.fairness is \"\(text)\"; use none or floor\(_Suggestion.clause(for: text, among: Policy.Fairness.allCases.map(\.rawValue)))."
-                    )
-                }
+            case "objective": matching.objective = choice(value, at: at) ?? matching.objective
+            case "fairness": matching.fairness = choice(value, at: at) ?? matching.fairness
             case "minimum_score":
                 matching.minimumScore =
                     number(value, at: at, where: { $0.isFinite && abs($0) <= 1e6 }, "a number of points")
@@ -479,7 +469,7 @@ struct _PolicyReader {
         where !levels.contains(where: { _Term.normalised($0) == _Term.normalised(level) }) {
             error(
                 ["seniority", "equivalents", other],
-                "seniority.equivalents reads \"\(other)\" as \"\(level)\", which is not one of seniority.levels\(levels.isEmpty ? " (there are none)" : " (\(levels.joined(separator: ", ")))")\(_Suggestion.clause(for: level, among: levels))."
+                "seniority.equivalents reads \"\(other)\" as \"\(level)\", which is not one of seniority.levels\(levels.isEmpty ? " (there are none)" : " (\(levels.joined(separator: ", ")))")\(Suggestion.clause(for: level, among: levels))."
             )
         }
         let taxonomy = policy.taxonomy
@@ -490,7 +480,7 @@ struct _PolicyReader {
             if !topics.isEmpty, !topics.contains(target), !outOfScope {
                 error(
                     ["taxonomy", "synonyms", alternative],
-                    "the synonym \"\(alternative)\" points to \"\(topic)\", which is neither in taxonomy.topics nor in taxonomy.out_of_scope\(_Suggestion.clause(for: topic, among: taxonomy.topics))."
+                    "the synonym \"\(alternative)\" points to \"\(topic)\", which is neither in taxonomy.topics nor in taxonomy.out_of_scope\(Suggestion.clause(for: topic, among: taxonomy.topics))."
                 )
             }
         }

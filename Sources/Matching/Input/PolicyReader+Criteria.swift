@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// `[[criteria]]`: each criterion read and checked with its line, every
 /// problem reported at once.
 extension _PolicyReader {
@@ -62,7 +64,7 @@ extension _PolicyReader {
             if kind == nil {
                 error(
                     path + ["kind"],
-                    "\(name) has the kind \"\(text)\"; use one of \(kinds.joined(separator: ", "))\(_Suggestion.clause(for: text.lowercased(), among: kinds))."
+                    "\(name) has the kind \"\(text)\"; use one of \(kinds.joined(separator: ", "))\(Suggestion.clause(for: text.lowercased(), among: kinds))."
                 )
             }
         } else if values["kind"] == nil {
@@ -90,7 +92,7 @@ extension _PolicyReader {
                 } else {
                     error(
                         at,
-                        "\(title) has the rule \"\(text)\"; use one of \(rules.joined(separator: ", "))\(_Suggestion.clause(for: text.lowercased(), among: rules))."
+                        "\(title) has the rule \"\(text)\"; use one of \(rules.joined(separator: ", "))\(Suggestion.clause(for: text.lowercased(), among: rules))."
                     )
                 }
             case "weight":
@@ -226,7 +228,7 @@ extension _PolicyReader {
             where !criterion.scale.contains(where: { _Term.normalised($0) == _Term.normalised(level) }) {
                 error(
                     path + ["equivalents", other],
-                    "\(title) reads \"\(other)\" as \"\(level)\", which is not in its scale (\(criterion.scale.joined(separator: ", ")))\(_Suggestion.clause(for: level, among: criterion.scale))."
+                    "\(title) reads \"\(other)\" as \"\(level)\", which is not in its scale (\(criterion.scale.joined(separator: ", ")))\(Suggestion.clause(for: level, among: criterion.scale))."
                 )
             }
         }

@@ -40,7 +40,7 @@ extension _PolicyReader {
                 let section = keyPath.isEmpty ? "at the top level" : "in [\(name(keyPath))]"
                 error(
                     keyPath + [pair.key],
-                    "unknown policy key \"\(key)\" \(section) (known keys there: \(known.joined(separator: ", ")))\(_Suggestion.clause(for: pair.key, among: known))."
+                    "unknown policy key \"\(key)\" \(section) (known keys there: \(known.joined(separator: ", ")))\(Suggestion.clause(for: pair.key, among: known))."
                 )
             }
         }
@@ -50,6 +50,20 @@ extension _PolicyReader {
     mutating func string(_ node: _TOMLNode, at keyPath: [String]) -> String? {
         if case .string(let text) = node { return text }
         error(keyPath, "\(name(keyPath)) must be text in quotes, not \(node.kind).")
+        return nil
+    }
+
+    /// One of a closed set of words, any case: `use quality or coverage; did
+    /// you mean …?` otherwise.
+    mutating func choice<Choice: RawRepresentable & CaseIterable>(_ node: _TOMLNode, at keyPath: [String]) -> Choice?
+    where Choice.RawValue == String {
+        guard let text = string(node, at: keyPath) else { return nil }
+        if let choice = Choice(rawValue: text.lowercased()) { return choice }
+        let words = Choice.allCases.map(\.rawValue)
+        let listed = words.dropLast().joined(separator: ", ") + (words.count > 1 ? " or " : "") + (words.last ?? "")
+        error(
+            keyPath,
+            "\(name(keyPath)) is \"\(text)\"; use \(listed)\(Suggestion.clause(for: text, among: words)).")
         return nil
     }
 

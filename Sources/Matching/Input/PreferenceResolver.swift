@@ -66,7 +66,7 @@ struct _PreferenceResolver {
         }
         if suggestions[key] == nil {
             suggestions[key] =
-                _Suggestion.closest(to: key, among: display.keys.sorted()).map { "; did you mean \(display[$0]!)?" }
+                Suggestion.closest(to: key, among: display.keys.sorted()).map { "; did you mean \(display[$0]!)?" }
                 ?? "."
         }
         diagnostics.error(

@@ -36,7 +36,7 @@ enum _RoleColumn {
                     written.isEmpty ? "the role is empty" : "the role \"\(written)\" is not an answer the policy knows"
                 diagnostics.error(
                     SourceLocation(file: table.path, row: record.row, column: column + 1),
-                    "\(what) (\(accepted); set them under [roles])\(_Suggestion.clause(for: written, among: roles.mentor + roles.mentee + roles.both))."
+                    "\(what) (\(accepted); set them under [roles])\(Suggestion.clause(for: written, among: roles.mentor + roles.mentee + roles.both))."
                 )
             }
         }
@@ -57,7 +57,7 @@ enum _RoleColumn {
             if let index = keys.firstIndex(of: _Term.normalised(mapped)) { return index }
             diagnostics.error(
                 headerRow,
-                "the policy maps role to the column \"\(mapped)\", which this file does not have\(_Suggestion.clause(for: mapped, among: table.header))."
+                "the policy maps role to the column \"\(mapped)\", which this file does not have\(Suggestion.clause(for: mapped, among: table.header))."
             )
             return nil
         }

@@ -13,7 +13,7 @@ extension _SignupLoader {
             if let index = headerKeys.firstIndex(of: _Term.normalised(header)) { return index }
             diagnostics.error(
                 headerRow,
-                "\(what) reads the column \"\(header)\", which this file does not have\(_Suggestion.clause(for: header, among: table.header))."
+                "\(what) reads the column \"\(header)\", which this file does not have\(Suggestion.clause(for: header, among: table.header))."
             )
             return nil
         }
@@ -103,7 +103,7 @@ extension _SignupLoader {
             } else {
                 diagnostics.error(
                     at,
-                    "\"\(written)\" is not a level of \(title) (\(criterion.scale.joined(separator: ", ")))\(_Suggestion.clause(for: written, among: criterion.scale + criterion.equivalents.keys.sorted()))."
+                    "\"\(written)\" is not a level of \(title) (\(criterion.scale.joined(separator: ", ")))\(Suggestion.clause(for: written, among: criterion.scale + criterion.equivalents.keys.sorted()))."
                 )
             }
         case .difference:

@@ -99,7 +99,7 @@ struct _SignupLoader {
                     } else {
                         diagnostics.error(
                             headerRow,
-                            "the policy maps \(field.rawValue) to the column \"\(header)\", which this file does not have\(_Suggestion.clause(for: header, among: table.header))."
+                            "the policy maps \(field.rawValue) to the column \"\(header)\", which this file does not have\(Suggestion.clause(for: header, among: table.header))."
                         )
                         complete = false
                     }
@@ -146,7 +146,7 @@ struct _SignupLoader {
                     : field == .email ? " (each \(role) needs an email, an id, or both)" : ""
                 diagnostics.error(
                     headerRow,
-                    "the required column \"\(field.rawValue)\"\(why) is missing; name it in the header, or map the file's own header in the policy under [columns.\(role.plural)]\(_Suggestion.clause(for: field.rawValue, among: table.header))."
+                    "the required column \"\(field.rawValue)\"\(why) is missing; name it in the header, or map the file's own header in the policy under [columns.\(role.plural)]\(Suggestion.clause(for: field.rawValue, among: table.header))."
                 )
                 complete = false
             }
@@ -264,7 +264,7 @@ struct _SignupLoader {
         } else {
             diagnostics.error(
                 location(record, .meeting),
-                "the meeting mode \"\(meetingCell)\" is not one of online, in person, either\(_Suggestion.clause(for: _Term.normalised(meetingCell), among: MeetingMode.allCases.map(\.rawValue)))."
+                "the meeting mode \"\(meetingCell)\" is not one of online, in person, either\(Suggestion.clause(for: _Term.normalised(meetingCell), among: MeetingMode.allCases.map(\.rawValue)))."
             )
         }
         switch role {
@@ -287,7 +287,7 @@ struct _SignupLoader {
             ? "the seniority level is empty" : "the seniority level \"\(written)\" is not one of the policy's levels"
         diagnostics.error(
             location(record, .seniority),
-            "\(what) (\(levels.joined(separator: ", ")))\(_Suggestion.clause(for: written, among: levels)).")
+            "\(what) (\(levels.joined(separator: ", ")))\(Suggestion.clause(for: written, among: levels)).")
         return nil
     }
 
@@ -403,7 +403,7 @@ struct _SignupLoader {
     private mutating func suggestion(for term: String, _ taxonomy: Taxonomy) -> String {
         let key = _Term.normalised(term)
         if let known = suggestions[key] { return known }
-        let clause = _Suggestion.clause(for: key, among: taxonomy.knownTerms)
+        let clause = Suggestion.clause(for: key, among: taxonomy.knownTerms)
         suggestions[key] = clause
         return clause
     }

@@ -37,6 +37,8 @@ public struct Policy: Sendable, Equatable {
     public var roles = Roles()
     public var matching = Matching()
     public var letters = Letters()
+    /// What the round takes from earlier rounds recorded in a ledger.
+    public var history = History()
     public var output = Output()
     /// The scheme's own criteria (`[[criteria]]`), in the policy's order,
     /// on top of the built-in fields' rules and weights.
@@ -74,8 +76,35 @@ public struct Policy: Sendable, Equatable {
         public var contact: String?
         /// The day by which participants say whether they accept; `nil`: none.
         public var replyBy: CalendarDate?
+        /// When a participant learns their partner's email address.
+        public var revealContact = ContactDisclosure.afterAcceptance
 
         public init() {}
+    }
+
+    /// When a letter gives the partner's contact details.
+    public enum ContactDisclosure: String, Sendable, Equatable, CaseIterable {
+        /// Only once the proposal is accepted: the first letter names the
+        /// partner, and the introduction follows the acceptance.
+        case afterAcceptance = "after_acceptance"
+        /// In the first letter.
+        case immediately
+    }
+
+    /// What a round takes from the scheme's earlier rounds (`[history]`).
+    public struct History: Sendable, Equatable {
+        /// Whether two people paired in an earlier round may be proposed again.
+        public var repeatPairs = RepeatPairs.forbid
+
+        public init() {}
+    }
+
+    /// Whether an earlier pair may be proposed again.
+    public enum RepeatPairs: String, Sendable, Equatable, CaseIterable {
+        /// Never: the pair is excluded ("earlier pairing").
+        case forbid
+        /// Like any other pair.
+        case allow
     }
 
     /// What the round's solver optimises.

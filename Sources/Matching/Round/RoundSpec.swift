@@ -26,6 +26,9 @@ public struct RoundSpec: Sendable {
     /// An earlier answer whose pairs (those still eligible) the solver sees
     /// first. The result is the same with or without it; only the work differs.
     public var warmStart: RoundResult?
+    /// What loading the files found (warnings, and how each column was read),
+    /// kept for the round's reports.
+    public var loaded: (warnings: [InputProblem], columns: [FileColumns]) = ([], [])
 
     public init(
         cohort: Cohort, policy: Policy? = nil, locks: [Pairing] = [], exclusions: [PairExclusion] = [],
@@ -38,6 +41,13 @@ public struct RoundSpec: Sendable {
         self.warmStart = warmStart
     }
 
+    /// A round of the cohort loaded from files, whose warnings and columns
+    /// the reports keep.
+    public init(loaded: CohortLoader.Loaded) {
+        self.init(cohort: loaded.cohort)
+        self.loaded = (loaded.warnings, loaded.columns)
+    }
+
     /// Scores the cohort under the policy, solves with the locks kept, and
     /// certifies the answer optimal among the answers that keep them.
     ///
@@ -47,7 +57,23 @@ public struct RoundSpec: Sendable {
     ///   it) or below the minimum score, a mentee locked twice, a mentor locked
     ///   beyond their places, locks with a fairness floor, scores too large.
     public func run() async throws(InputDiagnostics) -> MatchingRound {
-        let check = try ScoredCohort.run(cohort.with(policy: policy, addingExclusions: exclusions))
+        try await solve(score())
+    }
+
+    /// The cohort scored under the round's policy and exclusions: the first
+    /// half of ``run()``, for a caller that times or reports the two apart.
+    public func score() throws(InputDiagnostics) -> ScoredCohort {
+        let roundCohort =
+            policy == cohort.policy && exclusions.isEmpty
+            ? cohort : try cohort.with(policy: policy, addingExclusions: exclusions)
+        var check = try ScoredCohort.run(roundCohort, warnings: loaded.warnings)
+        check.columns = loaded.columns
+        return check
+    }
+
+    /// Solves the scored cohort (from ``score()``) with the locks kept, and
+    /// certifies the answer: the second half of ``run()``.
+    public func solve(_ check: ScoredCohort) async throws(InputDiagnostics) -> MatchingRound {
         var solver = _RoundSolver(check: check)
         solver.locks = try lockIndices(check, places: solver.places, minimum: solver.minimumUnits)
         if let warmStart {

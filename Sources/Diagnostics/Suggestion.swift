@@ -1,5 +1,5 @@
 /// "Did you mean …?" for a misspelt key, topic, level or id.
-enum _Suggestion {
+public enum Suggestion {
     /// The candidate most likely meant by `word`, if any is likely enough.
     ///
     /// A candidate qualifies when it is a few typing slips away (edit
@@ -15,7 +15,7 @@ enum _Suggestion {
     /// a candidate is only measured when its length is within reach of the
     /// word's or it shares a beginning with it, both told in a few steps;
     /// the distance itself is then at most ``longest``² steps.
-    static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+    public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased().unicodeScalars.prefix(longest + 1))
         guard !target.isEmpty, target.count <= longest else { return nil }
         let allowed = target.count <= 3 ? 0 : target.count <= 5 ? 1 : target.count <= 12 ? 2 : 3
@@ -66,7 +66,7 @@ enum _Suggestion {
     }
 
     /// `; did you mean "x"?` or nothing.
-    static func clause(for word: String, among candidates: some Sequence<String>) -> String {
+    public static func clause(for word: String, among candidates: some Sequence<String>) -> String {
         closest(to: word, among: candidates).map { "; did you mean \"\($0)\"?" } ?? ""
     }
 
