@@ -29,7 +29,7 @@ extension Ledger {
     /// - Throws: ``LedgerError`` when there is no such draft, or the file
     ///   cannot be created (nothing changes then).
     public func publish(roundNamed name: String?, on date: CalendarDate, mailMergeTo path: String)
-        throws(LedgerError) -> Published
+        throws -> Published
     {
         let draft = try round(named: name, among: [.draft], for: "tandem publish")
         return try write { db in
@@ -74,7 +74,7 @@ extension Ledger {
             sql: """
                 SELECT l.person, l.role, rp.email, rp.name, l.subject, l.body FROM letters l
                 JOIN round_people rp ON rp.round = l.round AND rp.person = l.person AND rp.role = l.role
-                WHERE l.round = ? ORDER BY l.role DESC, rp.participant_id
+                WHERE l.round = ? ORDER BY l.role, rp.participant_id
                 """, arguments: [round.id])
         for letter in letters {
             let person: Int64 = letter[0], role: String = letter[1]

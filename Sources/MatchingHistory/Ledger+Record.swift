@@ -19,7 +19,7 @@ extension Ledger {
     ///   whose chain it joins; `nil` starts a chain.
     /// - Throws: ``LedgerError`` when a round of that name was already
     ///   published, or the ledger cannot be written.
-    public func recordDraft(_ record: RoundRecord, follows: LedgerRound? = nil) throws(LedgerError) -> Recorded {
+    public func recordDraft(_ record: RoundRecord, follows: LedgerRound? = nil) throws -> Recorded {
         try write { db in
             var replaced = false
             if let existing = try LedgerRound.fetchAll(db, where: "name = ?", [record.name]).first {

@@ -104,7 +104,10 @@ public final class Ledger: Sendable {
 
     /// Runs `body` in one write transaction, recording which Tandem wrote
     /// last: all of it is kept, or (on an error or a kill) none of it.
-    func write<T>(_ body: (Database) throws -> T) throws(LedgerError) -> T {
+    ///
+    /// - Throws: What `body` throws (``LedgerError``, `InputDiagnostics`), or
+    ///   a database error as a ``LedgerError``.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try database.write { db in
                 let result = try body(db)
@@ -113,9 +116,7 @@ public final class Ledger: Sendable {
                     arguments: [TandemVersion.current])
                 return result
             }
-        } catch let error as LedgerError {
-            throw error
-        } catch {
+        } catch let error as DatabaseError {
             throw Self.failure(path, error, doing: "write")
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import MatchingHistory
 
 /// The one place the CLI writes problems to standard error: every error of
 /// every command (bad sign-ups, a bad matrix file, a folder it may not
@@ -27,5 +28,15 @@ enum ErrorReporter {
     /// One error about a file or folder as a whole.
     static func fail(_ path: String, _ message: String) -> ExitCode {
         fail(InputDiagnostics([.error(SourceLocation(file: path), message)]))
+    }
+
+    /// A ledger command's failure: a ledger problem or the problems of the
+    /// file it read, reported as every other.
+    static func fail(_ error: any Error) -> any Error {
+        switch error {
+        case let error as LedgerError: fail(error.path, error.message)
+        case let error as InputDiagnostics: fail(error)
+        default: error
+        }
     }
 }

@@ -143,7 +143,7 @@ extension Tandem {
             do {
                 return try ledger.recordDraft(record)
             } catch {
-                throw ErrorReporter.fail(error.path, error.message)
+                throw ErrorReporter.fail(error)
             }
         }
     }

@@ -1,0 +1,87 @@
+import Diagnostics
+import Foundation
+import GRDB
+
+/// The proposals of a chain's current round and where each stands: accepted,
+/// declined, awaiting a reply, or ended. Read once per command; what
+/// `respond`, `end`, `checkpoint` and `rematch` check people and pairs against.
+struct _CurrentPairs {
+    /// One person as the round has them.
+    struct Person: Hashable {
+        var person: Int64
+        var role: String
+        var participantID: String
+        var name: String
+        var email: String
+    }
+
+    /// Where a proposal stands.
+    enum Standing: String {
+        case awaiting = "awaiting a reply"
+        case accepted, declined
+        case noReply = "no reply"
+        case ended = "ended"
+    }
+
+    struct Proposal {
+        var mentee: Person
+        var mentor: Person
+        var standing: Standing
+        /// The latest response's day, or the ending's.
+        var since: String?
+    }
+
+    let round: LedgerRound
+    let people: [Person]
+    let proposals: [Proposal]
+
+    init(_ db: Database, round: LedgerRound) throws {
+        self.round = round
+        people = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT person, role, participant_id, name, email FROM round_people WHERE round = ?
+                ORDER BY role, participant_id
+                """, arguments: [round.id]
+        ).map { Person(person: $0[0], role: $0[1], participantID: $0[2], name: $0[3], email: $0[4]) }
+        let byKey = Dictionary(uniqueKeysWithValues: people.map { ("\($0.role) \($0.person)", $0) })
+        let chain = round.chain
+        proposals = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.mentee, p.mentor,
+                    (SELECT r.response || ' ' || r.responded_on FROM responses r JOIN rounds c ON c.id = r.round
+                        WHERE c.chain = ? AND r.mentee = p.mentee AND r.mentor = p.mentor ORDER BY r.id DESC LIMIT 1),
+                    (SELECT e.ended_on FROM endings e JOIN rounds c ON c.id = e.round
+                        WHERE c.chain = ? AND e.mentee = p.mentee AND e.mentor = p.mentor ORDER BY e.id DESC LIMIT 1)
+                FROM proposals p WHERE p.round = ?
+                """, arguments: [chain, chain, round.id]
+        ).compactMap { row in
+            guard let mentee = byKey["mentee \(row[0] as Int64)"], let mentor = byKey["mentor \(row[1] as Int64)"] else {
+                return nil
+            }
+            if let ended: String = row[3] { return Proposal(mentee: mentee, mentor: mentor, standing: .ended, since: ended) }
+            guard let latest: String = row[2] else { return Proposal(mentee: mentee, mentor: mentor, standing: .awaiting) }
+            let day = String(latest.suffix(10)), response = String(latest.dropLast(11))
+            return Proposal(mentee: mentee, mentor: mentor, standing: Standing(rawValue: response) ?? .awaiting, since: day)
+        }
+    }
+
+    /// The person with this email (any case) or id, in `role` if given.
+    func person(_ reference: String, role: String? = nil) -> Person? {
+        let wanted = reference.trimmingCharacters(in: .whitespaces)
+        let candidates = people.filter { role == nil || $0.role == role }
+        return candidates.first { !$0.email.isEmpty && $0.email.lowercased() == wanted.lowercased() }
+            ?? candidates.first { $0.participantID == wanted }
+    }
+
+    /// "; did you mean …?" among the round's emails and ids.
+    func suggestion(for reference: String) -> String {
+        Suggestion.clause(for: reference, among: people.flatMap { [$0.email, $0.participantID] }.filter { !$0.isEmpty })
+    }
+
+    /// The person's proposals in the round (a mentee has at most one).
+    func proposals(of person: Person) -> [Proposal] {
+        proposals.filter { person.role == "mentee" ? $0.mentee == person : $0.mentor == person }
+    }
+}
