@@ -57,13 +57,19 @@ struct _CurrentPairs {
                 FROM proposals p WHERE p.round = ?
                 """, arguments: [chain, chain, round.id]
         ).compactMap { row in
-            guard let mentee = byKey["mentee \(row[0] as Int64)"], let mentor = byKey["mentor \(row[1] as Int64)"] else {
+            guard let mentee = byKey["mentee \(row[0] as Int64)"], let mentor = byKey["mentor \(row[1] as Int64)"]
+            else {
                 return nil
             }
-            if let ended: String = row[3] { return Proposal(mentee: mentee, mentor: mentor, standing: .ended, since: ended) }
-            guard let latest: String = row[2] else { return Proposal(mentee: mentee, mentor: mentor, standing: .awaiting) }
+            if let ended: String = row[3] {
+                return Proposal(mentee: mentee, mentor: mentor, standing: .ended, since: ended)
+            }
+            guard let latest: String = row[2] else {
+                return Proposal(mentee: mentee, mentor: mentor, standing: .awaiting)
+            }
             let day = String(latest.suffix(10)), response = String(latest.dropLast(11))
-            return Proposal(mentee: mentee, mentor: mentor, standing: Standing(rawValue: response) ?? .awaiting, since: day)
+            return Proposal(
+                mentee: mentee, mentor: mentor, standing: Standing(rawValue: response) ?? .awaiting, since: day)
         }
     }
 
@@ -77,7 +83,8 @@ struct _CurrentPairs {
 
     /// "; did you mean …?" among the round's emails and ids.
     func suggestion(for reference: String) -> String {
-        Suggestion.clause(for: reference, among: people.flatMap { [$0.email, $0.participantID] }.filter { !$0.isEmpty })
+        Suggestion.clause(
+            for: reference, among: people.flatMap { [$0.email, $0.participantID] }.filter { !$0.isEmpty })
     }
 
     /// The person's proposals in the round (a mentee has at most one).

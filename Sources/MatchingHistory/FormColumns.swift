@@ -1,5 +1,5 @@
-import Foundation
 import Diagnostics
+import Foundation
 import Matching
 
 /// The columns of a file a form exports (responses, review outcomes), found
@@ -66,7 +66,8 @@ struct _FormColumns {
     ) -> _CurrentPairs.Person? {
         guard let reference = value(email, in: record) ?? value(id, in: record) else {
             diagnostics.error(
-                SourceLocation(file: table.path, row: record.row), "the row names nobody: its \(email) and \(id) are empty.")
+                SourceLocation(file: table.path, row: record.row),
+                "the row names nobody: its \(email) and \(id) are empty.")
             return nil
         }
         if let person = pairs.person(reference) { return person }

@@ -7,36 +7,42 @@ extension Ledger {
     /// one year who mentors the next is still the same person. What the
     /// policy's `[history] repeat_pairs = "forbid"` excludes.
     public func earlierPairs(in cohort: Cohort) throws(LedgerError) -> [PairExclusion] {
-        try read { db in
-            var mentees: [Int64: [ParticipantID]] = [:], mentors: [Int64: [ParticipantID]] = [:]
-            for mentee in cohort.mentees {
-                if let person = try _LedgerPeople.find(db, mentee) { mentees[person, default: []].append(mentee.id) }
-            }
-            for mentor in cohort.mentors {
-                if let person = try _LedgerPeople.find(db, mentor) { mentors[person, default: []].append(mentor.id) }
-            }
-            var exclusions = Set<PairExclusion>()
-            for (first, second) in try Self.acceptedPairs(db) {
-                for (mentee, mentor) in [(first, second), (second, first)] {
-                    for menteeID in mentees[mentee] ?? [] {
-                        for mentorID in mentors[mentor] ?? [] {
-                            exclusions.insert(PairExclusion(mentee: menteeID, mentor: mentorID, reason: .earlierPair))
-                        }
+        try read { db in try Self.earlierPairs(db, in: cohort, outside: nil) }
+    }
+
+    /// The same, leaving out the pairs of one chain (a follow-up round's own).
+    static func earlierPairs(_ db: Database, in cohort: Cohort, outside chain: Int64?) throws -> [PairExclusion] {
+        var mentees: [Int64: [ParticipantID]] = [:], mentors: [Int64: [ParticipantID]] = [:]
+        for mentee in cohort.mentees {
+            if let person = try _LedgerPeople.find(db, mentee) { mentees[person, default: []].append(mentee.id) }
+        }
+        for mentor in cohort.mentors {
+            if let person = try _LedgerPeople.find(db, mentor) { mentors[person, default: []].append(mentor.id) }
+        }
+        var exclusions = Set<PairExclusion>()
+        for (first, second) in try acceptedPairs(db, outside: chain) {
+            for (mentee, mentor) in [(first, second), (second, first)] {
+                for menteeID in mentees[mentee] ?? [] {
+                    for mentorID in mentors[mentor] ?? [] {
+                        exclusions.insert(PairExclusion(mentee: menteeID, mentor: mentorID, reason: .earlierPair))
                     }
                 }
             }
-            return exclusions.sorted { ($0.mentee, $0.mentor) < ($1.mentee, $1.mentor) }
         }
+        return exclusions.sorted { ($0.mentee, $0.mentor) < ($1.mentee, $1.mentor) }
     }
 
-    /// Every (mentee, mentor) pair of people that was accepted in any round.
-    static func acceptedPairs(_ db: Database) throws -> [(Int64, Int64)] {
+    /// Every (mentee, mentor) pair of people that was accepted in a round
+    /// outside `chain`.
+    static func acceptedPairs(_ db: Database, outside chain: Int64?) throws -> [(Int64, Int64)] {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT DISTINCT mentee, mentor FROM proposals WHERE origin = 'accepted'
-                UNION SELECT DISTINCT mentee, mentor FROM responses WHERE response = 'accepted'
-                """
+                SELECT DISTINCT p.mentee, p.mentor FROM proposals p JOIN rounds r ON r.id = p.round
+                    WHERE p.origin = 'accepted' AND r.chain IS NOT ?
+                UNION SELECT DISTINCT a.mentee, a.mentor FROM responses a JOIN rounds r ON r.id = a.round
+                    WHERE a.response = 'accepted' AND r.chain IS NOT ?
+                """, arguments: [chain, chain]
         ).map { ($0[0], $0[1]) }
     }
 }

@@ -56,7 +56,9 @@ extension Ledger {
     func acceptedPairing(_ pairs: _CurrentPairs, mentee: String, mentor: String?) throws -> _CurrentPairs.Proposal {
         guard let person = pairs.person(mentee, role: "mentee") else {
             throw LedgerError(
-                path, "there is no mentee \"\(mentee)\" in the round \"\(pairs.round.name)\"\(pairs.suggestion(for: mentee)).")
+                path,
+                "there is no mentee \"\(mentee)\" in the round \"\(pairs.round.name)\"\(pairs.suggestion(for: mentee))."
+            )
         }
         guard let proposal = pairs.proposals(of: person).first else {
             throw LedgerError(path, "\(person.name) was not proposed a mentor in the round \"\(pairs.round.name)\".")

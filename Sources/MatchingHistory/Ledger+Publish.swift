@@ -28,7 +28,9 @@ extension Ledger {
     ///
     /// - Throws: ``LedgerError`` when there is no such draft, or the file
     ///   cannot be created (nothing changes then).
-    public func publish(roundNamed name: String?, on date: CalendarDate, mailMergeTo path: String)
+    public func publish(
+        roundNamed name: String?, on date: CalendarDate, mailMergeTo path: String
+    )
         throws -> Published
     {
         let draft = try round(named: name, among: [.draft], for: "tandem publish")
@@ -37,7 +39,8 @@ extension Ledger {
             let closing = try LedgerRound.fetchAll(
                 db, where: "status = 'published' AND (chain = ? OR ? = ?)", [draft.chain, draft.chain, draft.id])
             try db.execute(
-                sql: "UPDATE rounds SET status = 'closed' WHERE id IN (\(closing.map { String($0.id) }.joined(separator: ",")))"
+                sql:
+                    "UPDATE rounds SET status = 'closed' WHERE id IN (\(closing.map { String($0.id) }.joined(separator: ",")))"
             )
             try db.execute(
                 sql: "UPDATE rounds SET status = 'published', published_on = ? WHERE id = ?",
@@ -82,7 +85,8 @@ extension Ledger {
             let theirs = partners[PersonRole(person: person, role: role)] ?? []
             csv.append([
                 letter[2], letter[3], role, letter[4], letter[5], theirs.map(\.name).joined(separator: "; "),
-                round.revealContact == .immediately ? theirs.map(\.email).filter { !$0.isEmpty }.joined(separator: "; ") : "",
+                round.revealContact == .immediately
+                    ? theirs.map(\.email).filter { !$0.isEmpty }.joined(separator: "; ") : "",
                 replyBy, signOff,
             ])
             rows += 1
@@ -96,7 +100,9 @@ extension Ledger {
     }
 
     /// Each person's proposed partners in the round (name and email), by their role.
-    private static func partnersByPerson(_ db: Database, round: Int64) throws
+    private static func partnersByPerson(
+        _ db: Database, round: Int64
+    ) throws
         -> [PersonRole: [(name: String, email: String)]]
     {
         var partners: [PersonRole: [(name: String, email: String)]] = [:]
@@ -121,8 +127,9 @@ extension Ledger {
     private static func changedPeople(_ db: Database, _ round: LedgerRound) throws -> Set<Int64>? {
         guard let previous = round.follows else { return nil }
         func pairs(_ round: Int64) throws -> Set<[Int64]> {
-            Set(try Row.fetchAll(db, sql: "SELECT mentee, mentor FROM proposals WHERE round = ?", arguments: [round])
-                .map { [$0[0], $0[1]] })
+            Set(
+                try Row.fetchAll(db, sql: "SELECT mentee, mentor FROM proposals WHERE round = ?", arguments: [round])
+                    .map { [$0[0], $0[1]] })
         }
         let now = try pairs(round.id), before = try pairs(previous)
         var changed = Set<Int64>()

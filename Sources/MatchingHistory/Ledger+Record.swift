@@ -99,7 +99,8 @@ extension Ledger {
         for pair in round.pairs {
             let origin = record.origins[cohort.mentees[pair.mentee].id] ?? (pair.locked ? .accepted : .new)
             try db.execute(
-                sql: "INSERT INTO proposals(round, mentee, mentor, units, points, rank, origin) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                sql:
+                    "INSERT INTO proposals(round, mentee, mentor, units, points, rank, origin) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 arguments: [
                     id, mentees[pair.mentee], mentors[pair.mentor], Int64(pair.units),
                     PointsFormat.string(units: Int64(pair.units), resolution: resolution), pair.rank, origin.rawValue,
@@ -109,7 +110,8 @@ extension Ledger {
         let mentorIndex = Dictionary(uniqueKeysWithValues: cohort.mentors.indices.map { (cohort.mentors[$0].id, $0) })
         for letter in record.letters {
             let person =
-                letter.role == .mentee ? menteeIndex[letter.id].map { mentees[$0] } : mentorIndex[letter.id].map { mentors[$0] }
+                letter.role == .mentee
+                ? menteeIndex[letter.id].map { mentees[$0] } : mentorIndex[letter.id].map { mentors[$0] }
             guard let person else { continue }
             try db.execute(
                 sql: "INSERT INTO letters(round, person, role, subject, body) VALUES (?, ?, ?, ?, ?)",

@@ -43,7 +43,9 @@ extension Ledger {
     ///
     /// - Throws: `InputDiagnostics` with every bad row (file, row, column)
     ///   and nothing recorded; ``LedgerError`` when the ledger cannot be used.
-    public func recordResponses(file path: String, round name: String?, today: CalendarDate) throws
+    public func recordResponses(
+        file path: String, round name: String?, today: CalendarDate
+    ) throws
         -> ResponsesRecorded
     {
         let table = try CSVTable.load(path: path)
@@ -187,7 +189,8 @@ extension Ledger {
         let partnerRole = person.role == "mentee" ? "mentor" : "mentee"
         if let match = theirs.first(where: {
             let other = partnerRole == "mentor" ? $0.mentor : $0.mentee
-            return other.participantID == partner || (!other.email.isEmpty && other.email.lowercased() == partner.lowercased())
+            return other.participantID == partner
+                || (!other.email.isEmpty && other.email.lowercased() == partner.lowercased())
         }) {
             return match
         }

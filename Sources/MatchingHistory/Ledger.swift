@@ -144,7 +144,8 @@ public final class Ledger: Sendable {
                 "another tandem command has been using this ledger for over \(Int(busyTimeout)) s; try again when it has finished."
             )
         case .SQLITE_NOTADB:
-            return LedgerError(path, "this file is not a Tandem ledger (not an SQLite database); name another with --ledger.")
+            return LedgerError(
+                path, "this file is not a Tandem ledger (not an SQLite database); name another with --ledger.")
         case .SQLITE_CORRUPT:
             return LedgerError(
                 path, "this ledger is damaged (SQLite reports corruption); restore it from a backup copy.")

@@ -39,7 +39,9 @@ public struct LedgerRound: Sendable, Equatable {
         revealContact = Policy.ContactDisclosure(rawValue: row[7]) ?? .afterAcceptance
     }
 
-    static func fetchAll(_ db: Database, where condition: String = "1", _ arguments: StatementArguments = [])
+    static func fetchAll(
+        _ db: Database, where condition: String = "1", _ arguments: StatementArguments = []
+    )
         throws -> [LedgerRound]
     {
         try Row.fetchAll(
@@ -59,7 +61,9 @@ extension Ledger {
     ///
     /// - Throws: ``LedgerError`` naming the rounds there are when there is no
     ///   such round.
-    func round(named name: String?, among statuses: [LedgerRound.Status], for purpose: String)
+    func round(
+        named name: String?, among statuses: [LedgerRound.Status], for purpose: String
+    )
         throws(LedgerError) -> LedgerRound
     {
         let rounds = try self.rounds()

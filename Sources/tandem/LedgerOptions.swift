@@ -30,7 +30,9 @@ extension Ledger {
         }
         if let backup = ledger.backupPath {
             FileHandle.standardError.write(
-                Data("\(path): brought up to date for Tandem \(TandemVersion.current); the earlier copy is \(backup).\n".utf8))
+                Data(
+                    "\(path): brought up to date for Tandem \(TandemVersion.current); the earlier copy is \(backup).\n"
+                        .utf8))
         }
         return ledger
     }

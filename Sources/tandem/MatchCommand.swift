@@ -50,7 +50,9 @@ extension Tandem {
         var quiet = false
 
         func validate() throws {
-            if roundName != nil && ledger == nil { throw ValidationError("--round names a round in a ledger; add --ledger FILE.") }
+            if roundName != nil && ledger == nil {
+                throw ValidationError("--round names a round in a ledger; add --ledger FILE.")
+            }
         }
 
         @Flag(help: "Print a machine-readable summary (round.json) on standard output.")

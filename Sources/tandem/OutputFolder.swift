@@ -25,7 +25,10 @@ enum OutputFolder {
         /// A round's folder; letters were Markdown (`.md`) before 0.4.0, and
         /// such a folder is still an earlier round.
         static let round = Outputs(
-            files: ["pairs.csv", "unmatched.csv", "report.md", "report.html", "summary.html", "round.json"],
+            files: [
+                "pairs.csv", "unmatched.csv", "report.md", "report.html", "summary.html", "round.json", "changes.csv",
+                "changes.md",
+            ],
             folders: ["letters": [".txt", ".html", ".md", "index.csv"]])
         static let cohort = Outputs(files: ["mentors.csv", "mentees.csv", "conflicts.csv", "policy.toml"])
     }

@@ -27,10 +27,13 @@ extension Tandem {
 
         @OptionGroup var ledgerOptions: LedgerOptions
 
-        @Option(name: .customLong("round"), help: ArgumentHelp("The draft to publish (default: the latest).", valueName: "name"))
+        @Option(
+            name: .customLong("round"),
+            help: ArgumentHelp("The draft to publish (default: the latest).", valueName: "name"))
         var roundName: String?
 
-        @Option(help: ArgumentHelp("The mail-merge file to write; an existing file is never replaced.", valueName: "file"))
+        @Option(
+            help: ArgumentHelp("The mail-merge file to write; an existing file is never replaced.", valueName: "file"))
         var out = "letters.csv"
 
         @Option(help: ArgumentHelp("The day it was sent (default: today), as 2027-03-15.", valueName: "date"))

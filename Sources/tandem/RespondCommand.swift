@@ -25,7 +25,9 @@ extension Tandem {
 
         @OptionGroup var ledgerOptions: LedgerOptions
 
-        @Option(name: .customLong("round"), help: ArgumentHelp("The round answered (default: the latest published).", valueName: "name"))
+        @Option(
+            name: .customLong("round"),
+            help: ArgumentHelp("The round answered (default: the latest published).", valueName: "name"))
         var roundName: String?
 
         @Argument(help: ArgumentHelp("The responses (CSV).", valueName: "responses.csv"))
@@ -83,14 +85,17 @@ extension Tandem {
         @Option(help: ArgumentHelp("A private note, kept in the ledger only.", valueName: "text"))
         var note: String?
 
-        @Option(name: .customLong("round"), help: ArgumentHelp("The round (default: the latest published).", valueName: "name"))
+        @Option(
+            name: .customLong("round"),
+            help: ArgumentHelp("The round (default: the latest published).", valueName: "name"))
         var roundName: String?
 
         func run() throws {
             guard let code = EndingReason(rawValue: reason.lowercased()) else {
                 let codes = EndingReason.allCases.map(\.rawValue)
                 throw ValidationError(
-                    "--reason \"\(reason)\" is not one of \(codes.joined(separator: ", "))\(Suggestion.clause(for: reason, among: codes)).")
+                    "--reason \"\(reason)\" is not one of \(codes.joined(separator: ", "))\(Suggestion.clause(for: reason, among: codes))."
+                )
             }
             guard let who = EndedBy(rawValue: by.lowercased()) else {
                 throw ValidationError("--by \"\(by)\" is not one of mentee, mentor, coordinator.")
@@ -100,7 +105,9 @@ extension Tandem {
             do {
                 let ended = try ledger.recordEnding(
                     mentee: mentee, mentor: mentor, reason: code, by: who, on: day, note: note, round: roundName)
-                print("recorded:    the pairing of \(ended.mentee) and \(ended.mentor) ended on \(day) (\(code.rawValue))")
+                print(
+                    "recorded:    the pairing of \(ended.mentee) and \(ended.mentor) ended on \(day) (\(code.rawValue))"
+                )
             } catch {
                 throw ErrorReporter.fail(error)
             }

@@ -33,6 +33,15 @@ struct _EligiblePairs: PricingSource {
     let offset: Int64
     /// Units taken off a mentor's second place, twice that off the third, …
     let discount: Int64
+    /// What each score (less its place's discount) is multiplied by before
+    /// the offset: 1, or more than the number of kept proposals when keeping
+    /// them must only break ties of the quality objective.
+    var scale: Int64 = 1
+    /// Each mentee's proposal to keep, if any (a follow-up round's pending
+    /// proposals): its mentor, or −1.
+    var keptMentor: [Int32] = []
+    /// Added to a kept proposal's value.
+    var keepBonus: Int64 = 0
     /// How many of each mentee's best mentors the first solve sees.
     var initialPerMentee = menteeCandidates
     /// Whether columns are places (with a discount) rather than mentors.
@@ -68,23 +77,34 @@ struct _EligiblePairs: PricingSource {
     /// The lowest eligible score.
     private var lowest: Int64 { cutoff ?? Int64(Int32.min) }
 
-    /// A pair's value at a mentor's `place` (counting from 0): its score plus
-    /// the offset, less the place's discount.
+    /// A pair's value at a mentor's `place` (counting from 0): its score less
+    /// the place's discount, scaled, plus the offset and, for a kept
+    /// proposal, the keep bonus.
     @inline(__always)
-    private func value(score: Int64, place: Int) -> Int64 { score &+ offset - Int64(place) * discount }
+    private func value(score: Int64, place: Int, bonus: Int64) -> Int64 {
+        (score - Int64(place) * discount) &* scale &+ offset &+ bonus
+    }
+
+    /// The keep bonus of a pair: `keepBonus` for the mentee's kept proposal, else 0.
+    @inline(__always)
+    private func bonus(mentee: Int, mentor: Int) -> Int64 {
+        keptMentor.isEmpty || keptMentor[mentee] != Int32(truncatingIfNeeded: mentor) ? 0 : keepBonus
+    }
 
     /// The mentee's candidate pairs with these mentors, one per column.
-    private func candidatePairs(mentors: [(mentor: Int32, score: Int32)]) -> [CandidatePair<Int64>] {
+    private func candidatePairs(mentee: Int, mentors: [(mentor: Int32, score: Int32)]) -> [CandidatePair<Int64>] {
         var pairs: [CandidatePair<Int64>] = []
         for (mentor, score) in mentors {
             let mentor = Int(mentor)
+            let bonus = bonus(mentee: mentee, mentor: mentor)
             guard placeColumns else {
-                pairs.append(CandidatePair(column: mentor, value: value(score: Int64(score), place: 0)))
+                pairs.append(CandidatePair(column: mentor, value: value(score: Int64(score), place: 0, bonus: bonus)))
                 continue
             }
             for place in 0..<places[mentor] {
                 pairs.append(
-                    CandidatePair(column: firstPlace[mentor] + place, value: value(score: Int64(score), place: place)))
+                    CandidatePair(
+                        column: firstPlace[mentor] + place, value: value(score: Int64(score), place: place, bonus: bonus)))
             }
         }
         return pairs
@@ -118,9 +138,10 @@ struct _EligiblePairs: PricingSource {
                 lists[Int(mentee)].append((Int32(mentor), score))
             }
         }
-        return lists.map { list in
+        return lists.enumerated().map { mentee, list in
             var seen = Set<Int32>()
             return candidatePairs(
+                mentee: mentee,
                 mentors: list.filter { seen.insert($0.mentor).inserted }.sorted { $0.mentor < $1.mentor })
         }
     }
@@ -134,7 +155,7 @@ struct _EligiblePairs: PricingSource {
             guard let mentor = mentorOfMentee[row.mentee], places[mentor] > 0, !row.isForbidden(mentor),
                 Int64(row[mentor]) >= lowest
             else { return }
-            lists[row.mentee] = candidatePairs(mentors: [(Int32(mentor), row[mentor])])
+            lists[row.mentee] = candidatePairs(mentee: row.mentee, mentors: [(Int32(mentor), row[mentor])])
         }
         return lists
     }
@@ -155,8 +176,10 @@ struct _EligiblePairs: PricingSource {
     /// places.
     func improvingPairs(duals: Duals<Int64>, limit: Int) -> [(row: Int, pairs: [CandidatePair<Int64>])] {
         // A pair's reduced cost at its mentor's best place is
-        // −worth − u[mentee] + slack[mentor], where slack is the least of
-        // k × discount − v over the mentor's places k (−v[mentor] without places).
+        // −worth − u[mentee] + slack[mentor], where worth is the scaled score
+        // plus the kept proposal's bonus, and slack is the least of
+        // k × discount × scale − v over the mentor's places k (−v[mentor]
+        // without places).
         var slack = [Int64](repeating: .max, count: scores.mentors)
         for mentor in slack.indices where places[mentor] > 0 {
             guard placeColumns else {
@@ -165,26 +188,29 @@ struct _EligiblePairs: PricingSource {
             }
             for place in 0..<places[mentor] {
                 slack[mentor] = min(
-                    slack[mentor], Int64(place) * discount - duals.columnPotentials[firstPlace[mentor] + place])
+                    slack[mentor], Int64(place) * discount * scale - duals.columnPotentials[firstPlace[mentor] + place])
             }
         }
         var best = _BestEntries(capacity: limit)
         var additions: [(row: Int, pairs: [CandidatePair<Int64>])] = []
-        let lowest = lowest, offset = offset
+        let lowest = lowest, offset = offset, scale = scale
         slack.withUnsafeBufferPointer { slack in
             scores.forEachRow { row in
                 best.removeAll()
                 let base = offset &+ duals.rowPotentials[row.mentee]
+                let kept = keptMentor.isEmpty ? -1 : Int(keptMentor[row.mentee])
                 for mentor in 0..<row.mentors {
                     let score = Int64(row[mentor])
                     // Slack is Int64.max for mentors without places, so the subtraction
                     // saturates below 0 instead of overflowing: base and scores are small.
-                    let excess = (score &+ base) - min(slack[mentor], Int64.max / 2)
+                    let worth = score &* scale &+ base &+ (mentor == kept ? keepBonus : 0)
+                    let excess = worth - min(slack[mentor], Int64.max / 2)
                     guard excess > 0, score >= lowest, !row.isForbidden(mentor) else { continue }
                     best.offer(excess, mentor, score: row[mentor])
                 }
                 if !best.items.isEmpty {
-                    additions.append((row.mentee, candidatePairs(mentors: Array(zip(best.items, best.scores)))))
+                    additions.append(
+                        (row.mentee, candidatePairs(mentee: row.mentee, mentors: Array(zip(best.items, best.scores)))))
                 }
             }
         }
@@ -200,13 +226,14 @@ struct _EligiblePairs: PricingSource {
             for mentor in 0..<row.mentors {
                 let score = Int64(row[mentor])
                 let eligible = !row.isForbidden(mentor) && score >= lowest && places[mentor] > 0
+                let bonus = bonus(mentee: mentee, mentor: mentor)
                 guard placeColumns else {
-                    values[mentor] = value(score: score, place: 0)
+                    values[mentor] = value(score: score, place: 0, bonus: bonus)
                     allowed[mentor] = eligible
                     continue
                 }
                 for place in 0..<places[mentor] {
-                    values[firstPlace[mentor] + place] = value(score: score, place: place)
+                    values[firstPlace[mentor] + place] = value(score: score, place: place, bonus: bonus)
                     allowed[firstPlace[mentor] + place] = eligible
                 }
             }

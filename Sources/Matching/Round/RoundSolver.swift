@@ -38,6 +38,9 @@ struct _RoundSolver {
     /// An earlier answer's mentor of each mentee, whose pairs join the first
     /// candidates (a warm start).
     var earlierMentorOfMentee: [Int?]?
+    /// Proposals to keep where the objective allows (a follow-up round's
+    /// proposals awaiting a reply), by mentee: see ``objectiveTerms(_:largest:pairs:minimum:keeping:)``.
+    var keptMentorOfMentee: [Int?]?
 
     struct Outcome {
         /// The whole problem that was solved (rows are mentees).
@@ -96,6 +99,34 @@ struct _RoundSolver {
         (2 * pairs + 1) * largest + 1
     }
 
+    /// How a pair's value is made from its score `s` (less its place's
+    /// discount): `scale × s + offset`, plus `keepBonus` for a proposal to
+    /// keep. Generic so that the range check (`ScoredCohort`) evaluates the
+    /// same formula in `Double` before any `Int64` sum could overflow.
+    ///
+    /// The objectives are lexicographic, each term separated from the next by
+    /// more than the next can change, so one problem gives the exact optimum:
+    /// - `coverage`: the most pairs, then the most kept proposals, then the
+    ///   best total. The keep bonus is a coverage bonus over the scores, so
+    ///   one more kept proposal outweighs any difference of totals, and the
+    ///   offset a coverage bonus over scores plus keep bonuses.
+    /// - `quality`: the best total (less the minimum score per pair), then
+    ///   the most kept proposals: scores are scaled by more than the number
+    ///   of pairs, and a kept proposal adds 1, so keeping only breaks ties.
+    static func objectiveTerms<Value: SignedNumeric>(
+        _ objective: Policy.Objective, largest: Value, pairs: Value, minimum: Value, keeping: Bool
+    ) -> (scale: Value, keepBonus: Value, offset: Value) {
+        switch objective {
+        case .coverage:
+            let keep = keeping ? coverageBonus(largest: largest, pairs: pairs) : 0
+            return (1, keep, coverageBonus(largest: largest + keep, pairs: pairs))
+        case .quality:
+            guard keeping else { return (1, 0, -minimum) }
+            let scale: Value = pairs + 1
+            return (scale, 1, -(minimum * scale))
+        }
+    }
+
     func solve() -> Outcome {
         let base = solve(floor: nil, objective: policy.objective)
         guard policy.fairness == .floor, base.matched > 0 else { return base }
@@ -126,16 +157,19 @@ struct _RoundSolver {
     /// One priced solve of the round with only pairs scoring `floor` or more,
     /// under `objective`.
     func solve(floor: Int64?, objective: Policy.Objective) -> Outcome {
-        let offset =
-            switch objective {
-            case .coverage:
-                Self.coverageBonus(largest: largestValue(), pairs: Int64(min(scores.mentees, places.reduce(0, +))))
-            case .quality: -(minimumUnits ?? 0)
-            }
+        let keeping = keptMentorOfMentee?.contains { $0 != nil } ?? false
+        let terms = Self.objectiveTerms(
+            objective, largest: objective == .coverage ? largestValue() : 0,
+            pairs: Int64(min(scores.mentees, places.reduce(0, +))), minimum: minimumUnits ?? 0, keeping: keeping)
         var pairs = _EligiblePairs(
-            scores: scores, places: places, cutoff: cutoff(floor: floor), offset: offset,
+            scores: scores, places: places, cutoff: cutoff(floor: floor), offset: terms.offset,
             discount: discountUnits)
         pairs.initialPerMentee = initialCandidates
+        if keeping, let kept = keptMentorOfMentee {
+            pairs.scale = terms.scale
+            pairs.keepBonus = terms.keepBonus
+            pairs.keptMentor = kept.map { Int32($0 ?? -1) }
+        }
         // Candidates are eligible pairs in range, in column order, whose
         // values are 32-bit scores plus an offset that `ScoredCohort` proved
         // within the solver's bound: the sparse problems are valid by

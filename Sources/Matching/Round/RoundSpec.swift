@@ -23,6 +23,12 @@ public struct RoundSpec: Sendable {
     public var locks: [Pairing]
     /// Pairs that must not be proposed this round, on top of the cohort's own.
     public var exclusions: [PairExclusion]
+    /// Proposals to keep where the policy's objective allows: a follow-up
+    /// round's proposals still awaiting a reply. The answer is, exactly and in
+    /// this order, the best for the objective, then the one that keeps the
+    /// most of these, then the best total (see `_RoundSolver.objectiveTerms`).
+    /// A pair no longer eligible is simply not kept.
+    public var pending: [Pairing] = []
     /// An earlier answer whose pairs (those still eligible) the solver sees
     /// first. The result is the same with or without it; only the work differs.
     public var warmStart: RoundResult?
@@ -76,15 +82,25 @@ public struct RoundSpec: Sendable {
     public func solve(_ check: ScoredCohort) async throws(InputDiagnostics) -> MatchingRound {
         var solver = _RoundSolver(check: check)
         solver.locks = try lockIndices(check, places: solver.places, minimum: solver.minimumUnits)
-        if let warmStart {
+        let (menteeIndex, mentorIndex) = (check.cohort.menteeIndexByID, check.cohort.mentorIndexByID)
+        func mentorOfMentee(_ pairs: [Pairing]) -> [Int?] {
             var mentorOf = [Int?](repeating: nil, count: check.cohort.mentees.count)
-            let (menteeIndex, mentorIndex) = (check.cohort.menteeIndexByID, check.cohort.mentorIndexByID)
-            for pair in warmStart.pairs {
+            for pair in pairs {
                 if let mentee = menteeIndex[pair.mentee], let mentor = mentorIndex[pair.mentor] {
                     mentorOf[mentee] = mentor
                 }
             }
-            solver.earlierMentorOfMentee = mentorOf
+            return mentorOf
+        }
+        if !pending.isEmpty {
+            if let problem = ScoredCohort.roundRangeProblem(check.model, keeping: true) {
+                throw InputDiagnostics([.error(SourceLocation(file: cohort.sources.policy ?? "policy"), problem)])
+            }
+            solver.keptMentorOfMentee = mentorOfMentee(pending)
+        }
+        // The pairs to keep, or an earlier answer, are the solver's first candidates.
+        if let earlier = warmStart.map({ $0.pairs.map { Pairing(mentee: $0.mentee, mentor: $0.mentor) } }) ?? (pending.isEmpty ? nil : pending) {
+            solver.earlierMentorOfMentee = mentorOfMentee(earlier)
         }
         return await MatchingRound.run(solver, check: check)
     }

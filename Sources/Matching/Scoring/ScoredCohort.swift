@@ -79,7 +79,7 @@ public struct ScoredCohort: Sendable {
     /// a bonus of about 2n × the largest value to every pair (see
     /// `_RoundSolver.coverageBonus`). Far beyond any real policy (scores of
     /// 10⁶ units and 100,000 people fit), but a policy may ask for it.
-    private static func roundRangeProblem(_ model: ScoringModel) -> String? {
+    static func roundRangeProblem(_ model: ScoringModel, keeping: Bool = false) -> String? {
         let policy = model.cohort.policy
         let mentees = model.cohort.mentees.count
         let cap = policy.matching.menteesPerMentor ?? .max
@@ -90,10 +90,13 @@ public struct ScoredCohort: Sendable {
         let largest =
             Double(model.scoreBound) + Double(places.max() ?? 0) * Double(discount) + Double(abs(minimum ?? 0))
         let pairs = Double(min(mentees, placeCount))
-        // A pair's value is at most the bonus plus the largest score.
+        // A pair's value is at most its scaled score plus the offset and the keep bonus.
+        let terms = _RoundSolver.objectiveTerms(
+            policy.matching.objective, largest: largest, pairs: pairs, minimum: Double(abs(minimum ?? 0)),
+            keeping: keeping)
         let value =
-            policy.matching.objective == .coverage
-            ? _RoundSolver.coverageBonus(largest: largest, pairs: pairs) + largest : largest
+            policy.matching.objective == .coverage || keeping
+            ? abs(terms.offset) + terms.scale * largest + terms.keepBonus : largest
         // Either orientation, and a column per place: rows and columns are at most mentees + places.
         let side = mentees + max(placeCount, model.cohort.mentors.count)
         let limit = Int64.largestSafeMagnitude(rows: side, columns: side)

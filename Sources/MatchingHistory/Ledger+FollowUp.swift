@@ -1,0 +1,125 @@
+import GRDB
+import Matching
+
+extension Ledger {
+    /// What a follow-up round (`tandem rematch`) takes from the ledger: the
+    /// round it follows, the files that round read, and (once the cohort is
+    /// loaded) the pairs to lock, exclude and keep.
+    public struct FollowUp: Sendable {
+        /// How one mentee's proposal stood in the round followed.
+        public struct Earlier: Sendable, Equatable {
+            public var mentor: ParticipantID
+            public var mentorName: String
+            /// accepted, declined, awaiting a reply, no reply or ended.
+            public var standing: String
+        }
+
+        public var round: LedgerRound
+        /// The files the round read, by input (`mentors`, `mentees`,
+        /// `signups`, `conflicts`, `policy`).
+        public var inputs: [String: String]
+        /// Accepted pairs: kept in place.
+        public var locks: [Pairing] = []
+        /// Declined and ended pairs of the chain (never proposed again), and
+        /// earlier years' pairs when the policy forbids repeats.
+        public var exclusions: [PairExclusion] = []
+        /// Proposals awaiting a reply: kept where the objective allows.
+        public var pending: [Pairing] = []
+        /// Each mentee's proposal in the round followed, by the mentee's id
+        /// now (for the report of what changed).
+        public var earlier: [ParticipantID: Earlier] = [:]
+        /// Mentees of the round followed who are not in the files now.
+        public var withdrawn: [String] = []
+        /// Mentees in the round followed who were proposed no mentor.
+        public var unmatchedBefore: Set<ParticipantID> = []
+    }
+
+    /// The published round a follow-up round follows (the latest, or the one
+    /// named) and its input files.
+    public func followUp(roundNamed name: String?) throws -> FollowUp {
+        let round = try self.round(named: name, among: [.published], for: "tandem rematch")
+        let inputs = try read { db in
+            try Row.fetchAll(db, sql: "SELECT input, path FROM round_inputs WHERE round = ?", arguments: [round.id])
+                .reduce(into: [String: String]()) { $0[$1[0]] = $1[1] }
+        }
+        return FollowUp(round: round, inputs: inputs)
+    }
+
+    /// Fills in what the follow-up round keeps and excludes for the cohort
+    /// loaded now: people are found again by email or id, so late sign-ups
+    /// are new and people no longer in the files have withdrawn.
+    ///
+    /// - Throws: ``LedgerError`` when an accepted pair's mentee or mentor is
+    ///   no longer in the files (their pairing must be ended first).
+    public func constraints(_ followUp: FollowUp, cohort: Cohort) throws -> FollowUp {
+        var followUp = followUp
+        try read { db in
+            var menteeOf: [Int64: ParticipantID] = [:], mentorOf: [Int64: ParticipantID] = [:]
+            for mentee in cohort.mentees {
+                if let person = try _LedgerPeople.find(db, mentee) { menteeOf[person] = mentee.id }
+            }
+            for mentor in cohort.mentors {
+                if let person = try _LedgerPeople.find(db, mentor) { mentorOf[person] = mentor.id }
+            }
+            let pairs = try _CurrentPairs(db, round: followUp.round)
+            let proposed = Set(pairs.proposals.map(\.mentee.person))
+            for person in pairs.people where person.role == "mentee" && !proposed.contains(person.person) {
+                if let mentee = menteeOf[person.person] { followUp.unmatchedBefore.insert(mentee) }
+            }
+            var missing: [String] = []
+            for proposal in pairs.proposals {
+                let mentee = menteeOf[proposal.mentee.person], mentor = mentorOf[proposal.mentor.person]
+                guard let mentee else {
+                    if proposal.standing == .accepted {
+                        missing.append("\(proposal.mentee.name) (mentee \(proposal.mentee.participantID))")
+                    } else {
+                        followUp.withdrawn.append(proposal.mentee.name)
+                    }
+                    continue
+                }
+                followUp.earlier[mentee] = FollowUp.Earlier(
+                    mentor: ParticipantID(proposal.mentor.participantID), mentorName: proposal.mentor.name,
+                    standing: proposal.standing.rawValue)
+                switch proposal.standing {
+                case .accepted:
+                    if let mentor {
+                        followUp.locks.append(Pairing(mentee: mentee, mentor: mentor))
+                    } else {
+                        missing.append("\(proposal.mentor.name) (mentor \(proposal.mentor.participantID))")
+                    }
+                case .awaiting, .noReply:
+                    if let mentor { followUp.pending.append(Pairing(mentee: mentee, mentor: mentor)) }
+                case .declined, .ended: break
+                }
+            }
+            guard missing.isEmpty else {
+                throw LedgerError(
+                    path,
+                    "accepted pairings include people no longer in the sign-ups: \(missing.joined(separator: ", ")); record their end with tandem end first, or keep them in the files."
+                )
+            }
+            // Every pair of the chain that was declined or ended, ever.
+            let refused = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.mentee, a.mentor, 'declined' FROM responses a JOIN rounds r ON r.id = a.round
+                        WHERE r.chain = ? AND a.response = 'declined'
+                    UNION SELECT e.mentee, e.mentor, 'ended' FROM endings e JOIN rounds r ON r.id = e.round
+                        WHERE r.chain = ?
+                    """, arguments: [followUp.round.chain, followUp.round.chain])
+            var exclusions = Set<PairExclusion>()
+            for row in refused {
+                guard let mentee = menteeOf[row[0]], let mentor = mentorOf[row[1]] else { continue }
+                let reason: ExclusionReason = (row[2] as String) == "declined" ? .declined : .earlierPair
+                exclusions.insert(PairExclusion(mentee: mentee, mentor: mentor, reason: reason))
+            }
+            if cohort.policy.history.repeatPairs == .forbid {
+                exclusions.formUnion(try Self.earlierPairs(db, in: cohort, outside: followUp.round.chain))
+            }
+            followUp.exclusions = exclusions.sorted {
+                ($0.mentee, $0.mentor, $0.reason) < ($1.mentee, $1.mentor, $1.reason)
+            }
+        }
+        return followUp
+    }
+}
