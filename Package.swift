@@ -120,7 +120,10 @@ let package = Package(
             name: "FuzzRegressionTests", dependencies: ["TandemFuzzTargets", "Diagnostics", "TestSupport"],
             exclude: ["Inputs"]
         ),
-        .testTarget(name: "tandemTests", dependencies: ["tandem", "AssignmentFiles"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "tandemTests",
+            dependencies: ["tandem", "AssignmentFiles", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -22,7 +22,13 @@ extension Tandem {
                 tandem publish sends to the people whose proposals changed.
 
                 Example:
-                  tandem rematch --ledger scheme.sqlite --out round-2
+                  tandem match --mentors datasets/sample/mentors.csv \
+                    --mentees datasets/sample/mentees.csv \
+                    --conflicts datasets/sample/conflicts.csv \
+                    --policy datasets/sample/policy.toml --out round --ledger scheme.sqlite \
+                    && tandem publish --ledger scheme.sqlite --out letters.csv \
+                    && tandem respond --ledger scheme.sqlite datasets/sample/responses.csv \
+                    && tandem rematch --ledger scheme.sqlite --out round-2
                 """
         )
 

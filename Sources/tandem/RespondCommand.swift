@@ -19,7 +19,12 @@ extension Tandem {
                 as it grows; a changed answer is recorded and the latest counts.
 
                 Example:
-                  tandem respond --ledger scheme.sqlite datasets/sample/responses.csv
+                  tandem match --mentors datasets/sample/mentors.csv \
+                    --mentees datasets/sample/mentees.csv \
+                    --conflicts datasets/sample/conflicts.csv \
+                    --policy datasets/sample/policy.toml --out round --ledger scheme.sqlite \
+                    && tandem publish --ledger scheme.sqlite --out letters.csv \
+                    && tandem respond --ledger scheme.sqlite datasets/sample/responses.csv
                 """
         )
 
@@ -61,7 +66,13 @@ extension Tandem {
                 mentee a new mentor, never the same one again.
 
                 Example:
-                  tandem end --ledger scheme.sqlite --mentee E201 --reason "new role"
+                  tandem match --mentors datasets/sample/mentors.csv \
+                    --mentees datasets/sample/mentees.csv \
+                    --conflicts datasets/sample/conflicts.csv \
+                    --policy datasets/sample/policy.toml --out round --ledger scheme.sqlite \
+                    && tandem publish --ledger scheme.sqlite --out letters.csv \
+                    && tandem respond --ledger scheme.sqlite datasets/sample/responses.csv \
+                    && tandem end --ledger scheme.sqlite --mentee E1 --reason upheaval
                 """
         )
 

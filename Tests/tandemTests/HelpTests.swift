@@ -3,7 +3,9 @@ import Testing
 
 /// What `tandem --help` and each subcommand's help show a newcomer.
 @Suite struct HelpTests {
-    static let subcommands = ["init", "validate", "score", "match", "solve", "instance", "generate"]
+    static let subcommands = [
+        "init", "validate", "score", "match", "publish", "respond", "end", "rematch", "solve", "instance", "generate",
+    ]
 
     @Test("tandem --help lists a round's commands first, the research tools after them")
     func grouped() throws {
@@ -20,7 +22,10 @@ import Testing
     @Test("Every subcommand's help gives an example on the bundled datasets, and it runs", arguments: subcommands)
     func example(subcommand: String) throws {
         let help = try TandemProcess.run([subcommand, "--help"]).standardOutput
-        #expect(help.contains("Example:\n  tandem \(subcommand) "), "\(help)")
+        // The example runs the subcommand (after the commands that prepare
+        // its inputs, for the commands of a round's life).
+        let example = help.components(separatedBy: "Example:\n").dropFirst().first ?? ""
+        #expect(example.hasPrefix("  tandem ") && example.contains("tandem \(subcommand) "), "\(help)")
         #expect(
             help.contains("datasets/") || subcommand == "instance" || subcommand == "generate", "\(subcommand)")
         // The example as a shell would read it (lines ending in "\" joined),

@@ -104,7 +104,8 @@ struct _EligiblePairs: PricingSource {
             for place in 0..<places[mentor] {
                 pairs.append(
                     CandidatePair(
-                        column: firstPlace[mentor] + place, value: value(score: Int64(score), place: place, bonus: bonus)))
+                        column: firstPlace[mentor] + place,
+                        value: value(score: Int64(score), place: place, bonus: bonus)))
             }
         }
         return pairs

@@ -99,7 +99,9 @@ public struct RoundSpec: Sendable {
             solver.keptMentorOfMentee = mentorOfMentee(pending)
         }
         // The pairs to keep, or an earlier answer, are the solver's first candidates.
-        if let earlier = warmStart.map({ $0.pairs.map { Pairing(mentee: $0.mentee, mentor: $0.mentor) } }) ?? (pending.isEmpty ? nil : pending) {
+        if let earlier = warmStart.map({ $0.pairs.map { Pairing(mentee: $0.mentee, mentor: $0.mentor) } })
+            ?? (pending.isEmpty ? nil : pending)
+        {
             solver.earlierMentorOfMentee = mentorOfMentee(earlier)
         }
         return await MatchingRound.run(solver, check: check)

@@ -1,0 +1,126 @@
+import Foundation
+import GRDB
+import Testing
+
+/// A round's whole life from the command line, on the sample: match with a
+/// ledger, publish, responses, an early ending, a follow-up round, and next
+/// year's round, checking what each step promises.
+@Suite(.serialized) struct RoundLifeTests {
+    static let sample = TandemProcess.packageRoot.appendingPathComponent("datasets/sample").path
+    static var inputs: [String] {
+        [
+            "--mentors", "\(sample)/mentors.csv", "--mentees", "\(sample)/mentees.csv", "--conflicts",
+            "\(sample)/conflicts.csv", "--policy", "\(sample)/policy.toml",
+        ]
+    }
+
+    static func folder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-life-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// (mentee id, mentor id) of a round folder's pairs.csv.
+    static func pairs(_ folder: URL) throws -> Set<[String]> {
+        let text = try String(contentsOf: folder.appendingPathComponent("pairs.csv"), encoding: .utf8)
+        return Set(
+            text.split(separator: "\n").dropFirst().map { line in
+                let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+                return [String(cells[0]), String(cells[3])]
+            })
+    }
+
+    static func run(_ arguments: [String], in folder: URL, expecting status: Int32 = 0) throws -> TandemProcess.Result {
+        let result = try TandemProcess.run(arguments, in: folder)
+        #expect(result.status == status, "tandem \(arguments.joined(separator: " ")): \(result.standardError)")
+        return result
+    }
+
+    @Test("match → publish → respond → end → rematch → next year: locks, exclusions and the ledger hold")
+    func wholeLife() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Self.run(["match"] + Self.inputs + ["--out", "round-1", "--ledger", "scheme.sqlite"], in: folder)
+        let first = try Self.pairs(folder.appendingPathComponent("round-1"))
+        let published = try Self.run(["publish", "--ledger", "scheme.sqlite", "--date", "2027-02-05"], in: folder)
+        #expect(published.standardOutput.contains("letters.csv (230 participants)"))
+        let letters = try String(contentsOf: folder.appendingPathComponent("letters.csv"), encoding: .utf8)
+        #expect(
+            letters.trimmingPrefix("\u{FEFF}").hasPrefix(
+                "email,name,role,subject,text,partner_name,partner_email,reply_by,sign_off"))
+        // Contact details wait for acceptance by default: a mentor's email is
+        // only in their own row, never in their mentees'.
+        let pairsText = try String(contentsOf: folder.appendingPathComponent("round-1/pairs.csv"), encoding: .utf8)
+        let mentorEmail = String(pairsText.split(separator: "\n")[1].split(separator: ",")[5])
+        #expect(letters.components(separatedBy: mentorEmail).count == 2)
+        // Publishing twice is refused; the file is never replaced.
+        _ = try Self.run(["publish", "--ledger", "scheme.sqlite"], in: folder, expecting: 1)
+
+        let database = try DatabaseQueue(path: folder.appendingPathComponent("scheme.sqlite").path)
+        let responses = "\(Self.sample)/responses.csv"
+        let recorded = try Self.run(["respond", "--ledger", "scheme.sqlite", responses], in: folder)
+        #expect(recorded.standardOutput.contains("115 accepted, 17 declined"))
+        let again = try Self.run(["respond", "--ledger", "scheme.sqlite", responses], in: folder)
+        #expect(again.standardOutput.contains("132 rows already recorded"))
+        // A bad file is reported row by row and records nothing.
+        try "email,response\nnobody@example.org,yes\n\(Self.email(responses, row: 1)),perhaps\n"
+            .write(to: folder.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
+        let bad = try Self.run(["respond", "--ledger", "scheme.sqlite", "bad.csv"], in: folder, expecting: 1)
+        #expect(bad.standardError.contains("bad.csv:2:1: error: \"nobody@example.org\" is not in the round"))
+        #expect(bad.standardError.contains("bad.csv:3:2: error: the response \"perhaps\""))
+        #expect(try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM responses") } == 132)
+
+        let (accepted, declined) = try database.read { db in
+            func pairs(_ response: String) throws -> Set<[String]> {
+                Set(
+                    try Row.fetchAll(
+                        db,
+                        sql: """
+                            SELECT e.participant_id, m.participant_id FROM responses r
+                            JOIN round_people e ON e.person = r.mentee AND e.role = 'mentee' AND e.round = 1
+                            JOIN round_people m ON m.person = r.mentor AND m.role = 'mentor' AND m.round = 1
+                            WHERE r.response = ?
+                            """, arguments: [response]
+                    ).map { [$0[0], $0[1]] })
+            }
+            return (try pairs("accepted"), try pairs("declined"))
+        }
+        #expect(accepted.isSubset(of: first) && declined.isSubset(of: first))
+        let ended = accepted.sorted { $0[0] < $1[0] }[0]
+        _ = try Self.run(
+            ["end", "--ledger", "scheme.sqlite", "--mentee", ended[0], "--reason", "new role", "--date", "2027-03-01"],
+            in: folder)
+        // An ending needs an accepted pairing.
+        let pending = first.subtracting(accepted).subtracting(declined).sorted { $0[0] < $1[0] }[0]
+        _ = try Self.run(
+            ["end", "--ledger", "scheme.sqlite", "--mentee", pending[0], "--reason", "upheaval"], in: folder,
+            expecting: 1)
+
+        let rematch = try Self.run(["rematch", "--ledger", "scheme.sqlite", "--out", "round-2"], in: folder)
+        #expect(rematch.standardOutput.contains("certificate: optimal (verified)"))
+        let second = try Self.pairs(folder.appendingPathComponent("round-2"))
+        // Accepted pairs stay; declined and ended pairs are never proposed again.
+        #expect(accepted.subtracting([ended]).isSubset(of: second))
+        #expect(second.isDisjoint(with: declined.union([ended])))
+        let changes = try String(contentsOf: folder.appendingPathComponent("round-2/changes.md"), encoding: .utf8)
+        #expect(changes.contains("pairing ended"))
+        let republished = try Self.run(
+            ["publish", "--ledger", "scheme.sqlite", "--out", "letters-2.csv"], in: folder)
+        #expect(
+            republished.standardOutput.contains("closed:      round \"Northern cross-sector mentoring network, 2027\""))
+
+        // Next year: the same people sign up again; last year's pairs are not proposed.
+        _ = try Self.run(
+            ["match"] + Self.inputs + ["--out", "next-year", "--ledger", "scheme.sqlite", "--round", "2028"], in: folder
+        )
+        let nextYear = try Self.pairs(folder.appendingPathComponent("next-year"))
+        #expect(nextYear.isDisjoint(with: accepted))
+        #expect(try database.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+    }
+
+    /// The email of a data row (1 = the first) of a responses file.
+    static func email(_ path: String, row: Int) throws -> String {
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)
+        return String(lines[row].split(separator: ",")[1])
+    }
+}
