@@ -5,7 +5,7 @@ DEMO_DIR := .build/demo
 SAMPLE_COHORT := --mentors datasets/sample/mentors.csv --mentees datasets/sample/mentees.csv \
 	--conflicts datasets/sample/conflicts.csv --policy datasets/sample/policy.toml
 # Every module with public API has a DocC catalogue.
-DOC_TARGETS := Assignment AssignmentFiles Diagnostics Matching MatchingReports TandemSynthetic TandemFuzzTargets
+DOC_TARGETS := Assignment AssignmentFiles Diagnostics Matching MatchingReports MatchingHistory TandemSynthetic TandemFuzzTargets
 LINTED := Sources Tests Benchmarks/Benchmarks Benchmarks/Package.swift Fuzz/Sources Fuzz/Package.swift Examples Package.swift
 
 .PHONY: demo test check strict lint format docs benchmark-build example snapshots build deps benchmark compare fuzz clean install dist

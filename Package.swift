@@ -5,6 +5,7 @@ import PackageDescription
 //
 //   tandem ──► AssignmentFiles ──► Assignment
 //     │  └───► TandemSynthetic ──► AssignmentFiles, MatchingReports
+//     ├──────► MatchingHistory ──► MatchingReports, GRDB (SQLite)   (the ledger)
 //     └──────► MatchingReports ──► Matching ──► Assignment
 //   Matching, AssignmentFiles, tandem ──► Diagnostics      (the one error model)
 //   Matching ──► CLinearAlgebra (OpenBLAS, LAPACKE)        MatchingReports ──► CFileSystem

@@ -24,11 +24,10 @@ extension Ledger {
         public var mentor: String
     }
 
-    /// Records that an accepted pairing of the current round ended early.
+    /// Records that an accepted pairing of the current round (the latest
+    /// published, or the one named) ended early: the mentee by id or email,
+    /// and the mentor, if given, checked against the pairing.
     ///
-    /// - Parameters:
-    ///   - mentee: The mentee's id or email.
-    ///   - mentor: The mentor's id or email, to check against the pairing; `nil`: the mentee's mentor.
     /// - Throws: ``LedgerError`` when there is no such person or accepted
     ///   pairing (with a suggestion), or the ledger cannot be written.
     public func recordEnding(

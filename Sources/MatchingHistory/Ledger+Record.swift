@@ -15,8 +15,9 @@ extension Ledger {
     /// read, everyone in it, its proposals and its letters. A draft of the
     /// same name is replaced; a published or closed one is never touched.
     ///
-    /// - Parameter follows: The round this one follows up (`tandem rematch`),
-    ///   whose chain it joins; `nil` starts a chain.
+    /// A follow-up round (`tandem rematch`) names the round it `follows` and
+    /// joins its chain; otherwise the round starts a chain.
+    ///
     /// - Throws: ``LedgerError`` when a round of that name was already
     ///   published, or the ledger cannot be written.
     public func recordDraft(_ record: RoundRecord, follows: LedgerRound? = nil) throws -> Recorded {

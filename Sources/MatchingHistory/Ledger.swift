@@ -29,11 +29,10 @@ public final class Ledger: Sendable {
     /// How long a command waits for another one writing the same ledger.
     public static let busyTimeout: TimeInterval = 10
 
-    /// Opens the ledger at `path`.
+    /// Opens the ledger at `path`; with `creating`, a new ledger is started
+    /// when there is no file (what `tandem match --ledger` does), and
+    /// otherwise a missing file is an error saying how to start one.
     ///
-    /// - Parameter creating: Start a new ledger when there is no file (what
-    ///   `tandem match --ledger` does); otherwise a missing file is an error
-    ///   saying how to start one.
     /// - Throws: ``LedgerError`` when the file is missing, is not a Tandem
     ///   ledger, was written by a newer Tandem, or cannot be read or backed up.
     public init(path: String, creating: Bool) throws(LedgerError) {
