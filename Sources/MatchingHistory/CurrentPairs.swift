@@ -15,18 +15,10 @@ struct _CurrentPairs {
         var email: String
     }
 
-    /// Where a proposal stands.
-    enum Standing: String {
-        case awaiting = "awaiting a reply"
-        case accepted, declined
-        case noReply = "no reply"
-        case ended = "ended"
-    }
-
     struct Proposal {
         var mentee: Person
         var mentor: Person
-        var standing: Standing
+        var standing: ProposalStanding
         /// The latest response's day, or the ending's.
         var since: String?
     }
@@ -34,7 +26,10 @@ struct _CurrentPairs {
     let round: LedgerRound
     let people: [Person]
     let proposals: [Proposal]
+}
 
+extension _CurrentPairs {
+    /// The round's people and proposals as the ledger has them now.
     init(_ db: Database, round: LedgerRound) throws {
         self.round = round
         people = try Row.fetchAll(
@@ -46,30 +41,32 @@ struct _CurrentPairs {
         ).map { Person(person: $0[0], role: $0[1], participantID: $0[2], name: $0[3], email: $0[4]) }
         let byKey = Dictionary(uniqueKeysWithValues: people.map { ("\($0.role) \($0.person)", $0) })
         let chain = round.chain
+        // Each proposal with its chain's latest response (id, answer, day) and ending day.
+        let latestResponse = """
+            (SELECT r.id FROM responses r JOIN rounds c ON c.id = r.round
+                WHERE c.chain = ? AND r.mentee = p.mentee AND r.mentor = p.mentor ORDER BY r.id DESC LIMIT 1)
+            """
         proposals = try Row.fetchAll(
             db,
             sql: """
-                SELECT p.mentee, p.mentor,
-                    (SELECT r.response || ' ' || r.responded_on FROM responses r JOIN rounds c ON c.id = r.round
-                        WHERE c.chain = ? AND r.mentee = p.mentee AND r.mentor = p.mentor ORDER BY r.id DESC LIMIT 1),
+                SELECT p.mentee, p.mentor, latest.response, latest.responded_on,
                     (SELECT e.ended_on FROM endings e JOIN rounds c ON c.id = e.round
                         WHERE c.chain = ? AND e.mentee = p.mentee AND e.mentor = p.mentor ORDER BY e.id DESC LIMIT 1)
-                FROM proposals p WHERE p.round = ?
+                FROM proposals p LEFT JOIN responses latest ON latest.id = \(latestResponse)
+                WHERE p.round = ?
                 """, arguments: [chain, chain, round.id]
         ).compactMap { row in
             guard let mentee = byKey["mentee \(row[0] as Int64)"], let mentor = byKey["mentor \(row[1] as Int64)"]
             else {
                 return nil
             }
-            if let ended: String = row[3] {
+            if let ended: String = row[4] {
                 return Proposal(mentee: mentee, mentor: mentor, standing: .ended, since: ended)
             }
-            guard let latest: String = row[2] else {
-                return Proposal(mentee: mentee, mentor: mentor, standing: .awaiting)
-            }
-            let day = String(latest.suffix(10)), response = String(latest.dropLast(11))
+            let response: String? = row[2]
             return Proposal(
-                mentee: mentee, mentor: mentor, standing: Standing(rawValue: response) ?? .awaiting, since: day)
+                mentee: mentee, mentor: mentor, standing: response.flatMap(ProposalStanding.init) ?? .awaiting,
+                since: row[3])
         }
     }
 

@@ -31,10 +31,10 @@ public enum FollowUpChanges {
             let nowText = now.map { "\($0.name) (\($0.id))" } ?? ""
             guard let earlier = followUp.earlier[mentee.id] else {
                 if followUp.unmatchedBefore.contains(mentee.id) {
-                    if let now {
+                    if now != nil {
                         changes.append(
                             Change(
-                                mentee: mentee.id, name: mentee.name, before: "", now: "\(now.name) (\(now.id))",
+                                mentee: mentee.id, name: mentee.name, before: "", now: nowText,
                                 why: "no mentor in the last round; one proposed now"))
                     }
                     continue
@@ -45,16 +45,16 @@ public enum FollowUpChanges {
                         why: now == nil ? "joined late; no mentor could be proposed" : "joined late"))
                 continue
             }
-            let beforeText = "\(earlier.mentorName) (\(earlier.mentor), \(earlier.standing))"
+            let beforeText = "\(earlier.mentorName) (\(earlier.mentor), \(earlier.standing.rawValue))"
             if now?.id == earlier.mentor {
                 if pair?.locked == true { locked += 1 } else { kept += 1 }
                 continue
             }
             let why: String
             switch earlier.standing {
-            case "declined":
+            case .declined:
                 why = now == nil ? "declined; no other mentor could be proposed" : "declined; a new mentor proposed"
-            case "ended":
+            case .ended:
                 why =
                     now == nil
                     ? "pairing ended; no other mentor could be proposed" : "pairing ended; a new mentor proposed"

@@ -12,13 +12,7 @@ extension Ledger {
 
     /// The same, leaving out the pairs of one chain (a follow-up round's own).
     static func earlierPairs(_ db: Database, in cohort: Cohort, outside chain: Int64?) throws -> [PairExclusion] {
-        var mentees: [Int64: [ParticipantID]] = [:], mentors: [Int64: [ParticipantID]] = [:]
-        for mentee in cohort.mentees {
-            if let person = try _LedgerPeople.find(db, mentee) { mentees[person, default: []].append(mentee.id) }
-        }
-        for mentor in cohort.mentors {
-            if let person = try _LedgerPeople.find(db, mentor) { mentors[person, default: []].append(mentor.id) }
-        }
+        let (mentees, mentors) = try _LedgerPeople.ids(db, in: cohort)
         var exclusions = Set<PairExclusion>()
         for (first, second) in try acceptedPairs(db, outside: chain) {
             for (mentee, mentor) in [(first, second), (second, first)] {

@@ -10,8 +10,7 @@ extension Ledger {
         public struct Earlier: Sendable, Equatable {
             public var mentor: ParticipantID
             public var mentorName: String
-            /// accepted, declined, awaiting a reply, no reply or ended.
-            public var standing: String
+            public var standing: ProposalStanding
         }
 
         public var round: LedgerRound
@@ -54,13 +53,8 @@ extension Ledger {
     public func constraints(_ followUp: FollowUp, cohort: Cohort) throws -> FollowUp {
         var followUp = followUp
         try read { db in
-            var menteeOf: [Int64: ParticipantID] = [:], mentorOf: [Int64: ParticipantID] = [:]
-            for mentee in cohort.mentees {
-                if let person = try _LedgerPeople.find(db, mentee) { menteeOf[person] = mentee.id }
-            }
-            for mentor in cohort.mentors {
-                if let person = try _LedgerPeople.find(db, mentor) { mentorOf[person] = mentor.id }
-            }
+            let ids = try _LedgerPeople.ids(db, in: cohort)
+            let menteeOf = ids.mentees.mapValues { $0[0] }, mentorOf = ids.mentors.mapValues { $0[0] }
             let pairs = try _CurrentPairs(db, round: followUp.round)
             let proposed = Set(pairs.proposals.map(\.mentee.person))
             for person in pairs.people where person.role == "mentee" && !proposed.contains(person.person) {
@@ -79,17 +73,15 @@ extension Ledger {
                 }
                 followUp.earlier[mentee] = FollowUp.Earlier(
                     mentor: ParticipantID(proposal.mentor.participantID), mentorName: proposal.mentor.name,
-                    standing: proposal.standing.rawValue)
-                switch proposal.standing {
-                case .accepted:
+                    standing: proposal.standing)
+                if proposal.standing == .accepted {
                     if let mentor {
                         followUp.locks.append(Pairing(mentee: mentee, mentor: mentor))
                     } else {
                         missing.append("\(proposal.mentor.name) (mentor \(proposal.mentor.participantID))")
                     }
-                case .awaiting, .noReply:
-                    if let mentor { followUp.pending.append(Pairing(mentee: mentee, mentor: mentor)) }
-                case .declined, .ended: break
+                } else if proposal.standing.isPending, let mentor {
+                    followUp.pending.append(Pairing(mentee: mentee, mentor: mentor))
                 }
             }
             guard missing.isEmpty else {

@@ -36,12 +36,12 @@ extension Ledger {
         let draft = try round(named: name, among: [.draft], for: "tandem publish")
         return try write { db in
             let merge = try Self.mailMerge(db, draft)
-            let closing = try LedgerRound.fetchAll(
-                db, where: "status = 'published' AND (chain = ? OR ? = ?)", [draft.chain, draft.chain, draft.id])
-            try db.execute(
-                sql:
-                    "UPDATE rounds SET status = 'closed' WHERE id IN (\(closing.map { String($0.id) }.joined(separator: ",")))"
-            )
+            // A follow-up round replaces its chain's published round; the
+            // first round of a chain (its chain is itself) every published round.
+            let replaced = "status = 'published' AND (chain = ? OR ? = ?)"
+            let arguments: StatementArguments = [draft.chain, draft.chain, draft.id]
+            let closing = try LedgerRound.fetchAll(db, where: replaced, arguments)
+            try db.execute(sql: "UPDATE rounds SET status = 'closed' WHERE \(replaced)", arguments: arguments)
             try db.execute(
                 sql: "UPDATE rounds SET status = 'published', published_on = ? WHERE id = ?",
                 arguments: [date.description, draft.id])

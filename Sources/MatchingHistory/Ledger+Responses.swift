@@ -60,14 +60,14 @@ extension Ledger {
             }
             guard !diagnostics.hasErrors else { throw diagnostics }
             var summary = ResponsesRecorded(round: round.name)
-            var seen: [String: (row: Int, response: String)] = [:]
+            var seen: [[Int64]: (row: Int, response: ProposalStanding)] = [:]
             for record in table.records {
                 guard let response = Self.response(record, table, columns, pairs, today: today, &diagnostics) else {
                     continue
                 }
-                let key = "\(response.proposal.mentee.person) \(response.proposal.mentor.person)"
+                let key = [response.proposal.mentee.person, response.proposal.mentor.person]
                 if let earlier = seen[key] {
-                    if earlier.response != response.kind.rawValue {
+                    if earlier.response != response.kind {
                         diagnostics.error(
                             SourceLocation(file: path, row: record.row),
                             "row \(earlier.row) answers for the same pair (\(response.proposal.mentee.name) and \(response.proposal.mentor.name)) differently; keep one."
@@ -75,8 +75,8 @@ extension Ledger {
                     }
                     continue
                 }
-                seen[key] = (record.row, response.kind.rawValue)
-                if response.proposal.standing.rawValue == response.kind.rawValue {
+                seen[key] = (record.row, response.kind)
+                if response.proposal.standing == response.kind {
                     summary.unchanged += 1
                     continue
                 }
@@ -103,7 +103,7 @@ extension Ledger {
 
     private struct Response {
         var proposal: _CurrentPairs.Proposal
-        var kind: _CurrentPairs.Standing
+        var kind: ProposalStanding
         var by: String
         var day: CalendarDate
         var reason: DeclineReason?
@@ -116,7 +116,7 @@ extension Ledger {
         today: CalendarDate, _ diagnostics: inout InputDiagnostics
     ) -> Response? {
         let before = diagnostics.errors.count
-        let kind: _CurrentPairs.Standing?
+        let kind: ProposalStanding?
         switch columns.value("response", in: record)?.lowercased() {
         case "accepted", "accept", "yes", "y": kind = .accepted
         case "declined", "decline", "no", "n": kind = .declined

@@ -68,7 +68,7 @@ public final class Ledger: Sendable {
                     ? try String.fetchOne(db, sql: "SELECT value FROM ledger_info WHERE key = 'written_by'") : nil
                 return (applied, tables, writer)
             }
-            let known = Set(_LedgerSchema.migrator.migrations)
+            let known = Set(migrator.migrations)
             if !tables.isEmpty && !tables.contains("ledger_info") {
                 throw LedgerError(path, "this SQLite file is not a Tandem ledger; name another file with --ledger.")
             }
@@ -81,7 +81,7 @@ public final class Ledger: Sendable {
             guard applied.count < known.count else { return nil }
             var backup: String?
             if !tables.isEmpty {
-                let copy = try backupCopyPath(for: path)
+                let copy = backupCopyPath(for: path)
                 try database.backup(to: DatabaseQueue(path: copy))
                 backup = copy
             }
@@ -95,7 +95,7 @@ public final class Ledger: Sendable {
     }
 
     /// `tandem.sqlite.backup-1`, or the first number not taken.
-    private static func backupCopyPath(for path: String) throws -> String {
+    private static func backupCopyPath(for path: String) -> String {
         var number = 1
         while FileManager.default.fileExists(atPath: "\(path).backup-\(number)") { number += 1 }
         return "\(path).backup-\(number)"

@@ -34,4 +34,21 @@ enum _LedgerPeople {
             arguments: [email, participant.id.rawValue, participant.name])
         return db.lastInsertedRowID
     }
+
+    /// The cohort's participants the ledger knows, by person: a mentee's or
+    /// mentor's ids (more than one only when two sign-ups share an email).
+    static func ids(
+        _ db: Database, in cohort: Cohort
+    ) throws -> (
+        mentees: [Int64: [ParticipantID]], mentors: [Int64: [ParticipantID]]
+    ) {
+        func ids(_ people: [Participant]) throws -> [Int64: [ParticipantID]] {
+            var ids: [Int64: [ParticipantID]] = [:]
+            for participant in people {
+                if let person = try find(db, participant) { ids[person, default: []].append(participant.id) }
+            }
+            return ids
+        }
+        return (try ids(cohort.mentees), try ids(cohort.mentors))
+    }
 }

@@ -71,7 +71,6 @@ enum _LedgerSchema {
                         name TEXT NOT NULL,
                         email TEXT NOT NULL,
                         places INTEGER NOT NULL,
-                        potential INTEGER,
                         PRIMARY KEY (round, person, role)
                     ) STRICT;
                     CREATE TABLE proposals (

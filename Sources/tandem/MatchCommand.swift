@@ -125,9 +125,8 @@ extension Tandem {
         /// The round as the files and, with a ledger, the scheme's history
         /// give it: earlier pairs excluded unless the policy allows them.
         private func roundSpec(_ ledger: Ledger?) throws(InputDiagnostics) -> RoundSpec {
-            guard let ledger else { return try RoundSpec(loaded: CohortLoader.load(inputs.sources)) }
             var spec = try RoundSpec(loaded: CohortLoader.load(inputs.sources))
-            if spec.policy.history.repeatPairs == .forbid {
+            if let ledger, spec.policy.history.repeatPairs == .forbid {
                 do {
                     spec.exclusions = try ledger.earlierPairs(in: spec.cohort)
                 } catch {

@@ -18,11 +18,7 @@ extension Tandem {
                 proposals changed. Responses then come back with tandem respond.
 
                 Example:
-                  tandem match --mentors datasets/sample/mentors.csv \
-                    --mentees datasets/sample/mentees.csv \
-                    --conflicts datasets/sample/conflicts.csv \
-                    --policy datasets/sample/policy.toml --out round --ledger scheme.sqlite \
-                    && tandem publish --ledger scheme.sqlite --out letters.csv
+                \(RoundLifeExample.published)
                 """
         )
 

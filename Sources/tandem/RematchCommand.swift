@@ -22,12 +22,7 @@ extension Tandem {
                 tandem publish sends to the people whose proposals changed.
 
                 Example:
-                  tandem match --mentors datasets/sample/mentors.csv \
-                    --mentees datasets/sample/mentees.csv \
-                    --conflicts datasets/sample/conflicts.csv \
-                    --policy datasets/sample/policy.toml --out round --ledger scheme.sqlite \
-                    && tandem publish --ledger scheme.sqlite --out letters.csv \
-                    && tandem respond --ledger scheme.sqlite datasets/sample/responses.csv \
+                \(RoundLifeExample.answered) \\
                     && tandem rematch --ledger scheme.sqlite --out round-2
                 """
         )
@@ -79,16 +74,15 @@ extension Tandem {
             } catch {
                 throw ErrorReporter.fail(out, error.description)
             }
-            let spec: RoundSpec, round: MatchingRound
+            let round: MatchingRound
             do {
                 let loaded = try CohortLoader.load(sources)
                 followUp = try ledger.constraints(followUp, cohort: loaded.cohort)
-                var roundSpec = RoundSpec(loaded: loaded)
-                roundSpec.locks = followUp.locks
-                roundSpec.exclusions = followUp.exclusions
-                roundSpec.pending = followUp.pending
-                spec = roundSpec
-                round = try await spec.solve(spec.score())
+                var spec = RoundSpec(loaded: loaded)
+                spec.locks = followUp.locks
+                spec.exclusions = followUp.exclusions
+                spec.pending = followUp.pending
+                round = try await spec.run()
             } catch {
                 throw ErrorReporter.fail(error)
             }

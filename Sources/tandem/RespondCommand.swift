@@ -19,12 +19,7 @@ extension Tandem {
                 as it grows; a changed answer is recorded and the latest counts.
 
                 Example:
-                  tandem match --mentors datasets/sample/mentors.csv \
-                    --mentees datasets/sample/mentees.csv \
-                    --conflicts datasets/sample/conflicts.csv \
-                    --policy datasets/sample/policy.toml --out round --ledger scheme.sqlite \
-                    && tandem publish --ledger scheme.sqlite --out letters.csv \
-                    && tandem respond --ledger scheme.sqlite datasets/sample/responses.csv
+                \(RoundLifeExample.answered)
                 """
         )
 
@@ -66,12 +61,7 @@ extension Tandem {
                 mentee a new mentor, never the same one again.
 
                 Example:
-                  tandem match --mentors datasets/sample/mentors.csv \
-                    --mentees datasets/sample/mentees.csv \
-                    --conflicts datasets/sample/conflicts.csv \
-                    --policy datasets/sample/policy.toml --out round --ledger scheme.sqlite \
-                    && tandem publish --ledger scheme.sqlite --out letters.csv \
-                    && tandem respond --ledger scheme.sqlite datasets/sample/responses.csv \
+                \(RoundLifeExample.answered) \\
                     && tandem end --ledger scheme.sqlite --mentee E1 --reason upheaval
                 """
         )
