@@ -59,7 +59,8 @@ let package = Package(
         .target(
             name: "MatchingHistory",
             dependencies: [
-                "Matching", "MatchingReports", "Diagnostics", "_TandemUtilities", .product(name: "GRDB", package: "GRDB.swift"),
+                "Matching", "MatchingReports", "Diagnostics", "_TandemUtilities",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .executableTarget(
@@ -77,7 +78,9 @@ let package = Package(
 
         .target(
             name: "TandemFuzzTargets",
-            dependencies: ["AssignmentFiles", "Diagnostics", "Matching", "MatchingReports"]
+            dependencies: [
+                "AssignmentFiles", "Diagnostics", "Matching", "MatchingReports", "MatchingHistory",
+            ]
         ),
 
         // MARK: - Implementation details

@@ -2,6 +2,7 @@ import AssignmentFiles
 import Diagnostics
 import Foundation
 import Matching
+import MatchingHistory
 import MatchingReports
 
 /// One of Tandem's input readers, driven with arbitrary bytes the way the
@@ -30,6 +31,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case criteriaMentors = "criteria-mentors"
     /// The mentees' sign-up CSV under that policy.
     case criteriaMentees = "criteria-mentees"
+    /// The responses CSV of `tandem respond`, answering the published round
+    /// of `datasets/sample` in a ledger.
+    case responses
 
     /// What became of one input.
     public enum Outcome: Sendable {
@@ -49,6 +53,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .conflicts: "conflicts.csv"
         case .npy: "matrix.npy"
         case .csvMatrix: "matrix.csv"
+        case .responses: "responses.csv"
         }
     }
 
@@ -56,6 +61,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     public var fixturesFolder: String {
         switch self {
         case .criteriaMentors, .criteriaMentees: "forms/every-criterion"
+        case .responses: "sample"
         default: "small"
         }
     }
@@ -119,11 +125,48 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                         policy: fixtures.policy, mentors: mentors, mentees: mentees, conflicts: conflicts,
                         sources: sources),
                     in: folder)
+            case .responses:
+                try await respond(input, in: folder, fixtures: fixtures)
             }
             return .accepted
         } catch {
             return .refused(error)
         }
+    }
+
+    /// What `tandem respond` does with a responses file, against a ledger
+    /// holding the fixtures' round, published: a copy made afresh for each
+    /// input of one made once per folder, so every input meets the same state.
+    private func respond(_ input: String, in folder: String, fixtures: Fixtures) async throws(InputDiagnostics) {
+        let published = folder + "/published.sqlite", ledgerPath = folder + "/ledger.sqlite"
+        let day = CalendarDate(year: 2027, month: 3, day: 1)!
+        do {
+            if !FileManager.default.fileExists(atPath: published) {
+                try? FileManager.default.removeItem(atPath: published + ".new")
+                try await publishedLedger(at: published + ".new", fixtures: fixtures, on: day)
+                try FileManager.default.moveItem(atPath: published + ".new", toPath: published)
+            }
+            try? FileManager.default.removeItem(atPath: ledgerPath)
+            try FileManager.default.copyItem(atPath: published, toPath: ledgerPath)
+            _ = try Ledger(path: ledgerPath, creating: false).recordResponses(file: input, round: nil, today: day)
+        } catch let problems as InputDiagnostics {
+            throw problems
+        } catch {
+            // The ledger and the fixtures are the target's own: a failure there is a finding.
+            preconditionFailure("the ledger failed: \(error)")
+        }
+    }
+
+    /// The fixtures' round recorded in a new ledger and published.
+    private func publishedLedger(at path: String, fixtures: Fixtures, on day: CalendarDate) async throws {
+        let fixed = fixtures.folder
+        let sources = Cohort.Sources(
+            mentors: fixed + "/mentors.csv", mentees: fixed + "/mentees.csv", conflicts: fixed + "/conflicts.csv",
+            policy: fixed + "/policy.toml")
+        let round = await MatchingRound.run(try ScoredCohort.run(sources))
+        let ledger = try Ledger(path: path, creating: true)
+        _ = try ledger.recordDraft(RoundRecord(name: "fuzz", date: day, round: round, letters: []))
+        _ = try ledger.publish(roundNamed: nil, on: day, mailMergeTo: path + ".letters.csv")
     }
 
     /// What `tandem match` does with a loaded cohort, the output folder

@@ -42,7 +42,7 @@ extension Tandem {
                 throw ErrorReporter.fail(error)
             }
             print(
-                "recorded:    \(recorded.accepted) accepted, \(recorded.declined) declined, \(recorded.noReply) no reply for round \"\(recorded.round)\"\(recorded.unchanged > 0 ? " (\(recorded.unchanged) rows already recorded)" : "")"
+                "recorded:    \(recorded.accepted) accepted, \(recorded.declined) declined, \(recorded.noReply) no reply for round \"\(recorded.round)\"\(recorded.unchanged > 0 ? " (\(recorded.unchanged) row\(recorded.unchanged == 1 ? "" : "s") already recorded)" : "")"
             )
             if recorded.declined > 0 {
                 print("next:        tandem rematch --ledger \(ledger.path) --out DIR proposes new mentors where needed")

@@ -31,6 +31,10 @@ import Testing
         // The example as a shell would read it (lines ending in "\" joined),
         // run in an empty folder that sees the datasets.
         let lines = help.components(separatedBy: "Example:\n")[1].components(separatedBy: "\n\n")[0]
+        // Shown as a shell takes it: one step per line, continued lines indented.
+        #expect(
+            lines.split(separator: "\n").allSatisfy { $0.hasPrefix("  ") && !$0.drop { $0 == " " }.contains("  ") },
+            "\(lines)")
         let command = lines.replacingOccurrences(of: "\\\n", with: " ")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-example-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
