@@ -98,12 +98,10 @@ public struct RoundSpec: Sendable {
             }
             solver.keptMentorOfMentee = mentorOfMentee(pending)
         }
-        // The pairs to keep, or an earlier answer, are the solver's first candidates.
-        if let earlier = warmStart.map({ $0.pairs.map { Pairing(mentee: $0.mentee, mentor: $0.mentor) } })
-            ?? (pending.isEmpty ? nil : pending)
-        {
-            solver.earlierMentorOfMentee = mentorOfMentee(earlier)
-        }
+        // An earlier answer's pairs, or else the pairs to keep, are the solver's first candidates.
+        solver.earlierMentorOfMentee =
+            warmStart.map { mentorOfMentee($0.pairs.map { Pairing(mentee: $0.mentee, mentor: $0.mentor) }) }
+            ?? solver.keptMentorOfMentee
         return await MatchingRound.run(solver, check: check)
     }
 
