@@ -11,10 +11,10 @@ public enum Suggestion {
     /// ties go to the earlier candidate, so suggestions are stable.
     ///
     /// The work stays linear in the input: a word or candidate longer than
-    /// ``longest`` letters is never compared (a 1 MB goal once took 9 s), and
+    /// 64 (`longest`) letters is never compared (a 1 MB goal once took 9 s), and
     /// a candidate is only measured when its length is within reach of the
     /// word's or it shares a beginning with it, both told in a few steps;
-    /// the distance itself is then at most ``longest``² steps.
+    /// the distance itself is then at most `longest`² steps.
     public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased().unicodeScalars.prefix(longest + 1))
         guard !target.isEmpty, target.count <= longest else { return nil }
