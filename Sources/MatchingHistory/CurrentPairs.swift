@@ -40,33 +40,17 @@ extension _CurrentPairs {
                 """, arguments: [round.id]
         ).map { Person(person: $0[0], role: $0[1], participantID: $0[2], name: $0[3], email: $0[4]) }
         let byKey = Dictionary(uniqueKeysWithValues: people.map { ("\($0.role) \($0.person)", $0) })
-        let chain = round.chain
-        // Each proposal with its chain's latest response (id, answer, day) and ending day.
-        let latestResponse = """
-            (SELECT r.id FROM responses r JOIN rounds c ON c.id = r.round
-                WHERE c.chain = ? AND r.mentee = p.mentee AND r.mentor = p.mentor ORDER BY r.id DESC LIMIT 1)
-            """
+        let outcomes = try _ChainOutcomes(db, chain: round.chain)
         proposals = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT p.mentee, p.mentor, latest.response, latest.responded_on,
-                    (SELECT e.ended_on FROM endings e JOIN rounds c ON c.id = e.round
-                        WHERE c.chain = ? AND e.mentee = p.mentee AND e.mentor = p.mentor ORDER BY e.id DESC LIMIT 1)
-                FROM proposals p LEFT JOIN responses latest ON latest.id = \(latestResponse)
-                WHERE p.round = ?
-                """, arguments: [chain, chain, round.id]
+            db, sql: "SELECT mentee, mentor FROM proposals WHERE round = ?", arguments: [round.id]
         ).compactMap { row in
             guard let mentee = byKey["mentee \(row[0] as Int64)"], let mentor = byKey["mentor \(row[1] as Int64)"]
             else {
                 return nil
             }
-            if let ended: String = row[4] {
-                return Proposal(mentee: mentee, mentor: mentor, standing: .ended, since: ended)
-            }
-            let response: String? = row[2]
-            return Proposal(
-                mentee: mentee, mentor: mentor, standing: response.flatMap(ProposalStanding.init) ?? .awaiting,
-                since: row[3])
+            let (standing, latest) = outcomes.standing(
+                _ChainOutcomes.Pair(mentee: mentee.person, mentor: mentor.person))
+            return Proposal(mentee: mentee, mentor: mentor, standing: standing, since: latest?.on)
         }
     }
 

@@ -58,11 +58,8 @@ extension Ledger {
     /// The mail-merge CSV of a round's letters.
     private static func mailMerge(_ db: Database, _ round: LedgerRound) throws -> (text: String, rows: Int) {
         let settings = try Row.fetchOne(
-            db, sql: "SELECT reply_by, coordinator, contact, csv_separator, byte_order_mark FROM rounds WHERE id = ?",
-            arguments: [round.id])!
-        var format = Policy.Output()
-        format.csvSeparator = (settings[3] as String).first ?? ","
-        format.csvByteOrderMark = settings[4]
+            db, sql: "SELECT reply_by, coordinator, contact FROM rounds WHERE id = ?", arguments: [round.id])!
+        let format = try csvFormat(db, round: round.id)
         let signOff = [settings[1] as String?, settings[2] as String?].compactMap { $0 }.joined(separator: ", ")
         let replyBy: String = settings[0] ?? ""
         let changed = try changedPeople(db, round)
@@ -92,6 +89,24 @@ extension Ledger {
             rows += 1
         }
         return (csv.text, rows)
+    }
+
+    /// How a round's policy writes CSV files (`[output]`); the default
+    /// when the ledger has no round.
+    static func csvFormat(_ db: Database, round: Int64?) throws -> Policy.Output {
+        var format = Policy.Output()
+        guard let round,
+            let row = try Row.fetchOne(
+                db, sql: "SELECT csv_separator, byte_order_mark FROM rounds WHERE id = ?", arguments: [round])
+        else { return format }
+        format.csvSeparator = (row[0] as String).first ?? ","
+        format.csvByteOrderMark = row[1]
+        return format
+    }
+
+    /// How the latest round's policy writes CSV files, for exports.
+    public func csvFormat() throws(LedgerError) -> Policy.Output {
+        try read { db in try Self.csvFormat(db, round: try Int64.fetchOne(db, sql: "SELECT max(id) FROM rounds")) }
     }
 
     private struct PersonRole: Hashable {

@@ -152,7 +152,10 @@ extension Ledger {
         }
         let person = columns.person(record, in: table, pairs: pairs, diagnostics: &diagnostics)
         guard let person, let kind, diagnostics.errors.count == before else { return nil }
-        guard let proposal = proposal(for: person, record, table, columns, pairs, &diagnostics) else { return nil }
+        guard let proposal = columns.proposal(of: person, record, in: table, pairs: pairs, diagnostics: &diagnostics)
+        else {
+            return nil
+        }
         if proposal.standing == .ended {
             diagnostics.error(
                 SourceLocation(file: table.path, row: record.row),
@@ -163,41 +166,5 @@ extension Ledger {
         return Response(
             proposal: proposal, kind: kind, by: person.role, day: day, reason: reason,
             note: columns.value("note", in: record))
-    }
-
-    /// The proposal a row answers: the person's own, or (for a mentor with
-    /// several, or when the row names one) the one with the partner named.
-    private static func proposal(
-        for person: _CurrentPairs.Person, _ record: CSVTable.Record, _ table: CSVTable, _ columns: _FormColumns,
-        _ pairs: _CurrentPairs, _ diagnostics: inout InputDiagnostics
-    ) -> _CurrentPairs.Proposal? {
-        let theirs = pairs.proposals(of: person)
-        let row = SourceLocation(file: table.path, row: record.row)
-        guard !theirs.isEmpty else {
-            diagnostics.error(
-                row, "\(person.name) (\(person.role)) has no proposal in the round \"\(pairs.round.name)\" to answer.")
-            return nil
-        }
-        guard let partner = columns.value("partner", in: record) else {
-            if theirs.count == 1 { return theirs[0] }
-            diagnostics.error(
-                row,
-                "\(person.name) has \(theirs.count) proposed mentees (\(theirs.map(\.mentee.name).joined(separator: ", "))); name the one this row answers in a partner column."
-            )
-            return nil
-        }
-        let partnerRole = person.role == "mentee" ? "mentor" : "mentee"
-        if let match = theirs.first(where: {
-            let other = partnerRole == "mentor" ? $0.mentor : $0.mentee
-            return other.participantID == partner
-                || (!other.email.isEmpty && other.email.lowercased() == partner.lowercased())
-        }) {
-            return match
-        }
-        diagnostics.error(
-            columns.location("partner", record, in: table),
-            "\(person.name) and \"\(partner)\" were never proposed to each other in the round \"\(pairs.round.name)\"; \(person.name)'s proposal\(theirs.count == 1 ? " is" : "s are") with \(theirs.map { partnerRole == "mentor" ? $0.mentor.name : $0.mentee.name }.joined(separator: ", "))."
-        )
-        return nil
     }
 }

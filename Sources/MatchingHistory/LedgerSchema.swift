@@ -12,7 +12,12 @@ import GRDB
 /// A round and the follow-up rounds run after it (`follows`) form a *chain*
 /// (`chain` is its first round's id): responses, endings and checkpoints
 /// belong to the chain, so a pair proposed again in a later year starts
-/// afresh. Dates are `YYYY-MM-DD` text; scores are integer units of the round's
+/// afresh. A checkpoint row says who gave the review (mentee, mentor, or the
+/// coordinator for both). `round_duals` keeps the potentials of the round's
+/// certified answer (a mentee's, and each place of a mentor's, in the
+/// solver's units), from which a follow-up round's solve starts.
+/// `introductions` records the pairs whose partners were given each other's
+/// contact details after acceptance. Dates are `YYYY-MM-DD` text; scores are integer units of the round's
 /// resolution, exactly as the solver saw them. Responses, endings and
 /// checkpoints are only ever added: a later row for the same pair is the
 /// current one, and the earlier stays as history.
@@ -140,6 +145,28 @@ enum _LedgerSchema {
                         source TEXT NOT NULL
                     ) STRICT;
                     CREATE INDEX checkpoints_by_pair ON checkpoints(mentee, mentor);
+                    """)
+        }
+        migrator.registerMigration("4 reviewers, duals and introductions") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE checkpoints ADD COLUMN reviewed_by TEXT NOT NULL DEFAULT 'coordinator'
+                        CHECK (reviewed_by IN ('mentee', 'mentor', 'coordinator'));
+                    CREATE TABLE round_duals (
+                        round INTEGER NOT NULL REFERENCES rounds(id),
+                        person INTEGER NOT NULL REFERENCES people(id),
+                        role TEXT NOT NULL CHECK (role IN ('mentor', 'mentee')),
+                        place INTEGER NOT NULL,
+                        potential INTEGER NOT NULL,
+                        PRIMARY KEY (round, person, role, place)
+                    ) STRICT;
+                    CREATE TABLE introductions (
+                        round INTEGER NOT NULL REFERENCES rounds(id),
+                        mentee INTEGER NOT NULL REFERENCES people(id),
+                        mentor INTEGER NOT NULL REFERENCES people(id),
+                        introduced_on TEXT NOT NULL,
+                        PRIMARY KEY (round, mentee, mentor)
+                    ) STRICT;
                     """)
         }
         return migrator

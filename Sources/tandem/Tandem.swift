@@ -20,7 +20,9 @@ struct Tandem: AsyncParsableCommand {
         // researchers' tools after them under their own heading.
         groupedSubcommands: [
             CommandGroup(name: "Round", subcommands: [Init.self, Validate.self, Score.self, Match.self]),
-            CommandGroup(name: "After the round", subcommands: [Publish.self, Respond.self, End.self, Rematch.self]),
+            CommandGroup(
+                name: "After the round",
+                subcommands: [Publish.self, Respond.self, End.self, Rematch.self, Checkpoint.self, History.self]),
             CommandGroup(
                 name: "Research", subcommands: [Solve.self, Instance.self, Generate.self]),
         ]

@@ -86,6 +86,28 @@ import Testing
             return (try pairs("accepted"), try pairs("declined"))
         }
         #expect(accepted.isSubset(of: first) && declined.isSubset(of: first))
+        // The 3-month reviews: recorded once; bad rows located; a review of a
+        // pair that was never accepted refused.
+        let outcomes = "\(Self.sample)/checkpoints.csv"
+        let reviewed = try Self.run(["checkpoint", "--ledger", "scheme.sqlite", outcomes], in: folder)
+        #expect(reviewed.standardOutput.contains("98 reviews"))
+        #expect(reviewed.standardOutput.contains("88 still meeting, mean rating 3.9"))
+        #expect(reviewed.standardOutput.contains("not meeting: 10 pairs"))
+        let reviewedAgain = try Self.run(["checkpoint", "--ledger", "scheme.sqlite", outcomes], in: folder)
+        #expect(reviewedAgain.standardOutput.contains("98 reviews already recorded"))
+        let declinedMentee = try Self.email(responses, row: 8)
+        try
+            "email,month,still meeting,rating\n\(declinedMentee),3,yes,4\n\(Self.email(responses, row: 1)),three,maybe,9\n"
+            .write(to: folder.appendingPathComponent("bad-reviews.csv"), atomically: true, encoding: .utf8)
+        let badReviews = try Self.run(
+            ["checkpoint", "--ledger", "scheme.sqlite", "bad-reviews.csv"], in: folder, expecting: 1)
+        #expect(badReviews.standardError.contains("bad-reviews.csv:2: error: the proposal of"))
+        #expect(badReviews.standardError.contains("is declined, not accepted"))
+        #expect(badReviews.standardError.contains("bad-reviews.csv:3:2: error: \"three\" is not a review month"))
+        #expect(badReviews.standardError.contains("bad-reviews.csv:3:3: error:"))
+        #expect(badReviews.standardError.contains("bad-reviews.csv:3:4: error: the rating \"9\""))
+        #expect(try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM checkpoints") } == 98)
+
         let ended = accepted.sorted { $0[0] < $1[0] }[0]
         _ = try Self.run(
             ["end", "--ledger", "scheme.sqlite", "--mentee", ended[0], "--reason", "new role", "--date", "2027-03-01"],
@@ -115,6 +137,27 @@ import Testing
         )
         let nextYear = try Self.pairs(folder.appendingPathComponent("next-year"))
         #expect(nextYear.isDisjoint(with: accepted))
+
+        // The history: each proposal counted once, in the round that made it.
+        let history = try Self.run(["history", "--ledger", "scheme.sqlite", "--json"], in: folder)
+        let rounds = try #require(
+            try JSONSerialization.jsonObject(with: Data(history.standardOutput.utf8)) as? [[String: Any]])
+        #expect(rounds.count == 3)
+        #expect(rounds[0]["accepted"] as? Int == 115 && rounds[0]["declined"] as? Int == 17)
+        #expect(rounds[0]["ended_early"] as? Int == 1)
+        #expect(rounds[0]["ended_because"] as? [String: Int] == ["new role": 1])
+        #expect(rounds[1]["follows"] as? String == "Northern cross-sector mentoring network, 2027")
+        #expect(rounds[1]["carried"] as? Int == 114)
+        let months = try #require(rounds[0]["reviews"] as? [[String: Any]])
+        #expect(months.first?["month"] as? Int == 3 && months.first?["reviews"] as? Int == 98)
+        let person = try Self.run(["history", "--ledger", "scheme.sqlite", "--person", ended[0]], in: folder)
+        #expect(person.standardOutput.contains(": ended on 2027-03-01 (new role)"))
+        #expect(person.standardOutput.contains("review: 3 months by the mentee"))
+        _ = try Self.run(["history", "--ledger", "scheme.sqlite", "--csv", "history.csv"], in: folder)
+        let table = try String(contentsOf: folder.appendingPathComponent("history.csv"), encoding: .utf8)
+        #expect(table.split(separator: "\n").count == 4)
+        // An export never replaces a file.
+        _ = try Self.run(["history", "--ledger", "scheme.sqlite", "--csv", "history.csv"], in: folder, expecting: 1)
         #expect(try database.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
     }
 
