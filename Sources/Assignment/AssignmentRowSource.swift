@@ -14,6 +14,24 @@ public protocol AssignmentRowSource {
     /// `values`, and whether the pair is allowed into `allowed`; both buffers
     /// hold `columnCount` elements. Values of pairs not allowed are ignored.
     func readRow(_ row: Int, values: UnsafeMutableBufferPointer<Cost>, allowed: UnsafeMutableBufferPointer<Bool>)
+
+    /// One pair's value (in the problem's sense), or `nil` when it is not
+    /// allowed. By default a whole row is read; a source that can read one
+    /// pair alone should (locks read one pair of each locked row).
+    func value(row: Int, column: Int) -> Cost?
+}
+
+extension AssignmentRowSource {
+    public func value(row: Int, column: Int) -> Cost? {
+        let values = UnsafeMutableBufferPointer<Cost>.allocate(capacity: columnCount)
+        let allowed = UnsafeMutableBufferPointer<Bool>.allocate(capacity: columnCount)
+        defer {
+            values.deallocate()
+            allowed.deallocate()
+        }
+        readRow(row, values: values, allowed: allowed)
+        return allowed[column] ? values[column] : nil
+    }
 }
 
 extension SparseAssignmentProblem: AssignmentRowSource {

@@ -21,18 +21,11 @@ struct _LockedPairs<Cost: AssignmentCost> {
     ) throws(AssignmentError) where Source.Cost == Cost {
         var room = capacities
         var pairs: [Int: (column: Int, value: Cost, cost: Cost)] = [:]
-        let values = UnsafeMutableBufferPointer<Cost>.allocate(capacity: source.columnCount)
-        let allowed = UnsafeMutableBufferPointer<Bool>.allocate(capacity: source.columnCount)
-        defer {
-            values.deallocate()
-            allowed.deallocate()
-        }
         for lock in locks {
             guard lock.row >= 0, lock.row < source.rowCount, lock.column >= 0, lock.column < source.columnCount else {
                 throw .lockConflict(row: lock.row, column: lock.column, reason: "out of range")
             }
-            source.readRow(lock.row, values: values, allowed: allowed)
-            guard allowed[lock.column] else {
+            guard let value = source.value(row: lock.row, column: lock.column) else {
                 throw .lockConflict(row: lock.row, column: lock.column, reason: "the pair is forbidden")
             }
             guard pairs[lock.row] == nil else {
@@ -44,7 +37,6 @@ struct _LockedPairs<Cost: AssignmentCost> {
                     row: lock.row, column: lock.column,
                     reason: "more locks than the column's capacity \(capacities[lock.column])")
             }
-            let value = values[lock.column]
             pairs[lock.row] = (lock.column, value, sense == .maximize ? value._negated : value)
         }
         self.pairs = pairs

@@ -31,6 +31,9 @@ extension Ledger {
         public var withdrawn: [String] = []
         /// Mentees in the round followed who were proposed no mentor.
         public var unmatchedBefore: Set<ParticipantID> = []
+        /// The round followed's potentials, by the ids people have now:
+        /// where the follow-up round's solve starts.
+        public var potentials = RoundPotentials()
     }
 
     /// The published round a follow-up round follows (the latest, or the one
@@ -90,20 +93,30 @@ extension Ledger {
                     "accepted pairings include people no longer in the sign-ups: \(missing.joined(separator: ", ")); record their end with tandem end first, or keep them in the files."
                 )
             }
-            // Every pair of the chain that was declined or ended, ever.
-            let refused = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT a.mentee, a.mentor, 'declined' FROM responses a JOIN rounds r ON r.id = a.round
-                        WHERE r.chain = ? AND a.response = 'declined'
-                    UNION SELECT e.mentee, e.mentor, 'ended' FROM endings e JOIN rounds r ON r.id = e.round
-                        WHERE r.chain = ?
-                    """, arguments: [followUp.round.chain, followUp.round.chain])
+            // Every pair of the chain whose latest answer is a decline, and every ended pair.
+            let outcomes = try _ChainOutcomes(db, chain: followUp.round.chain)
             var exclusions = Set<PairExclusion>()
-            for row in refused {
-                guard let mentee = menteeOf[row[0]], let mentor = mentorOf[row[1]] else { continue }
-                let reason: ExclusionReason = (row[2] as String) == "declined" ? .declined : .earlierPair
-                exclusions.insert(PairExclusion(mentee: mentee, mentor: mentor, reason: reason))
+            let declined = outcomes.answers.filter { $0.value.response == .declined && outcomes.endings[$0.key] == nil }
+            for (pairs, reason) in [
+                (Array(declined.keys), ExclusionReason.declined), (Array(outcomes.endings.keys), .earlierPair),
+            ] {
+                for pair in pairs {
+                    guard let mentee = menteeOf[pair.mentee], let mentor = mentorOf[pair.mentor] else { continue }
+                    exclusions.insert(PairExclusion(mentee: mentee, mentor: mentor, reason: reason))
+                }
+            }
+            for row in try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT person, role, place, potential FROM round_duals WHERE round = ? ORDER BY role, person, place",
+                arguments: [followUp.round.id])
+            {
+                let person: Int64 = row[0], potential: Int64 = row[3]
+                if (row[1] as String) == "mentee" {
+                    if let mentee = menteeOf[person] { followUp.potentials.mentees[mentee] = potential }
+                } else if let mentor = mentorOf[person] {
+                    followUp.potentials.mentors[mentor, default: []].append(potential)
+                }
             }
             if cohort.policy.history.repeatPairs == .forbid {
                 exclusions.formUnion(try Self.earlierPairs(db, in: cohort, outside: followUp.round.chain))

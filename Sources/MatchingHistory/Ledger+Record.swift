@@ -12,7 +12,8 @@ extension Ledger {
     }
 
     /// Records a round as a draft, in one transaction: the round, the files it
-    /// read, everyone in it, its proposals and its letters. A draft of the
+    /// read, everyone in it, its proposals, its letters and its answer's
+    /// potentials (where a follow-up round's solve starts). A draft of the
     /// same name is replaced; a published or closed one is never touched.
     ///
     /// A follow-up round (`tandem rematch`) names the round it `follows` and
@@ -43,7 +44,7 @@ extension Ledger {
     /// Removes a draft and everything recorded with it (nothing refers to a
     /// draft: responses, endings and checkpoints need a published round).
     private static func deleteDraft(_ db: Database, _ round: Int64) throws {
-        for table in ["letters", "proposals", "round_people", "round_inputs"] {
+        for table in ["letters", "round_duals", "proposals", "round_people", "round_inputs"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE round = ?", arguments: [round])
         }
         try db.execute(sql: "DELETE FROM rounds WHERE id = ?", arguments: [round])
@@ -106,6 +107,20 @@ extension Ledger {
                     id, mentees[pair.mentee], mentors[pair.mentor], Int64(pair.units),
                     PointsFormat.string(units: Int64(pair.units), resolution: resolution), pair.rank, origin.rawValue,
                 ])
+        }
+        let potentials = round.potentials
+        for (index, mentee) in cohort.mentees.enumerated() {
+            guard let potential = potentials.mentees[mentee.id] else { continue }
+            try db.execute(
+                sql: "INSERT INTO round_duals(round, person, role, place, potential) VALUES (?, ?, 'mentee', 0, ?)",
+                arguments: [id, mentees[index], potential])
+        }
+        for (index, mentor) in cohort.mentors.enumerated() {
+            for (place, potential) in (potentials.mentors[mentor.id] ?? []).enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO round_duals(round, person, role, place, potential) VALUES (?, ?, 'mentor', ?, ?)",
+                    arguments: [id, mentors[index], place, potential])
+            }
         }
         let menteeIndex = Dictionary(uniqueKeysWithValues: cohort.mentees.indices.map { (cohort.mentees[$0].id, $0) })
         let mentorIndex = Dictionary(uniqueKeysWithValues: cohort.mentors.indices.map { (cohort.mentors[$0].id, $0) })

@@ -113,13 +113,17 @@ extension Tandem {
                         "ledger:      round \"\(recorded.round.name)\" recorded as a draft in \(ledger)\(replaced); tandem publish --ledger \(ledger) sends it"
                     )
                 }
-                let times = ((scored - start).seconds, (solved - scored).seconds)
-                print(String(format: "timings:     load+score %.3f s, solve+certify %.3f s", times.0, times.1))
-                print(
-                    "solver:      \(round.effort.sparseSolves) sparse solves, the last over \(round.effort.candidatePairs) candidate pairs"
-                )
+                print(Self.effort(round, scoring: scored - start, solving: solved - scored))
             }
             if !round.certificate.isOptimal { throw ExitCode(2) }
+        }
+
+        /// The `timings:` and `solver:` lines of a round's summary.
+        static func effort(_ round: MatchingRound, scoring: Duration, solving: Duration) -> String {
+            String(
+                format: "timings:     load+score %.3f s, solve %.3f s, certify+explain %.3f s\n", scoring.seconds,
+                round.solveDuration.seconds, (solving - round.solveDuration).seconds)
+                + "solver:      \(round.effort.sparseSolves) sparse solves, the last over \(round.effort.candidatePairs) candidate pairs"
         }
 
         /// The round as the files and, with a ledger, the scheme's history

@@ -30,7 +30,10 @@ enum OutputFolder {
                 "changes.md",
             ],
             folders: ["letters": [".txt", ".html", ".md", "index.csv"]])
-        static let cohort = Outputs(files: ["mentors.csv", "mentees.csv", "conflicts.csv", "policy.toml"])
+        static let cohort = Outputs(files: [
+            "mentors.csv", "mentees.csv", "conflicts.csv", "policy.toml", "mentees-later.csv", "conflicts-later.csv",
+        ])
+        static let responses = Outputs(files: ["responses.csv"])
     }
 
     /// - Parameters:

@@ -75,6 +75,9 @@ extension Tandem {
                 throw ErrorReporter.fail(out, error.description)
             }
             let round: MatchingRound
+            let clock = ContinuousClock()
+            let start = clock.now
+            var (scored, solved) = (start, start)
             do {
                 let loaded = try CohortLoader.load(sources)
                 followUp = try ledger.constraints(followUp, cohort: loaded.cohort)
@@ -82,7 +85,11 @@ extension Tandem {
                 spec.locks = followUp.locks
                 spec.exclusions = followUp.exclusions
                 spec.pending = followUp.pending
-                round = try await spec.run()
+                spec.startingPotentials = followUp.potentials
+                let check = try spec.score()
+                scored = clock.now
+                round = try await spec.solve(check)
+                solved = clock.now
             } catch {
                 throw ErrorReporter.fail(error)
             }
@@ -116,6 +123,7 @@ extension Tandem {
                 print(
                     "ledger:      round \"\(recorded.round.name)\" recorded as a draft; tandem publish --ledger \(ledger.path) sends it to the people whose proposals changed"
                 )
+                print(Match.effort(round, scoring: scored - start, solving: solved - scored))
             }
             if !round.certificate.isOptimal { throw ExitCode(2) }
         }

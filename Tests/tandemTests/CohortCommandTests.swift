@@ -259,3 +259,64 @@ import Testing
         #expect(summary.contains("mentees have a proposed mentor"))
     }
 }
+
+@Suite struct GenerateRoundLifeTests {
+    @Test("tandem generate --late-mentees: the first files are the later ones without the late joiners' rows")
+    func lateJoiners() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-late-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let plain = base.appendingPathComponent("plain").path, late = base.appendingPathComponent("late").path
+        #expect(try TandemProcess.run(["generate", "--mentees", "80", "--mentors", "30", "--out", plain]).status == 0)
+        let result = try TandemProcess.run([
+            "generate", "--mentees", "80", "--mentors", "30", "--late-mentees", "5", "--out", late,
+        ])
+        #expect(result.status == 0)
+        func text(_ folder: String, _ file: String) throws -> String {
+            try String(contentsOfFile: "\(folder)/\(file)", encoding: .utf8)
+        }
+        // The first round's files are those of a cohort generated without late joiners.
+        #expect(try text(late, "mentees.csv") == text(plain, "mentees.csv"))
+        #expect(try text(late, "mentors.csv") == text(plain, "mentors.csv"))
+        #expect(try text(late, "conflicts.csv") == text(plain, "conflicts.csv"))
+        let later = try text(late, "mentees-later.csv")
+        #expect(later.hasPrefix(try text(late, "mentees.csv")))
+        #expect(later.split(separator: "\n").count == 81 + 5)
+        #expect(try text(late, "conflicts-later.csv").hasPrefix(text(late, "conflicts.csv")))
+    }
+
+    @Test("tandem generate --responses-to: seeded answers in the shares asked for, the same bytes every time")
+    func responses() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-answers-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let cohort = base.appendingPathComponent("cohort").path, round = base.appendingPathComponent("round").path
+        _ = try TandemProcess.run(["generate", "--mentees", "400", "--mentors", "200", "--out", cohort])
+        let matched = try TandemProcess.run([
+            "match", "--mentors", "\(cohort)/mentors.csv", "--mentees", "\(cohort)/mentees.csv", "--conflicts",
+            "\(cohort)/conflicts.csv", "--policy", "\(cohort)/policy.toml", "--out", round, "--quiet",
+        ])
+        #expect(matched.status == 0)
+        var texts: [String] = []
+        for name in ["a", "b"] {
+            let out = base.appendingPathComponent(name).path
+            let result = try TandemProcess.run([
+                "generate", "--responses-to", round, "--declined", "10", "--accepted", "60", "--seed", "3", "--out",
+                out,
+            ])
+            #expect(result.status == 0, "\(result.standardError)")
+            texts.append(try String(contentsOfFile: "\(out)/responses.csv", encoding: .utf8))
+        }
+        #expect(texts[0] == texts[1])
+        let rows = texts[0].split(separator: "\n").dropFirst()
+        let proposed =
+            try String(contentsOfFile: "\(round)/pairs.csv", encoding: .utf8).split(separator: "\n").count - 1
+        let declined = rows.count { $0.contains(",No,") }, accepted = rows.count { $0.contains(",Yes,") }
+        // Shares within a few standard deviations of those asked for.
+        #expect(abs(Double(declined) / Double(proposed) - 0.10) < 0.05, "\(declined) of \(proposed)")
+        #expect(abs(Double(accepted) / Double(proposed) - 0.60) < 0.08, "\(accepted) of \(proposed)")
+        let refused = try TandemProcess.run([
+            "generate", "--responses-to", round, "--declined", "70", "--accepted", "60", "--out", "x",
+        ])
+        #expect(refused.status != 0)
+        #expect(refused.standardError.contains("adding up to 100 at most"))
+    }
+}

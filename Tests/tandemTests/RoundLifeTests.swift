@@ -161,6 +161,77 @@ import Testing
         #expect(try database.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
     }
 
+    @Test("A generated cohort's cycle: late joiners join, accepted pairs stay, declines never return, places hold")
+    func generatedCycle() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Self.run(
+            [
+                "generate", "--mentees", "300", "--mentors", "120", "--late-mentees", "9", "--seed", "4", "--out",
+                "cohort",
+            ],
+            in: folder)
+        let files = [
+            "--mentors", "cohort/mentors.csv", "--conflicts", "cohort/conflicts.csv", "--policy", "cohort/policy.toml",
+        ]
+        let first = try Self.run(
+            ["match", "--mentees", "cohort/mentees.csv", "--out", "round-1", "--ledger", "s.sqlite"] + files, in: folder
+        )
+        #expect(first.standardOutput.contains("certificate: optimal (verified)"))
+        _ = try Self.run(["publish", "--ledger", "s.sqlite"], in: folder)
+        _ = try Self.run(
+            [
+                "generate", "--responses-to", "round-1", "--declined", "15", "--accepted", "60", "--seed", "2", "--out",
+                "answers",
+            ],
+            in: folder)
+        _ = try Self.run(["respond", "--ledger", "s.sqlite", "answers/responses.csv"], in: folder)
+        let database = try DatabaseQueue(path: folder.appendingPathComponent("s.sqlite").path)
+        func pairs(_ response: String) throws -> Set<[String]> {
+            try database.read { db in
+                Set(
+                    try Row.fetchAll(
+                        db,
+                        sql: """
+                            SELECT e.participant_id, m.participant_id FROM responses r
+                            JOIN round_people e ON e.person = r.mentee AND e.role = 'mentee' AND e.round = 1
+                            JOIN round_people m ON m.person = r.mentor AND m.role = 'mentor' AND m.round = 1
+                            WHERE r.response = ?
+                            """, arguments: [response]
+                    ).map { [$0[0], $0[1]] })
+            }
+        }
+        let (accepted, declined) = (try pairs("accepted"), try pairs("declined"))
+        #expect(!accepted.isEmpty && !declined.isEmpty)
+        let second = try Self.run(
+            [
+                "rematch", "--ledger", "s.sqlite", "--mentees", "cohort/mentees-later.csv", "--conflicts",
+                "cohort/conflicts-later.csv", "--out", "round-2",
+            ], in: folder)
+        #expect(second.standardOutput.contains("certificate: optimal (verified)"))
+        let proposed = try Self.pairs(folder.appendingPathComponent("round-2"))
+        #expect(accepted.isSubset(of: proposed))
+        #expect(proposed.isDisjoint(with: declined))
+        // The late joiners are in the round: proposed a mentor or listed as unmatched.
+        let unmatched = try String(contentsOf: folder.appendingPathComponent("round-2/unmatched.csv"), encoding: .utf8)
+        for late in 301...309 {
+            #expect(proposed.contains { $0[0] == "E\(late)" } || unmatched.contains("E\(late),"), "E\(late)")
+        }
+        // No mentor beyond their places (the sign-up's last column).
+        let mentors = try String(contentsOf: folder.appendingPathComponent("cohort/mentors.csv"), encoding: .utf8)
+        var places: [String: Int] = [:]
+        for line in mentors.split(separator: "\n").dropFirst() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            places[String(cells[1])] = Int(cells.last!.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        for (mentor, count) in Dictionary(grouping: proposed, by: { $0[1] }).mapValues(\.count) {
+            #expect(count <= places[mentor] ?? 0, "\(mentor): \(count) mentees")
+        }
+        // The follow-up round started from the first round's stored potentials.
+        #expect(
+            try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM round_duals WHERE round = 1") }! > 300)
+    }
+
     /// The email of a data row (1 = the first) of a responses file.
     static func email(_ path: String, row: Int) throws -> String {
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)

@@ -46,6 +46,24 @@ public struct ColumnGeneration: Sendable {
         public var candidatePairs: Int
     }
 
+    /// Where a solve may start: the potentials and answer of an earlier,
+    /// similar problem, in the source's terms (a row's potential and each
+    /// column's). A follow-up round starts from the round before: most rows
+    /// keep their pairs and potentials, so the first sparse solve has little
+    /// to repair. Any start gives the same optimum; only the work differs.
+    public struct Start<Cost: AssignmentCost>: Sendable {
+        public var rowPotentials: [Cost]
+        public var columnPotentials: [Cost]
+        /// Each row's earlier column, or `nil`.
+        public var columnForRow: [Int?]
+
+        public init(rowPotentials: [Cost], columnPotentials: [Cost], columnForRow: [Int?]) {
+            self.rowPotentials = rowPotentials
+            self.columnPotentials = columnPotentials
+            self.columnForRow = columnForRow
+        }
+    }
+
     /// Solves the source's whole problem.
     ///
     /// - Parameters:
@@ -58,6 +76,9 @@ public struct ColumnGeneration: Sendable {
     ///     dense problem's locks), and the certificate is to be checked with them.
     ///   - candidates: Extra first candidates per row (a warm start: pairs of
     ///     an earlier answer); merged with the source's own.
+    ///   - start: Potentials and an answer to start the first sparse solve
+    ///     from; ignored when they do not fit the problem (sizes, values out
+    ///     of the solver's range).
     /// - Throws: ``AssignmentError`` for a lock out of range, on a pair that
     ///   is not allowed, repeating a row or over a column's capacity, or when
     ///   the candidates make an invalid sparse problem (a column out of range,
@@ -66,11 +87,21 @@ public struct ColumnGeneration: Sendable {
     ///   source's pricing over every pair.
     public func solve<Source: PricingSource>(
         _ source: Source, transposed: Bool, locks: [AssignmentLock] = [],
-        candidates: [[CandidatePair<Source.Cost>]]? = nil
+        candidates: [[CandidatePair<Source.Cost>]]? = nil, start: Start<Source.Cost>? = nil
     ) throws(AssignmentError) -> Result<Source.Cost> {
         let locked = try _LockedPairs(locks, in: source, capacities: source.capacities, sense: .maximize)
+        // A start that does not fit the problem is dropped; locked rows take
+        // no part in the sparse solves, so they start nowhere.
+        var start = start
+        if let given = start, given.rowPotentials.count == source.rowCount,
+            given.columnPotentials.count == source.columnCount, given.columnForRow.count == source.rowCount
+        {
+            for row in locked.rows { start!.columnForRow[row] = nil }
+        } else {
+            start = nil
+        }
         let earlier = candidates
-        var candidates = source.initialCandidates()
+        var candidates = start.map(source.initialCandidates(near:)) ?? source.initialCandidates()
         if let earlier {
             for (row, pairs) in earlier.enumerated() where row < candidates.count {
                 _ = Self.merge(pairs, into: &candidates[row])
@@ -84,7 +115,7 @@ public struct ColumnGeneration: Sendable {
         while true {
             let (solution, unlocked) = try Self.solveCandidates(
                 candidates, columns: source.columnCount, capacities: locked.room, transposed: transposed,
-                previous: previous)
+                previous: previous, start: previous == nil ? start : nil)
             previous = solution
             solves += 1
             let whole = locked.adding(to: Self.pricingFullColumns(unlocked, candidates: candidates, room: locked.room))
@@ -112,10 +143,21 @@ public struct ColumnGeneration: Sendable {
     @_specialize(where Cost == Double)
     static func solveCandidates<Cost: AssignmentCost>(
         _ candidates: [[CandidatePair<Cost>]], columns: Int, capacities: [Int], transposed: Bool,
-        previous: AssignmentSolution<Cost>?
+        previous: AssignmentSolution<Cost>?, start: Start<Cost>? = nil
     ) throws(AssignmentError) -> (solution: AssignmentSolution<Cost>, whole: AssignmentSolution<Cost>) {
         let sparse = try _CandidateProblem(candidates, columns: columns, capacities: capacities, transposed: transposed)
-        let solution = try ShortestAugmentingPath().solve(sparse.problem, warmStart: previous.map(WarmStart.init))
+        let solver = ShortestAugmentingPath()
+        let solution: AssignmentSolution<Cost>
+        if let start {
+            // A start the solver refuses (potentials beyond its range) is dropped, not an error.
+            do {
+                solution = try solver.solve(sparse.problem, warmStart: sparse.warmStart(from: start))
+            } catch .unusableValue, .warmStartMismatch {
+                solution = try solver.solve(sparse.problem, warmStart: nil)
+            }
+        } else {
+            solution = try solver.solve(sparse.problem, warmStart: previous.map(WarmStart.init))
+        }
         return (solution, sparse.sourceSolution(solution))
     }
 

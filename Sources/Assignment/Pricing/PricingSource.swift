@@ -14,6 +14,12 @@ public protocol PricingSource: AssignmentRowSource {
     /// optimal answer, in increasing column order, without repeats.
     func initialCandidates() -> [[CandidatePair<Cost>]]
 
+    /// The first candidates of a solve that starts from an earlier,
+    /// similar problem's potentials and answer (see
+    /// ``ColumnGeneration/Start``): by default those of
+    /// ``initialCandidates()``.
+    func initialCandidates(near start: ColumnGeneration.Start<Cost>) -> [[CandidatePair<Cost>]]
+
     /// Allowed pairs that could improve an answer with these duals (in
     /// minimisation form): those with reduced cost `−value − u[row] − v[column]`
     /// below 0, at most `limit` per row, most negative first.
@@ -21,6 +27,12 @@ public protocol PricingSource: AssignmentRowSource {
     /// Returning no pair states that the duals are feasible for every pair of
     /// the problem, which the certificate then checks.
     func improvingPairs(duals: Duals<Cost>, limit: Int) -> [(row: Int, pairs: [CandidatePair<Cost>])]
+}
+
+extension PricingSource {
+    public func initialCandidates(near start: ColumnGeneration.Start<Cost>) -> [[CandidatePair<Cost>]] {
+        initialCandidates()
+    }
 }
 
 /// One allowed pair offered to the solver: its column and its value (in the

@@ -70,6 +70,28 @@ struct _CandidateProblem<Cost: AssignmentCost> {
         problem = try SparseAssignmentProblem(matrix, sense: .maximize, unassignedRows: .allowed(value: .zero))
     }
 
+    /// A start in the source's terms as a warm start of the sparse problem:
+    /// as given, the columns' potentials and the rows' columns; transposed,
+    /// the source rows' potentials (its columns) and, for each column's
+    /// slots in turn, the rows it held.
+    func warmStart(from start: ColumnGeneration.Start<Cost>) -> WarmStart<Cost> {
+        guard transposed else {
+            return WarmStart(columnPotentials: start.columnPotentials, columnForRow: start.columnForRow)
+        }
+        var firstSlot = [Int](repeating: columnOfSlot.count, count: sourceColumns + 1)
+        for (slot, column) in columnOfSlot.enumerated().reversed() { firstSlot[column] = slot }
+        var nextSlot = firstSlot
+        var rowOfSlot = [Int?](repeating: nil, count: columnOfSlot.count)
+        for (row, column) in start.columnForRow.enumerated() {
+            guard let column, column < sourceColumns, nextSlot[column] < columnOfSlot.count,
+                columnOfSlot[nextSlot[column]] == column
+            else { continue }
+            rowOfSlot[nextSlot[column]] = row
+            nextSlot[column] += 1
+        }
+        return WarmStart(columnPotentials: start.rowPotentials, columnForRow: rowOfSlot)
+    }
+
     /// The sparse answer as an answer to the source's problem.
     func sourceSolution(_ solution: AssignmentSolution<Cost>) -> AssignmentSolution<Cost> {
         guard transposed else { return solution }

@@ -27,6 +27,11 @@ struct _BestEntries {
     @inline(__always)
     func admits(_ key: Int64) -> Bool { items.count < capacity || key > keys[lowest] }
 
+    /// The key an offer must exceed to be kept: the lowest kept key once
+    /// full, `Int64.min` before. A caller scanning many offers keeps it in a
+    /// flat array of its own and calls ``offer(_:_:score:)`` only above it.
+    var threshold: Int64 { items.count < capacity ? .min : keys[lowest] }
+
     mutating func offer(_ key: Int64, _ item: Int, score: Int32) {
         if items.count < capacity {
             items.append(Int32(item))

@@ -57,6 +57,13 @@ public struct MatchingRound: Sendable {
     /// side's preferences).
     public let blockingPairs: Int
     public let effort: SolveEffort
+    /// How long the solve took, without the certificate and the answer's
+    /// details (ranks, reasons, the stability audit); for timings, as it
+    /// varies from run to run.
+    public let solveDuration: Duration
+    /// The certified answer's potentials, person by person: where a
+    /// follow-up round's solve starts.
+    public let potentials: RoundPotentials
 
     /// Mentors with places left: (mentor, free places).
     public var freePlaces: [(mentor: Int, free: Int)] {
@@ -84,7 +91,10 @@ public struct MatchingRound: Sendable {
 
     /// Solves and certifies with a configured solver (locks, a warm start).
     static func run(_ solver: _RoundSolver, check: ScoredCohort) async -> MatchingRound {
+        let clock = ContinuousClock()
+        let started = clock.now
         let outcome = solver.solve()
+        let solveDuration = clock.now - started
         // The certificate and the answer's details (ranks, reasons, the
         // stability audit) each read every score and need nothing from each
         // other, so the certificate runs as a child task on another core
@@ -94,7 +104,7 @@ public struct MatchingRound: Sendable {
         let answers = Answers(check: check, outcome: outcome, solver: solver)
         return MatchingRound(
             check: check, outcome: outcome, solver: solver, answers: answers,
-            certificate: await certificate)
+            certificate: await certificate, solveDuration: solveDuration)
     }
 
     /// What each person gets: pairs with ranks, reasons for the unmatched,
@@ -129,15 +139,17 @@ public struct MatchingRound: Sendable {
 
     private init(
         check: ScoredCohort, outcome: _RoundSolver.Outcome, solver: _RoundSolver, answers: Answers,
-        certificate: OptimalityCertificate.Report
+        certificate: OptimalityCertificate.Report, solveDuration: Duration
     ) {
         self.check = check
+        self.solveDuration = solveDuration
         self.places = solver.places
         self.floorUnits = outcome.floor
         self.minimumUnits = solver.minimumUnits
         self.certificate = certificate
         self.pairOffsetUnits = outcome.pairs.offset
         self.effort = SolveEffort(sparseSolves: outcome.solves, candidatePairs: outcome.candidatePairs)
+        self.potentials = RoundPotentials(outcome, cohort: check.cohort)
         self.pairs = answers.pairs
         self.unmatched = answers.unmatched
         self.blockingPairs = answers.blockingPairs

@@ -41,6 +41,10 @@ struct _RoundSolver {
     /// Proposals to keep where the objective allows (a follow-up round's
     /// proposals awaiting a reply), by mentee: see ``objectiveTerms(_:largest:pairs:minimum:keeping:)``.
     var keptMentorOfMentee: [Int?]?
+    /// Potentials of an earlier round to start the first sparse solve from.
+    var startingPotentials: RoundPotentials?
+    /// The cohort, for `startingPotentials` (which name people by id).
+    var cohort: Cohort?
 
     struct Outcome {
         /// The whole problem that was solved (rows are mentees).
@@ -176,9 +180,18 @@ struct _RoundSolver {
         // construction, and every row may stay unassigned, so none is infeasible.
         // Locks were checked against the hard rules, the minimum score and
         // the places by `RoundSpec`.
+        if !locks.isEmpty {
+            pairs.lockedMentee = Array(repeating: false, count: scores.mentees)
+            for lock in locks { pairs.lockedMentee[lock.mentee] = true }
+        }
+        let start = cohort.flatMap { cohort in
+            startingPotentials?.start(
+                for: pairs, cohort: cohort,
+                mentorOfMentee: earlierMentorOfMentee ?? Array(repeating: nil, count: scores.mentees), locks: locks)
+        }
         let result = try! ColumnGeneration().solve(
             pairs, transposed: transposed, locks: pairs.lockColumns(locks),
-            candidates: earlierMentorOfMentee.map(pairs.candidates(from:)))
+            candidates: start == nil ? earlierMentorOfMentee.map(pairs.candidates(from:)) : nil, start: start)
         let mentorOfMentee = result.solution.columnForRow.map { $0.map(pairs.mentor(ofColumn:)) }
         return Outcome(
             pairs: pairs, solution: result.solution, floor: nil, mentorOfMentee: mentorOfMentee,

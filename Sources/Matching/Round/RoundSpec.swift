@@ -30,8 +30,14 @@ public struct RoundSpec: Sendable {
     /// A pair no longer eligible is simply not kept.
     public var pending: [Pairing] = []
     /// An earlier answer whose pairs (those still eligible) the solver sees
-    /// first. The result is the same with or without it; only the work differs.
+    /// first. The optimum is the same with or without it (among equally good
+    /// answers it may pick another); only the work differs.
     public var warmStart: RoundResult?
+    /// The potentials of an earlier round (a follow-up round's: the round
+    /// before's) for the solve to start from. The optimum is the same with
+    /// or without them (among equally good answers it may pick another);
+    /// only the work differs.
+    public var startingPotentials: RoundPotentials?
     /// What loading the files found (warnings, and how each column was read),
     /// kept for the round's reports.
     public var loaded: (warnings: [InputProblem], columns: [FileColumns]) = ([], [])
@@ -102,6 +108,10 @@ public struct RoundSpec: Sendable {
         solver.earlierMentorOfMentee =
             warmStart.map { mentorOfMentee($0.pairs.map { Pairing(mentee: $0.mentee, mentor: $0.mentor) }) }
             ?? solver.keptMentorOfMentee
+        if let startingPotentials {
+            solver.startingPotentials = startingPotentials
+            solver.cohort = check.cohort
+        }
         return await MatchingRound.run(solver, check: check)
     }
 
