@@ -11,7 +11,7 @@ struct _LockedPairs<Cost: AssignmentCost> {
     /// Each column's capacity less its locks.
     let room: [Int]
     /// The locked rows, in increasing order.
-    var rows: [Int] { pairs.keys.sorted() }
+    let rows: [Int]
 
     func holds(_ row: Int) -> Bool { pairs[row] != nil }
 
@@ -41,6 +41,7 @@ struct _LockedPairs<Cost: AssignmentCost> {
         }
         self.pairs = pairs
         self.room = room
+        rows = pairs.keys.sorted()
     }
 
     /// The answer over the unlocked rows with the locked pairs added: each

@@ -96,7 +96,9 @@ public struct ColumnGeneration: Sendable {
         if let given = start, given.rowPotentials.count == source.rowCount,
             given.columnPotentials.count == source.columnCount, given.columnForRow.count == source.rowCount
         {
-            for row in locked.rows { start!.columnForRow[row] = nil }
+            var columnForRow = given.columnForRow
+            for row in locked.rows { columnForRow[row] = nil }
+            start?.columnForRow = columnForRow
         } else {
             start = nil
         }

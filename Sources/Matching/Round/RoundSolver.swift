@@ -41,6 +41,9 @@ struct _RoundSolver {
     /// Proposals to keep where the objective allows (a follow-up round's
     /// proposals awaiting a reply), by mentee: see ``objectiveTerms(_:largest:pairs:minimum:keeping:)``.
     var keptMentorOfMentee: [Int?]?
+    /// The largest magnitude of any score, when the scores' reader knows it
+    /// (``ScoredCohort/largestScore``); otherwise a pass finds it.
+    var largestScore: Int64?
     /// Potentials of an earlier round to start the first sparse solve from.
     var startingPotentials: RoundPotentials?
     /// The cohort, for `startingPotentials` (which name people by id).
@@ -84,6 +87,7 @@ struct _RoundSolver {
         self.init(
             scores: check.scores, policy: check.cohort.policy, capacities: check.cohort.mentors.map(\.capacity),
             transposed: transposed)
+        largestScore = check.largestScore
     }
 
     /// The slot discount and the minimum score in whole units.
@@ -151,9 +155,11 @@ struct _RoundSolver {
     /// The largest |value| of a pair before the offset: every score, eligible
     /// or not (which only makes the bonus larger), plus the deepest discount.
     private func largestValue() -> Int64 {
-        var largest: Int64 = 0
-        scores.forEachRow { row in
-            for mentor in 0..<row.mentors { largest = max(largest, abs(Int64(row[mentor]))) }
+        var largest: Int64 = largestScore ?? 0
+        if largestScore == nil {
+            scores.forEachRow { row in
+                for mentor in 0..<row.mentors { largest = max(largest, abs(Int64(row[mentor]))) }
+            }
         }
         return largest + Int64(places.max() ?? 0) * discountUnits
     }
