@@ -22,7 +22,9 @@ struct Tandem: AsyncParsableCommand {
             CommandGroup(name: "Round", subcommands: [Init.self, Validate.self, Score.self, Match.self]),
             CommandGroup(
                 name: "After the round",
-                subcommands: [Publish.self, Respond.self, End.self, Rematch.self, Checkpoint.self, History.self]),
+                subcommands: [
+                    Publish.self, Respond.self, End.self, Introduce.self, Rematch.self, Checkpoint.self, History.self,
+                ]),
             CommandGroup(
                 name: "Research", subcommands: [Solve.self, Instance.self, Generate.self]),
         ]

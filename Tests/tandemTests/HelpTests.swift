@@ -4,8 +4,8 @@ import Testing
 /// What `tandem --help` and each subcommand's help show a newcomer.
 @Suite struct HelpTests {
     static let subcommands = [
-        "init", "validate", "score", "match", "publish", "respond", "end", "rematch", "checkpoint", "history", "solve",
-        "instance", "generate",
+        "init", "validate", "score", "match", "publish", "respond", "end", "introduce", "rematch", "checkpoint",
+        "history", "solve", "instance", "generate",
     ]
 
     @Test("tandem --help lists a round's commands first, the research tools after them")

@@ -86,6 +86,17 @@ import Testing
             return (try pairs("accepted"), try pairs("declined"))
         }
         #expect(accepted.isSubset(of: first) && declined.isSubset(of: first))
+        // Introductions: each accepted pair once, with the partner's email.
+        let introduced = try Self.run(["introduce", "--ledger", "scheme.sqlite"], in: folder)
+        #expect(introduced.standardOutput.contains("introduced:  115 accepted pairs"))
+        #expect(introduced.standardOutput.contains("introductions.csv (230 participants)"))
+        let introductions = try String(
+            contentsOf: folder.appendingPathComponent("introductions.csv"), encoding: .utf8)
+        #expect(introductions.components(separatedBy: mentorEmail).count > 2)
+        let introducedAgain = try Self.run(["introduce", "--ledger", "scheme.sqlite", "--out", "more.csv"], in: folder)
+        #expect(introducedAgain.standardOutput.contains("nobody new"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("more.csv").path))
+
         // The 3-month reviews: recorded once; bad rows located; a review of a
         // pair that was never accepted refused.
         let outcomes = "\(Self.sample)/checkpoints.csv"
