@@ -5,25 +5,23 @@ extension Ledger {
     /// The pairs of this cohort whose two people were paired in an earlier
     /// round (a proposal one of them accepted), in either role: a mentee of
     /// one year who mentors the next is still the same person. What the
-    /// policy's `[history] repeat_pairs = "forbid"` excludes.
-    public func earlierPairs(in cohort: Cohort) throws(LedgerError) -> [PairExclusion] {
+    /// policy's `[history] repeat_pairs` forbids, penalises or allows.
+    public func earlierPairs(in cohort: Cohort) throws(LedgerError) -> [Pairing] {
         try read { db in try Self.earlierPairs(db, in: cohort, outside: nil) }
     }
 
     /// The same, leaving out the pairs of one chain (a follow-up round's own).
-    static func earlierPairs(_ db: Database, in cohort: Cohort, outside chain: Int64?) throws -> [PairExclusion] {
+    static func earlierPairs(_ db: Database, in cohort: Cohort, outside chain: Int64?) throws -> [Pairing] {
         let (mentees, mentors) = try _LedgerPeople.ids(db, in: cohort)
-        var exclusions = Set<PairExclusion>()
+        var pairs = Set<Pairing>()
         for (first, second) in try acceptedPairs(db, outside: chain) {
             for (mentee, mentor) in [(first, second), (second, first)] {
                 for menteeID in mentees[mentee] ?? [] {
-                    for mentorID in mentors[mentor] ?? [] {
-                        exclusions.insert(PairExclusion(mentee: menteeID, mentor: mentorID, reason: .earlierPair))
-                    }
+                    for mentorID in mentors[mentor] ?? [] { pairs.insert(Pairing(mentee: menteeID, mentor: mentorID)) }
                 }
             }
         }
-        return exclusions.sorted { ($0.mentee, $0.mentor) < ($1.mentee, $1.mentor) }
+        return pairs.sorted { ($0.mentee, $0.mentor) < ($1.mentee, $1.mentor) }
     }
 
     /// Every (mentee, mentor) pair of people that was accepted in a round

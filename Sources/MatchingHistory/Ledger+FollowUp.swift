@@ -19,9 +19,11 @@ extension Ledger {
         public var inputs: [String: String]
         /// Accepted pairs: kept in place.
         public var locks: [Pairing] = []
-        /// Declined and ended pairs of the chain (never proposed again), and
-        /// earlier years' pairs when the policy forbids repeats.
+        /// Declined and ended pairs of the chain: never proposed again.
         public var exclusions: [PairExclusion] = []
+        /// Pairs of earlier rounds outside the chain (earlier years), which
+        /// the policy's `[history] repeat_pairs` forbids, penalises or allows.
+        public var earlierPairs: [Pairing] = []
         /// Proposals awaiting a reply: kept where the objective allows.
         public var pending: [Pairing] = []
         /// Each mentee's proposal in the round followed, by the mentee's id
@@ -118,9 +120,7 @@ extension Ledger {
                     followUp.potentials.mentors[mentor, default: []].append(potential)
                 }
             }
-            if cohort.policy.history.repeatPairs == .forbid {
-                exclusions.formUnion(try Self.earlierPairs(db, in: cohort, outside: followUp.round.chain))
-            }
+            followUp.earlierPairs = try Self.earlierPairs(db, in: cohort, outside: followUp.round.chain)
             followUp.exclusions = exclusions.sorted {
                 ($0.mentee, $0.mentor, $0.reason) < ($1.mentee, $1.mentor, $1.reason)
             }

@@ -64,7 +64,7 @@ extension Ledger {
                 policy.matching.objective.rawValue, policy.resolution, policy.letters.revealContact.rawValue,
                 policy.letters.replyBy?.description, policy.letters.coordinator, policy.letters.contact,
                 String(policy.output.csvSeparator), policy.output.csvByteOrderMark,
-                policy.history.repeatPairs.rawValue, round.certificate.isOptimal ? "optimal" : "failed",
+                policy.history.repeatRule, round.certificate.isOptimal ? "optimal" : "failed",
             ])
         let id = db.lastInsertedRowID
         try db.execute(sql: "UPDATE rounds SET chain = ? WHERE id = ?", arguments: [follows?.chain ?? id, id])

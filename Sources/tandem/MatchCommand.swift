@@ -127,12 +127,13 @@ extension Tandem {
         }
 
         /// The round as the files and, with a ledger, the scheme's history
-        /// give it: earlier pairs excluded unless the policy allows them.
+        /// give it: earlier pairs forbidden, penalised or allowed as the
+        /// policy says.
         private func roundSpec(_ ledger: Ledger?) throws(InputDiagnostics) -> RoundSpec {
             var spec = try RoundSpec(loaded: CohortLoader.load(inputs.sources))
-            if let ledger, spec.policy.history.repeatPairs == .forbid {
+            if let ledger {
                 do {
-                    spec.exclusions = try ledger.earlierPairs(in: spec.cohort)
+                    spec.earlierPairs = try ledger.earlierPairs(in: spec.cohort)
                 } catch {
                     throw InputDiagnostics([.error(SourceLocation(file: error.path), error.message)])
                 }

@@ -84,6 +84,7 @@ extension Tandem {
                 var spec = RoundSpec(loaded: loaded)
                 spec.locks = followUp.locks
                 spec.exclusions = followUp.exclusions
+                spec.earlierPairs = followUp.earlierPairs
                 spec.pending = followUp.pending
                 spec.startingPotentials = followUp.potentials
                 let check = try spec.score()

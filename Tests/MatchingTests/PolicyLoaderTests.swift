@@ -43,6 +43,41 @@ import Testing
         #expect(policy.weights.organisation == points)
     }
 
+    @Test(
+        "[history] repeat_pairs: forbid, allow, or penalise with points",
+        arguments: [
+            ("\"forbid\"", Policy.RepeatPairs.forbid, 0.0), ("\"allow\"", .allow, 0),
+            ("\"penalise 5\"", .penalise, 5), ("\"Penalize 2.5\"", .penalise, 2.5),
+        ])
+    func repeatPairs(text: String, rule: Policy.RepeatPairs, points: Double) throws {
+        let policy = try PolicyLoader.parse("[history]\nrepeat_pairs = \(text)\n", path: "p.toml")
+        #expect(policy.history.repeatPairs == rule)
+        #expect(policy.history.repeatPenalty == points)
+        #expect(
+            policy.history.repeatRule
+                == text.lowercased().replacingOccurrences(of: "\"", with: "").replacingOccurrences(
+                    of: "penalize", with: "penalise"))
+    }
+
+    @Test("A wrong repeat_pairs says what it may be")
+    func repeatPairsMistakes() {
+        for (text, message) in [
+            ("punish", "use one of forbid, penalise N, allow"),
+            ("penalise", "penalise takes the points to take off, such as \"penalise 5\""),
+            ("allow 3", "only penalise takes a number of points"),
+            ("penalise -2", "the points are a number above 0 and at most 1000000"),
+        ] {
+            do {
+                _ = try PolicyLoader.parse("[history]\nrepeat_pairs = \"\(text)\"\n", path: "p.toml")
+                Issue.record("\(text) was accepted")
+            } catch {
+                #expect(
+                    error.description.contains("p.toml:2: error: history.repeat_pairs is \"\(text)\"; \(message)"),
+                    "\(error)")
+            }
+        }
+    }
+
     @Test("Every mistake is reported at once, each with its line")
     func everyMistakeWithItsLine() {
         let text = """

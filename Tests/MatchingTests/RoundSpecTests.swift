@@ -86,6 +86,42 @@ import Testing
         }
     }
 
+    @Test("An earlier pair is forbidden, penalised (and said to be) or allowed, as [history] repeat_pairs says")
+    func earlierPairs() async throws {
+        let cohort = try Self.cohort()
+        let first = try await RoundSpec(cohort: cohort).run()
+        let pair = try #require(first.result.pairs.first)
+        let earlier = Pairing(mentee: pair.mentee, mentor: pair.mentor)
+        let (mentee, mentor) = (
+            cohort.menteeIndex(named: pair.mentee.rawValue)!, cohort.mentorIndex(named: pair.mentor.rawValue)!
+        )
+        let original = first.check.model.explain(mentee: mentee, mentor: mentor).units
+        for rule in [Policy.RepeatPairs.forbid, .penalise, .allow] {
+            var spec = RoundSpec(cohort: cohort)
+            spec.policy.history.repeatPairs = rule
+            spec.policy.history.repeatPenalty = rule == .penalise ? 7.5 : 0
+            spec.earlierPairs = [earlier]
+            let round = try await spec.run()
+            #expect(round.certificate.isOptimal)
+            let explanation = round.check.model.explain(mentee: mentee, mentor: mentor)
+            let score = round.check.scores.score(mentee: mentee, mentor: mentor)
+            switch rule {
+            case .forbid:
+                #expect(score == nil)
+                #expect(explanation.forbiddenBecause.contains { $0.rule == .excludedThisRound })
+                #expect(!Self.pairs(round.result).contains("\(pair.mentee)–\(pair.mentor)"))
+            case .penalise:
+                let units = Int64((7.5 / cohort.policy.resolution).rounded())
+                #expect(score.map(Int64.init) == original - units)
+                #expect(explanation.units == original - units)
+                #expect(explanation.parts.contains { $0.factor == .history && $0.units == -units })
+            case .allow:
+                #expect(score.map(Int64.init) == original)
+                #expect(Self.pairs(round.result) == Self.pairs(first.result))
+            }
+        }
+    }
+
     @Test("A warm start from an earlier answer gives the same answer; the result survives JSON")
     func warmStartAndCodable() async throws {
         let cohort = try Self.cohort()

@@ -148,8 +148,8 @@ struct _PolicyReader {
                     }
                 }
             case "history":
-                for (key, value) in entries(value, at: ["history"], known: ["repeat_pairs"]) {
-                    policy.history.repeatPairs = choice(value, at: ["history", key]) ?? policy.history.repeatPairs
+                for (_, value) in entries(value, at: ["history"], known: ["repeat_pairs"]) {
+                    readRepeatPairs(value, into: &policy.history)
                 }
             default: break
             }
@@ -250,6 +250,39 @@ struct _PolicyReader {
             return
         }
         policy.weights.organisation = points
+    }
+
+    /// `"forbid"`, `"allow"`, or `"penalise 5"` (points off an earlier
+    /// pair's score; `penalize` too).
+    private mutating func readRepeatPairs(_ node: _TOMLNode, into history: inout Policy.History) {
+        let at = ["history", "repeat_pairs"]
+        guard let text = string(node, at: at) else { return }
+        let words = text.lowercased().split(separator: " ")
+        let first = words.first.map(String.init) ?? ""
+        let name = first == "penalize" ? "penalise" : first
+        guard let rule = Policy.RepeatPairs(rawValue: name), words.count <= 2 else {
+            error(
+                at,
+                "history.repeat_pairs is \"\(text)\"; use one of forbid, penalise N, allow\(Suggestion.clause(for: name, among: Policy.RepeatPairs.allCases.map(\.rawValue)))."
+            )
+            return
+        }
+        guard (rule == .penalise) == (words.count == 2) else {
+            error(
+                at,
+                rule == .penalise
+                    ? "history.repeat_pairs is \"\(text)\"; penalise takes the points to take off, such as \"penalise 5\"."
+                    : "history.repeat_pairs is \"\(text)\"; only penalise takes a number of points."
+            )
+            return
+        }
+        history.repeatPairs = rule
+        guard rule == .penalise else { return }
+        guard let points = Double(words[1]), points.isFinite, points > 0, points <= 1_000_000 else {
+            error(at, "history.repeat_pairs is \"\(text)\"; the points are a number above 0 and at most 1000000.")
+            return
+        }
+        history.repeatPenalty = points
     }
 
     private mutating func readSeniority(_ node: _TOMLNode, into seniority: inout Policy.Seniority) {

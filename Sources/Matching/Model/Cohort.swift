@@ -22,6 +22,11 @@ public struct Cohort: Sendable {
     public let mentees: [Participant]
     /// Pair exclusions, sorted by mentee then mentor (in cohort order), one per reason.
     public let exclusions: [PairExclusion]
+    /// Pairs whose two people were paired in an earlier round of the scheme
+    /// (in either role), sorted: the policy's `[history] repeat_pairs`
+    /// excludes them (as exclusions with the reason `earlierPair`),
+    /// penalises them, or allows them.
+    public let earlierPairs: [Pairing]
     /// For each mentee, the organisations (normalised) they declared a conflict
     /// with, sorted; a mentor from one of them is excluded.
     public let menteeOrganisationConflicts: [[String]]
@@ -31,6 +36,8 @@ public struct Cohort: Sendable {
     public let sources: Sources
     /// ``exclusions`` by index, as scoring applies them.
     let indexedExclusions: [_IndexedExclusion]
+    /// ``earlierPairs`` by index (mentee, mentor), when the policy penalises them.
+    let penalisedPairs: [(mentee: Int, mentor: Int)]
     /// Each mentee's and mentor's index by id.
     let menteeIndexByID: [ParticipantID: Int]
     let mentorIndexByID: [ParticipantID: Int]
@@ -73,6 +80,8 @@ public struct Cohort: Sendable {
     ///   - mentors: Every mentor, in any order.
     ///   - mentees: Every mentee, in any order.
     ///   - exclusions: Pairs that may never be proposed, by id.
+    ///   - earlierPairs: Pairs made in an earlier round, by id, which the
+    ///     policy's `[history] repeat_pairs` forbids, penalises or allows.
     ///   - menteeOrganisationConflicts: organisations a mentee declared a
     ///     conflict with: no mentor from them is proposed.
     ///   - mentorOrganisationConflicts: the same for mentors.
@@ -82,7 +91,8 @@ public struct Cohort: Sendable {
     /// - Complexity: O(people · log people + exclusions · log exclusions).
     public init(
         policy: Policy, taxonomy: Taxonomy, mentors: [Participant], mentees: [Participant],
-        exclusions: [PairExclusion] = [], menteeOrganisationConflicts: [ParticipantID: [String]] = [:],
+        exclusions: [PairExclusion] = [], earlierPairs: [Pairing] = [],
+        menteeOrganisationConflicts: [ParticipantID: [String]] = [:],
         mentorOrganisationConflicts: [ParticipantID: [String]] = [:],
         sources: Sources = Sources(mentors: "mentors", mentees: "mentees")
     ) throws(InputDiagnostics) {
@@ -105,6 +115,21 @@ public struct Cohort: Sendable {
                 continue
             }
             indexed.insert(_IndexedExclusion(mentee: mentee, mentor: mentor, reason: exclusion.reason))
+        }
+        var earlier = Set<Pairing>()
+        var penalised: [(mentee: Int, mentor: Int)] = []
+        for (position, pair) in earlierPairs.enumerated() where earlier.insert(pair).inserted {
+            guard let mentee = menteeIndex[pair.mentee], let mentor = mentorIndex[pair.mentor] else {
+                diagnostics.error(
+                    SourceLocation(file: "earlier pairs", row: position + 1),
+                    "the earlier pair \(pair.mentee)–\(pair.mentor) names a mentee or mentor who is not in the cohort.")
+                continue
+            }
+            switch policy.history.repeatPairs {
+            case .forbid: indexed.insert(_IndexedExclusion(mentee: mentee, mentor: mentor, reason: .earlierPair))
+            case .penalise: penalised.append((mentee, mentor))
+            case .allow: break
+            }
         }
         func organisations(
             _ conflicts: [ParticipantID: [String]], _ index: [ParticipantID: Int], count: Int,
@@ -135,6 +160,8 @@ public struct Cohort: Sendable {
         self.mentors = mentors
         self.mentees = mentees
         self.indexedExclusions = sorted
+        self.earlierPairs = earlier.sorted { ($0.mentee, $0.mentor) < ($1.mentee, $1.mentor) }
+        self.penalisedPairs = penalised.sorted { ($0.mentee, $0.mentor) < ($1.mentee, $1.mentor) }
         self.exclusions = sorted.map {
             PairExclusion(mentee: mentees[$0.mentee].id, mentor: mentors[$0.mentor].id, reason: $0.reason)
         }
@@ -220,14 +247,14 @@ public struct Cohort: Sendable {
         return people
     }
 
-    /// The same cohort under another policy and with more exclusions: what a
-    /// round specification changes.
+    /// The same cohort under another policy, with more exclusions and the
+    /// pairs of earlier rounds: what a round specification changes.
     ///
     /// - Throws: `InputDiagnostics` when the policy reads the sign-ups
     ///   differently (taxonomy, seniority levels, skill levels, lists, columns:
     ///   reload the files then) or an exclusion names someone not in the cohort.
     public func with(
-        policy newPolicy: Policy, addingExclusions extra: [PairExclusion]
+        policy newPolicy: Policy, addingExclusions extra: [PairExclusion], earlierPairs extraPairs: [Pairing] = []
     ) throws(InputDiagnostics) -> Cohort {
         let location = SourceLocation(file: sources.policy ?? "policy")
         guard newPolicy.taxonomy == policy.taxonomy, newPolicy.seniority.levels == policy.seniority.levels,
@@ -243,14 +270,31 @@ public struct Cohort: Sendable {
                 )
             ])
         }
+        let earlier = Set(earlierPairs)
         func byID(_ conflicts: [[String]], _ people: [Participant]) -> [ParticipantID: [String]] {
             Dictionary(uniqueKeysWithValues: zip(people.map(\.id), conflicts).filter { !$0.1.isEmpty })
         }
         return try Cohort(
             policy: newPolicy, taxonomy: taxonomy, mentors: mentors, mentees: mentees,
-            exclusions: exclusions + extra,
+            // Exclusions this cohort's policy made of earlier pairs are the new policy's to make.
+            exclusions: exclusions.filter {
+                $0.reason != .earlierPair || !earlier.contains(Pairing(mentee: $0.mentee, mentor: $0.mentor))
+            } + extra,
+            earlierPairs: earlierPairs + extraPairs,
             menteeOrganisationConflicts: byID(menteeOrganisationConflicts, mentees),
             mentorOrganisationConflicts: byID(mentorOrganisationConflicts, mentors), sources: sources)
+    }
+
+    /// Whether the pair (by index) was made in an earlier round and the
+    /// policy penalises it.
+    func isPenalisedRepeat(mentee: Int, mentor: Int) -> Bool {
+        var low = 0, high = penalisedPairs.count
+        while low < high {
+            let middle = (low + high) / 2
+            let pair = penalisedPairs[middle]
+            if (pair.mentee, pair.mentor) < (mentee, mentor) { low = middle + 1 } else { high = middle }
+        }
+        return low < penalisedPairs.count && penalisedPairs[low] == (mentee, mentor)
     }
 
     /// The mentee with this id or email (case-insensitive), if any.

@@ -95,14 +95,26 @@ public struct Policy: Sendable, Equatable {
     public struct History: Sendable, Equatable {
         /// Whether two people paired in an earlier round may be proposed again.
         public var repeatPairs = RepeatPairs.forbid
+        /// Points taken off such a pair's score when ``repeatPairs`` is
+        /// ``RepeatPairs/penalise`` (`repeat_pairs = "penalise 5"`).
+        public var repeatPenalty = 0.0
 
         public init() {}
+
+        /// The rule as a policy file writes it: `forbid`, `allow`, `penalise 5`.
+        public var repeatRule: String {
+            guard repeatPairs == .penalise else { return repeatPairs.rawValue }
+            let whole = repeatPenalty.rounded() == repeatPenalty && repeatPenalty.magnitude < 1e15
+            return "penalise \(whole ? String(Int64(repeatPenalty)) : String(repeatPenalty))"
+        }
     }
 
     /// Whether an earlier pair may be proposed again.
     public enum RepeatPairs: String, Sendable, Equatable, CaseIterable {
         /// Never: the pair is excluded ("earlier pairing").
         case forbid
+        /// Allowed, with ``History/repeatPenalty`` points taken off its score.
+        case penalise
         /// Like any other pair.
         case allow
     }

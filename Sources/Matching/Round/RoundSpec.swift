@@ -23,6 +23,10 @@ public struct RoundSpec: Sendable {
     public var locks: [Pairing]
     /// Pairs that must not be proposed this round, on top of the cohort's own.
     public var exclusions: [PairExclusion]
+    /// Pairs made in earlier rounds of the scheme, on top of the cohort's
+    /// own, which the policy's `[history] repeat_pairs` forbids, penalises or
+    /// allows.
+    public var earlierPairs: [Pairing] = []
     /// Proposals to keep where the policy's objective allows: a follow-up
     /// round's proposals still awaiting a reply. The answer is, exactly and in
     /// this order, the best for the objective, then the one that keeps the
@@ -76,8 +80,8 @@ public struct RoundSpec: Sendable {
     /// half of ``run()``, for a caller that times or reports the two apart.
     public func score() throws(InputDiagnostics) -> ScoredCohort {
         let roundCohort =
-            policy == cohort.policy && exclusions.isEmpty
-            ? cohort : try cohort.with(policy: policy, addingExclusions: exclusions)
+            policy == cohort.policy && exclusions.isEmpty && earlierPairs.isEmpty
+            ? cohort : try cohort.with(policy: policy, addingExclusions: exclusions, earlierPairs: earlierPairs)
         var check = try ScoredCohort.run(roundCohort, warnings: loaded.warnings)
         check.columns = loaded.columns
         return check

@@ -18,6 +18,11 @@ struct ForbiddenMask: Sendable, Equatable {
         words = [UInt64](repeating: 0, count: rows * wordsPerRow)
     }
 
+    /// Whether the pair is forbidden.
+    func contains(row: Int, column: Int) -> Bool {
+        words[row * wordsPerRow + column / 64] & (UInt64(1) << UInt64(column % 64)) != 0
+    }
+
     /// Marks the pair forbidden.
     mutating func forbid(row: Int, column: Int) {
         precondition(row >= 0 && row < rows && column >= 0 && column < columns, "pair out of range")

@@ -37,6 +37,8 @@ public struct PairExplanation: Sendable, Equatable {
     /// The factors of a score, in the order reports list them.
     public enum Factor: String, Sendable, Equatable, CaseIterable {
         case goals, seniority, region, language, organisation
+        /// Paired in an earlier round, when the policy penalises repeats.
+        case history
         /// One of the policy's own criteria (see ``Part/name``).
         case criterion
     }

@@ -87,6 +87,12 @@ extension ScoringModel {
                     detail: "same organisation (\(mentor.organisation)), \(how) by the policy"))
         }
         parts += criterionParts(mentee: menteeIndex, mentor: mentorIndex)
+        if repeatPairUnits != 0, cohort.isPenalisedRepeat(mentee: menteeIndex, mentor: mentorIndex) {
+            parts.append(
+                .init(
+                    factor: .history, units: Int64(repeatPairUnits),
+                    detail: "paired in an earlier round, penalised by the policy"))
+        }
         let regionAlwaysFine: Int32 = policy.inPersonNeedsSameRegion ? 0 : 1
         let meeting = PairExplanation.Meeting(
             online: _HardRules.online(keys.menteeMeeting, keys.mentorMeeting) == 1,

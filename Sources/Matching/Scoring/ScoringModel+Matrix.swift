@@ -34,6 +34,10 @@ extension ScoringModel {
             fill(&scores, &forbidden, scalar: Double.self)
         }
         applyListedExclusions(&scores, &forbidden)
+        // Earlier pairs the policy penalises: a sum bounded with the rest (`scoreBound`).
+        for pair in cohort.penalisedPairs where !forbidden.contains(row: pair.mentee, column: pair.mentor) {
+            scores[pair.mentee * columns + pair.mentor] += repeatPairUnits
+        }
         return ScoreMatrix(mentees: rows, mentors: columns, scores: scores, forbidden: forbidden)
     }
 

@@ -21,6 +21,9 @@ public struct ScoringModel: Sendable {
     public let organisationUnits: Int32
     public let seniorityUnits: Int32
     public let seniorityHalfUnits: Int32
+    /// Added to a pair of people paired in an earlier round when the policy
+    /// penalises repeats (negative), else 0.
+    public let repeatPairUnits: Int32
 
     /// Largest |score| any pair can reach, in units.
     let scoreBound: Int64
@@ -60,6 +63,7 @@ public struct ScoringModel: Sendable {
         let bonuses = [
             units(policy.weights.sameRegion), units(policy.weights.sharedLanguage), units(organisation),
             units(policy.weights.seniorityGap), units(policy.weights.seniorityGap / 2),
+            policy.history.repeatPairs == .penalise ? -units(policy.history.repeatPenalty) : 0,
         ]
         let topLevel = levelMultipliers.max() ?? 1
         let criteria = _CriterionTerms(cohort: cohort, units: units, levelMultipliers: levelMultipliers)
@@ -71,6 +75,7 @@ public struct ScoringModel: Sendable {
         scoreBound = bound
         (regionUnits, languageUnits, organisationUnits, seniorityUnits, seniorityHalfUnits) =
             (Int32(bonuses[0]), Int32(bonuses[1]), Int32(bonuses[2]), Int32(bonuses[3]), Int32(bonuses[4]))
+        repeatPairUnits = Int32(bonuses[5])
         self.criteria = criteria
         let keys = _PersonKeys.make(mentees: cohort.mentees, mentors: cohort.mentors)
         menteeKeys = keys.mentees
