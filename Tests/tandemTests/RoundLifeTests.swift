@@ -241,6 +241,32 @@ import Testing
         // The follow-up round started from the first round's stored potentials.
         #expect(
             try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM round_duals WHERE round = 1") }! > 300)
+
+        // Published; a 3-month review says one accepted pair no longer meets, and it is ended.
+        _ = try Self.run(["publish", "--ledger", "s.sqlite", "--out", "letters-2.csv"], in: folder)
+        let reviewed = accepted.sorted { $0[0] < $1[0] }
+        var reviews = "id,month,still meeting,rating\n"
+        for (index, pair) in reviewed.prefix(20).enumerated() {
+            reviews += "\(pair[0]),3,\(index == 0 ? "no" : "yes"),4\n"
+        }
+        try reviews.write(to: folder.appendingPathComponent("reviews.csv"), atomically: true, encoding: .utf8)
+        let checked = try Self.run(["checkpoint", "--ledger", "s.sqlite", "reviews.csv"], in: folder)
+        #expect(checked.standardOutput.contains("20 reviews for round"))
+        #expect(checked.standardOutput.contains("not meeting: 1 pair (mentees \(reviewed[0][0]))"))
+        _ = try Self.run(
+            ["end", "--ledger", "s.sqlite", "--mentee", reviewed[0][0], "--reason", "unproductive"], in: folder)
+
+        // Next year, the same people sign up again: no pair accepted before is proposed.
+        let nextYear = try Self.run(
+            [
+                "match", "--mentees", "cohort/mentees-later.csv", "--conflicts", "cohort/conflicts-later.csv", "--out",
+                "next-year", "--ledger", "s.sqlite", "--round", "next year", "--mentors", "cohort/mentors.csv",
+                "--policy", "cohort/policy.toml",
+            ], in: folder)
+        #expect(nextYear.standardOutput.contains("certificate: optimal (verified)"))
+        let nextPairs = try Self.pairs(folder.appendingPathComponent("next-year"))
+        #expect(nextPairs.isDisjoint(with: accepted))
+        #expect(try database.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
     }
 
     /// The email of a data row (1 = the first) of a responses file.
