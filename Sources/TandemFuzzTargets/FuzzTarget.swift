@@ -34,6 +34,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// The responses CSV of `tandem respond`, answering the published round
     /// of `datasets/sample` in a ledger.
     case responses
+    /// The review outcomes CSV of `tandem checkpoint`, about the pairs of
+    /// that round accepted in `datasets/sample/responses.csv`.
+    case checkpoints
 
     /// What became of one input.
     public enum Outcome: Sendable {
@@ -54,6 +57,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .npy: "matrix.npy"
         case .csvMatrix: "matrix.csv"
         case .responses: "responses.csv"
+        case .checkpoints: "checkpoints.csv"
         }
     }
 
@@ -61,7 +65,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     public var fixturesFolder: String {
         switch self {
         case .criteriaMentors, .criteriaMentees: "forms/every-criterion"
-        case .responses: "sample"
+        case .responses, .checkpoints: "sample"
         default: "small"
         }
     }
@@ -126,7 +130,13 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                         sources: sources),
                     in: folder)
             case .responses:
-                try await respond(input, in: folder, fixtures: fixtures)
+                try await inLedger(in: folder, fixtures: fixtures, answered: false) { ledger, day in
+                    _ = try ledger.recordResponses(file: input, round: nil, today: day)
+                }
+            case .checkpoints:
+                try await inLedger(in: folder, fixtures: fixtures, answered: true) { ledger, day in
+                    _ = try ledger.recordCheckpoints(file: input, round: nil, today: day)
+                }
             }
             return .accepted
         } catch {
@@ -134,21 +144,31 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         }
     }
 
-    /// What `tandem respond` does with a responses file, against a ledger
-    /// holding the fixtures' round, published: a copy made afresh for each
-    /// input of one made once per folder, so every input meets the same state.
-    private func respond(_ input: String, in folder: String, fixtures: Fixtures) async throws(InputDiagnostics) {
-        let published = folder + "/published.sqlite", ledgerPath = folder + "/ledger.sqlite"
+    /// Runs `body` (what `tandem respond` or `tandem checkpoint` does with
+    /// the input) against a ledger holding the fixtures' round, published
+    /// and, if `answered`, answered by its `responses.csv`: a copy made
+    /// afresh for each input of one made once per folder, so every input
+    /// meets the same state.
+    private func inLedger(
+        in folder: String, fixtures: Fixtures, answered: Bool,
+        _ body: (Ledger, CalendarDate) throws -> Void
+    ) async throws(InputDiagnostics) {
+        let base = folder + (answered ? "/answered.sqlite" : "/published.sqlite")
+        let ledgerPath = folder + "/ledger.sqlite"
         let day = CalendarDate(year: 2027, month: 3, day: 1)!
         do {
-            if !FileManager.default.fileExists(atPath: published) {
-                try? FileManager.default.removeItem(atPath: published + ".new")
-                try await publishedLedger(at: published + ".new", fixtures: fixtures, on: day)
-                try FileManager.default.moveItem(atPath: published + ".new", toPath: published)
+            if !FileManager.default.fileExists(atPath: base) {
+                try? FileManager.default.removeItem(atPath: base + ".new")
+                try await publishedLedger(at: base + ".new", fixtures: fixtures, on: day)
+                if answered {
+                    _ = try Ledger(path: base + ".new", creating: false).recordResponses(
+                        file: fixtures.folder + "/responses.csv", round: nil, today: day)
+                }
+                try FileManager.default.moveItem(atPath: base + ".new", toPath: base)
             }
             try? FileManager.default.removeItem(atPath: ledgerPath)
-            try FileManager.default.copyItem(atPath: published, toPath: ledgerPath)
-            _ = try Ledger(path: ledgerPath, creating: false).recordResponses(file: input, round: nil, today: day)
+            try FileManager.default.copyItem(atPath: base, toPath: ledgerPath)
+            try body(try Ledger(path: ledgerPath, creating: false), day)
         } catch let problems as InputDiagnostics {
             throw problems
         } catch {
