@@ -52,27 +52,22 @@ extension Ledger {
     public func recordCheckpoints(
         file path: String, round name: String?, today: CalendarDate
     ) throws -> CheckpointsRecorded {
-        let table = try CSVTable.load(path: path)
-        let round = try self.round(named: name, among: [.published, .closed], for: "tandem checkpoint")
-        return try write { db in
-            let pairs = try _CurrentPairs(db, round: round)
-            var diagnostics = InputDiagnostics()
-            let columns = _FormColumns(table, fields: Self.checkpointFields, diagnostics: &diagnostics)
-            if columns.column("email") == nil && columns.column("id") == nil && !diagnostics.hasErrors {
-                diagnostics.error(
-                    SourceLocation(file: path, row: 1), "no email or id column says whose pairing each row is about.")
-            }
-            guard !diagnostics.hasErrors else { throw diagnostics }
-            var summary = CheckpointsRecorded(round: round.name)
+        try recordForm(
+            file: path, fields: Self.checkpointFields, round: name, among: [.published, .closed],
+            for: "tandem checkpoint", whose: "whose pairing each row is about"
+        ) { form in
+            let (db, table, pairs) = (form.db, form.table, form.pairs)
+            var summary = CheckpointsRecorded(round: pairs.round.name)
             var ratings: [Int] = []
             var seen: [Review.Key: (row: Int, review: Review)] = [:]
             for record in table.records {
-                guard let review = Self.review(record, table, columns, pairs, today: today, &diagnostics) else {
+                guard let review = Self.review(record, table, form.columns, pairs, today: today, &form.diagnostics)
+                else {
                     continue
                 }
                 if let earlier = seen[review.key] {
                     if !earlier.review.says(the: review) {
-                        diagnostics.error(
+                        form.diagnostics.error(
                             SourceLocation(file: path, row: record.row),
                             "row \(earlier.row) gives the \(review.month)-month review of \(review.proposal.mentee.name) and \(review.proposal.mentor.name) by the \(review.by) differently; keep one."
                         )
@@ -80,7 +75,7 @@ extension Ledger {
                     continue
                 }
                 seen[review.key] = (record.row, review)
-                if let latest = try Self.latestReview(db, review, chain: round.chain), latest.says(the: review) {
+                if let latest = try Self.latestReview(db, review, chain: pairs.round.chain), latest.says(the: review) {
                     summary.unchanged += 1
                     continue
                 }
@@ -91,7 +86,7 @@ extension Ledger {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
-                        round.id, review.proposal.mentee.person, review.proposal.mentor.person, review.month,
+                        pairs.round.id, review.proposal.mentee.person, review.proposal.mentor.person, review.month,
                         review.day.description, review.stillMeeting, review.rating, review.note,
                         "\(path):\(record.row)", review.by,
                     ])
@@ -105,7 +100,6 @@ extension Ledger {
                 }
                 if let rating = review.rating { ratings.append(rating) }
             }
-            guard !diagnostics.hasErrors else { throw diagnostics }
             if !ratings.isEmpty { summary.meanRating = Double(ratings.reduce(0, +)) / Double(ratings.count) }
             return summary
         }

@@ -48,27 +48,22 @@ extension Ledger {
     ) throws
         -> ResponsesRecorded
     {
-        let table = try CSVTable.load(path: path)
-        let round = try self.round(named: name, among: [.published], for: "tandem respond")
-        return try write { db in
-            let pairs = try _CurrentPairs(db, round: round)
-            var diagnostics = InputDiagnostics()
-            let columns = _FormColumns(table, fields: Self.responseFields, diagnostics: &diagnostics)
-            if columns.column("email") == nil && columns.column("id") == nil && !diagnostics.hasErrors {
-                diagnostics.error(
-                    SourceLocation(file: path, row: 1), "no email or id column says whose response each row is.")
-            }
-            guard !diagnostics.hasErrors else { throw diagnostics }
-            var summary = ResponsesRecorded(round: round.name)
+        try recordForm(
+            file: path, fields: Self.responseFields, round: name, among: [.published], for: "tandem respond",
+            whose: "whose response each row is"
+        ) { form in
+            let (db, table, pairs) = (form.db, form.table, form.pairs)
+            var summary = ResponsesRecorded(round: pairs.round.name)
             var seen: [[Int64]: (row: Int, response: ProposalStanding)] = [:]
             for record in table.records {
-                guard let response = Self.response(record, table, columns, pairs, today: today, &diagnostics) else {
+                guard let response = Self.response(record, table, form.columns, pairs, today: today, &form.diagnostics)
+                else {
                     continue
                 }
                 let key = [response.proposal.mentee.person, response.proposal.mentor.person]
                 if let earlier = seen[key] {
                     if earlier.response != response.kind {
-                        diagnostics.error(
+                        form.diagnostics.error(
                             SourceLocation(file: path, row: record.row),
                             "row \(earlier.row) answers for the same pair (\(response.proposal.mentee.name) and \(response.proposal.mentor.name)) differently; keep one."
                         )
@@ -86,7 +81,7 @@ extension Ledger {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
-                        round.id, response.proposal.mentee.person, response.proposal.mentor.person,
+                        pairs.round.id, response.proposal.mentee.person, response.proposal.mentor.person,
                         response.kind.rawValue, response.by, response.day.description, response.reason?.rawValue,
                         response.note, "\(path):\(record.row)",
                     ])
@@ -96,7 +91,6 @@ extension Ledger {
                 default: summary.noReply += 1
                 }
             }
-            guard !diagnostics.hasErrors else { throw diagnostics }
             return summary
         }
     }

@@ -18,13 +18,18 @@ import Testing
         return folder
     }
 
-    /// Rows in each table that a round adds to.
-    static func counts(_ database: DatabaseQueue) throws -> [String: Int] {
+    /// The tables a round adds rows to.
+    static let roundTables = ["rounds", "round_inputs", "round_people", "proposals", "letters", "people", "responses"]
+
+    /// Rows in each of `tables`.
+    static func counts(
+        _ database: DatabaseQueue, _ tables: [String] = roundTables + ["round_duals"]
+    ) throws
+        -> [String: Int]
+    {
         try database.read { db in
             var counts: [String: Int] = [:]
-            for table in ["rounds", "round_inputs", "round_people", "proposals", "letters", "round_duals", "people"] {
-                counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)")
-            }
+            for table in tables { counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") }
             return counts
         }
     }
@@ -151,7 +156,7 @@ import Testing
                     DELETE FROM grdb_migrations WHERE identifier LIKE '4 %';
                     """)
         }
-        let before = try Self.counts(DatabaseQueue(path: path), without: "round_duals")
+        let before = try Self.counts(DatabaseQueue(path: path), Self.roundTables)
         let history = try RoundLifeTests.run(["history", "--ledger", "scheme.sqlite"], in: folder)
         #expect(
             history.standardError.contains("brought up to date for Tandem")
@@ -159,10 +164,10 @@ import Testing
         #expect(history.standardOutput.contains("115 accepted, 17 declined"))
         let backup = try DatabaseQueue(path: path + ".backup-1")
         #expect(try backup.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM grdb_migrations") } == 3)
-        #expect(try Self.counts(backup, without: "round_duals") == before)
+        #expect(try Self.counts(backup, Self.roundTables) == before)
         let current = try DatabaseQueue(path: path)
         #expect(try current.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM grdb_migrations") } == 4)
-        #expect(try Self.counts(current, without: "round_duals") == before)
+        #expect(try Self.counts(current, Self.roundTables) == before)
         // Opened again, it is up to date: no second copy.
         _ = try RoundLifeTests.run(["history", "--ledger", "scheme.sqlite"], in: folder)
         #expect(!FileManager.default.fileExists(atPath: path + ".backup-2"))
@@ -178,15 +183,4 @@ import Testing
                 "this ledger was written by Tandem 9.1.0 (schema \"9 what comes next\"), newer than this Tandem"))
     }
 
-    /// `counts` without one table (one an older ledger lacks).
-    static func counts(_ database: DatabaseQueue, without table: String) throws -> [String: Int] {
-        try database.read { db in
-            var counts: [String: Int] = [:]
-            for name in ["rounds", "round_inputs", "round_people", "proposals", "letters", "people", "responses"]
-            where name != table {
-                counts[name] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(name)")
-            }
-            return counts
-        }
-    }
 }

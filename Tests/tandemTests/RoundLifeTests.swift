@@ -70,21 +70,9 @@ import Testing
         #expect(bad.standardError.contains("bad.csv:3:2: error: the response \"perhaps\""))
         #expect(try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM responses") } == 132)
 
-        let (accepted, declined) = try database.read { db in
-            func pairs(_ response: String) throws -> Set<[String]> {
-                Set(
-                    try Row.fetchAll(
-                        db,
-                        sql: """
-                            SELECT e.participant_id, m.participant_id FROM responses r
-                            JOIN round_people e ON e.person = r.mentee AND e.role = 'mentee' AND e.round = 1
-                            JOIN round_people m ON m.person = r.mentor AND m.role = 'mentor' AND m.round = 1
-                            WHERE r.response = ?
-                            """, arguments: [response]
-                    ).map { [$0[0], $0[1]] })
-            }
-            return (try pairs("accepted"), try pairs("declined"))
-        }
+        let (accepted, declined) = (
+            try Self.answered("accepted", in: database), try Self.answered("declined", in: database)
+        )
         #expect(accepted.isSubset(of: first) && declined.isSubset(of: first))
         // Introductions: each accepted pair once, with the partner's email.
         let introduced = try Self.run(["introduce", "--ledger", "scheme.sqlite"], in: folder)
@@ -198,21 +186,9 @@ import Testing
             in: folder)
         _ = try Self.run(["respond", "--ledger", "s.sqlite", "answers/responses.csv"], in: folder)
         let database = try DatabaseQueue(path: folder.appendingPathComponent("s.sqlite").path)
-        func pairs(_ response: String) throws -> Set<[String]> {
-            try database.read { db in
-                Set(
-                    try Row.fetchAll(
-                        db,
-                        sql: """
-                            SELECT e.participant_id, m.participant_id FROM responses r
-                            JOIN round_people e ON e.person = r.mentee AND e.role = 'mentee' AND e.round = 1
-                            JOIN round_people m ON m.person = r.mentor AND m.role = 'mentor' AND m.round = 1
-                            WHERE r.response = ?
-                            """, arguments: [response]
-                    ).map { [$0[0], $0[1]] })
-            }
-        }
-        let (accepted, declined) = (try pairs("accepted"), try pairs("declined"))
+        let (accepted, declined) = (
+            try Self.answered("accepted", in: database), try Self.answered("declined", in: database)
+        )
         #expect(!accepted.isEmpty && !declined.isEmpty)
         let second = try Self.run(
             [
@@ -267,6 +243,22 @@ import Testing
         let nextPairs = try Self.pairs(folder.appendingPathComponent("next-year"))
         #expect(nextPairs.isDisjoint(with: accepted))
         #expect(try database.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+    }
+
+    /// (mentee id, mentor id) of the first round's pairs with this response.
+    static func answered(_ response: String, in database: DatabaseQueue) throws -> Set<[String]> {
+        try database.read { db in
+            Set(
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT e.participant_id, m.participant_id FROM responses r
+                        JOIN round_people e ON e.person = r.mentee AND e.role = 'mentee' AND e.round = 1
+                        JOIN round_people m ON m.person = r.mentor AND m.role = 'mentor' AND m.round = 1
+                        WHERE r.response = ?
+                        """, arguments: [response]
+                ).map { [$0[0], $0[1]] })
+        }
     }
 
     /// The email of a data row (1 = the first) of a responses file.

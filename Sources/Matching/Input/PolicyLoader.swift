@@ -229,60 +229,64 @@ struct _PolicyReader {
     /// `"forbid"`, `"neutral"`, `"penalise"`, `"prefer"`, or `"penalise 3"` /
     /// `"prefer 2.5"`, which also set `weights.organisation`.
     private mutating func readOrganisationRule(_ node: _TOMLNode, at: [String], into policy: inout Policy) {
-        guard let text = string(node, at: at) else { return }
-        let words = text.lowercased().split(separator: " ")
-        let first = words.first.map(String.init) ?? ""
-        let name = first == "penalize" ? "penalise" : first
-        guard let rule = Policy.OrganisationRule(rawValue: name), words.count <= 2 else {
-            error(
-                at,
-                "rules.same_organisation is \"\(text)\"; use one of forbid, penalise N, neutral, prefer N\(Suggestion.clause(for: name, among: Policy.OrganisationRule.allCases.map(\.rawValue)))."
-            )
-            return
-        }
+        guard
+            let (rule, points) = ruleWithPoints(
+                node, at: at, as: Policy.OrganisationRule.self, listed: "forbid, penalise N, neutral, prefer N",
+                takingPoints: [.penalise, .prefer])
+        else { return }
         policy.sameOrganisation = rule
-        guard words.count == 2 else { return }
-        guard rule == .penalise || rule == .prefer, let points = Double(words[1]), points.isFinite, points >= 0 else {
-            error(
-                at,
-                "rules.same_organisation is \"\(text)\"; only penalise and prefer take a number of points, such as \"penalise 3\"."
-            )
-            return
-        }
-        policy.weights.organisation = points
+        if let points { policy.weights.organisation = points }
     }
 
     /// `"forbid"`, `"allow"`, or `"penalise 5"` (points off an earlier
-    /// pair's score; `penalize` too).
+    /// pair's score).
     private mutating func readRepeatPairs(_ node: _TOMLNode, into history: inout Policy.History) {
         let at = ["history", "repeat_pairs"]
-        guard let text = string(node, at: at) else { return }
-        let words = text.lowercased().split(separator: " ")
-        let first = words.first.map(String.init) ?? ""
-        let name = first == "penalize" ? "penalise" : first
-        guard let rule = Policy.RepeatPairs(rawValue: name), words.count <= 2 else {
-            error(
-                at,
-                "history.repeat_pairs is \"\(text)\"; use one of forbid, penalise N, allow\(Suggestion.clause(for: name, among: Policy.RepeatPairs.allCases.map(\.rawValue)))."
-            )
-            return
-        }
-        guard (rule == .penalise) == (words.count == 2) else {
-            error(
-                at,
-                rule == .penalise
-                    ? "history.repeat_pairs is \"\(text)\"; penalise takes the points to take off, such as \"penalise 5\"."
-                    : "history.repeat_pairs is \"\(text)\"; only penalise takes a number of points."
-            )
+        guard
+            let (rule, points) = ruleWithPoints(
+                node, at: at, as: Policy.RepeatPairs.self, listed: "forbid, penalise N, allow",
+                takingPoints: [.penalise])
+        else { return }
+        guard rule != .penalise || points != nil else {
+            error(at, "\(at.joined(separator: ".")) needs the points to take off, such as \"penalise 5\".")
             return
         }
         history.repeatPairs = rule
-        guard rule == .penalise else { return }
-        guard let points = Double(words[1]), points.isFinite, points > 0, points <= 1_000_000 else {
-            error(at, "history.repeat_pairs is \"\(text)\"; the points are a number above 0 and at most 1000000.")
-            return
+        history.repeatPenalty = points ?? 0
+    }
+
+    /// A rule written as a word, and for the rules `takingPoints` a number of
+    /// points after it: `"forbid"`, `"penalise 3"` (`penalize` too). Every
+    /// mistake is an error at `at` naming what may be written (`listed`).
+    private mutating func ruleWithPoints<Rule: RawRepresentable & CaseIterable & Hashable>(
+        _ node: _TOMLNode, at: [String], as _: Rule.Type, listed: String, takingPoints: Set<Rule>
+    ) -> (rule: Rule, points: Double?)? where Rule.RawValue == String {
+        guard let text = string(node, at: at) else { return nil }
+        let key = at.joined(separator: ".")
+        let words = text.lowercased().split(separator: " ")
+        let first = words.first.map(String.init) ?? ""
+        let name = first == "penalize" ? "penalise" : first
+        guard let rule = Rule(rawValue: name), words.count <= 2 else {
+            error(
+                at,
+                "\(key) is \"\(text)\"; use one of \(listed)\(Suggestion.clause(for: name, among: Rule.allCases.map(\.rawValue)))."
+            )
+            return nil
         }
-        history.repeatPenalty = points
+        guard words.count == 2 else { return (rule, nil) }
+        guard takingPoints.contains(rule) else {
+            let takers = Rule.allCases.filter(takingPoints.contains).map(\.rawValue)
+            error(
+                at,
+                "\(key) is \"\(text)\"; only \(takers.joined(separator: " and ")) take\(takers.count == 1 ? "s" : "") a number of points, such as \"penalise 3\"."
+            )
+            return nil
+        }
+        guard let points = Double(words[1]), points.isFinite, (0...1_000_000).contains(points) else {
+            error(at, "\(key) is \"\(text)\"; the points are a number from 0 to 1000000.")
+            return nil
+        }
+        return (rule, points)
     }
 
     private mutating func readSeniority(_ node: _TOMLNode, into seniority: inout Policy.Seniority) {
