@@ -29,22 +29,35 @@ struct _CurrentPairs {
 }
 
 extension _CurrentPairs {
-    /// The round's people and proposals as the ledger has them now.
-    init(_ db: Database, round: LedgerRound) throws {
+    /// The round's people and proposals as the ledger has them now; with
+    /// `wholeChain`, those of every round of its chain up to it too (each
+    /// pair once, each person as the latest of those rounds has them): what
+    /// reviews of pairings made in an earlier round of the chain are about.
+    init(_ db: Database, round: LedgerRound, wholeChain: Bool = false) throws {
         self.round = round
-        people = try Row.fetchAll(
+        let (rounds, arguments): (String, StatementArguments) =
+            wholeChain
+            ? ("round IN (SELECT id FROM rounds WHERE chain = ? AND id <= ?)", [round.chain, round.id])
+            : ("round = ?", [round.id])
+        var byKey: [String: Person] = [:]
+        for row in try Row.fetchAll(
             db,
             sql: """
-                SELECT person, role, participant_id, name, email FROM round_people WHERE round = ?
-                ORDER BY role, participant_id
-                """, arguments: [round.id]
-        ).map { Person(person: $0[0], role: $0[1], participantID: $0[2], name: $0[3], email: $0[4]) }
-        let byKey = Dictionary(uniqueKeysWithValues: people.map { ("\($0.role) \($0.person)", $0) })
+                SELECT person, role, participant_id, name, email FROM round_people WHERE \(rounds)
+                ORDER BY round
+                """, arguments: arguments)
+        {
+            let person = Person(person: row[0], role: row[1], participantID: row[2], name: row[3], email: row[4])
+            byKey["\(person.role) \(person.person)"] = person
+        }
+        people = byKey.values.sorted { ($0.role, $0.participantID) < ($1.role, $1.participantID) }
         let outcomes = try _ChainOutcomes(db, chain: round.chain)
+        var seen = Set<[Int64]>()
         proposals = try Row.fetchAll(
-            db, sql: "SELECT mentee, mentor FROM proposals WHERE round = ?", arguments: [round.id]
+            db, sql: "SELECT mentee, mentor FROM proposals WHERE \(rounds) ORDER BY round DESC", arguments: arguments
         ).compactMap { row in
-            guard let mentee = byKey["mentee \(row[0] as Int64)"], let mentor = byKey["mentor \(row[1] as Int64)"]
+            guard let mentee = byKey["mentee \(row[0] as Int64)"], let mentor = byKey["mentor \(row[1] as Int64)"],
+                seen.insert([mentee.person, mentor.person]).inserted
             else {
                 return nil
             }

@@ -78,28 +78,31 @@ struct _FormColumns {
         return nil
     }
 
-    /// The proposal a row is about: the person's own, or (for a mentor with
-    /// several, or when the row names one) the one with the partner named.
+    /// The proposal a row is about: the person's own (among those `wanted`,
+    /// called `what` in messages), or, for a person with several or a row
+    /// that names one, the one with the partner named.
     func proposal(
         of person: _CurrentPairs.Person, _ record: CSVTable.Record, in table: CSVTable, pairs: _CurrentPairs,
-        diagnostics: inout InputDiagnostics
+        diagnostics: inout InputDiagnostics, what: String = "proposal",
+        where wanted: (_CurrentPairs.Proposal) -> Bool = { _ in true }
     ) -> _CurrentPairs.Proposal? {
-        let theirs = pairs.proposals(of: person)
+        let theirs = pairs.proposals(of: person).filter(wanted)
         let row = SourceLocation(file: table.path, row: record.row)
+        let partnerRole = person.role == "mentee" ? "mentor" : "mentee"
+        let partners = theirs.map { partnerRole == "mentor" ? $0.mentor.name : $0.mentee.name }
         guard !theirs.isEmpty else {
             diagnostics.error(
-                row, "\(person.name) (\(person.role)) has no proposal in the round \"\(pairs.round.name)\".")
+                row, "\(person.name) (\(person.role)) has no \(what) in the round \"\(pairs.round.name)\".")
             return nil
         }
         guard let partner = value("partner", in: record) else {
             if theirs.count == 1 { return theirs[0] }
             diagnostics.error(
                 row,
-                "\(person.name) has \(theirs.count) proposed mentees (\(theirs.map(\.mentee.name).joined(separator: ", "))); name the one this row is about in a partner column."
+                "\(person.name) has \(theirs.count) \(what)s (with \(partners.joined(separator: ", "))); name the one this row is about in a partner column."
             )
             return nil
         }
-        let partnerRole = person.role == "mentee" ? "mentor" : "mentee"
         if let match = theirs.first(where: {
             let other = partnerRole == "mentor" ? $0.mentor : $0.mentee
             return other.participantID == partner
@@ -109,7 +112,7 @@ struct _FormColumns {
         }
         diagnostics.error(
             location("partner", record, in: table),
-            "\(person.name) and \"\(partner)\" were never proposed to each other in the round \"\(pairs.round.name)\"; \(person.name)'s proposal\(theirs.count == 1 ? " is" : "s are") with \(theirs.map { partnerRole == "mentor" ? $0.mentor.name : $0.mentee.name }.joined(separator: ", "))."
+            "\(person.name) and \"\(partner)\" have no \(what) together in the round \"\(pairs.round.name)\"; \(person.name)'s \(what)\(theirs.count == 1 ? " is" : "s are") with \(partners.joined(separator: ", "))."
         )
         return nil
     }

@@ -54,7 +54,7 @@ extension Ledger {
     ) throws -> CheckpointsRecorded {
         try recordForm(
             file: path, fields: Self.checkpointFields, round: name, among: [.published, .closed],
-            for: "tandem checkpoint", whose: "whose pairing each row is about"
+            for: "tandem checkpoint", whose: "whose pairing each row is about", wholeChain: true
         ) { form in
             let (db, table, pairs) = (form.db, form.table, form.pairs)
             var summary = CheckpointsRecorded(round: pairs.round.name)
@@ -199,22 +199,15 @@ extension Ledger {
         }
         let person = columns.person(record, in: table, pairs: pairs, diagnostics: &diagnostics)
         guard let person, let month, let stillMeeting, diagnostics.errors.count == before,
-            let proposal = columns.proposal(of: person, record, in: table, pairs: pairs, diagnostics: &diagnostics)
+            let proposal = columns.proposal(
+                of: person, record, in: table, pairs: pairs, diagnostics: &diagnostics, what: "accepted pairing",
+                where: { $0.standing == .accepted || $0.standing == .ended })
         else { return nil }
-        let row = SourceLocation(file: table.path, row: record.row)
-        switch proposal.standing {
-        case .accepted: break
-        case .ended where !stillMeeting: break
-        case .ended:
+        // A review held before the pairing ended may say they still met.
+        if proposal.standing == .ended, stillMeeting, let ended = proposal.since, day.description > ended {
             diagnostics.error(
-                row,
-                "the pairing of \(proposal.mentee.name) and \(proposal.mentor.name) ended on \(proposal.since ?? "an earlier day"), yet this review says they still meet."
-            )
-            return nil
-        default:
-            diagnostics.error(
-                row,
-                "the proposal of \(proposal.mentor.name) to \(proposal.mentee.name) is \(proposal.standing.rawValue), not accepted; only accepted pairings are reviewed."
+                SourceLocation(file: table.path, row: record.row),
+                "the pairing of \(proposal.mentee.name) and \(proposal.mentor.name) ended on \(ended), before this review of \(day), which says they still meet."
             )
             return nil
         }

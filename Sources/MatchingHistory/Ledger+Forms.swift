@@ -18,11 +18,12 @@ extension Ledger {
     /// Reads a form's export about the pairs of a round (the one named, or
     /// the latest with one of `statuses`) in one write transaction: the
     /// file's columns are located (an email or id column is needed, saying
-    /// `whose`), then `body` reads the rows and writes what they say. When
+    /// `whose`), then `body` reads the rows (about the round's pairs, or with
+    /// `wholeChain` those of its chain so far) and writes what they say. When
     /// any row has an error, every error is thrown and nothing is kept.
     func recordForm<Result>(
         file path: String, fields: [_FormColumns.Field], round name: String?, among statuses: [LedgerRound.Status],
-        for purpose: String, whose: String, _ body: (inout FormReading) throws -> Result
+        for purpose: String, whose: String, wholeChain: Bool = false, _ body: (inout FormReading) throws -> Result
     ) throws -> Result {
         let table = try CSVTable.load(path: path)
         let round = try self.round(named: name, among: statuses, for: purpose)
