@@ -39,6 +39,20 @@ extension RoundPotentials {
             })
     }
 
+    /// The potentials by index in `cohort` (`nil` for anyone not in the
+    /// round they came from).
+    func indexed(in cohort: Cohort) -> _IndexedPotentials {
+        _IndexedPotentials(
+            mentees: cohort.mentees.map { mentees[$0.id] }, mentors: cohort.mentors.map { mentors[$0.id] })
+    }
+}
+
+/// An earlier round's potentials by mentee and mentor index of this round.
+struct _IndexedPotentials {
+    var mentees: [Int64?]
+    /// Each mentor's potentials, one per place or one.
+    var mentors: [[Int64]?]
+
     /// The start of a solve of `pairs` from these potentials: each mentee's
     /// and column's potential scaled to `pairs`' values (anyone new starts
     /// at the highest potential of their side, which the solver treats as
@@ -47,20 +61,20 @@ extension RoundPotentials {
     /// beyond ±2⁵² (no answer's potentials are: a ledger's were altered),
     /// which keeps every sum over them in range.
     func start(
-        for pairs: _EligiblePairs, cohort: Cohort, mentorOfMentee: [Int?], locks: [(mentee: Int, mentor: Int)]
+        for pairs: _EligiblePairs, mentorOfMentee: [Int?], locks: [(mentee: Int, mentor: Int)]
     ) -> ColumnGeneration.Start<Int64>? {
         let scale = max(1, pairs.scale), bound: Int64 = 1 << 52
         let limit = UInt64(bound / scale)
-        guard mentees.values.allSatisfy({ $0.magnitude <= limit }),
-            mentors.values.allSatisfy({ $0.allSatisfy { $0.magnitude <= limit } })
+        guard mentees.allSatisfy({ ($0?.magnitude ?? 0) <= limit }),
+            mentors.allSatisfy({ ($0 ?? []).allSatisfy { $0.magnitude <= limit } })
         else { return nil }
-        let menteeValues = cohort.mentees.map { mentees[$0.id].map { $0 * scale } }
+        let menteeValues = mentees.map { $0.map { $0 * scale } }
         let highestMentee = menteeValues.compactMap { $0 }.max() ?? 0
         var columnValues = [Int64?](repeating: nil, count: pairs.columnCount)
         var used = [Int](repeating: 0, count: pairs.places.count)
         for lock in locks { used[lock.mentor] += 1 }
-        for (mentor, person) in cohort.mentors.enumerated() {
-            guard let earlier = mentors[person.id], !earlier.isEmpty else { continue }
+        for (mentor, earlier) in mentors.enumerated() {
+            guard let earlier, !earlier.isEmpty else { continue }
             if pairs.placeColumns {
                 for place in 0..<pairs.places[mentor] {
                     columnValues[pairs.firstPlace[mentor] + place] = earlier[min(place, earlier.count - 1)] * scale

@@ -45,9 +45,7 @@ struct _RoundSolver {
     /// (``ScoredCohort/largestScore``); otherwise a pass finds it.
     var largestScore: Int64?
     /// Potentials of an earlier round to start the first sparse solve from.
-    var startingPotentials: RoundPotentials?
-    /// The cohort, for `startingPotentials` (which name people by id).
-    var cohort: Cohort?
+    var startingPotentials: _IndexedPotentials?
 
     struct Outcome {
         /// The whole problem that was solved (rows are mentees).
@@ -190,11 +188,9 @@ struct _RoundSolver {
             pairs.lockedMentee = Array(repeating: false, count: scores.mentees)
             for lock in locks { pairs.lockedMentee[lock.mentee] = true }
         }
-        let start = cohort.flatMap { cohort in
-            startingPotentials?.start(
-                for: pairs, cohort: cohort,
-                mentorOfMentee: earlierMentorOfMentee ?? Array(repeating: nil, count: scores.mentees), locks: locks)
-        }
+        let start = startingPotentials?.start(
+            for: pairs, mentorOfMentee: earlierMentorOfMentee ?? Array(repeating: nil, count: scores.mentees),
+            locks: locks)
         let result = try! ColumnGeneration().solve(
             pairs, transposed: transposed, locks: pairs.lockColumns(locks),
             candidates: start == nil ? earlierMentorOfMentee.map(pairs.candidates(from:)) : nil, start: start)

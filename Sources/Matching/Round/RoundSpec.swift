@@ -112,10 +112,7 @@ public struct RoundSpec: Sendable {
         solver.earlierMentorOfMentee =
             warmStart.map { mentorOfMentee($0.pairs.map { Pairing(mentee: $0.mentee, mentor: $0.mentor) }) }
             ?? solver.keptMentorOfMentee
-        if let startingPotentials {
-            solver.startingPotentials = startingPotentials
-            solver.cohort = check.cohort
-        }
+        solver.startingPotentials = startingPotentials?.indexed(in: check.cohort)
         return await MatchingRound.run(solver, check: check)
     }
 
