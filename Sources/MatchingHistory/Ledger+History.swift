@@ -62,8 +62,9 @@ extension Ledger {
 
     /// One person's rounds, found by email (any case) or id.
     ///
-    /// - Parameter notes: Include the private notes of responses, endings
-    ///   and reviews.
+    /// - Parameters:
+    ///   - reference: The person's email (any case) or id in some round.
+    ///   - notes: Include the private notes of responses, endings and reviews.
     /// - Throws: ``LedgerError`` when nobody in the ledger has that email or
     ///   id (with a suggestion), or when an id names more than one person
     ///   (their emails are then listed).
