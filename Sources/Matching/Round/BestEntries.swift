@@ -23,10 +23,6 @@ struct _BestEntries {
         lowest = 0
     }
 
-    /// Whether an offer with this key would be kept.
-    @inline(__always)
-    func admits(_ key: Int64) -> Bool { items.count < capacity || key > keys[lowest] }
-
     /// The key an offer must exceed to be kept: the lowest kept key once
     /// full, `Int64.min` before. A caller scanning many offers keeps it in a
     /// flat array of its own and calls ``offer(_:_:score:)`` only above it.
