@@ -10,16 +10,17 @@ import Matching
 /// the figures, each said in plain words. The summary holds no name, email
 /// or id — counts, rates, distributions and breakdowns only.
 enum _CoordinatorReport {
-    static func markdown(_ round: MatchingRound) -> String { report(round).markdown }
-    static func html(_ round: MatchingRound) -> String { report(round).html }
+    static func markdown(_ round: MatchingRound, prices: Prices?) -> String { report(round, prices).markdown }
+    static func html(_ round: MatchingRound, prices: Prices?) -> String { report(round, prices).html }
     static func summaryHTML(_ round: MatchingRound) -> String { summary(round).html }
 
-    private static func report(_ round: MatchingRound) -> _ReportDocument {
+    private static func report(_ round: MatchingRound, _ prices: Prices?) -> _ReportDocument {
         let figures = RoundFigures(round)
         var document = _ReportDocument(
             title: "\(round.cohort.policy.name): matching report", lead: lead(figures))
         let explanations = explanations(round)
         document.sections.append(toDo(round, figures, explanations))
+        if let chase = prices.flatMap(_PricesSections.whoToChase) { document.sections.append(chase) }
         document.sections.append(pairsByMentor(round, explanations))
         document.sections += figureSections(round, figures, explanations)
         return document

@@ -9,6 +9,9 @@ struct _ReportDocument {
         var rows: [[String]]
         /// Leading columns kept on one line (names), so a long last column wraps instead.
         var unwrapped = 0
+        /// Scrolls sideways on a narrow page instead of squeezing its columns
+        /// (one column per scenario of a comparison).
+        var scrolls = false
     }
 
     struct Chart {
@@ -16,6 +19,11 @@ struct _ReportDocument {
         var bars: [(label: String, value: Int)]
         var xAxis: String
         var yAxis: String
+    }
+
+    /// Points on two axes (see `_SVGScatterChart`); Markdown shows them as a table.
+    struct Scatter {
+        var chart: _SVGScatterChart
     }
 
     /// One item of a list, with the items under it.
@@ -29,6 +37,7 @@ struct _ReportDocument {
         case list([Item])
         case table(Table)
         case chart(Chart)
+        case scatter(Scatter)
         /// Two figures side by side: name and value.
         case figures([(name: String, value: String)])
     }
@@ -66,12 +75,25 @@ struct _ReportDocument {
                     lines += Self.markdownTable(
                         Table(
                             header: [chart.xAxis, chart.yAxis], rows: chart.bars.map { [$0.label, String($0.value)] }))
+                case .scatter(let scatter):
+                    let chart = scatter.chart
+                    lines.append("\(chart.title):")
+                    lines.append("")
+                    lines += Self.markdownTable(
+                        Table(
+                            header: ["", chart.xAxis, chart.yAxis],
+                            rows: chart.points.map { [$0.label, Self.plain($0.x), Self.plain($0.y)] }))
                 case .figures(let figures):
                     lines += Self.markdownTable(Table(header: ["", ""], rows: figures.map { [$0.name, $0.value] }))
                 }
             }
         }
         return _Markdown.escapingHTML(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// A chart's number as written: whole numbers without decimals.
+    private static func plain(_ value: Double) -> String {
+        value.rounded() == value && value.magnitude < 1e15 ? String(Int64(value)) : String(value)
     }
 
     private static func markdownTable(_ table: Table) -> [String] {
@@ -107,7 +129,8 @@ struct _ReportDocument {
                     body.append("</ul>")
                 case .table(let table):
                     body.append(
-                        "<table><thead><tr>" + table.header.map { "<th>\(_HTML.escape($0))</th>" }.joined()
+                        (table.scrolls ? "<div class=\"scroll\">" : "") + "<table><thead><tr>"
+                            + table.header.map { "<th>\(_HTML.escape($0))</th>" }.joined()
                             + "</tr></thead><tbody>")
                     for row in table.rows {
                         body.append(
@@ -118,11 +141,12 @@ struct _ReportDocument {
                                         : "<td>\(_HTML.escape(text))</td>"
                                 }.joined() + "</tr>")
                     }
-                    body.append("</tbody></table>")
+                    body.append("</tbody></table>" + (table.scrolls ? "</div>" : ""))
                 case .chart(let chart):
                     body.append(
                         _SVGBarChart(title: chart.title, bars: chart.bars, xAxis: chart.xAxis, yAxis: chart.yAxis)
                             .svg())
+                case .scatter(let scatter): body.append(scatter.chart.svg())
                 case .figures(let figures):
                     body.append("<dl class=\"figures\">")
                     for figure in figures {
@@ -151,6 +175,9 @@ struct _ReportDocument {
             th, td { border-bottom: 1px solid #d8dde6; padding: 0.35em 0.6em; text-align: left; vertical-align: top; }
             thead th { background: #eef2f8; border-bottom: 2px solid #b9c4d6; }
             td.name { white-space: nowrap; }
+            .scroll { overflow-x: auto; }
+            .scroll table { width: auto; }
+            .scroll td, .scroll th { min-width: 7em; }
             dl.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(13em, 1fr)); gap: 0.6em; margin: 0.6em 0 1em; }
             dl.figures div { background: #eef2f8; border-radius: 4px; padding: 0.5em 0.8em; }
             dt { font-size: 0.85em; color: #4a5568; }

@@ -25,15 +25,15 @@ public struct RoundFigures: Sendable {
 
     public init(_ round: MatchingRound) {
         let cohort = round.cohort
-        mentees = cohort.mentees.count
-        mentors = cohort.mentors.count
-        matched = round.pairs.count
-        places = round.places.reduce(0, +)
-        totalUnits = round.pairs.reduce(0) { $0 + Int64($1.units) }
-        let sorted = round.pairs.map(\.units).sorted()
-        minimumUnits = sorted.first
-        medianUnits = sorted.isEmpty ? nil : sorted[(sorted.count - 1) / 2]
-        rankFirst = round.pairs.filter { $0.rank == 1 }.count
+        let headline = RoundHeadline(round)
+        mentees = headline.mentees
+        mentors = headline.mentors
+        matched = headline.matched
+        places = headline.places
+        totalUnits = headline.totalUnits
+        minimumUnits = headline.lowestUnits
+        medianUnits = headline.medianUnits
+        rankFirst = headline.firstChoices
         rankTopThree = round.pairs.filter { $0.rank <= 3 }.count - rankFirst
         rankOther = round.pairs.count - rankFirst - rankTopThree
         let matchedSet = Set(round.pairs.map(\.mentee))

@@ -7,13 +7,14 @@ import Matching
 /// (each letter as `.txt` and `.html`, and `index.csv`).
 /// The same inputs and policy give byte-identical files.
 public enum RoundOutputs {
-    /// The files, as (relative path, bytes), in a fixed order.
-    public static func files(_ round: MatchingRound) async -> [(path: String, data: Data)] {
+    /// The files, as (relative path, bytes), in a fixed order; with
+    /// `prices`, the report has a "Who to chase" section.
+    public static func files(_ round: MatchingRound, prices: Prices? = nil) async -> [(path: String, data: Data)] {
         var files: [(String, Data)] = [
             ("pairs.csv", Data(_RoundTables.pairs(round).utf8)),
             ("unmatched.csv", Data(_RoundTables.unmatched(round).utf8)),
-            ("report.md", Data(_CoordinatorReport.markdown(round).utf8)),
-            ("report.html", Data(_CoordinatorReport.html(round).utf8)),
+            ("report.md", Data(_CoordinatorReport.markdown(round, prices: prices).utf8)),
+            ("report.html", Data(_CoordinatorReport.html(round, prices: prices).utf8)),
             ("summary.html", Data(_CoordinatorReport.summaryHTML(round).utf8)),
             ("round.json", _RoundJSON.json(round)),
         ]

@@ -85,7 +85,14 @@ extension Tandem {
             do { round = try await spec.solve(check) } catch { throw ErrorReporter.fail(error) }
             let solved = clock.now
             if !quiet && !json { ErrorReporter.print(round.check.warnings) }
-            let files = await RoundOutputs.files(round)
+            progress("pricing one more place for the mentors who would help most")
+            let prices: Prices
+            do {
+                prices = try await Prices.compute(
+                    ScenarioRunner(spec, baseline: round), mentors: Self.pricedMentors, rules: false,
+                    width: ProcessInfo.processInfo.activeProcessorCount)
+            } catch { throw ErrorReporter.fail(error) }
+            let files = await RoundOutputs.files(round, prices: prices)
             // The ledger first: a draft nobody was told of is harmless if the
             // folder then cannot be written, and the next run replaces it.
             var recorded: Ledger.Recorded?
@@ -113,9 +120,30 @@ extension Tandem {
                         "ledger:      round \"\(recorded.round.name)\" recorded as a draft in \(ledger)\(replaced); tandem publish --ledger \(ledger) sends it"
                     )
                 }
+                if let chase = Self.chase(prices) { print(chase) }
                 print(Self.effort(round, scoring: scored - start, solving: solved - scored))
             }
             if !round.certificate.isOptimal { throw ExitCode(2) }
+        }
+
+        /// How many fully booked mentors the report prices one more place for.
+        static let pricedMentors = 3
+
+        /// The `chase:` line: the mentor whose one more place would help
+        /// most, and how many mentees are unmatched; `nil` with neither.
+        static func chase(_ prices: Prices) -> String? {
+            let best = prices.places.first { $0.matched > 0 || PointsFormat.compare($0.points, "0") == 1 }
+            var parts: [String] = []
+            if let best {
+                let matched = best.matched > 0 ? "\(best.matched) more matched, " : ""
+                let points = best.points.hasPrefix("-") ? "−" + best.points.dropFirst() : "+" + best.points
+                parts.append("ask \(best.mentor) for one more place (\(matched)\(points) points)")
+            }
+            if !prices.unplaced.isEmpty {
+                parts.append("\(prices.unplaced.count) unmatched mentee\(prices.unplaced.count == 1 ? "" : "s")")
+            }
+            guard !parts.isEmpty else { return nil }
+            return "chase:       " + parts.joined(separator: "; ") + " (report.html: Who to chase)"
         }
 
         /// The `timings:` and `solver:` lines of a round's summary.

@@ -21,6 +21,9 @@ enum OutputFolder {
     struct Outputs {
         var files: Set<String>
         var folders: [String: [String]] = [:]
+        /// Subfolders holding folders of another command's outputs, one
+        /// per name (a comparison's `rounds/NAME/`).
+        var nested: [String: Outputs] = [:]
 
         /// A round's folder; letters were Markdown (`.md`) before 0.4.0, and
         /// such a folder is still an earlier round.
@@ -34,6 +37,9 @@ enum OutputFolder {
             "mentors.csv", "mentees.csv", "conflicts.csv", "policy.toml", "mentees-later.csv", "conflicts-later.csv",
         ])
         static let responses = Outputs(files: ["responses.csv"])
+        static let comparison = Outputs(
+            files: ["comparison.html", "comparison.md", "comparison.csv", "comparison.json"],
+            nested: ["rounds": round])
     }
 
     /// - Parameters:
@@ -57,17 +63,7 @@ enum OutputFolder {
         guard isDirectory.boolValue else {
             throw Refusal(description: "\(path) is a file, not a folder. Choose another output folder.")
         }
-        let manager = FileManager.default
-        let contents = ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-        var foreign: [String] = []
-        for name in contents where !outputs.files.contains(name) {
-            guard let endings = outputs.folders[name] else {
-                foreign.append(name)
-                continue
-            }
-            let inside = ((try? manager.contentsOfDirectory(atPath: folder + "/" + name)) ?? []).sorted()
-            foreign += inside.filter { file in !endings.contains { file.hasSuffix($0) } }.map { name + "/" + $0 }
-        }
+        let foreign = foreignEntries(in: folder, outputs: outputs)
         guard foreign.isEmpty else {
             let shown =
                 foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? " and \(foreign.count - 5) more" : "")
@@ -76,5 +72,31 @@ enum OutputFolder {
                     "\(path) holds files Tandem did not write (\(shown)); it would be replaced as a whole. Choose a new folder, or move them out first."
             )
         }
+    }
+
+    /// What in `folder` the command did not write, by relative path.
+    private static func foreignEntries(in folder: String, outputs: Outputs) -> [String] {
+        let manager = FileManager.default
+        let contents = ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        var foreign: [String] = []
+        for name in contents where !outputs.files.contains(name) {
+            let inside = ((try? manager.contentsOfDirectory(atPath: folder + "/" + name)) ?? []).sorted()
+            if let endings = outputs.folders[name] {
+                foreign += inside.filter { file in !endings.contains { file.hasSuffix($0) } }.map { name + "/" + $0 }
+            } else if let nested = outputs.nested[name] {
+                for entry in inside {
+                    var isFolder: ObjCBool = false
+                    let path = folder + "/" + name + "/" + entry
+                    guard manager.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+                        foreign.append(name + "/" + entry)
+                        continue
+                    }
+                    foreign += foreignEntries(in: path, outputs: nested).map { name + "/" + entry + "/" + $0 }
+                }
+            } else {
+                foreign.append(name)
+            }
+        }
+        return foreign
     }
 }

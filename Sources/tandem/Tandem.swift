@@ -19,7 +19,7 @@ struct Tandem: AsyncParsableCommand {
         // A coordinator's commands first, in the order of a round; the
         // researchers' tools after them under their own heading.
         groupedSubcommands: [
-            CommandGroup(name: "Round", subcommands: [Init.self, Validate.self, Score.self, Match.self]),
+            CommandGroup(name: "Round", subcommands: [Init.self, Validate.self, Score.self, Match.self, Compare.self]),
             CommandGroup(
                 name: "After the round",
                 subcommands: [

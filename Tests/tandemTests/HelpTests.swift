@@ -4,7 +4,8 @@ import Testing
 /// What `tandem --help` and each subcommand's help show a newcomer.
 @Suite struct HelpTests {
     static let subcommands = [
-        "init", "validate", "score", "match", "publish", "respond", "end", "introduce", "rematch", "checkpoint",
+        "init", "validate", "score", "match", "compare", "publish", "respond", "end", "introduce", "rematch",
+        "checkpoint",
         "history", "solve", "instance", "generate",
     ]
 

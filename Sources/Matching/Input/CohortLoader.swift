@@ -21,10 +21,19 @@ public enum CohortLoader {
     ///   so far) when any file has an error.
     /// - Complexity: O(total size of the files + exclusions · log exclusions).
     public static func load(_ sources: Cohort.Sources) throws(InputDiagnostics) -> Loaded {
+        try load(sources, policy: nil)
+    }
+
+    /// Loads the sign-up and conflicts files of `sources` under `policy`
+    /// instead of the policy file: a what-if variant whose policy reads
+    /// the sign-ups differently.
+    ///
+    /// - Throws: `InputDiagnostics` with every error, as ``load(_:)``.
+    public static func load(_ sources: Cohort.Sources, policy given: Policy?) throws(InputDiagnostics) -> Loaded {
         var diagnostics = InputDiagnostics()
         var sources = sources
-        var policy: Policy? = Policy()
-        if let policyPath = sources.policy {
+        var policy: Policy? = given ?? Policy()
+        if given == nil, let policyPath = sources.policy {
             // A policy with errors in some keys still says how to read the
             // files, so their problems are reported in the same run.
             let file = PolicyLoader.read(path: policyPath)

@@ -31,45 +31,24 @@ public enum PolicyLoader {
     /// its default, so the sign-up files can still be checked under the rest
     /// and every problem of a round shown at once.
     static func read(path: String) -> (policy: Policy?, sha256: String?, problems: InputDiagnostics) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            return (
-                nil, nil,
-                InputDiagnostics([.error(SourceLocation(file: path), "cannot be read: \(error.localizedDescription)")])
-            )
+        switch _TOMLFile.read(path: path) {
+        case .failure(let problems): return (nil, nil, problems)
+        case .success(let file):
+            let read = read(text: file.text, path: path)
+            return (read.policy, file.sha256, read.problems)
         }
-        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
-            return (
-                nil, nil, InputDiagnostics([.error(SourceLocation(file: path), "is UTF-16 text; save it as UTF-8.")])
-            )
-        }
-        if let invalid = SourceLocation.firstInvalidUTF8(in: data, file: path) {
-            return (nil, nil, InputDiagnostics([.error(invalid, "this is not UTF-8 text; save the file as UTF-8.")]))
-        }
-        let read = read(text: String(decoding: data, as: UTF8.self), path: path)
-        return (read.policy, SHA256.hex(data), read.problems)
     }
 
     /// The policy in `text` as far as it could be read, and every problem.
     private static func read(text: String, path: String) -> (policy: Policy?, problems: InputDiagnostics) {
-        let root: _TOMLNode
-        do {
-            root = try _TOMLNode.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
-        } catch {
-            return (
-                nil,
-                InputDiagnostics([
-                    .error(
-                        SourceLocation(file: path, row: error.line, column: error.column),
-                        "this is not valid TOML: \(error.message)")
-                ])
-            )
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        switch _TOMLFile.parse(text, path: path) {
+        case .failure(let problems): return (nil, problems)
+        case .success(let root):
+            var reader = _PolicyReader(path: path, lines: _TOMLKeyLines(text: text))
+            let policy = reader.policy(from: root)
+            return (policy, reader.diagnostics)
         }
-        var reader = _PolicyReader(path: path, lines: _TOMLKeyLines(text: text))
-        let policy = reader.policy(from: root)
-        return (policy, reader.diagnostics)
     }
 }
 

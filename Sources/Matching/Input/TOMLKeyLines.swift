@@ -7,6 +7,9 @@
 /// and arrays. Inline tables record their keys on the line that opens them.
 struct _TOMLKeyLines {
     private var lineOfPath: [String: Int] = [:]
+    /// Put before every path looked up: the lines of a policy written
+    /// inside another file (a scenario's `[scenario.policy]`), by policy key.
+    var prefix: [String] = []
 
     init(text: String) {
         var table: [String] = []
@@ -32,8 +35,19 @@ struct _TOMLKeyLines {
             rest = rest.drop { $0 == " " || $0 == "\t" }
             if rest.isEmpty || rest.first == "#" { continue }
             if rest.first == "[" {
-                table = Self.keyPath(rest.drop { $0 == "[" }.prefix { $0 != "]" })
-                if rest.hasPrefix("[[") {
+                let isArrayElement = rest.hasPrefix("[[")
+                let written = Self.keyPath(rest.drop { $0 == "[" }.prefix { $0 != "]" })
+                // A name that is an array of tables means its latest element:
+                // `[scenario.policy]` after the second `[[scenario]]` is `scenario.1.policy`.
+                table = []
+                for (position, part) in written.enumerated() {
+                    table.append(part)
+                    let name = table.joined(separator: ".")
+                    if let count = elementCount[name], !(isArrayElement && position == written.count - 1) {
+                        table.append(String(count - 1))
+                    }
+                }
+                if isArrayElement {
                     // Each `[[criteria]]` is one element, by its 0-based position: `criteria.2.kind`.
                     let name = table.joined(separator: ".")
                     table.append(String(elementCount[name, default: 0]))
@@ -61,7 +75,7 @@ struct _TOMLKeyLines {
     /// The line of `path` (e.g. `["weights", "goal_match"]`), or of the nearest
     /// enclosing table that was written down.
     func line(of path: [String]) -> Int? {
-        var path = path
+        var path = prefix + path
         while !path.isEmpty {
             if let line = lineOfPath[path.joined(separator: ".")] { return line }
             path.removeLast()

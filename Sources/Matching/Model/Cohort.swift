@@ -257,12 +257,7 @@ public struct Cohort: Sendable {
         policy newPolicy: Policy, addingExclusions extra: [PairExclusion], earlierPairs extraPairs: [Pairing] = []
     ) throws(InputDiagnostics) -> Cohort {
         let location = SourceLocation(file: sources.policy ?? "policy")
-        guard newPolicy.taxonomy == policy.taxonomy, newPolicy.seniority.levels == policy.seniority.levels,
-            newPolicy.weights.skillLevel.count == policy.weights.skillLevel.count, newPolicy.lists == policy.lists,
-            newPolicy.columns == policy.columns, newPolicy.defaultCapacity == policy.defaultCapacity,
-            newPolicy.criteria.count == policy.criteria.count,
-            zip(newPolicy.criteria, policy.criteria).allSatisfy({ $0.readsAnswers(like: $1) })
-        else {
+        guard readsSignups(like: newPolicy) else {
             throw InputDiagnostics([
                 .error(
                     location,
@@ -271,9 +266,7 @@ public struct Cohort: Sendable {
             ])
         }
         let earlier = Set(earlierPairs)
-        func byID(_ conflicts: [[String]], _ people: [Participant]) -> [ParticipantID: [String]] {
-            Dictionary(uniqueKeysWithValues: zip(people.map(\.id), conflicts).filter { !$0.1.isEmpty })
-        }
+        let conflicts = organisationConflictsByID
         return try Cohort(
             policy: newPolicy, taxonomy: taxonomy, mentors: mentors, mentees: mentees,
             // Exclusions this cohort's policy made of earlier pairs are the new policy's to make.
@@ -281,8 +274,29 @@ public struct Cohort: Sendable {
                 $0.reason != .earlierPair || !earlier.contains(Pairing(mentee: $0.mentee, mentor: $0.mentor))
             } + extra,
             earlierPairs: earlierPairs + extraPairs,
-            menteeOrganisationConflicts: byID(menteeOrganisationConflicts, mentees),
-            mentorOrganisationConflicts: byID(mentorOrganisationConflicts, mentors), sources: sources)
+            menteeOrganisationConflicts: conflicts.mentees, mentorOrganisationConflicts: conflicts.mentors,
+            sources: sources)
+    }
+
+    /// Whether `newPolicy` reads the sign-ups as this cohort's policy did
+    /// (taxonomy, seniority levels, skill levels, lists, columns, default
+    /// capacity, what each criterion reads), so the cohort can take it
+    /// without loading the files again.
+    func readsSignups(like newPolicy: Policy) -> Bool {
+        newPolicy.taxonomy == policy.taxonomy && newPolicy.seniority.levels == policy.seniority.levels
+            && newPolicy.weights.skillLevel.count == policy.weights.skillLevel.count
+            && newPolicy.lists == policy.lists && newPolicy.columns == policy.columns
+            && newPolicy.defaultCapacity == policy.defaultCapacity && newPolicy.roles == policy.roles
+            && newPolicy.criteria.count == policy.criteria.count
+            && zip(newPolicy.criteria, policy.criteria).allSatisfy({ $0.readsAnswers(like: $1) })
+    }
+
+    /// The organisation conflicts by id, as the initialiser takes them.
+    var organisationConflictsByID: (mentees: [ParticipantID: [String]], mentors: [ParticipantID: [String]]) {
+        func byID(_ conflicts: [[String]], _ people: [Participant]) -> [ParticipantID: [String]] {
+            Dictionary(uniqueKeysWithValues: zip(people.map(\.id), conflicts).filter { !$0.1.isEmpty })
+        }
+        return (byID(menteeOrganisationConflicts, mentees), byID(mentorOrganisationConflicts, mentors))
     }
 
     /// Whether the pair (by index) was made in an earlier round and the

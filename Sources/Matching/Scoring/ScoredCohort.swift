@@ -5,7 +5,7 @@ import Diagnostics
 /// and `tandem score` show and every round starts from. Scoring adds the
 /// warnings only scores can tell (mentees whom every mentor is forbidden to).
 public struct ScoredCohort: Sendable {
-    public let model: ScoringModel
+    public internal(set) var model: ScoringModel
     /// Every pair's score, read through the one score interface.
     public let scores: any ScoreSource
     /// Every warning, sorted by file, row and column.
@@ -152,5 +152,21 @@ public struct ScoredCohort: Sendable {
         return counts.min(by: { ($1.value, $0.key) < ($0.value, $1.key) }).map {
             ($0.key.rule, $0.key.criterion < 0 ? nil : $0.key.criterion, $0.value)
         }
+    }
+}
+
+extension ScoredCohort {
+    /// These scores for `cohort`: the same people with other capacities or
+    /// another `[matching]` section, which change no score.
+    ///
+    /// - Throws: `InputDiagnostics` when the round's sums would not be exact
+    ///   under the new `[matching]`.
+    func rescoped(to cohort: Cohort) throws(InputDiagnostics) -> ScoredCohort {
+        var rescoped = self
+        rescoped.model.cohort = cohort
+        if let problem = Self.roundRangeProblem(rescoped.model) {
+            throw InputDiagnostics([.error(SourceLocation(file: cohort.sources.policy ?? "policy"), problem)])
+        }
+        return rescoped
     }
 }

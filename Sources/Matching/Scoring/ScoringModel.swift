@@ -10,7 +10,7 @@
 /// product of whole numbers, exact in floating point (checked at setup), and
 /// an explanation's parts add up to the score to the unit.
 public struct ScoringModel: Sendable {
-    public let cohort: Cohort
+    public internal(set) var cohort: Cohort
     /// Units for a goal at rank 1, 2, … (index 0 is rank 1).
     public let goalUnits: [Int64]
     /// Multiplier for skill level 1, 2, … (index 0 is level 1).
