@@ -18,13 +18,26 @@ public enum ComparisonOutputs {
         ]
     }
 
-    /// The comparison as JSON, snake_case keys sorted: `comparison.json`,
-    /// and what a shard hands to the merge.
-    public static func json(_ comparison: Comparison) -> Data {
+    /// The comparison as JSON, snake_case keys sorted: `comparison.json`.
+    public static func json(_ comparison: Comparison) -> Data { encoded(comparison) }
+
+    /// A shard's part as JSON: `comparison-part.json`, which ``part(from:)`` reads.
+    public static func json(_ part: ComparisonPart) -> Data { encoded(part) }
+
+    /// A shard's part read back.
+    ///
+    /// - Throws: `DecodingError` when the bytes are not a part.
+    public static func part(from data: Data) throws -> ComparisonPart {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(ComparisonPart.self, from: data)
+    }
+
+    private static func encoded(_ value: some Encodable) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        return ((try? encoder.encode(comparison)) ?? Data("{}".utf8)) + Data("\n".utf8)
+        return ((try? encoder.encode(value)) ?? Data("{}".utf8)) + Data("\n".utf8)
     }
 
     /// `comparison.csv`: one row per scenario, the baseline first.

@@ -34,10 +34,10 @@ extension Tandem {
                 """
         )
 
-        @OptionGroup var inputs: CohortOptions
+        @OptionGroup var inputs: ComparedInputs
 
         @Option(help: ArgumentHelp("The scenarios to compare (TOML).", valueName: "file"))
-        var scenarios: String
+        var scenarios: String?
 
         @Option(
             help: ArgumentHelp(
@@ -60,19 +60,54 @@ extension Tandem {
         @Option(help: ArgumentHelp("How many rounds to solve at once (default: the cores).", valueName: "count"))
         var jobs: Int?
 
+        @Option(
+            help: ArgumentHelp(
+                "Run only shard I of N (from 0) of the scenarios and write a part for --merge; auto reads a Slurm job array's or a Kubernetes Indexed Job's index.",
+                valueName: "I/N|auto"))
+        var shard: String?
+
+        @Option(
+            parsing: .upToNextOption,
+            help: ArgumentHelp(
+                "Merge the parts the shards wrote (their folders) into the folder an unsharded run writes; no other inputs.",
+                valueName: "part"))
+        var merge: [String] = []
+
         @Flag(help: "Print nothing but errors.")
         var quiet = false
 
         func validate() throws {
             if pricePlaces < 0 { throw ValidationError("--price-places must be 0 or more.") }
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more.") }
+            if !merge.isEmpty {
+                guard inputs.files.isEmpty, scenarios == nil, shard == nil else {
+                    throw ValidationError(
+                        "--merge reads only the parts and --out; the inputs, --scenarios and --shard were given to the shards."
+                    )
+                }
+                return
+            }
+            try SignupOptions.validate(signups: inputs.signups, mentors: inputs.mentors, mentees: inputs.mentees)
+            if scenarios == nil { throw ValidationError("Give --scenarios FILE (or --merge PARTS…).") }
         }
 
         func run() async throws {
+            if !merge.isEmpty { return try mergeParts() }
+            let scenarios = self.scenarios ?? ""
             do {
                 try OutputFolder.check(out, outputs: .comparison, inputs: inputs.files + [scenarios])
             } catch {
                 throw ErrorReporter.fail(out, error.description)
+            }
+            let plan: ShardPlan?
+            do {
+                plan = try shard.map { text throws(ShardError) in
+                    text == "auto"
+                        ? try ShardPlan(environment: ProcessInfo.processInfo.environment)
+                        : try ShardPlan(parsing: text)
+                }
+            } catch {
+                throw ErrorReporter.fail("--shard", error.description)
             }
             let width = jobs ?? ProcessInfo.processInfo.activeProcessorCount
             let clock = ContinuousClock()
@@ -88,26 +123,41 @@ extension Tandem {
             if !quiet { ErrorReporter.print(runner.baseline.check.warnings) }
             let baseline = runner.baseline
             let writeRounds = rounds
+            let owned = file.scenarios.filter { plan?.owns($0.name) ?? true }
             let results: [(outcome: ScenarioOutcome, files: [(path: String, data: Data)])]
-            let prices: Prices
+            var prices: Prices?
             do {
-                results = try await runner.runAll(file.scenarios, width: width) { scenario, round in
+                results = try await runner.runAll(owned, width: width) { scenario, round in
                     let outcome = ScenarioOutcome(scenario, round: round, baseline: baseline)
                     guard writeRounds else { return (outcome, []) }
                     return (
-                        outcome, await RoundOutputs.files(round).map { ("rounds/\(scenario.name)/" + $0.path, $0.data) }
+                        outcome,
+                        await RoundOutputs.files(round).map { ("rounds/\(scenario.name)/" + $0.path, $0.data) }
                     )
                 }
-                prices = try await Prices.compute(runner, mentors: pricePlaces, rules: !noRulePrices, width: width)
+                if plan?.ownsPrices ?? true {
+                    prices = try await Prices.compute(
+                        runner, mentors: pricePlaces, rules: !noRulePrices, width: width)
+                }
             } catch {
                 throw ErrorReporter.fail(error)
             }
             let comparison = Comparison(
                 inputs: Comparison.inputs(of: baseline.cohort, scenarioFile: file),
                 baseline: ScenarioOutcome(baseline: baseline), scenarios: results.map(\.outcome), prices: prices)
-            var files = ComparisonOutputs.files(comparison, policy: baseline.cohort.policy)
+            var files: [(path: String, data: Data)]
+            if let plan {
+                let part = ComparisonPart(
+                    shard: plan, scenarioNames: file.scenarios.map(\.name), rounds: writeRounds,
+                    policy: baseline.cohort.policy, comparison: comparison)
+                files = [(Self.partFile, ComparisonOutputs.json(part))]
+            } else {
+                files = ComparisonOutputs.files(comparison, policy: baseline.cohort.policy)
+            }
             if writeRounds {
-                files += await RoundOutputs.files(baseline).map { ("rounds/baseline/" + $0.path, $0.data) }
+                if plan?.ownsBaselineRound ?? true {
+                    files += await RoundOutputs.files(baseline).map { ("rounds/baseline/" + $0.path, $0.data) }
+                }
                 files += results.flatMap(\.files)
             }
             do {
@@ -115,13 +165,97 @@ extension Tandem {
             } catch {
                 throw ErrorReporter.fail(out, "cannot write the outputs: \(error.localizedDescription)")
             }
-            if !quiet { print(Self.summary(comparison, folder: out, seconds: (clock.now - start).seconds)) }
+            if !quiet {
+                if let plan {
+                    print(
+                        "shard \(plan): \(owned.count) of \(file.scenarios.count) scenarios\(plan.ownsPrices ? " and the prices" : ""); part written to \(out)/\(Self.partFile) for tandem compare --merge"
+                    )
+                } else {
+                    print(Self.summary(comparison, folder: out))
+                }
+                print(String(format: "timings:     %.3f s in all", (clock.now - start).seconds))
+            }
             let certified = comparison.baseline.optimal && comparison.scenarios.allSatisfy(\.optimal)
             if !certified { throw ExitCode(2) }
         }
 
+        /// What a shard writes for the merge.
+        static let partFile = "comparison-part.json"
+
+        /// `--merge`: the shards' parts checked and joined into the folder an
+        /// unsharded run writes, byte for byte.
+        private func mergeParts() throws {
+            do {
+                try OutputFolder.check(out, outputs: .comparison, inputs: merge)
+            } catch {
+                throw ErrorReporter.fail(out, error.description)
+            }
+            var parts: [(name: String, part: ComparisonPart)] = []
+            var diagnostics = InputDiagnostics()
+            for folder in merge {
+                let path = folder.hasSuffix(".json") ? folder : folder + "/" + Self.partFile
+                do {
+                    parts.append(
+                        (folder, try ComparisonOutputs.part(from: Data(contentsOf: URL(fileURLWithPath: path)))))
+                } catch {
+                    diagnostics.error(
+                        SourceLocation(file: path),
+                        "is not a part of tandem compare --shard (\(error.localizedDescription)); give the folders the shards wrote."
+                    )
+                }
+            }
+            guard !diagnostics.hasErrors else { throw ErrorReporter.fail(diagnostics) }
+            let merged: ComparisonPart
+            do {
+                merged = try ComparisonPart.merge(parts)
+            } catch {
+                throw ErrorReporter.fail("--merge", error.description)
+            }
+            var files = ComparisonOutputs.files(merged.comparison, policy: merged.reportPolicy)
+            if merged.rounds {
+                var seen: [String: String] = [:]
+                for (folder, _) in parts where !folder.hasSuffix(".json") {
+                    for (path, data) in try Self.files(under: folder + "/rounds") {
+                        if let other = seen[path] {
+                            throw ErrorReporter.fail(
+                                "--merge",
+                                "rounds/\(path) is in two parts (\(other) and \(folder)); merge one run's parts.")
+                        }
+                        seen[path] = folder
+                        files.append(("rounds/" + path, data))
+                    }
+                }
+                files.sort { $0.path < $1.path }
+            }
+            do {
+                _ = try AtomicDirectory.write(files, to: out)
+            } catch {
+                throw ErrorReporter.fail(out, "cannot write the outputs: \(error.localizedDescription)")
+            }
+            if !quiet {
+                print("merged:      \(parts.count) parts, \(merged.comparison.scenarios.count) scenarios")
+                print(Self.summary(merged.comparison, folder: out))
+            }
+        }
+
+        /// Every file under `folder`, by path relative to it.
+        private static func files(under folder: String) throws -> [(String, Data)] {
+            let root = URL(fileURLWithPath: folder)
+            guard
+                let enumerator = FileManager.default.enumerator(
+                    at: root, includingPropertiesForKeys: [.isRegularFileKey])
+            else { return [] }
+            var files: [(String, Data)] = []
+            for case let url as URL in enumerator
+            where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+                let relative = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
+                files.append((relative, try Data(contentsOf: url)))
+            }
+            return files
+        }
+
         /// A few lines for the terminal: each scenario's headline against the baseline.
-        static func summary(_ comparison: Comparison, folder: String, seconds: Double) -> String {
+        static func summary(_ comparison: Comparison, folder: String) -> String {
             let baseline = comparison.baseline
             var lines = [
                 "baseline:    \(baseline.matched) of \(baseline.mentees) mentees matched, total \(baseline.totalScore)"
@@ -141,7 +275,6 @@ extension Tandem {
                 "certificate: \(certified ? "every round optimal (verified)" : "FAILED for at least one round")")
             lines.append(
                 "report:      \(folder)/comparison.html (also comparison.md, comparison.csv, comparison.json)")
-            lines.append(String(format: "timings:     %.3f s in all", seconds))
             return lines.joined(separator: "\n")
         }
     }

@@ -38,7 +38,7 @@ enum OutputFolder {
         ])
         static let responses = Outputs(files: ["responses.csv"])
         static let comparison = Outputs(
-            files: ["comparison.html", "comparison.md", "comparison.csv", "comparison.json"],
+            files: ["comparison.html", "comparison.md", "comparison.csv", "comparison.json", "comparison-part.json"],
             nested: ["rounds": round])
     }
 

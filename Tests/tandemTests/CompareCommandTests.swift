@@ -164,3 +164,54 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }
+
+/// `--shard` and `--merge`: the parts of a comparison put back together.
+@Suite struct CompareShardTests {
+    @Test("Sharded and merged equals unsharded, byte for byte; a missing or repeated shard is refused with the fix")
+    func shards() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-shards-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inputs =
+            CompareCommandTests.inputs(CompareCommandTests.sample) + [
+                "--scenarios", CompareCommandTests.sample.appendingPathComponent("scenarios.toml").path, "--rounds",
+                "--quiet",
+            ]
+        func run(_ arguments: [String]) throws -> TandemProcess.Result {
+            try TandemProcess.run(arguments, in: folder)
+        }
+        try #require(try run(["compare"] + inputs + ["--out", "whole"]).status == 0)
+        for index in 0..<3 {
+            try #require(
+                try run(["compare"] + inputs + ["--out", "part-\(index)", "--shard", "\(index)/3"]).status == 0)
+        }
+        let merged = try run(["compare", "--merge", "part-0", "part-1", "part-2", "--out", "merged"])
+        try #require(merged.status == 0, "\(merged.standardError)")
+        func listing(_ name: String) throws -> [String: Data] {
+            let root = folder.appendingPathComponent(name)
+            var files: [String: Data] = [:]
+            let enumerator = try #require(FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil))
+            for case let url as URL in enumerator where !url.hasDirectoryPath {
+                files[String(url.path.dropFirst(root.path.count))] = try Data(contentsOf: url)
+            }
+            return files
+        }
+        let whole = try listing("whole"), joined = try listing("merged")
+        #expect(whole.keys.sorted() == joined.keys.sorted() && whole.count > 100)
+        for (path, data) in whole { #expect(joined[path] == data, "\(path)") }
+
+        let missing = try run(["compare", "--merge", "part-0", "part-2", "--out", "merged-2"])
+        #expect(missing.status == 1)
+        #expect(
+            missing.standardError.hasPrefix(
+                "--merge: error: 1 of 3 shards missing (1/3); run them again (Slurm: TANDEM_SHARD_COUNT=3 sbatch --array=1 with the same job script), then merge every part."
+            ), "\(missing.standardError)")
+        let repeated = try run(["compare", "--merge", "part-0", "part-1", "part-1", "--out", "merged-3"])
+        #expect(repeated.status == 1)
+        #expect(repeated.standardError.contains("shard 1/3 is given twice (part-1 and part-1)"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("merged-2").path))
+        // Merging reads the parts alone.
+        let mixed = try run(["compare", "--merge", "part-0"] + inputs + ["--out", "merged-4"])
+        #expect(mixed.status != 0 && mixed.standardError.contains("--merge reads only the parts"))
+    }
+}

@@ -27,6 +27,13 @@ public struct Comparison: Sendable, Equatable, Codable {
     /// The baseline's prices; `nil` when not computed.
     public var prices: Prices?
 
+    /// Written with snake_case keys (`inputs_sha256`), which read back
+    /// through the decoder's conversion as `inputsSha256`.
+    private enum CodingKeys: String, CodingKey {
+        case tandemVersion, inputs, baseline, scenarios, prices
+        case inputsSHA256 = "inputsSha256"
+    }
+
     /// A comparison of `scenarios` (in the file's order) against `baseline`.
     public init(
         inputs: [Input], baseline: ScenarioOutcome, scenarios: [ScenarioOutcome], prices: Prices?
