@@ -37,6 +37,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// The review outcomes CSV of `tandem checkpoint`, about the pairs of
     /// that round accepted in `datasets/sample/responses.csv`.
     case checkpoints
+    /// The scenarios file of `tandem compare`, against the round of
+    /// `datasets/small`; the first scenarios it holds are run.
+    case scenarios
 
     /// What became of one input.
     public enum Outcome: Sendable {
@@ -58,6 +61,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .csvMatrix: "matrix.csv"
         case .responses: "responses.csv"
         case .checkpoints: "checkpoints.csv"
+        case .scenarios: "scenarios.toml"
         }
     }
 
@@ -137,11 +141,38 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                 try await inLedger(in: folder, fixtures: fixtures, answered: true) { ledger, day in
                     _ = try ledger.recordCheckpoints(file: input, round: nil, today: day)
                 }
+            case .scenarios:
+                try await compare(input, fixtures: fixtures)
             }
             return .accepted
         } catch {
             return .refused(error)
         }
+    }
+
+    /// What `tandem compare` does with a scenarios file: read it against
+    /// the fixtures' cohort and run its first three scenarios and their
+    /// comparison. The cohort is built from the parsed policy, without its
+    /// file (overrides are laid over the defaults then), so no input parses
+    /// the fixtures' policy again.
+    private func compare(_ input: String, fixtures: Fixtures) async throws(InputDiagnostics) {
+        let fixed = fixtures.folder
+        let tables = try [FuzzTarget.mentors, .mentees, .conflicts].map { target throws(InputDiagnostics) in
+            try CSVTable.load(path: fixed + "/" + target.fileName)
+        }
+        let loaded = try CohortLoader.build(
+            policy: fixtures.policy, mentors: tables[0], mentees: tables[1], conflicts: tables[2],
+            sources: Cohort.Sources(mentors: tables[0].path, mentees: tables[1].path, conflicts: tables[2].path))
+        let file = try ScenarioFile.load(path: input, baseline: loaded.cohort)
+        let runner = try await ScenarioRunner(RoundSpec(loaded: loaded), scenarioFile: input)
+        let baseline = runner.baseline
+        let outcomes = try await runner.runAll(Array(file.scenarios.prefix(3)), width: 1) { scenario, round in
+            ScenarioOutcome(scenario, round: round, baseline: baseline)
+        }
+        let comparison = Comparison(
+            inputs: Comparison.inputs(of: loaded.cohort, scenarioFile: file),
+            baseline: ScenarioOutcome(baseline: baseline), scenarios: outcomes, prices: nil)
+        _ = ComparisonOutputs.files(comparison, policy: loaded.cohort.policy)
     }
 
     /// Runs `body` (what `tandem respond` or `tandem checkpoint` does with

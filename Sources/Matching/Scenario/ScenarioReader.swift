@@ -15,6 +15,9 @@ struct _ScenarioReader {
 
     /// The longest scenario name: it names a folder and a report's column.
     static let longestName = 80
+    /// The most scenarios one file may hold, each a round to solve (and,
+    /// as shards, a task of a job array).
+    static let mostScenarios = ShardPlan.mostShards
 
     init(path: String, lines: _TOMLKeyLines, cohort: Cohort, basePolicy: _TOMLNode) {
         self.path = path
@@ -49,6 +52,12 @@ struct _ScenarioReader {
                     scenarios += sweep(item, at: at)
                 }
             }
+        }
+        if scenarios.count > Self.mostScenarios {
+            diagnostics.error(
+                SourceLocation(file: path),
+                "has \(scenarios.count) scenarios (sweep values included); a comparison takes at most \(Self.mostScenarios): split it into several files."
+            )
         }
         if scenarios.isEmpty && !diagnostics.hasErrors {
             diagnostics.error(
