@@ -138,10 +138,11 @@ public struct ScenarioRunner: Sendable {
         guard scenario.withdrawn.isEmpty, scenario.forbidden.isEmpty, unscored == scoredPolicy else {
             return try spec.score()
         }
-        let cohort =
-            spec.policy == spec.cohort.policy
-            ? spec.cohort
-            : try spec.cohort.with(policy: spec.policy, addingExclusions: [])
+        // The baseline's cohort holds the round's exclusions and earlier
+        // pairs, as its scores do.
+        var cohort = baseline.cohort
+        if !scenario.capacities.isEmpty { cohort = try cohort.withdrawing([], capacities: scenario.capacities) }
+        if spec.policy != cohort.policy { cohort = try cohort.with(policy: spec.policy, addingExclusions: []) }
         return try baseline.check.rescoped(to: cohort)
     }
 
