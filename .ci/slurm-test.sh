@@ -60,7 +60,7 @@ memory=$(($(awk '/MemTotal/ { print $2 }' /proc/meminfo) / 1024 / 2))
 export SLURM_CONF="$work/slurm.conf"
 cat > "$SLURM_CONF" << CONF
 ClusterName=tandem-ci
-SlurmctldHost=$host
+SlurmctldHost=$host(127.0.0.1)
 SlurmUser=root
 SlurmdUser=root
 AuthType=auth/munge
@@ -84,7 +84,7 @@ SelectType=select/cons_tres
 SelectTypeParameters=CR_Core
 ReturnToService=2
 MpiDefault=none
-NodeName=$host CPUs=$cpus RealMemory=$memory State=UNKNOWN
+NodeName=$host NodeAddr=127.0.0.1 CPUs=$cpus RealMemory=$memory State=UNKNOWN
 PartitionName=ci Nodes=$host Default=YES MaxTime=60 State=UP
 CONF
 slurmctld -f "$SLURM_CONF" || fail "slurmctld did not start"
