@@ -51,16 +51,17 @@ enum _ComparisonReport {
                 let delta = $0.matched - baseline.matched
                 let text =
                     "\($0.matched) of \($0.mentees)"
-                    + ($0.name == baseline.name || delta == 0 ? "" : " (\(signed(delta)))")
+                    + ($0.name == baseline.name || delta == 0 ? "" : " (\(_Signed.count(delta)))")
                 return marked($0, worse: delta < 0, text)
             },
             row("Places filled") {
                 "\($0.matched) of \($0.places) (\(RoundFigures.percent($0.places == 0 ? 0 : Double($0.matched) / Double($0.places))))"
             },
             row("Total score") {
-                let delta = _Difference.points($0.totalScore, baseline.totalScore)
-                let text = $0.totalScore + ($0.name == baseline.name || delta.isZero ? "" : " (\(delta.text))")
-                return marked($0, worse: delta.isNegative, text)
+                let delta = PointsFormat.difference($0.totalScore, baseline.totalScore) ?? "0"
+                let sign = PointsFormat.compare(delta, "0") ?? 0
+                let text = $0.totalScore + ($0.name == baseline.name || sign == 0 ? "" : " (\(_Signed.points(delta)))")
+                return marked($0, worse: sign < 0, text)
             },
             row("Lowest score") { $0.lowestScore ?? "–" },
             row("Median score") { $0.medianScore ?? "–" },
@@ -100,8 +101,8 @@ enum _ComparisonReport {
         var parts: [String] = []
         let fewer = baseline.matched - outcome.matched
         if fewer > 0 { parts.append("matches \(fewer) fewer mentee\(fewer == 1 ? "" : "s")") }
-        let delta = _Difference.points(outcome.totalScore, baseline.totalScore)
-        if delta.isNegative { parts.append("totals \(delta.magnitude) points less") }
+        let delta = PointsFormat.difference(outcome.totalScore, baseline.totalScore) ?? "0"
+        if PointsFormat.compare(delta, "0") == -1 { parts.append("totals \(delta.dropFirst()) points less") }
         let cause = outcome.changes.isEmpty ? "" : " (\(outcome.changes.joined(separator: "; ")))"
         return "\(outcome.name)\(cause) " + parts.joined(separator: " and ") + " than the baseline."
     }
@@ -126,26 +127,5 @@ enum _ComparisonReport {
                     "Up is more mentees matched, right a higher total; a sweep's values are joined in the order written."
                 ),
             ])
-    }
-
-    private static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "−\(-value)" }
-}
-
-/// The difference of two point figures, as a report writes it.
-struct _Difference {
-    var text: String
-    var isZero: Bool
-    var isNegative: Bool
-    /// Without its sign.
-    var magnitude: String
-
-    static func points(_ first: String, _ second: String) -> _Difference {
-        let difference = PointsFormat.difference(first, second) ?? "0"
-        let negative = difference.hasPrefix("-")
-        let magnitude = negative ? String(difference.dropFirst()) : difference
-        let zero = PointsFormat.compare(difference, "0") == 0
-        return _Difference(
-            text: zero ? "±0" : (negative ? "−" : "+") + magnitude, isZero: zero, isNegative: negative && !zero,
-            magnitude: magnitude)
     }
 }

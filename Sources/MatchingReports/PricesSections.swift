@@ -17,7 +17,7 @@ enum _PricesSections {
     /// asking for one more place, and what would place each unmatched
     /// mentee; `nil` when there is nobody to chase.
     static func whoToChase(_ prices: Prices) -> _ReportDocument.Section? {
-        let worth = prices.places.filter { $0.matched > 0 || PointsFormat.compare($0.points, "0") == 1 }
+        let worth = prices.places.filter(\.isWorthAsking)
         guard !worth.isEmpty || !prices.unplaced.isEmpty else { return nil }
         var items = worth.map { place in
             _ReportDocument.Item(text: "Ask \(place.mentor) for one more place: \(gain(place.matched, place.points)).")
@@ -47,8 +47,8 @@ enum _PricesSections {
                     header: ["Mentor", "Places now", "Mentees matched", "Total score", "Newly matched"],
                     rows: prices.places.map { place in
                         [
-                            place.mentor.rawValue, String(place.places), signed(place.matched),
-                            signedPoints(place.points),
+                            place.mentor.rawValue, String(place.places), _Signed.count(place.matched),
+                            _Signed.points(place.points),
                             place.newlyMatched.isEmpty
                                 ? "–" : place.newlyMatched.map(\.rawValue).joined(separator: ", "),
                         ]
@@ -113,14 +113,7 @@ enum _PricesSections {
 
     private static func gain(_ matched: Int, _ points: String) -> String {
         let people = matched == 0 ? "" : "\(matched) more mentee\(matched == 1 ? "" : "s") matched, "
-        return people + "\(signedPoints(points)) points in all"
-    }
-
-    private static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : value < 0 ? "−\(-value)" : "±0" }
-
-    private static func signedPoints(_ points: String) -> String {
-        let sign: Int? = PointsFormat.compare(points, "0")
-        return sign == 1 ? "+" + points : sign == -1 ? "−" + points.dropFirst() : "±" + points
+        return people + "\(_Signed.points(points)) points in all"
     }
 
     private static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }

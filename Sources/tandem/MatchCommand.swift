@@ -132,7 +132,7 @@ extension Tandem {
         /// The `chase:` line: the mentor whose one more place would help
         /// most, and how many mentees are unmatched; `nil` with neither.
         static func chase(_ prices: Prices) -> String? {
-            let best = prices.places.first { $0.matched > 0 || PointsFormat.compare($0.points, "0") == 1 }
+            let best = prices.places.first(where: \.isWorthAsking)
             var parts: [String] = []
             if let best {
                 let matched = best.matched > 0 ? "\(best.matched) more matched, " : ""

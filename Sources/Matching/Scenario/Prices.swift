@@ -22,6 +22,10 @@ public struct Prices: Sendable, Equatable, Codable {
         /// Mentees matched only with the extra place.
         public var newlyMatched: [ParticipantID]
         public var optimal: Bool
+
+        /// Whether the place would match more mentees or raise the total:
+        /// worth asking the mentor for.
+        public var isWorthAsking: Bool { matched > 0 || PointsFormat.compare(points, "0") == 1 }
     }
 
     /// A hard rule, and the round without it.

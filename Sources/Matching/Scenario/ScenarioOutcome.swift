@@ -120,20 +120,8 @@ struct _PairMoves {
         // Scenarios only take people out, so the baseline's mentees are everybody.
         for (mentee, earlier) in before where !withdrawn.contains(mentee) {
             let now = after[mentee] ?? nil
-            guard earlier?.mentor != now?.mentor else {
-                if let earlier, let now, earlier.points != now.points {
-                    // The same pair scored differently (a changed weight).
-                    if now.points > earlier.points {
-                        gained.mentees += 1
-                        gained.points += now.points - earlier.points
-                    } else {
-                        lost.mentees += 1
-                        lost.points += earlier.points - now.points
-                    }
-                }
-                continue
-            }
-            changed += 1
+            // Better or worse off, whether or not the mentor changed (the
+            // same pair scores differently under a changed weight).
             switch (earlier, now) {
             case (nil, _?):
                 gained.mentees += 1
@@ -141,16 +129,16 @@ struct _PairMoves {
             case (_?, nil):
                 lost.mentees += 1
                 lost.switched += 1
-            case (let earlier?, let now?):
-                if now.points > earlier.points {
-                    gained.mentees += 1
-                    gained.points += now.points - earlier.points
-                } else if now.points < earlier.points {
-                    lost.mentees += 1
-                    lost.points += earlier.points - now.points
-                }
-            case (nil, nil): break
+            case (let earlier?, let now?) where now.points > earlier.points:
+                gained.mentees += 1
+                gained.points += now.points - earlier.points
+            case (let earlier?, let now?) where now.points < earlier.points:
+                lost.mentees += 1
+                lost.points += earlier.points - now.points
+            default: break
             }
+            guard earlier?.mentor != now?.mentor else { continue }
+            changed += 1
             let reason: Reason
             if let earlier, withdrawn.contains(earlier.mentor) {
                 reason = .mentorWithdrawn

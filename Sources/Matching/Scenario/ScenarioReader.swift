@@ -80,7 +80,8 @@ struct _ScenarioReader {
             return nil
         }
         guard let name = text(nameNode, at: at + ["name"], "name") else { return nil }
-        let errorsBefore = diagnostics.errors.count
+        // This reader reports errors only, so a count of problems tells whether the scenario added any.
+        let problemsBefore = diagnostics.problems.count
         // A name in use is reported, and the rest of the scenario still checked.
         _ = accept(name: name, at: at + ["name"])
         var scenario = Scenario(name: name)
@@ -143,7 +144,7 @@ struct _ScenarioReader {
                 )
             }
         }
-        guard diagnostics.errors.count == errorsBefore else { return nil }
+        guard diagnostics.problems.count == problemsBefore else { return nil }
         checkConsistency(of: scenario, at: at)
         return scenario
     }
@@ -212,12 +213,9 @@ struct _ScenarioReader {
         var reader = _PolicyReader(path: path, lines: keyLines)
         let policy = reader.policy(from: basePolicy.overridden(by: override))
         let errors = reader.diagnostics.errors
-        for problem in errors where !diagnostics.problems.contains(problem) {
-            diagnostics.append(
-                contentsOf: InputDiagnostics([
-                    .error(problem.location, "in the scenario \"\(scenario)\": \(problem.message)")
-                ]))
-        }
+        diagnostics.append(
+            contentsOf: InputDiagnostics(
+                errors.map { .error($0.location, "in the scenario \"\(scenario)\": \($0.message)") }))
         return errors.isEmpty ? policy : nil
     }
 
