@@ -6,6 +6,8 @@ import MatchingHistory
 import MatchingReports
 import _TandemUtilities
 
+extension ScoreStorage: ExpressibleByArgument {}
+
 extension Tandem {
     /// `tandem match`: the whole round, from sign-ups to proposals and reports.
     struct Match: AsyncParsableCommand {
@@ -45,6 +47,12 @@ extension Tandem {
             name: .customLong("round"),
             help: ArgumentHelp("The round's name in the ledger (default: the policy's name).", valueName: "name"))
         var roundName: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "Keep every pair's score in memory (stored), or compute them again for each pass over them (streamed): auto stores up to 1 GiB of scores.",
+                valueName: "auto|stored|streamed"))
+        var scores = ScoreStorage.automatic
 
         @Flag(help: "Print nothing but errors.")
         var quiet = false
@@ -159,6 +167,7 @@ extension Tandem {
         /// policy says.
         private func roundSpec(_ ledger: Ledger?) throws(InputDiagnostics) -> RoundSpec {
             var spec = try RoundSpec(loaded: CohortLoader.load(inputs.sources))
+            spec.scoreStorage = scores
             if let ledger {
                 do {
                     spec.earlierPairs = try ledger.earlierPairs(in: spec.cohort)

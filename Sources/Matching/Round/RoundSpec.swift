@@ -45,6 +45,8 @@ public struct RoundSpec: Sendable {
     /// What loading the files found (warnings, and how each column was read),
     /// kept for the round's reports.
     public var loaded: (warnings: [InputProblem], columns: [FileColumns]) = ([], [])
+    /// Whether the scores are stored or computed again for each pass.
+    public var scoreStorage = ScoreStorage.automatic
 
     public init(
         cohort: Cohort, policy: Policy? = nil, locks: [Pairing] = [], exclusions: [PairExclusion] = [],
@@ -82,7 +84,7 @@ public struct RoundSpec: Sendable {
         let roundCohort =
             policy == cohort.policy && exclusions.isEmpty && earlierPairs.isEmpty
             ? cohort : try cohort.with(policy: policy, addingExclusions: exclusions, earlierPairs: earlierPairs)
-        var check = try ScoredCohort.run(roundCohort, warnings: loaded.warnings)
+        var check = try ScoredCohort.run(roundCohort, warnings: loaded.warnings, storage: scoreStorage)
         check.columns = loaded.columns
         return check
     }

@@ -5,8 +5,9 @@
 /// A pass over all pairs is a streaming pass (``forEachRow(_:)``): it sees
 /// each row once, in order, so an implementation may compute rows block by
 /// block (a BLAS product per block) instead of storing them. ``ScoreMatrix``
-/// is the stored implementation; a cohort of a million people will use one
-/// that recomputes.
+/// is the stored implementation; ``StreamedScores`` recomputes, for cohorts
+/// whose matrix would not fit in memory. A pass over some rows only
+/// (``forEachBlock(of:_:)``) costs those rows.
 ///
 /// Scores are whole units of the policy's resolution; the score of a
 /// forbidden pair is meaningless (0).
@@ -23,6 +24,12 @@ public protocol ScoreSource: Sendable {
     ///   computes scores adds its own cost per block.
     func forEachBlock(in rows: Range<Int>, _ body: (ScoreBlock) -> Void)
 
+    /// Calls `body` with blocks that together cover the listed mentees
+    /// (ascending, without repeats), in order; a block's rows need not be
+    /// consecutive (see ``ScoreBlock/row(_:)``). By default each run of
+    /// consecutive mentees is read with ``forEachBlock(in:_:)``.
+    func forEachBlock(of mentees: [Int], _ body: (ScoreBlock) -> Void)
+
     /// Runs `body` on one block holding every row, when the source stores
     /// them (no copy), for searches that jump between rows; `nil` for a
     /// source that computes its rows (read them with ``withRow(_:_:)``).
@@ -32,9 +39,27 @@ public protocol ScoreSource: Sendable {
 extension ScoreSource {
     public func withEveryRow<Result>(_ body: (ScoreBlock) -> Result) -> Result? { nil }
 
+    public func forEachBlock(of mentees: [Int], _ body: (ScoreBlock) -> Void) {
+        var start = 0
+        while start < mentees.count {
+            var end = start + 1
+            while end < mentees.count, mentees[end] == mentees[end - 1] + 1 { end += 1 }
+            forEachBlock(in: mentees[start]..<mentees[end - 1] + 1, body)
+            start = end
+        }
+    }
+
     /// Calls `body` with every row, in mentee order: a streaming pass.
     public func forEachRow(_ body: (ScoreRow) -> Void) {
         forEachBlock(in: 0..<mentees) { block in
+            for offset in 0..<block.count { body(block.row(offset)) }
+        }
+    }
+
+    /// Calls `body` with the rows of the listed mentees (ascending, without
+    /// repeats), in order: a pass that costs only those rows.
+    public func forEachRow(of mentees: [Int], _ body: (ScoreRow) -> Void) {
+        forEachBlock(of: mentees) { block in
             for offset in 0..<block.count { body(block.row(offset)) }
         }
     }
@@ -55,7 +80,9 @@ extension ScoreSource {
     }
 }
 
-/// Consecutive rows of scores and forbidden bits, as a ``ScoreSource`` lends them.
+/// Rows of scores and forbidden bits, as a ``ScoreSource`` lends them:
+/// consecutive mentees from ``firstMentee``, or the mentees a pass over some
+/// rows listed.
 public struct ScoreBlock {
     /// The first row's mentee.
     public let firstMentee: Int
@@ -68,11 +95,23 @@ public struct ScoreBlock {
     /// Forbidden bits, `wordsPerRow` 64-bit words per row.
     let forbidden: UnsafePointer<UInt64>
     let wordsPerRow: Int
+    /// Each row's mentee, when they are not consecutive.
+    let menteeOfRow: UnsafePointer<Int>?
 
     /// A block over storage the caller keeps alive during the block's use.
+    ///
+    /// - Parameters:
+    ///   - firstMentee: The first row's mentee.
+    ///   - count: How many rows.
+    ///   - mentors: Scores per row.
+    ///   - scores: Row-major scores, `count × mentors`.
+    ///   - forbidden: Forbidden bits, `wordsPerRow` words per row.
+    ///   - wordsPerRow: `(mentors + 63) / 64`.
+    ///   - menteeOfRow: Each row's mentee (`count` of them) when the rows are
+    ///     not consecutive mentees from `firstMentee`.
     public init(
         firstMentee: Int, count: Int, mentors: Int, scores: UnsafePointer<Int32>,
-        forbidden: UnsafePointer<UInt64>, wordsPerRow: Int
+        forbidden: UnsafePointer<UInt64>, wordsPerRow: Int, menteeOfRow: UnsafePointer<Int>? = nil
     ) {
         self.firstMentee = firstMentee
         self.count = count
@@ -80,14 +119,15 @@ public struct ScoreBlock {
         self.scores = scores
         self.forbidden = forbidden
         self.wordsPerRow = wordsPerRow
+        self.menteeOfRow = menteeOfRow
     }
 
     /// The block's `offset`-th row.
     @inline(__always)
     public func row(_ offset: Int) -> ScoreRow {
         ScoreRow(
-            mentee: firstMentee + offset, mentors: mentors, scores: scores + offset * mentors,
-            forbidden: forbidden + offset * wordsPerRow)
+            mentee: menteeOfRow?[offset] ?? firstMentee + offset, mentors: mentors,
+            scores: scores + offset * mentors, forbidden: forbidden + offset * wordsPerRow)
     }
 }
 

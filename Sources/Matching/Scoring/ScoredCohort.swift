@@ -6,7 +6,8 @@ import Diagnostics
 /// warnings only scores can tell (mentees whom every mentor is forbidden to).
 public struct ScoredCohort: Sendable {
     public internal(set) var model: ScoringModel
-    /// Every pair's score, read through the one score interface.
+    /// Every pair's score, read through the one score interface: stored, or
+    /// computed again for each pass (see ``ScoreStorage``).
     public let scores: any ScoreSource
     /// Every warning, sorted by file, row and column.
     public let warnings: [InputProblem]
@@ -29,15 +30,19 @@ public struct ScoredCohort: Sendable {
     ///
     /// - Throws: `InputDiagnostics` when an input has errors (nothing else
     ///   is computed then), or with one problem when scores cannot be exact.
-    public static func run(_ sources: Cohort.Sources) throws(InputDiagnostics) -> ScoredCohort {
-        try run(CohortLoader.load(sources))
+    public static func run(
+        _ sources: Cohort.Sources, storage: ScoreStorage = .automatic
+    ) throws(InputDiagnostics) -> ScoredCohort {
+        try run(CohortLoader.load(sources), storage: storage)
     }
 
     /// Scores an already loaded cohort.
     ///
     /// - Throws: `InputDiagnostics` with one problem when scores cannot be exact.
-    public static func run(_ loaded: CohortLoader.Loaded) throws(InputDiagnostics) -> ScoredCohort {
-        var scored = try run(loaded.cohort, warnings: loaded.warnings)
+    public static func run(
+        _ loaded: CohortLoader.Loaded, storage: ScoreStorage = .automatic
+    ) throws(InputDiagnostics) -> ScoredCohort {
+        var scored = try run(loaded.cohort, warnings: loaded.warnings, storage: storage)
         scored.columns = loaded.columns
         return scored
     }
@@ -46,7 +51,7 @@ public struct ScoredCohort: Sendable {
     ///
     /// - Throws: `InputDiagnostics` with one problem when scores cannot be exact.
     public static func run(
-        _ cohort: Cohort, warnings loadWarnings: [InputProblem] = []
+        _ cohort: Cohort, warnings loadWarnings: [InputProblem] = [], storage: ScoreStorage = .automatic
     ) throws(InputDiagnostics) -> ScoredCohort {
         let sources = cohort.sources
         let model: ScoringModel
@@ -58,7 +63,9 @@ public struct ScoredCohort: Sendable {
         if let problem = roundRangeProblem(model) {
             throw InputDiagnostics([.error(SourceLocation(file: sources.policy ?? "policy"), problem)])
         }
-        let scores = model.scoreMatrix()
+        let scores: any ScoreSource =
+            storage.stores(mentees: cohort.mentees.count, mentors: cohort.mentors.count)
+            ? model.scoreMatrix() : model.streamedScores()
         var allowedPairs = 0
         var stranded: [Int] = []
         var largest: UInt32 = 0
