@@ -19,9 +19,61 @@ public protocol AssignmentRowSource {
     /// allowed. By default a whole row is read; a source that can read one
     /// pair alone should (locks read one pair of each locked row).
     func value(row: Int, column: Int) -> Cost?
+
+    /// What the source can state about a row without reading it — a few of
+    /// its allowed pairs and a bound on all the others — or `nil` (the
+    /// default) when only reading the row tells.
+    func summary(row: Int) -> RowSummary<Cost>?
+
+    /// Reads the listed rows (ascending, without repeats) in turn: for each,
+    /// fills `values` and `allowed` as ``readRow(_:values:allowed:)`` does
+    /// and calls `body` with the row. By default one row at a time; a source
+    /// that computes its rows should compute them together.
+    func readRows(
+        _ rows: [Int], values: UnsafeMutableBufferPointer<Cost>, allowed: UnsafeMutableBufferPointer<Bool>,
+        _ body: (Int) -> Void)
+}
+
+/// What a row source states about one row without reading it: some of the
+/// row's allowed pairs with their values, and a bound no other allowed pair
+/// of the row passes.
+///
+/// ``OptimalityCertificate`` checks the listed pairs one by one and the rest
+/// through the bound: when the bound's reduced cost against the row's
+/// potential and the highest column potential is not negative, no pair of
+/// the row can have a negative one. A row whose bound does not settle it is
+/// read in full.
+public struct RowSummary<Cost: AssignmentCost>: Sendable {
+    /// Allowed pairs of the row, each column once, with their values (in
+    /// the problem's sense).
+    public var pairs: [CandidatePair<Cost>]
+    /// No other allowed pair of the row is better: each is worth at most
+    /// this when maximising, at least this when minimising; `nil` when the
+    /// row has no other allowed pair.
+    public var othersBound: Cost?
+
+    /// - Parameters:
+    ///   - pairs: Allowed pairs of the row with their values, each column once.
+    ///   - othersBound: The bound on every other allowed pair, or `nil` when there is none.
+    public init(pairs: [CandidatePair<Cost>], othersBound: Cost?) {
+        self.pairs = pairs
+        self.othersBound = othersBound
+    }
 }
 
 extension AssignmentRowSource {
+    public func summary(row: Int) -> RowSummary<Cost>? { nil }
+
+    public func readRows(
+        _ rows: [Int], values: UnsafeMutableBufferPointer<Cost>, allowed: UnsafeMutableBufferPointer<Bool>,
+        _ body: (Int) -> Void
+    ) {
+        for row in rows {
+            readRow(row, values: values, allowed: allowed)
+            body(row)
+        }
+    }
+
     public func value(row: Int, column: Int) -> Cost? {
         let values = UnsafeMutableBufferPointer<Cost>.allocate(capacity: columnCount)
         let allowed = UnsafeMutableBufferPointer<Bool>.allocate(capacity: columnCount)

@@ -46,6 +46,9 @@ public enum OptimalityCertificate {
         public internal(set) var dualObjective: Double = 0
         /// The absolute tolerance used per comparison (0 for exact costs).
         public internal(set) var tolerance: Double = 0
+        /// Rows proven through the source's summary (``RowSummary``) without
+        /// being read; every other row was read in full.
+        public internal(set) var rowsSettledByBound = 0
 
         public var description: String {
             isOptimal
@@ -195,17 +198,64 @@ public enum OptimalityCertificate {
         }
         if optionPotential > tolerance { report.fail("the unassigned option's potential is positive") }
 
-        // 2 and 3, row side: one pass over every allowed pair.
+        // 2 and 3, row side: every allowed pair, through the source's
+        // summary of a row when its bound settles the row, else read.
         var primal = Value.zero
+        // The unassigned option of an unlocked row: its reduced cost, and its cost when the row is unassigned.
+        func checkOption(_ row: Int, u: Value, assigned: Int) {
+            guard let optionCost else { return }
+            let reduced = optionCost - u - optionPotential
+            if reduced < -tolerance {
+                report.fail("row \(row)'s unassigned option has reduced cost \(reduced) < 0")
+            }
+            if assigned < 0 {
+                primal += optionCost
+                if reduced > tolerance || reduced < -tolerance {
+                    report.fail("unassigned row \(row) has option reduced cost \(reduced) ≠ 0")
+                }
+            }
+        }
+        let highestColumnPotential = v.max() ?? .zero
+        var rowsToRead: [Int] = []
+        for row in 0..<rows {
+            let assigned = solution.columnForRow[row] ?? -1
+            guard locked[row] < 0, let summary = source.summary(row: row),
+                assigned < 0 || summary.pairs.contains(where: { $0.column == assigned }),
+                summary.pairs.allSatisfy({ $0.column >= 0 && $0.column < columns })
+            else {
+                rowsToRead.append(row)
+                continue
+            }
+            let u = duals.rowPotentials[row]._certificateValue
+            // Every pair left out costs at least the bound's cost, and every
+            // column's potential is at most the highest.
+            if let bound = summary.othersBound, cost(bound) - u - highestColumnPotential < -tolerance {
+                rowsToRead.append(row)
+                continue
+            }
+            dual += u
+            for pair in summary.pairs {
+                let value = cost(pair.value)
+                let reduced = value - u - v[pair.column]
+                if reduced < -tolerance { report.fail("pair (\(row), \(pair.column)) has reduced cost \(reduced) < 0") }
+                if pair.column == assigned {
+                    primal += value
+                    if reduced > tolerance || reduced < -tolerance {
+                        report.fail("assigned pair (\(row), \(pair.column)) has reduced cost \(reduced) ≠ 0")
+                    }
+                }
+            }
+            checkOption(row, u: u, assigned: assigned)
+        }
+        report.rowsSettledByBound = rows - rowsToRead.count
         v.withUnsafeBufferPointer { v in
-            for row in 0..<rows {
-                source.readRow(row, values: values, allowed: allowed)
+            source.readRows(rowsToRead, values: values, allowed: allowed) { row in
                 let assigned = solution.columnForRow[row] ?? -1
                 if assigned >= 0 {
                     guard assigned < columns, allowed[assigned] else {
                         report.fail(
                             "row \(row) is assigned to column \(assigned), which is out of range or not allowed")
-                        continue
+                        return
                     }
                 }
                 guard locked[row] < 0 else {
@@ -216,24 +266,14 @@ public enum OptimalityCertificate {
                     } else {
                         report.fail("row \(row) is locked to column \(locked[row]), which is not allowed")
                     }
-                    continue
+                    return
                 }
                 let u = duals.rowPotentials[row]._certificateValue
                 dual += u
                 primal += _checkRow(
                     row, values: UnsafeBufferPointer(values), allowed: UnsafeBufferPointer(allowed), u: u, v: v,
                     minimizing: minimizing, tolerance: tolerance, assigned: assigned, report: &report)
-                guard let optionCost else { continue }
-                let reduced = optionCost - u - optionPotential
-                if reduced < -tolerance {
-                    report.fail("row \(row)'s unassigned option has reduced cost \(reduced) < 0")
-                }
-                if assigned < 0 {
-                    primal += optionCost
-                    if reduced > tolerance || reduced < -tolerance {
-                        report.fail("unassigned row \(row) has option reduced cost \(reduced) ≠ 0")
-                    }
-                }
+                checkOption(row, u: u, assigned: assigned)
             }
         }
         let gap = primal > dual ? primal - dual : dual - primal

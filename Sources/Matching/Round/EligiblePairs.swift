@@ -47,6 +47,12 @@ struct _EligiblePairs: PricingSource {
     /// Mentees locked to a mentor (they get no candidates, and take no
     /// mentor's candidate places from the others), by mentee; empty: none.
     var lockedMentee: [Bool] = []
+    /// Scoring's digest of the best pairs, when it holds for these places
+    /// and this cutoff (see ``_ScoreDigest/isValid(places:cutoff:)``): the
+    /// first candidates come from its lists instead of a pass, and a row
+    /// whose potential covers its bound is not read again (pricing, the
+    /// certificate).
+    var digest: _ScoreDigest?
     /// Whether columns are places (with a discount) rather than mentors.
     let placeColumns: Bool
     /// Mentor → the column of their first place, when columns are places.
@@ -118,9 +124,47 @@ struct _EligiblePairs: PricingSource {
     /// each mentor's most valuable mentees (ties go to the first offered), in
     /// one pass over the scores.
     func initialCandidates() -> [[CandidatePair<Int64>]] {
-        bestCandidates(
+        if let digest, initialPerMentee == Self.menteeCandidates, keptMentor.isEmpty {
+            return candidates(from: digest)
+        }
+        return bestCandidates(
             keyScale: 1, columnTerms: Array(repeating: 0, count: scores.mentors),
             rowTerms: Array(repeating: 0, count: rowCount), earlierMentor: nil)
+    }
+
+    /// The same lists from the digest, without a pass: its pairs eligible
+    /// here (scoring ranked them by score, as the pass would), leaving out
+    /// locked mentees.
+    private func candidates(from digest: _ScoreDigest) -> [[CandidatePair<Int64>]] {
+        var lists = [[(mentor: Int32, score: Int32)]](repeating: [], count: rowCount)
+        let lowest = lowest
+        func eligible(_ mentee: Int, _ mentor: Int, _ score: Int32) -> Bool {
+            Int64(score) >= lowest && places[mentor] > 0 && (lockedMentee.isEmpty || !lockedMentee[mentee])
+        }
+        for mentee in 0..<rowCount {
+            let (mentors, scores) = digest.mentors(of: mentee)
+            for (mentor, score) in zip(mentors, scores) where eligible(mentee, Int(mentor), score) {
+                lists[mentee].append((mentor, score))
+            }
+        }
+        for mentor in places.indices {
+            let (mentees, scores) = digest.mentees(of: mentor)
+            for (mentee, score) in zip(mentees, scores) where eligible(Int(mentee), mentor, score) {
+                lists[Int(mentee)].append((Int32(mentor), score))
+            }
+        }
+        return candidatePairs(lists)
+    }
+
+    /// Each mentee's list of (mentor, score), repeats dropped, as candidate
+    /// pairs in column order.
+    private func candidatePairs(_ lists: [[(mentor: Int32, score: Int32)]]) -> [[CandidatePair<Int64>]] {
+        lists.enumerated().map { mentee, list in
+            var seen = Set<Int32>()
+            return candidatePairs(
+                mentee: mentee,
+                mentors: list.filter { seen.insert($0.mentor).inserted }.sorted { $0.mentor < $1.mentor })
+        }
     }
 
     /// A follow-up round's first candidates: each mentee's and each
@@ -201,12 +245,7 @@ struct _EligiblePairs: PricingSource {
                 lists[Int(mentee)].append((Int32(mentor), score))
             }
         }
-        return lists.enumerated().map { mentee, list in
-            var seen = Set<Int32>()
-            return candidatePairs(
-                mentee: mentee,
-                mentors: list.filter { seen.insert($0.mentor).inserted }.sorted { $0.mentor < $1.mentor })
-        }
+        return candidatePairs(lists)
     }
 
     /// Each mentee's pair with their mentor in `mentorOfMentee`, when it is
@@ -237,6 +276,11 @@ struct _EligiblePairs: PricingSource {
     /// The pairs that price negative against the duals: for each mentee, the
     /// `limit` mentors whose best place prices most negative, with all their
     /// places.
+    ///
+    /// With a digest, a mentee's listed pairs are priced from it, and the
+    /// rest of the row is read only when the bound on its scores could
+    /// price negative against the mentee's potential and the least slack of
+    /// any mentor: most rows of a solved round are settled that way.
     func improvingPairs(duals: Duals<Int64>, limit: Int) -> [(row: Int, pairs: [CandidatePair<Int64>])] {
         // A pair's reduced cost at its mentor's best place is
         // −worth − u[mentee] + slack[mentor], where worth is the scaled score
@@ -247,32 +291,64 @@ struct _EligiblePairs: PricingSource {
         var best = _BestEntries(capacity: limit)
         var additions: [(row: Int, pairs: [CandidatePair<Int64>])] = []
         let lowest = lowest, offset = offset, scale = scale
+        // A locked mentee's other pairs may price negative (its potential
+        // only makes the locked pair tight), but it takes no other pair: not
+        // offering them keeps each pass as fast as a first round's (26 ms
+        // instead of 7 ms with 1,946 locked mentees).
+        let unlocked = (0..<rowCount).filter { lockedMentee.isEmpty || !lockedMentee[$0] }
+        var rowsToRead = unlocked
         slack.withUnsafeBufferPointer { slack in
-            scores.forEachRow { row in
-                // A locked mentee's other pairs may price negative (its
-                // potential only makes the locked pair tight), but it takes no
-                // other pair: not offering them keeps each pass as fast as a
-                // first round's (26 ms instead of 7 ms with 1,946 locked mentees).
-                guard lockedMentee.isEmpty || !lockedMentee[row.mentee] else { return }
+            /// Offers the pair if it prices negative.
+            @inline(__always) func price(_ mentee: Int, _ mentor: Int, _ score: Int32, base: Int64, kept: Int) {
+                // Slack is Int64.max for mentors without places, so the subtraction
+                // saturates below 0 instead of overflowing: base and scores are small.
+                let worth = Int64(score) &* scale &+ base &+ (mentor == kept ? keepBonus : 0)
+                let excess = worth - min(slack[mentor], Int64.max / 2)
+                if excess > 0 { best.offer(excess, mentor, score: score) }
+            }
+            func add(_ mentee: Int) {
+                if !best.items.isEmpty {
+                    additions.append(
+                        (mentee, candidatePairs(mentee: mentee, mentors: Array(zip(best.items, best.scores)))))
+                }
+            }
+            if let digest {
+                let leastSlack = min(slack.min() ?? .max, Int64.max / 2)
+                rowsToRead = []
+                for mentee in unlocked {
+                    let base = offset &+ duals.rowPotentials[mentee]
+                    let kept = keptMentor.isEmpty ? -1 : Int(keptMentor[mentee])
+                    let bound = digest.leftOutBound[mentee]
+                    if bound > .min, bound &* scale &+ base &+ (kept >= 0 ? keepBonus : 0) - leastSlack > 0 {
+                        rowsToRead.append(mentee)
+                        continue
+                    }
+                    best.removeAll()
+                    let (mentors, scores) = digest.mentors(of: mentee)
+                    for (mentor, score) in zip(mentors, scores)
+                    where Int64(score) >= lowest && places[Int(mentor)] > 0 {
+                        price(mentee, Int(mentor), score, base: base, kept: kept)
+                    }
+                    add(mentee)
+                }
+            }
+            scores.forEachRow(of: rowsToRead) { row in
                 best.removeAll()
                 let base = offset &+ duals.rowPotentials[row.mentee]
                 let kept = keptMentor.isEmpty ? -1 : Int(keptMentor[row.mentee])
                 for mentor in 0..<row.mentors {
-                    let score = Int64(row[mentor])
-                    // Slack is Int64.max for mentors without places, so the subtraction
-                    // saturates below 0 instead of overflowing: base and scores are small.
-                    let worth = score &* scale &+ base &+ (mentor == kept ? keepBonus : 0)
-                    let excess = worth - min(slack[mentor], Int64.max / 2)
-                    guard excess > 0, score >= lowest, !row.isForbidden(mentor) else { continue }
-                    best.offer(excess, mentor, score: row[mentor])
+                    let score = row[mentor]
+                    // The cheap test first: most pairs do not price negative.
+                    let worth = Int64(score) &* scale &+ base &+ (mentor == kept ? keepBonus : 0)
+                    guard worth - min(slack[mentor], Int64.max / 2) > 0, Int64(score) >= lowest,
+                        !row.isForbidden(mentor)
+                    else { continue }
+                    price(row.mentee, mentor, score, base: base, kept: kept)
                 }
-                if !best.items.isEmpty {
-                    additions.append(
-                        (row.mentee, candidatePairs(mentee: row.mentee, mentors: Array(zip(best.items, best.scores)))))
-                }
+                add(row.mentee)
             }
         }
-        return additions
+        return additions.sorted { $0.row < $1.row }
     }
 
     /// One pair's value, reading only its own score.
@@ -308,21 +384,52 @@ struct _EligiblePairs: PricingSource {
     /// the place's discount) and whether the pair is eligible: allowed by the
     /// rules, at or above the cutoff, and the mentor has a place.
     func readRow(_ mentee: Int, values: UnsafeMutableBufferPointer<Int64>, allowed: UnsafeMutableBufferPointer<Bool>) {
+        scores.withRow(mentee) { fill($0, values: values, allowed: allowed) }
+    }
+
+    /// The listed rows, read together in one pass over the scores.
+    func readRows(
+        _ rows: [Int], values: UnsafeMutableBufferPointer<Int64>, allowed: UnsafeMutableBufferPointer<Bool>,
+        _ body: (Int) -> Void
+    ) {
+        scores.forEachRow(of: rows) { row in
+            fill(row, values: values, allowed: allowed)
+            body(row.mentee)
+        }
+    }
+
+    /// The mentee's listed pairs from the digest and the bound on the rest
+    /// of their row: what the certificate checks instead of reading it.
+    func summary(row mentee: Int) -> RowSummary<Int64>? {
+        guard let digest else { return nil }
+        let (mentors, scores) = digest.mentors(of: mentee)
+        var listed: [(mentor: Int32, score: Int32)] = []
+        for (mentor, score) in zip(mentors, scores) where Int64(score) >= lowest && places[Int(mentor)] > 0 {
+            listed.append((mentor, score))
+        }
+        let bound = digest.leftOutBound[mentee]
+        let kept = keptMentor.isEmpty ? -1 : Int(keptMentor[mentee])
+        return RowSummary(
+            pairs: candidatePairs(mentee: mentee, mentors: listed),
+            othersBound: bound == .min ? nil : value(score: bound, place: 0, bonus: kept >= 0 ? keepBonus : 0))
+    }
+
+    private func fill(
+        _ row: ScoreRow, values: UnsafeMutableBufferPointer<Int64>, allowed: UnsafeMutableBufferPointer<Bool>
+    ) {
         let lowest = lowest
-        scores.withRow(mentee) { row in
-            for mentor in 0..<row.mentors {
-                let score = Int64(row[mentor])
-                let eligible = !row.isForbidden(mentor) && score >= lowest && places[mentor] > 0
-                let bonus = bonus(mentee: mentee, mentor: mentor)
-                guard placeColumns else {
-                    values[mentor] = value(score: score, place: 0, bonus: bonus)
-                    allowed[mentor] = eligible
-                    continue
-                }
-                for place in 0..<places[mentor] {
-                    values[firstPlace[mentor] + place] = value(score: score, place: place, bonus: bonus)
-                    allowed[firstPlace[mentor] + place] = eligible
-                }
+        for mentor in 0..<row.mentors {
+            let score = Int64(row[mentor])
+            let eligible = !row.isForbidden(mentor) && score >= lowest && places[mentor] > 0
+            let bonus = bonus(mentee: row.mentee, mentor: mentor)
+            guard placeColumns else {
+                values[mentor] = value(score: score, place: 0, bonus: bonus)
+                allowed[mentor] = eligible
+                continue
+            }
+            for place in 0..<places[mentor] {
+                values[firstPlace[mentor] + place] = value(score: score, place: place, bonus: bonus)
+                allowed[firstPlace[mentor] + place] = eligible
             }
         }
     }

@@ -46,6 +46,9 @@ struct _RoundSolver {
     var largestScore: Int64?
     /// Potentials of an earlier round to start the first sparse solve from.
     var startingPotentials: _IndexedPotentials?
+    /// Scoring's digest of the best pairs (``ScoredCohort``), used by each
+    /// solve whose places and cutoff it holds for.
+    var digest: _ScoreDigest?
 
     struct Outcome {
         /// The whole problem that was solved (rows are mentees).
@@ -86,6 +89,7 @@ struct _RoundSolver {
             scores: check.scores, policy: check.cohort.policy, capacities: check.cohort.mentors.map(\.capacity),
             transposed: transposed)
         largestScore = check.largestScore
+        digest = check.digest
     }
 
     /// The slot discount and the minimum score in whole units.
@@ -173,6 +177,7 @@ struct _RoundSolver {
             scores: scores, places: places, cutoff: cutoff(floor: floor), offset: terms.offset,
             discount: discountUnits)
         pairs.initialPerMentee = initialCandidates
+        pairs.digest = digest.flatMap { $0.isValid(places: places, cutoff: pairs.cutoff) ? $0 : nil }
         if keeping, let kept = keptMentorOfMentee {
             pairs.scale = terms.scale
             pairs.keepBonus = terms.keepBonus

@@ -20,6 +20,10 @@ public struct ScoredCohort: Sendable {
     /// the solve a pass over every pair, 7 ms of 3,400 mentees' 0.08 s
     /// follow-up solve).
     public let largestScore: Int64
+    /// Each person's best eligible pairs and each mentee's bound on the
+    /// rest, kept by the same pass: where a round starts, and what spares
+    /// its later passes most rows.
+    let digest: _ScoreDigest
     /// Which header of each sign-up file fed which field (empty for a
     /// cohort built in code).
     public var columns: [FileColumns] = []
@@ -69,11 +73,15 @@ public struct ScoredCohort: Sendable {
         var allowedPairs = 0
         var stranded: [Int] = []
         var largest: UInt32 = 0
+        let cap = cohort.policy.matching.menteesPerMentor ?? .max
+        let minimum = _RoundSolver.units(cohort.policy).minimum
+        var digest = _ScoreDigest.Builder(places: cohort.mentors.map { min($0.capacity, cap) }, minimum: minimum)
         scores.forEachRow { row in
             let allowed = row.allowedCount
             allowedPairs += allowed
             if allowed == 0 { stranded.append(row.mentee) }
             for mentor in 0..<row.mentors { largest = max(largest, row[mentor].magnitude) }
+            digest.add(row)
         }
         var warnings = InputDiagnostics(loadWarnings)
         for index in stranded {
@@ -84,7 +92,7 @@ public struct ScoredCohort: Sendable {
         }
         return ScoredCohort(
             model: model, scores: scores, warnings: warnings.sorted, allowedPairs: allowedPairs,
-            strandedMentees: stranded, largestScore: Int64(largest))
+            strandedMentees: stranded, largestScore: Int64(largest), digest: digest.finish(minimum: minimum))
     }
 
     /// Why the round's values could not be summed exactly, if they could not:

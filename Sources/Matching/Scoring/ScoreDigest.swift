@@ -1,0 +1,145 @@
+/// What scoring's one pass over every pair keeps so that a round need not
+/// read every pair again: each mentee's best eligible mentors, each mentor's
+/// best eligible mentees, and for each mentee a bound on the score of every
+/// eligible mentor left off their list.
+///
+/// A round's solve starts from these lists (`_EligiblePairs`), and a row
+/// whose potential already covers its bound holds no pair that could improve
+/// the answer: pricing, the certificate and the answer's ranks read only the
+/// rows it does not cover. "Eligible" here is what the cohort's own policy
+/// allows: the mentor has places and the score is at or above the minimum
+/// score; a round with other places or a lower cutoff asks
+/// ``isValid(places:cutoff:)`` before trusting it.
+struct _ScoreDigest: Sendable {
+    /// Each mentee's best mentors in the lists: a round's first candidates.
+    static let perMentee = _EligiblePairs.menteeCandidates
+    /// Each mentor's best mentees, this many per place.
+    static let perPlace = _EligiblePairs.mentorCandidatesPerPlace
+
+    /// Each mentee's listed mentors in increasing order and their scores:
+    /// `mentors[start[i]..<start[i + 1]]`.
+    private let menteeStart: [Int]
+    private let listedMentors: [Int32]
+    private let listedScores: [Int32]
+    /// The score no eligible mentor left off the mentee's list exceeds (the
+    /// lowest listed score when the list is full), or `Int64.min` when
+    /// every eligible mentor is listed.
+    let leftOutBound: [Int64]
+    /// The best allowed score of a mentor without places, by mentee
+    /// (`Int64.min` when none): what a mentee's ranks count besides the
+    /// eligible mentors.
+    let placelessBest: [Int64]
+    /// Each mentor's listed mentees and their scores, the same way.
+    private let mentorStart: [Int]
+    private let listedMentees: [Int32]
+    private let listedMenteeScores: [Int32]
+    /// The eligibility the lists assumed: which mentors had places, and the minimum score.
+    private let hadPlaces: [Bool]
+    private let minimum: Int64?
+
+    /// Whether the lists and bounds hold for a round with these places and
+    /// this lowest eligible score: no mentor without places then has places
+    /// now, and the cutoff is no lower.
+    func isValid(places: [Int], cutoff: Int64?) -> Bool {
+        guard places.count == hadPlaces.count else { return false }
+        if let minimum, (cutoff ?? .min) < minimum { return false }
+        return zip(places, hadPlaces).allSatisfy { $0 == 0 || $1 }
+    }
+
+    /// The mentee's listed mentors and scores.
+    func mentors(of mentee: Int) -> (mentors: ArraySlice<Int32>, scores: ArraySlice<Int32>) {
+        let range = menteeStart[mentee]..<menteeStart[mentee + 1]
+        return (listedMentors[range], listedScores[range])
+    }
+
+    /// The mentor's listed mentees and scores.
+    func mentees(of mentor: Int) -> (mentees: ArraySlice<Int32>, scores: ArraySlice<Int32>) {
+        let range = mentorStart[mentor]..<mentorStart[mentor + 1]
+        return (listedMentees[range], listedMenteeScores[range])
+    }
+
+    /// Builds the digest row by row, in mentee order.
+    struct Builder {
+        private let places: [Int]
+        private let lowest: Int64
+        private let placeless: [Int]
+        private var best = _BestEntries(capacity: _ScoreDigest.perMentee)
+        private var mentorBest: [_BestEntries]
+        private var mentorThreshold: [Int64]
+        private var menteeStart = [0]
+        private var listedMentors: [Int32] = []
+        private var listedScores: [Int32] = []
+        private var leftOutBound: [Int64] = []
+        private var placelessBest: [Int64] = []
+
+        /// - Parameters:
+        ///   - places: Each mentor's places under the cohort's policy.
+        ///   - minimum: The policy's minimum score in units, if any.
+        init(places: [Int], minimum: Int64?) {
+            self.places = places
+            lowest = minimum ?? Int64(Int32.min)
+            placeless = places.indices.filter { places[$0] == 0 }
+            mentorBest = places.map { _BestEntries(capacity: max(1, $0 * _ScoreDigest.perPlace)) }
+            mentorThreshold = [Int64](repeating: .min, count: places.count)
+        }
+
+        /// Offers the row's eligible pairs to the mentee's list and to each
+        /// mentor's. The keys are the scores; ties keep the pair offered
+        /// first. Most pairs lose on both sides and are refused by two
+        /// comparisons, before their eligibility is looked at (each mentor's
+        /// threshold in a flat array: asking each mentor's list instead took
+        /// 45 ms a pass on the 3,400-mentee round).
+        mutating func add(_ row: ScoreRow) {
+            best.removeAll()
+            var menteeThreshold = Int64.min
+            let lowest = lowest
+            mentorThreshold.withUnsafeMutableBufferPointer { mentorThreshold in
+                for mentor in 0..<row.mentors {
+                    let score = Int64(row[mentor])
+                    let menteeWants = score > menteeThreshold, mentorWants = score > mentorThreshold[mentor]
+                    guard menteeWants || mentorWants, score >= lowest, places[mentor] > 0, !row.isForbidden(mentor)
+                    else { continue }
+                    if menteeWants {
+                        best.offer(score, mentor, score: row[mentor])
+                        menteeThreshold = best.threshold
+                    }
+                    if mentorWants {
+                        mentorBest[mentor].offer(score, row.mentee, score: row[mentor])
+                        mentorThreshold[mentor] = mentorBest[mentor].threshold
+                    }
+                }
+            }
+            // A full list may have left eligible mentors off, none above its lowest score.
+            leftOutBound.append(best.threshold)
+            var placelessScore = Int64.min
+            for mentor in placeless where !row.isForbidden(mentor) {
+                placelessScore = max(placelessScore, Int64(row[mentor]))
+            }
+            placelessBest.append(placelessScore)
+            let order = best.items.indices.sorted { best.items[$0] < best.items[$1] }
+            for index in order {
+                listedMentors.append(best.items[index])
+                listedScores.append(best.scores[index])
+            }
+            menteeStart.append(listedMentors.count)
+        }
+
+        /// The digest of every row added, which must be every mentee in order.
+        func finish(minimum: Int64?) -> _ScoreDigest {
+            var mentorStart = [0], mentees: [Int32] = [], scores: [Int32] = []
+            for entries in mentorBest {
+                let order = entries.items.indices.sorted { entries.items[$0] < entries.items[$1] }
+                for index in order {
+                    mentees.append(entries.items[index])
+                    scores.append(entries.scores[index])
+                }
+                mentorStart.append(mentees.count)
+            }
+            return _ScoreDigest(
+                menteeStart: menteeStart, listedMentors: listedMentors, listedScores: listedScores,
+                leftOutBound: leftOutBound, placelessBest: placelessBest, mentorStart: mentorStart,
+                listedMentees: mentees, listedMenteeScores: scores, hadPlaces: places.map { $0 > 0 },
+                minimum: minimum)
+        }
+    }
+}
