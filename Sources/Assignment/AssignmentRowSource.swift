@@ -25,6 +25,10 @@ public protocol AssignmentRowSource {
     /// default) when only reading the row tells.
     func summary(row: Int) -> RowSummary<Cost>?
 
+    /// The column allowances a ``RowSummary`` names by `index`, one per
+    /// column, or `nil` (the default) when the source has none by that index.
+    func columnAllowance(_ index: Int) -> [Cost]?
+
     /// Reads the listed rows (ascending, without repeats) in turn: for each,
     /// fills `values` and `allowed` as ``readRow(_:values:allowed:)`` does
     /// and calls `body` with the row. By default one row at a time; a source
@@ -36,13 +40,20 @@ public protocol AssignmentRowSource {
 
 /// What a row source states about one row without reading it: some of the
 /// row's allowed pairs with their values, and a bound no other allowed pair
-/// of the row passes.
+/// of the row passes — plus, optionally, a per-column allowance `a`.
 ///
-/// ``OptimalityCertificate`` checks the listed pairs one by one and the rest
-/// through the bound: when the bound's reduced cost against the row's
-/// potential and the highest column potential is not negative, no pair of
-/// the row can have a negative one. A row whose bound does not settle it is
-/// read in full.
+/// In minimisation form (values negated when maximising), every other
+/// allowed pair (row, j) costs at least `cost(othersBound) − a[j]` (with no
+/// allowance, `a` is 0). ``OptimalityCertificate`` checks the listed pairs
+/// one by one and the rest through the bound: when
+/// `cost(othersBound) − u[row] − max over j of (a[j] + v[j])` is not
+/// negative, no pair of the row can have a negative reduced cost. A row whose
+/// bound does not settle it is read in full.
+///
+/// A source that priced the row against earlier duals `v′` learns such a
+/// bound with `a = −v′`: then `max (a[j] + v[j])` is the most any column's
+/// potential rose since, and the bound stays true for as long as the pairs'
+/// values do.
 public struct RowSummary<Cost: AssignmentCost>: Sendable {
     /// Allowed pairs of the row, each column once, with their values (in
     /// the problem's sense).
@@ -51,18 +62,25 @@ public struct RowSummary<Cost: AssignmentCost>: Sendable {
     /// this when maximising, at least this when minimising; `nil` when the
     /// row has no other allowed pair.
     public var othersBound: Cost?
+    /// Which of the source's column allowances (``AssignmentRowSource/columnAllowance(_:)``)
+    /// the bound adds, if any.
+    public var allowance: Int?
 
     /// - Parameters:
     ///   - pairs: Allowed pairs of the row with their values, each column once.
     ///   - othersBound: The bound on every other allowed pair, or `nil` when there is none.
-    public init(pairs: [CandidatePair<Cost>], othersBound: Cost?) {
+    ///   - allowance: The source's column allowance the bound adds, if any.
+    public init(pairs: [CandidatePair<Cost>], othersBound: Cost?, allowance: Int? = nil) {
         self.pairs = pairs
         self.othersBound = othersBound
+        self.allowance = allowance
     }
 }
 
 extension AssignmentRowSource {
     public func summary(row: Int) -> RowSummary<Cost>? { nil }
+
+    public func columnAllowance(_ index: Int) -> [Cost]? { nil }
 
     public func readRows(
         _ rows: [Int], values: UnsafeMutableBufferPointer<Cost>, allowed: UnsafeMutableBufferPointer<Bool>,

@@ -215,7 +215,17 @@ public enum OptimalityCertificate {
                 }
             }
         }
-        let highestColumnPotential = v.max() ?? .zero
+        // max over columns of (a[j] + v[j]) for each allowance a a summary names (none: a = 0).
+        var highestAllowed: [Int?: Value?] = [nil: v.max() ?? .zero]
+        func highest(_ allowance: Int?) -> Value? {
+            if let known = highestAllowed[allowance] { return known }
+            var result: Value?
+            if let index = allowance, let a = source.columnAllowance(index), a.count == columns {
+                result = zip(a, v).map { $0._certificateValue + $1 }.max() ?? .zero
+            }
+            highestAllowed[allowance] = result
+            return result
+        }
         var rowsToRead: [Int] = []
         for row in 0..<rows {
             let assigned = solution.columnForRow[row] ?? -1
@@ -227,11 +237,13 @@ public enum OptimalityCertificate {
                 continue
             }
             let u = duals.rowPotentials[row]._certificateValue
-            // Every pair left out costs at least the bound's cost, and every
-            // column's potential is at most the highest.
-            if let bound = summary.othersBound, cost(bound) - u - highestColumnPotential < -tolerance {
-                rowsToRead.append(row)
-                continue
+            // Every pair left out costs at least the bound's cost less its
+            // column's allowance: its reduced cost is at least this.
+            if let bound = summary.othersBound {
+                guard let highest = highest(summary.allowance), cost(bound) - u - highest >= -tolerance else {
+                    rowsToRead.append(row)
+                    continue
+                }
             }
             dual += u
             for pair in summary.pairs {

@@ -34,7 +34,9 @@ struct DensePricingSource: PricingSource {
         }
     }
 
-    func improvingPairs(duals: Duals<Int64>, limit: Int) -> [(row: Int, pairs: [CandidatePair<Int64>])] {
+    func improvingPairs(
+        duals: Duals<Int64>, limit: Int, candidates: [[CandidatePair<Int64>]]
+    ) -> [(row: Int, pairs: [CandidatePair<Int64>])] {
         (0..<problem.rows).compactMap { row in
             let negative = pairs(row).map {
                 ($0, -$0.value - duals.rowPotentials[row] - duals.columnPotentials[$0.column])

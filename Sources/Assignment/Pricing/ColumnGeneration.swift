@@ -89,6 +89,25 @@ public struct ColumnGeneration: Sendable {
         _ source: Source, transposed: Bool, locks: [AssignmentLock] = [],
         candidates: [[CandidatePair<Source.Cost>]]? = nil, start: Start<Source.Cost>? = nil
     ) throws(AssignmentError) -> Result<Source.Cost> {
+        var source = source
+        return try solve(&source, transposed: transposed, locks: locks, candidates: candidates, start: start)
+    }
+
+    /// Solves the source's whole problem, leaving in `source` what its
+    /// pricing remembered (see ``PricingSource/improvingPairs(duals:limit:candidates:)``)
+    /// for the certificate.
+    ///
+    /// - Parameters:
+    ///   - source: The problem, offered pair by pair.
+    ///   - transposed: Solve with column slots as rows.
+    ///   - locks: Pairs that must be in the answer.
+    ///   - candidates: Extra first candidates per row.
+    ///   - start: Potentials and an answer to start the first sparse solve from.
+    /// - Throws: ``AssignmentError``, as the other `solve`.
+    public func solve<Source: PricingSource>(
+        _ source: inout Source, transposed: Bool, locks: [AssignmentLock] = [],
+        candidates: [[CandidatePair<Source.Cost>]]? = nil, start: Start<Source.Cost>? = nil
+    ) throws(AssignmentError) -> Result<Source.Cost> {
         let locked = try _LockedPairs(locks, in: source, capacities: source.capacities, sense: .maximize)
         // A start that does not fit the problem is dropped; locked rows take
         // no part in the sparse solves, so they start nowhere.
@@ -121,9 +140,10 @@ public struct ColumnGeneration: Sendable {
             previous = solution
             solves += 1
             let whole = locked.adding(to: Self.pricingFullColumns(unlocked, candidates: candidates, room: locked.room))
-            let additions = source.improvingPairs(duals: whole.duals, limit: addedPerRound).filter {
-                !locked.holds($0.row)
-            }
+            let additions = source.improvingPairs(duals: whole.duals, limit: addedPerRound, candidates: candidates)
+                .filter {
+                    !locked.holds($0.row)
+                }
             if additions.isEmpty {
                 return Result(solution: whole, solves: solves, candidatePairs: candidates.reduce(0) { $0 + $1.count })
             }

@@ -25,8 +25,14 @@ public protocol PricingSource: AssignmentRowSource {
     /// below 0, at most `limit` per row, most negative first.
     ///
     /// Returning no pair states that the duals are feasible for every pair of
-    /// the problem, which the certificate then checks.
-    func improvingPairs(duals: Duals<Cost>, limit: Int) -> [(row: Int, pairs: [CandidatePair<Cost>])]
+    /// the problem, which the certificate then checks. `candidates` are the
+    /// pairs the solve already had (each row's, in column order): a source
+    /// may remember what it learnt of the others — a bound that spares it
+    /// reading a row next time, and that the certificate can check a row by
+    /// (``RowSummary``).
+    mutating func improvingPairs(
+        duals: Duals<Cost>, limit: Int, candidates: [[CandidatePair<Cost>]]
+    ) -> [(row: Int, pairs: [CandidatePair<Cost>])]
 }
 
 extension PricingSource {

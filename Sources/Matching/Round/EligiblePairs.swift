@@ -53,6 +53,8 @@ struct _EligiblePairs: PricingSource {
     /// whose potential covers its bound is not read again (pricing, the
     /// certificate).
     var digest: _ScoreDigest?
+    /// What pricing learnt of each row (see ``_PricingMemory``).
+    var memory: _PricingMemory
     /// Whether columns are places (with a discount) rather than mentors.
     let placeColumns: Bool
     /// Mentor → the column of their first place, when columns are places.
@@ -73,6 +75,7 @@ struct _EligiblePairs: PricingSource {
             return first
         }
         mentorOfPlace = places.indices.flatMap { Array(repeating: $0, count: places[$0]) }
+        memory = _PricingMemory(rows: scores.mentees)
     }
 
     /// The mentor a column stands for.
@@ -277,78 +280,106 @@ struct _EligiblePairs: PricingSource {
     /// `limit` mentors whose best place prices most negative, with all their
     /// places.
     ///
-    /// With a digest, a mentee's listed pairs are priced from it, and the
-    /// rest of the row is read only when the bound on its scores could
-    /// price negative against the mentee's potential and the least slack of
-    /// any mentor: most rows of a solved round are settled that way.
-    func improvingPairs(duals: Duals<Int64>, limit: Int) -> [(row: Int, pairs: [CandidatePair<Int64>])] {
+    /// A row is read only when its bound could price negative: the bound
+    /// pricing learnt when it last read the row (``_PricingMemory``), or,
+    /// before that, the digest's bound on its scores, with its listed pairs
+    /// priced from the digest. A row read now leaves its new bound.
+    mutating func improvingPairs(
+        duals: Duals<Int64>, limit: Int, candidates: [[CandidatePair<Int64>]]
+    ) -> [(row: Int, pairs: [CandidatePair<Int64>])] {
         // A pair's reduced cost at its mentor's best place is
         // −worth − u[mentee] + slack[mentor], where worth is the scaled score
-        // plus the kept proposal's bonus, and slack is the least of
-        // k × discount × scale − v over the mentor's places k (−v[mentor]
-        // without places).
-        let slack = slack(columnPotentials: duals.columnPotentials)
+        // plus the offset and the kept proposal's bonus, and slack is the
+        // least of k × discount × scale − v over the mentor's places k
+        // (−v[mentor] without places).
+        let slack = slack(columnPotentials: duals.columnPotentials).map { min($0, Int64.max / 2) }
+        let round = Int32(memory.allowances.count)
+        let takesPairs = (0..<columnCount).map { places[mentor(ofColumn: $0)] > 0 }
+        let rises = memory.startRound(columnPotentials: duals.columnPotentials) { takesPairs[$0] }
+        memory.candidates = candidates
         var best = _BestEntries(capacity: limit)
         var additions: [(row: Int, pairs: [CandidatePair<Int64>])] = []
-        let lowest = lowest, offset = offset, scale = scale
-        // A locked mentee's other pairs may price negative (its potential
-        // only makes the locked pair tight), but it takes no other pair: not
-        // offering them keeps each pass as fast as a first round's (26 ms
-        // instead of 7 ms with 1,946 locked mentees).
-        let unlocked = (0..<rowCount).filter { lockedMentee.isEmpty || !lockedMentee[$0] }
-        var rowsToRead = unlocked
-        slack.withUnsafeBufferPointer { slack in
-            /// Offers the pair if it prices negative.
-            @inline(__always) func price(_ mentee: Int, _ mentor: Int, _ score: Int32, base: Int64, kept: Int) {
-                // Slack is Int64.max for mentors without places, so the subtraction
-                // saturates below 0 instead of overflowing: base and scores are small.
-                let worth = Int64(score) &* scale &+ base &+ (mentor == kept ? keepBonus : 0)
-                let excess = worth - min(slack[mentor], Int64.max / 2)
-                if excess > 0 { best.offer(excess, mentor, score: score) }
-            }
-            func add(_ mentee: Int) {
-                if !best.items.isEmpty {
-                    additions.append(
-                        (mentee, candidatePairs(mentee: mentee, mentors: Array(zip(best.items, best.scores)))))
-                }
-            }
-            if let digest {
-                let leastSlack = min(slack.min() ?? .max, Int64.max / 2)
-                rowsToRead = []
-                for mentee in unlocked {
-                    let base = offset &+ duals.rowPotentials[mentee]
-                    let kept = keptMentor.isEmpty ? -1 : Int(keptMentor[mentee])
-                    let bound = digest.leftOutBound[mentee]
-                    if bound > .min, bound &* scale &+ base &+ (kept >= 0 ? keepBonus : 0) - leastSlack > 0 {
-                        rowsToRead.append(mentee)
-                        continue
-                    }
-                    best.removeAll()
-                    let (mentors, scores) = digest.mentors(of: mentee)
-                    for (mentor, score) in zip(mentors, scores)
-                    where Int64(score) >= lowest && places[Int(mentor)] > 0 {
-                        price(mentee, Int(mentor), score, base: base, kept: kept)
-                    }
-                    add(mentee)
-                }
-            }
-            scores.forEachRow(of: rowsToRead) { row in
-                best.removeAll()
-                let base = offset &+ duals.rowPotentials[row.mentee]
-                let kept = keptMentor.isEmpty ? -1 : Int(keptMentor[row.mentee])
-                for mentor in 0..<row.mentors {
-                    let score = row[mentor]
-                    // The cheap test first: most pairs do not price negative.
-                    let worth = Int64(score) &* scale &+ base &+ (mentor == kept ? keepBonus : 0)
-                    guard worth - min(slack[mentor], Int64.max / 2) > 0, Int64(score) >= lowest,
-                        !row.isForbidden(mentor)
-                    else { continue }
-                    price(row.mentee, mentor, score, base: base, kept: kept)
-                }
-                add(row.mentee)
+        let lowest = lowest, offset = offset, scale = scale, keepBonus = keepBonus
+        var rowsToRead: [Int] = []
+        func add(_ mentee: Int) {
+            if !best.items.isEmpty {
+                additions.append((mentee, candidatePairs(mentee: mentee, mentors: Array(zip(best.items, best.scores)))))
             }
         }
+        let leastSlack = slack.min() ?? Int64.max / 2
+        for mentee in 0..<rowCount {
+            // A locked mentee's other pairs may price negative (its potential
+            // only makes the locked pair tight), but it takes no other pair:
+            // not offering them keeps each pass as fast as a first round's
+            // (26 ms instead of 7 ms with 1,946 locked mentees).
+            guard lockedMentee.isEmpty || !lockedMentee[mentee] else { continue }
+            let u = duals.rowPotentials[mentee]
+            let kept = keptMentor.isEmpty ? -1 : Int(keptMentor[mentee])
+            let readIn = memory.readIn[mentee]
+            if readIn >= 0 {
+                let bound = memory.bound[mentee]
+                if bound > .min, bound &+ u &+ rises[Int(readIn)] > 0 { rowsToRead.append(mentee) }
+                continue
+            }
+            guard let digest else {
+                rowsToRead.append(mentee)
+                continue
+            }
+            let bound = digest.leftOutBound[mentee], base = offset &+ u
+            if bound > .min, bound &* scale &+ base &+ (kept >= 0 ? keepBonus : 0) - leastSlack > 0 {
+                rowsToRead.append(mentee)
+                continue
+            }
+            best.removeAll()
+            let (mentors, scores) = digest.mentors(of: mentee)
+            for (mentor, score) in zip(mentors, scores) where Int64(score) >= lowest && places[Int(mentor)] > 0 {
+                let mentor = Int(mentor)
+                let excess = Int64(score) &* scale &+ base &+ (mentor == kept ? keepBonus : 0) - slack[mentor]
+                if excess > 0 { best.offer(excess, mentor, score: score) }
+            }
+            add(mentee)
+        }
+        var isCandidate = [Bool](repeating: false, count: scores.mentors)
+        var bounds = memory.bound, readIns = memory.readIn
+        slack.withUnsafeBufferPointer { slack in
+            scores.forEachRow(of: rowsToRead) { row in
+                let mentee = row.mentee
+                for pair in candidates[mentee] { isCandidate[mentor(ofColumn: pair.column)] = true }
+                best.removeAll()
+                let u = duals.rowPotentials[mentee]
+                let kept = keptMentor.isEmpty ? -1 : Int(keptMentor[mentee])
+                // Most pairs are worth less than both the bound so far and
+                // what would price negative: one comparison each.
+                var bound = Int64.min, improving = 0
+                for mentor in 0..<row.mentors {
+                    let score = row[mentor]
+                    let net = Int64(score) &* scale &+ offset &+ (mentor == kept ? keepBonus : 0) - slack[mentor]
+                    guard net > bound || net &+ u > 0, Int64(score) >= lowest, !row.isForbidden(mentor),
+                        !isCandidate[mentor]
+                    else { continue }
+                    if net &+ u > 0 {
+                        best.offer(net &+ u, mentor, score: score)
+                        improving += 1
+                    } else {
+                        bound = net
+                    }
+                }
+                for pair in candidates[mentee] { isCandidate[mentor(ofColumn: pair.column)] = false }
+                // Pairs beyond the limit stay out and still price negative:
+                // the row must be read again next round.
+                bounds[mentee] = improving > limit ? Int64.max / 4 : bound
+                readIns[mentee] = round
+                add(mentee)
+            }
+        }
+        (memory.bound, memory.readIn) = (bounds, readIns)
         return additions.sorted { $0.row < $1.row }
+    }
+
+    /// The allowance a ``RowSummary`` names: a pricing round's column
+    /// potentials, negated.
+    func columnAllowance(_ index: Int) -> [Int64]? {
+        memory.allowances.indices.contains(index) ? memory.allowances[index] : nil
     }
 
     /// One pair's value, reading only its own score.
@@ -401,6 +432,12 @@ struct _EligiblePairs: PricingSource {
     /// The mentee's listed pairs from the digest and the bound on the rest
     /// of their row: what the certificate checks instead of reading it.
     func summary(row mentee: Int) -> RowSummary<Int64>? {
+        let readIn = memory.readIn[mentee]
+        if readIn >= 0, memory.candidates.indices.contains(mentee) {
+            let bound = memory.bound[mentee]
+            return RowSummary(
+                pairs: memory.candidates[mentee], othersBound: bound == .min ? nil : bound, allowance: Int(readIn))
+        }
         guard let digest else { return nil }
         let (mentors, scores) = digest.mentors(of: mentee)
         var listed: [(mentor: Int32, score: Int32)] = []

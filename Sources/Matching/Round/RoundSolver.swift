@@ -197,7 +197,7 @@ struct _RoundSolver {
             for: pairs, mentorOfMentee: earlierMentorOfMentee ?? Array(repeating: nil, count: scores.mentees),
             locks: locks)
         let result = try! ColumnGeneration().solve(
-            pairs, transposed: transposed, locks: pairs.lockColumns(locks),
+            &pairs, transposed: transposed, locks: pairs.lockColumns(locks),
             candidates: start == nil ? earlierMentorOfMentee.map(pairs.candidates(from:)) : nil, start: start)
         let mentorOfMentee = result.solution.columnForRow.map { $0.map(pairs.mentor(ofColumn:)) }
         return Outcome(
