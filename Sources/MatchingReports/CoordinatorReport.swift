@@ -117,13 +117,7 @@ enum _CoordinatorReport {
     private static func placing(_ round: MatchingRound, _ unmatched: MatchingRound.Unmatched) -> String {
         let cohort = round.cohort
         let points = { (units: Int64) in PointsFormat.string(units: units, resolution: cohort.policy.resolution) }
-        let best = round.check.scores.withRow(unmatched.mentee) { row -> (mentor: Int, units: Int32)? in
-            var best: (mentor: Int, units: Int32)?
-            for mentor in 0..<row.mentors where !row.isForbidden(mentor) {
-                if best == nil || row[mentor] > best!.units { best = (mentor, row[mentor]) }
-            }
-            return best
-        }
+        let best = unmatched.bestAllowed
         switch unmatched.reason {
         case .noEligibleMentor:
             return "\(unmatched.reason.sentence); a new mentor, or an exception to that rule, would be needed."

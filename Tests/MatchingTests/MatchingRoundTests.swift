@@ -53,7 +53,10 @@ import Testing
         let round = try await Self.round(
             "objective = \"quality\"\n", mentors: Self.negativeMentors, mentees: Self.negativeMentees)
         #expect(Self.pairs(round) == ["x@x.org–a@x.org"])
-        #expect(round.unmatched == [.init(mentee: 0, reason: .notWorthTheTotal)])
+        #expect(round.unmatched.map { [$0.mentee: $0.reason] } == [[0: .notWorthTheTotal]])
+        // Their best allowed mentor: b, their only allowed pair, at −5 points.
+        #expect(round.unmatched.first?.bestAllowed?.mentor == 1)
+        #expect(round.unmatched.first?.bestAllowed?.units == -500)
         #expect(round.certificate.isOptimal)
     }
 
@@ -81,7 +84,7 @@ import Testing
         let quality = try await Self.round(
             "minimum_score = 8\nobjective = \"quality\"\n", mentors: Self.floorMentors, mentees: Self.floorMentees)
         #expect(Self.pairs(quality) == ["x@x.org–a@x.org"])
-        #expect(quality.unmatched == [.init(mentee: 1, reason: .eligibleMentorsFull)])
+        #expect(quality.unmatched.map { [$0.mentee: $0.reason] } == [[1: .eligibleMentorsFull]])
         let tooHigh = try await Self.round(
             "minimum_score = 45\n", mentors: Self.floorMentors, mentees: Self.floorMentees)
         #expect(tooHigh.unmatched.map(\.reason) == [.belowMinimumScore, .belowMinimumScore])

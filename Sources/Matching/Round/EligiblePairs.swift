@@ -282,16 +282,18 @@ struct _EligiblePairs: PricingSource {
     ///
     /// A row is read only when its bound could price negative: the bound
     /// pricing learnt when it last read the row (``_PricingMemory``), or,
-    /// before that, the digest's bound on its scores, with its listed pairs
-    /// priced from the digest. A row read now leaves its new bound.
+    /// before that, the digest's bound on its scores; the pairs either kept
+    /// beside the bound (runners-up, or the digest's list) are priced from
+    /// their scores. A row read now leaves its runners-up and new bound.
     mutating func improvingPairs(
         duals: Duals<Int64>, limit: Int, candidates: [[CandidatePair<Int64>]]
     ) -> [(row: Int, pairs: [CandidatePair<Int64>])] {
         // A pair's reduced cost at its mentor's best place is
-        // −worth − u[mentee] + slack[mentor], where worth is the scaled score
-        // plus the offset and the kept proposal's bonus, and slack is the
+        // −net − u[mentee], where net is its worth (the scaled score plus the
+        // offset and the kept proposal's bonus) less its mentor's slack: the
         // least of k × discount × scale − v over the mentor's places k
-        // (−v[mentor] without places).
+        // (−v[mentor] without places; clamped for mentors without places, so
+        // that their pairs never price negative and nothing overflows).
         let slack = slack(columnPotentials: duals.columnPotentials).map { min($0, Int64.max / 2) }
         let round = Int32(memory.allowances.count)
         let takesPairs = (0..<columnCount).map { places[mentor(ofColumn: $0)] > 0 }
@@ -300,13 +302,16 @@ struct _EligiblePairs: PricingSource {
         var best = _BestEntries(capacity: limit)
         var additions: [(row: Int, pairs: [CandidatePair<Int64>])] = []
         let lowest = lowest, offset = offset, scale = scale, keepBonus = keepBonus
-        var rowsToRead: [Int] = []
+        @inline(__always) func net(_ mentee: Int, _ mentor: Int, _ score: Int32, kept: Int) -> Int64 {
+            Int64(score) &* scale &+ offset &+ (mentor == kept ? keepBonus : 0) - slack[mentor]
+        }
         func add(_ mentee: Int) {
             if !best.items.isEmpty {
                 additions.append((mentee, candidatePairs(mentee: mentee, mentors: Array(zip(best.items, best.scores)))))
             }
         }
         let leastSlack = slack.min() ?? Int64.max / 2
+        var rowsToRead: [Int] = []
         for mentee in 0..<rowCount {
             // A locked mentee's other pairs may price negative (its potential
             // only makes the locked pair tight), but it takes no other pair:
@@ -315,64 +320,70 @@ struct _EligiblePairs: PricingSource {
             guard lockedMentee.isEmpty || !lockedMentee[mentee] else { continue }
             let u = duals.rowPotentials[mentee]
             let kept = keptMentor.isEmpty ? -1 : Int(keptMentor[mentee])
-            let readIn = memory.readIn[mentee]
-            if readIn >= 0 {
+            let known: [(mentor: Int32, score: Int32)]
+            if memory.readIn[mentee] >= 0 {
                 let bound = memory.bound[mentee]
-                if bound > .min, bound &+ u &+ rises[Int(readIn)] > 0 { rowsToRead.append(mentee) }
-                continue
-            }
-            guard let digest else {
-                rowsToRead.append(mentee)
-                continue
-            }
-            let bound = digest.leftOutBound[mentee], base = offset &+ u
-            if bound > .min, bound &* scale &+ base &+ (kept >= 0 ? keepBonus : 0) - leastSlack > 0 {
+                guard bound == .min || bound &+ u &+ rises[Int(memory.readIn[mentee])] <= 0 else {
+                    rowsToRead.append(mentee)
+                    continue
+                }
+                known = memory.runners(of: mentee)
+            } else if let digest {
+                let bound = digest.leftOutBound[mentee]
+                guard bound == .min || bound &* scale &+ offset &+ u &+ (kept >= 0 ? keepBonus : 0) - leastSlack <= 0
+                else {
+                    rowsToRead.append(mentee)
+                    continue
+                }
+                let (mentors, scores) = digest.mentors(of: mentee)
+                known = Array(zip(mentors, scores))
+            } else {
                 rowsToRead.append(mentee)
                 continue
             }
             best.removeAll()
-            let (mentors, scores) = digest.mentors(of: mentee)
-            for (mentor, score) in zip(mentors, scores) where Int64(score) >= lowest && places[Int(mentor)] > 0 {
-                let mentor = Int(mentor)
-                let excess = Int64(score) &* scale &+ base &+ (mentor == kept ? keepBonus : 0) - slack[mentor]
-                if excess > 0 { best.offer(excess, mentor, score: score) }
+            for (mentor, score) in known where Int64(score) >= lowest && places[Int(mentor)] > 0 {
+                let excess = net(mentee, Int(mentor), score, kept: kept) &+ u
+                if excess > 0 { best.offer(excess, Int(mentor), score: score) }
             }
             add(mentee)
         }
         var isCandidate = [Bool](repeating: false, count: scores.mentors)
-        var bounds = memory.bound, readIns = memory.readIn
-        slack.withUnsafeBufferPointer { slack in
-            scores.forEachRow(of: rowsToRead) { row in
-                let mentee = row.mentee
-                for pair in candidates[mentee] { isCandidate[mentor(ofColumn: pair.column)] = true }
-                best.removeAll()
-                let u = duals.rowPotentials[mentee]
-                let kept = keptMentor.isEmpty ? -1 : Int(keptMentor[mentee])
-                // Most pairs are worth less than both the bound so far and
-                // what would price negative: one comparison each.
-                var bound = Int64.min, improving = 0
-                for mentor in 0..<row.mentors {
-                    let score = row[mentor]
-                    let net = Int64(score) &* scale &+ offset &+ (mentor == kept ? keepBonus : 0) - slack[mentor]
-                    guard net > bound || net &+ u > 0, Int64(score) >= lowest, !row.isForbidden(mentor),
-                        !isCandidate[mentor]
-                    else { continue }
-                    if net &+ u > 0 {
-                        best.offer(net &+ u, mentor, score: score)
-                        improving += 1
-                    } else {
-                        bound = net
-                    }
+        var runners = _BestEntries(capacity: _PricingMemory.runnersUp)
+        var memory = memory
+        scores.forEachRow(of: rowsToRead) { row in
+            let mentee = row.mentee
+            for pair in candidates[mentee] { isCandidate[mentor(ofColumn: pair.column)] = true }
+            best.removeAll()
+            runners.removeAll()
+            let u = duals.rowPotentials[mentee]
+            let kept = keptMentor.isEmpty ? -1 : Int(keptMentor[mentee])
+            // Most pairs come nowhere near pricing negative nor the
+            // runners-up: one comparison each.
+            var runnerThreshold = Int64.min, improving = 0
+            for mentor in 0..<row.mentors {
+                let score = row[mentor]
+                let net = net(mentee, mentor, score, kept: kept)
+                guard net > runnerThreshold || net &+ u > 0, Int64(score) >= lowest, !row.isForbidden(mentor),
+                    !isCandidate[mentor]
+                else { continue }
+                if net &+ u > 0 {
+                    best.offer(net &+ u, mentor, score: score)
+                    improving += 1
+                } else {
+                    runners.offer(net, mentor, score: score)
+                    runnerThreshold = runners.threshold
                 }
-                for pair in candidates[mentee] { isCandidate[mentor(ofColumn: pair.column)] = false }
-                // Pairs beyond the limit stay out and still price negative:
-                // the row must be read again next round.
-                bounds[mentee] = improving > limit ? Int64.max / 4 : bound
-                readIns[mentee] = round
-                add(mentee)
             }
+            for pair in candidates[mentee] { isCandidate[mentor(ofColumn: pair.column)] = false }
+            // Pairs beyond the limit stay out and still price negative: the
+            // row must be read again next round. Otherwise every pair left
+            // is worth no more than the lowest runner-up, when they are full.
+            let bound = improving > limit ? Int64.max / 4 : runners.threshold
+            memory.remember(row: mentee, round: round, runners: runners, bound: bound)
+            add(mentee)
         }
-        (memory.bound, memory.readIn) = (bounds, readIns)
+        self.memory = memory
         return additions.sorted { $0.row < $1.row }
     }
 
@@ -433,22 +444,30 @@ struct _EligiblePairs: PricingSource {
     /// of their row: what the certificate checks instead of reading it.
     func summary(row mentee: Int) -> RowSummary<Int64>? {
         let readIn = memory.readIn[mentee]
-        if readIn >= 0, memory.candidates.indices.contains(mentee) {
-            let bound = memory.bound[mentee]
-            return RowSummary(
-                pairs: memory.candidates[mentee], othersBound: bound == .min ? nil : bound, allowance: Int(readIn))
-        }
-        guard let digest else { return nil }
-        let (mentors, scores) = digest.mentors(of: mentee)
-        var listed: [(mentor: Int32, score: Int32)] = []
-        for (mentor, score) in zip(mentors, scores) where Int64(score) >= lowest && places[Int(mentor)] > 0 {
-            listed.append((mentor, score))
-        }
-        let bound = digest.leftOutBound[mentee]
+        let candidates = memory.candidates.indices.contains(mentee) ? memory.candidates[mentee] : []
         let kept = keptMentor.isEmpty ? -1 : Int(keptMentor[mentee])
+        let listed: [(mentor: Int32, score: Int32)]
+        let bound: Int64?
+        if readIn >= 0 {
+            listed = memory.runners(of: mentee)
+            bound = memory.bound[mentee] == .min ? nil : memory.bound[mentee]
+        } else if let digest {
+            let (mentors, scores) = digest.mentors(of: mentee)
+            listed = Array(zip(mentors, scores))
+            let scoreBound = digest.leftOutBound[mentee]
+            bound =
+                scoreBound == .min ? nil : value(score: scoreBound, place: 0, bonus: kept >= 0 ? keepBonus : 0)
+        } else {
+            return nil
+        }
+        // The candidates, and the kept pairs that are eligible here and not candidates.
+        let candidateMentors = Set(candidates.map { mentor(ofColumn: $0.column) })
+        let others = listed.filter {
+            Int64($0.score) >= lowest && places[Int($0.mentor)] > 0 && !candidateMentors.contains(Int($0.mentor))
+        }
         return RowSummary(
-            pairs: candidatePairs(mentee: mentee, mentors: listed),
-            othersBound: bound == .min ? nil : value(score: bound, place: 0, bonus: kept >= 0 ? keepBonus : 0))
+            pairs: candidates + candidatePairs(mentee: mentee, mentors: others), othersBound: bound,
+            allowance: readIn >= 0 ? Int(readIn) : nil)
     }
 
     private func fill(

@@ -26,6 +26,13 @@ public struct MatchingRound: Sendable {
     public struct Unmatched: Sendable, Equatable {
         public var mentee: Int
         public var reason: UnmatchedReason
+        /// The allowed mentor who scores highest with them (the first on
+        /// ties), if any, and that score in units.
+        public var bestAllowed: (mentor: Int, units: Int32)? {
+            bestMentor.map { ($0, bestUnits) }
+        }
+        var bestMentor: Int?
+        var bestUnits: Int32 = 0
     }
 
     /// How much work the solve took: sparse solves (with pricing in between,
@@ -115,25 +122,22 @@ public struct MatchingRound: Sendable {
         var blockingPairs = 0
 
         init(check: ScoredCohort, outcome: _RoundSolver.Outcome, solver: _RoundSolver) {
-            let ranks = _PairRanks.compute(check.scores, mentorOfMentee: outcome.mentorOfMentee)
+            let details = _RoundDetails(
+                check: check, mentorOfMentee: outcome.mentorOfMentee, places: solver.places,
+                minimumUnits: solver.minimumUnits, floor: outcome.floor)
             let locked = Set(solver.locks.map(\.mentee))
             pairs = outcome.mentorOfMentee.enumerated().compactMap { mentee, mentor in
-                guard let mentor, let rank = ranks[mentee] else { return nil }
+                guard let mentor, let rank = details.scoreAndRank[mentee] else { return nil }
                 return Pair(
                     mentee: mentee, mentor: mentor, units: rank.units, rank: rank.rank, locked: locked.contains(mentee))
             }
-            var load = [Int](repeating: 0, count: check.cohort.mentors.count)
-            for pair in pairs { load[pair.mentor] += 1 }
             unmatched = outcome.mentorOfMentee.indices.compactMap { mentee in
-                guard outcome.mentorOfMentee[mentee] == nil else { return nil }
-                let reason = _UnmatchedReasons.reason(
-                    mentee: mentee, scores: check.scores, places: solver.places, load: load,
-                    minimumUnits: solver.minimumUnits, floor: outcome.floor, mainRule: check.mainObstacle(mentee:))
-                return Unmatched(mentee: mentee, reason: reason)
+                guard let entry = details.unmatched[mentee] else { return nil }
+                return Unmatched(
+                    mentee: mentee, reason: entry.reason, bestMentor: entry.best?.mentor,
+                    bestUnits: entry.best?.units ?? 0)
             }
-            blockingPairs = _StabilityAudit.blockingPairs(
-                check.scores, pairs: pairs.map { ($0.mentee, $0.mentor, $0.units) }, places: solver.places,
-                minimumUnits: solver.minimumUnits)
+            blockingPairs = details.blockingPairs
         }
     }
 

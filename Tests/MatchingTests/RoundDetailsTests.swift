@@ -1,0 +1,59 @@
+import Testing
+
+@testable import Matching
+
+/// The answer's details the digest spares a pass for — ranks, blocking pairs,
+/// best allowed mentors — equal a brute-force count over every pair.
+@Suite struct RoundDetailsTests {
+    @Test(
+        "Ranks, blocking pairs and each unmatched mentee's best allowed mentor equal a count over every pair (12 generated rounds, every objective)"
+    )
+    func agreeWithBruteForce() async throws {
+        var readRows = 0
+        for seed in UInt64(60)..<72 {
+            let check = try Fixtures.generated(mentees: 120, mentors: 40, topics: 15, seed: seed) { policy in
+                policy.matching.objective = seed % 2 == 0 ? .coverage : .quality
+                policy.matching.minimumScore = seed % 3 == 0 ? 25 : nil
+                policy.matching.slotDiscount = seed % 4 == 1 ? 2 : 0
+            }
+            let round = await MatchingRound.run(check)
+            let matrix = try #require(check.scores as? ScoreMatrix)
+            var partner = [Int?](repeating: nil, count: matrix.mentees)
+            var load = [Int](repeating: 0, count: matrix.mentors)
+            var weakest = [Int32](repeating: .max, count: matrix.mentors)
+            for pair in round.pairs {
+                partner[pair.mentee] = pair.mentor
+                load[pair.mentor] += 1
+                weakest[pair.mentor] = min(weakest[pair.mentor], pair.units)
+                let units = try #require(matrix.score(mentee: pair.mentee, mentor: pair.mentor))
+                #expect(pair.units == units)
+                let higher = (0..<matrix.mentors).count {
+                    (matrix.score(mentee: pair.mentee, mentor: $0) ?? .min) > units
+                }
+                #expect(pair.rank == higher + 1, "seed \(seed), mentee \(pair.mentee)")
+            }
+            var blocking = 0
+            for mentee in 0..<matrix.mentees {
+                for mentor in 0..<matrix.mentors where mentor != partner[mentee] {
+                    guard let units = matrix.score(mentee: mentee, mentor: mentor),
+                        Int64(units) >= (round.minimumUnits ?? .min), round.places[mentor] > 0
+                    else { continue }
+                    let menteeWants = partner[mentee].map { units > matrix.score(mentee: mentee, mentor: $0)! } ?? true
+                    let mentorWants = load[mentor] < round.places[mentor] || units > weakest[mentor]
+                    if menteeWants && mentorWants { blocking += 1 }
+                }
+            }
+            #expect(round.blockingPairs == blocking, "seed \(seed)")
+            for unmatched in round.unmatched {
+                let allowed = (0..<matrix.mentors).filter { matrix.score(mentee: unmatched.mentee, mentor: $0) != nil }
+                let best = allowed.max {
+                    (matrix.score(mentee: unmatched.mentee, mentor: $0)!, -$0)
+                        < (matrix.score(mentee: unmatched.mentee, mentor: $1)!, -$1)
+                }
+                #expect(unmatched.bestAllowed?.mentor == best, "seed \(seed)")
+            }
+            readRows += round.unmatched.count
+        }
+        #expect(readRows > 0, "some rounds leave mentees unmatched")
+    }
+}
