@@ -66,8 +66,8 @@ let package = Package(
         .executableTarget(
             name: "tandem",
             dependencies: [
-                "AssignmentFiles", "Diagnostics", "Matching", "MatchingReports", "MatchingHistory", "TandemSynthetic",
-                "_TandemUtilities",
+                "AssignmentFiles", "CLinearAlgebra", "Diagnostics", "Matching", "MatchingReports", "MatchingHistory",
+                "TandemSynthetic", "_TandemUtilities",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

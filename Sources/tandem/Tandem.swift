@@ -29,4 +29,11 @@ struct Tandem: AsyncParsableCommand {
                 name: "Research", subcommands: [Solve.self, Instance.self, Generate.self]),
         ]
     )
+
+    /// Makes OpenBLAS use the CPU's own kernels (see ``BLASKernels``), then
+    /// parses the command line and runs the command.
+    static func main() async {
+        BLASKernels.useTheCPUsOwn()
+        await main(nil)
+    }
 }

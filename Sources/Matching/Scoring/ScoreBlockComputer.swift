@@ -76,68 +76,79 @@ struct _ScoreBlockComputer: Sendable {
         blockRows = max(1, (1 << 24) / (max(1, mentors) * stride))
     }
 
-    /// Scores `selection` block by block: for each block of positions,
-    /// `destination` says where its rows go (`count × mentors` scores,
-    /// `count × wordsPerRow` mask words), they are written, and `finished`
-    /// is called.
+    /// One thread's scratch: a product block and gathered encodings in the
+    /// model's precision, and the fused kernel with its row buffers.
+    struct Workspace {
+        fileprivate var single: (product: [Float], gathered: [Float]) = ([], [])
+        fileprivate var double: (product: [Double], gathered: [Double]) = ([], [])
+        fileprivate var kernel: _FusedScoreKernel
+    }
+
+    /// Scratch for blocks of up to ``blockRows`` rows.
+    func makeWorkspace() -> Workspace {
+        var workspace = Workspace(kernel: _FusedScoreKernel(model: model))
+        let product = blockRows * max(1, mentors), gathered = blockRows * max(1, depth)
+        switch features {
+        case .single:
+            workspace.single = ([Float](repeating: 0, count: product), [Float](repeating: 0, count: gathered))
+        case .double:
+            workspace.double = ([Double](repeating: 0, count: product), [Double](repeating: 0, count: gathered))
+        }
+        return workspace
+    }
+
+    /// Scores the selection's `positions` (at most ``blockRows``) as one
+    /// block into `scores` (`count × mentors`) and `forbidden`
+    /// (`count × wordsPerRow` words).
     func score(
-        _ selection: _MenteeSelection,
-        destination: (Range<Int>) -> (scores: UnsafeMutablePointer<Int32>, forbidden: UnsafeMutablePointer<UInt64>),
-        finished: (Range<Int>) -> Void
+        _ selection: _MenteeSelection, positions: Range<Int>, scores: UnsafeMutablePointer<Int32>,
+        forbidden: UnsafeMutablePointer<UInt64>, workspace: inout Workspace
     ) {
+        precondition(positions.count <= blockRows, "a block of \(positions.count) rows, over \(blockRows)")
+        guard mentors > 0, !positions.isEmpty else { return }
         switch features {
         case let .single(goals, skills):
-            score(selection, goals: goals, skills: skills, destination: destination, finished: finished)
+            score(
+                selection, positions: positions, goals: goals, skills: skills, scratch: &workspace.single,
+                kernel: &workspace.kernel, scores: scores, forbidden: forbidden)
         case let .double(goals, skills):
-            score(selection, goals: goals, skills: skills, destination: destination, finished: finished)
+            score(
+                selection, positions: positions, goals: goals, skills: skills, scratch: &workspace.double,
+                kernel: &workspace.kernel, scores: scores, forbidden: forbidden)
         }
     }
 
     private func score<Scalar: _ExactProductScalar>(
-        _ selection: _MenteeSelection, goals: [Scalar], skills: [Scalar],
-        destination: (Range<Int>) -> (scores: UnsafeMutablePointer<Int32>, forbidden: UnsafeMutablePointer<UInt64>),
-        finished: (Range<Int>) -> Void
+        _ selection: _MenteeSelection, positions: Range<Int>, goals: [Scalar], skills: [Scalar],
+        scratch: inout (product: [Scalar], gathered: [Scalar]), kernel: inout _FusedScoreKernel,
+        scores: UnsafeMutablePointer<Int32>, forbidden: UnsafeMutablePointer<UInt64>
     ) {
-        let total = selection.count, mentors = mentors, depth = depth, wordsPerRow = wordsPerRow
-        guard total > 0 else { return }
-        let rows = min(blockRows, total)
-        var product = [Scalar](repeating: 0, count: rows * max(1, mentors))
-        var gathered = [Scalar](repeating: 0, count: rows * max(1, depth))
-        var kernel = _FusedScoreKernel(model: model)
+        let mentors = mentors, depth = depth, wordsPerRow = wordsPerRow, count = positions.count
+        let first = selection[positions.lowerBound]
         goals.withUnsafeBufferPointer { goals in
             skills.withUnsafeBufferPointer { skills in
-                product.withUnsafeMutableBufferPointer { product in
-                    gathered.withUnsafeMutableBufferPointer { gathered in
-                        var position = 0
-                        while position < total {
-                            let count = min(rows, total - position)
-                            let (scores, forbidden) = destination(position..<position + count)
-                            if mentors > 0 {
-                                let first = selection[position]
-                                // Consecutive mentees are read in place; scattered ones gathered.
-                                var encodings = goals.baseAddress.map { $0 + first * depth }
-                                if selection[position + count - 1] - first != count - 1, depth > 0 {
-                                    for offset in 0..<count {
-                                        (gathered.baseAddress! + offset * depth).update(
-                                            from: goals.baseAddress! + selection[position + offset] * depth,
-                                            count: depth)
-                                    }
-                                    encodings = UnsafePointer(gathered.baseAddress)
-                                }
-                                Scalar.multiplyTransposed(
-                                    encodings, rows: count, skills.baseAddress, columns: mentors, depth: depth,
-                                    into: product.baseAddress, ldc: mentors)
-                                for offset in 0..<count {
-                                    let mentee = selection[position + offset]
-                                    let output = scores + offset * mentors, words = forbidden + offset * wordsPerRow
-                                    kernel.scoreRow(
-                                        mentee, product: UnsafePointer(product.baseAddress! + offset * mentors),
-                                        into: output, forbidden: words)
-                                    listed.apply(mentee: mentee, scores: output, forbidden: words)
-                                }
+                scratch.product.withUnsafeMutableBufferPointer { product in
+                    scratch.gathered.withUnsafeMutableBufferPointer { gathered in
+                        // Consecutive mentees are read in place; scattered ones gathered.
+                        var encodings = goals.baseAddress.map { $0 + first * depth }
+                        if selection[positions.upperBound - 1] - first != count - 1, depth > 0 {
+                            for offset in 0..<count {
+                                (gathered.baseAddress! + offset * depth).update(
+                                    from: goals.baseAddress! + selection[positions.lowerBound + offset] * depth,
+                                    count: depth)
                             }
-                            finished(position..<position + count)
-                            position += count
+                            encodings = UnsafePointer(gathered.baseAddress)
+                        }
+                        Scalar.multiplyTransposed(
+                            encodings, rows: count, skills.baseAddress, columns: mentors, depth: depth,
+                            into: product.baseAddress, ldc: mentors)
+                        for offset in 0..<count {
+                            let mentee = selection[positions.lowerBound + offset]
+                            let output = scores + offset * mentors, words = forbidden + offset * wordsPerRow
+                            kernel.scoreRow(
+                                mentee, product: UnsafePointer(product.baseAddress! + offset * mentors),
+                                into: output, forbidden: words)
+                            listed.apply(mentee: mentee, scores: output, forbidden: words)
                         }
                     }
                 }

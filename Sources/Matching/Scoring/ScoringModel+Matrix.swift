@@ -19,10 +19,12 @@ extension ScoringModel {
         scores.withUnsafeMutableBufferPointer { scores in
             forbidden.words.withUnsafeMutableBufferPointer { words in
                 guard let scores = scores.baseAddress, let words = words.baseAddress else { return }
-                computer.score(
+                computer.scoreInParallel(
                     .range(0..<rows),
-                    destination: { (scores + $0.lowerBound * columns, words + $0.lowerBound * wordsPerRow) },
-                    finished: { _ in })
+                    destination: { block, _ in
+                        (scores + block.lowerBound * columns, words + block.lowerBound * wordsPerRow)
+                    },
+                    finished: { _, _ in })
             }
         }
         return ScoreMatrix(mentees: rows, mentors: columns, scores: scores, forbidden: forbidden)

@@ -35,27 +35,36 @@ public struct StreamedScores: ScoreSource {
         stream(mentees, body)
     }
 
-    /// Scores the mentees block by block into one reused buffer and lends
-    /// each block to `body`.
+    /// Scores the mentees block by block, a block per core at a time, into
+    /// reused buffers (two per core: one batch is read while the next is
+    /// scored), and lends each block to `body` in order.
     private func stream(_ indices: [Int], _ body: (ScoreBlock) -> Void) {
         let total = indices.count
         guard total > 0 else { return }
         reads.count.add(total, ordering: .relaxed)
+        let workers = min(_ScoreBlockComputer.workers, (total + computer.blockRows - 1) / computer.blockRows)
         let rows = min(computer.blockRows, total), mentors = mentors, wordsPerRow = computer.wordsPerRow
-        var scores = [Int32](repeating: 0, count: max(1, rows * mentors))
-        var words = [UInt64](repeating: 0, count: max(1, rows * wordsPerRow))
+        // A block per slot: each core's block of this batch and of the next.
+        var scores = [Int32](repeating: 0, count: max(1, 2 * workers * rows * mentors))
+        var words = [UInt64](repeating: 0, count: max(1, 2 * workers * rows * wordsPerRow))
         scores.withUnsafeMutableBufferPointer { scores in
             words.withUnsafeMutableBufferPointer { words in
                 indices.withUnsafeBufferPointer { indices in
                     let consecutive = indices.last! - indices.first! == total - 1
-                    computer.score(
-                        .listed(indices),
-                        destination: { _ in (scores.baseAddress!, words.baseAddress!) },
-                        finished: { positions in
+                    computer.scoreInParallel(
+                        .listed(indices), workers: workers,
+                        destination: { _, slot in
+                            (
+                                scores.baseAddress! + slot * rows * mentors,
+                                words.baseAddress! + slot * rows * wordsPerRow
+                            )
+                        },
+                        finished: { positions, slot in
                             body(
                                 ScoreBlock(
                                     firstMentee: indices[positions.lowerBound], count: positions.count,
-                                    mentors: mentors, scores: scores.baseAddress!, forbidden: words.baseAddress!,
+                                    mentors: mentors, scores: scores.baseAddress! + slot * rows * mentors,
+                                    forbidden: words.baseAddress! + slot * rows * wordsPerRow,
                                     wordsPerRow: wordsPerRow,
                                     menteeOfRow: consecutive ? nil : indices.baseAddress! + positions.lowerBound))
                         })
