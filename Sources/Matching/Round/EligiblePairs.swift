@@ -55,6 +55,11 @@ struct _EligiblePairs: PricingSource {
     var digest: _ScoreDigest?
     /// What pricing learnt of each row (see ``_PricingMemory``).
     var memory: _PricingMemory
+    /// The scoring the scores come from, when known.
+    var origin: ObjectIdentifier?
+    /// An earlier solve's final candidates, carried over by ``adopt(_:)``:
+    /// the first candidates, instead of a pass.
+    var adoptedCandidates: [[CandidatePair<Int64>]]?
     /// Whether columns are places (with a discount) rather than mentors.
     let placeColumns: Bool
     /// Mentor → the column of their first place, when columns are places.
@@ -127,6 +132,7 @@ struct _EligiblePairs: PricingSource {
     /// each mentor's most valuable mentees (ties go to the first offered), in
     /// one pass over the scores.
     func initialCandidates() -> [[CandidatePair<Int64>]] {
+        if let adoptedCandidates { return adoptedCandidates }
         if let digest, initialPerMentee == Self.menteeCandidates, keptMentor.isEmpty {
             return candidates(from: digest)
         }
@@ -181,6 +187,7 @@ struct _EligiblePairs: PricingSource {
     /// declines, the first pricing then added 13,333 pairs and the solve
     /// took 6 pricing passes.
     func initialCandidates(near start: ColumnGeneration.Start<Int64>) -> [[CandidatePair<Int64>]] {
+        if let adoptedCandidates { return adoptedCandidates }
         let slack = slack(columnPotentials: start.columnPotentials)
         var earlier = [Int?](repeating: nil, count: rowCount)
         for (row, column) in start.columnForRow.enumerated() where row < rowCount {

@@ -71,6 +71,9 @@ public struct MatchingRound: Sendable {
     /// The certified answer's potentials, person by person: where a
     /// follow-up round's solve starts.
     public let potentials: RoundPotentials
+    /// The final solve, with what its pricing learnt: where a variant of
+    /// the round on the same scores starts.
+    let solved: _EligiblePairs
 
     /// Mentors with places left: (mentor, free places).
     public var freePlaces: [(mentor: Int, free: Int)] {
@@ -154,6 +157,7 @@ public struct MatchingRound: Sendable {
         self.pairOffsetUnits = outcome.pairs.offset
         self.effort = SolveEffort(sparseSolves: outcome.solves, candidatePairs: outcome.candidatePairs)
         self.potentials = RoundPotentials(outcome, cohort: check.cohort)
+        self.solved = outcome.pairs
         self.pairs = answers.pairs
         self.unmatched = answers.unmatched
         self.blockingPairs = answers.blockingPairs

@@ -49,6 +49,12 @@ struct _RoundSolver {
     /// Scoring's digest of the best pairs (``ScoredCohort``), used by each
     /// solve whose places and cutoff it holds for.
     var digest: _ScoreDigest?
+    /// The scoring the scores come from (``ScoredCohort``).
+    var origin: ObjectIdentifier?
+    /// An earlier round's final solve of the same scores (a what-if
+    /// variant's baseline): its candidates and what its pricing learnt
+    /// carry over when the problems are alike (see ``_EligiblePairs/adopt(_:)``).
+    var earlierSolve: _EligiblePairs?
 
     struct Outcome {
         /// The whole problem that was solved (rows are mentees).
@@ -90,6 +96,7 @@ struct _RoundSolver {
             transposed: transposed)
         largestScore = check.largestScore
         digest = check.digest
+        origin = ObjectIdentifier(check.origin)
     }
 
     /// The slot discount and the minimum score in whole units.
@@ -178,6 +185,7 @@ struct _RoundSolver {
             discount: discountUnits)
         pairs.initialPerMentee = initialCandidates
         pairs.digest = digest.flatMap { $0.isValid(places: places, cutoff: pairs.cutoff) ? $0 : nil }
+        pairs.origin = origin
         if keeping, let kept = keptMentorOfMentee {
             pairs.scale = terms.scale
             pairs.keepBonus = terms.keepBonus
@@ -193,6 +201,7 @@ struct _RoundSolver {
             pairs.lockedMentee = Array(repeating: false, count: scores.mentees)
             for lock in locks { pairs.lockedMentee[lock.mentee] = true }
         }
+        if let earlierSolve { pairs.adopt(earlierSolve) }
         let start = startingPotentials?.start(
             for: pairs, mentorOfMentee: earlierMentorOfMentee ?? Array(repeating: nil, count: scores.mentees),
             locks: locks)

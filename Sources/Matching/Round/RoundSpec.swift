@@ -47,6 +47,9 @@ public struct RoundSpec: Sendable {
     public var loaded: (warnings: [InputProblem], columns: [FileColumns]) = ([], [])
     /// Whether the scores are stored or computed again for each pass.
     public var scoreStorage = ScoreStorage.automatic
+    /// An earlier round's final solve to carry over when it solved the same
+    /// scores (a what-if variant's baseline).
+    var earlierSolve: _EligiblePairs?
 
     public init(
         cohort: Cohort, policy: Policy? = nil, locks: [Pairing] = [], exclusions: [PairExclusion] = [],
@@ -115,6 +118,7 @@ public struct RoundSpec: Sendable {
             warmStart.map { mentorOfMentee($0.pairs.map { Pairing(mentee: $0.mentee, mentor: $0.mentor) }) }
             ?? solver.keptMentorOfMentee
         solver.startingPotentials = startingPotentials?.indexed(in: check.cohort)
+        solver.earlierSolve = earlierSolve
         return await MatchingRound.run(solver, check: check)
     }
 

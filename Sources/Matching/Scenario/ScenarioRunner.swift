@@ -121,6 +121,7 @@ public struct ScenarioRunner: Sendable {
         }
         spec.warmStart = baseline.result
         spec.startingPotentials = baseline.potentials
+        spec.earlierSolve = baseline.solved
         return spec
     }
 

@@ -24,6 +24,9 @@ public struct ScoredCohort: Sendable {
     /// rest, kept by the same pass: where a round starts, and what spares
     /// its later passes most rows.
     let digest: _ScoreDigest
+    /// Who scored these pairs: shared by the cohorts ``rescoped(to:)`` gives,
+    /// so that a round may reuse another's work on the same scores.
+    let origin = _ScoresOrigin()
     /// Which header of each sign-up file fed which field (empty for a
     /// cohort built in code).
     public var columns: [FileColumns] = []
@@ -169,6 +172,9 @@ public struct ScoredCohort: Sendable {
         }
     }
 }
+
+/// The identity of one scoring of a cohort (see ``ScoredCohort``).
+final class _ScoresOrigin: Sendable {}
 
 extension ScoredCohort {
     /// These scores for `cohort`: the same people with other capacities or
