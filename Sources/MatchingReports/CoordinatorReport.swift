@@ -10,16 +10,20 @@ import Matching
 /// the figures, each said in plain words. The summary holds no name, email
 /// or id — counts, rates, distributions and breakdowns only.
 enum _CoordinatorReport {
-    static func markdown(_ round: MatchingRound, prices: Prices?) -> String { report(round, prices).markdown }
-    static func html(_ round: MatchingRound, prices: Prices?) -> String { report(round, prices).html }
+    static func markdown(_ round: MatchingRound, prices: Prices?, mergedLetters: Bool) -> String {
+        report(round, prices, mergedLetters: mergedLetters).markdown
+    }
+    static func html(_ round: MatchingRound, prices: Prices?, mergedLetters: Bool) -> String {
+        report(round, prices, mergedLetters: mergedLetters).html
+    }
     static func summaryHTML(_ round: MatchingRound) -> String { summary(round).html }
 
-    private static func report(_ round: MatchingRound, _ prices: Prices?) -> _ReportDocument {
+    private static func report(_ round: MatchingRound, _ prices: Prices?, mergedLetters: Bool) -> _ReportDocument {
         let figures = RoundFigures(round)
         var document = _ReportDocument(
             title: "\(round.cohort.policy.name): matching report", lead: lead(figures))
         let explanations = explanations(round)
-        document.sections.append(toDo(round, figures, explanations))
+        document.sections.append(toDo(round, figures, explanations, mergedLetters: mergedLetters))
         if let chase = prices.flatMap(_PricesSections.whoToChase) { document.sections.append(chase) }
         document.sections.append(pairsByMentor(round, explanations))
         document.sections += figureSections(round, figures, explanations)
@@ -57,7 +61,7 @@ enum _CoordinatorReport {
     // MARK: To do
 
     private static func toDo(
-        _ round: MatchingRound, _ figures: RoundFigures, _ explanations: [PairExplanation]
+        _ round: MatchingRound, _ figures: RoundFigures, _ explanations: [PairExplanation], mergedLetters: Bool
     ) -> _ReportDocument.Section {
         let cohort = round.cohort
         var items: [_ReportDocument.Item] = []
@@ -106,8 +110,9 @@ enum _CoordinatorReport {
         let letters = cohort.mentees.count + cohort.mentors.count
         items.append(
             .init(
-                text:
-                    "Send the letters: letters/index.csv lists all \(letters) with each recipient's email and subject; each letter is in letters/ as .txt (to paste into an email) and .html."
+                text: mergedLetters
+                    ? "Send the letters: letters/mail-merge.csv holds all \(letters), one row each with the recipient's email, the subject and the letter, for a mail merge."
+                    : "Send the letters: letters/index.csv lists all \(letters) with each recipient's email and subject; each letter is in letters/ as .txt (to paste into an email) and .html."
             ))
         return .init(title: "To do before the letters go out", blocks: [.list(items)], isAction: true)
     }

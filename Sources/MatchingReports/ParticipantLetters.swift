@@ -50,6 +50,19 @@ enum _ParticipantLetters {
         return files
     }
 
+    /// `letters/mail-merge.csv`: every letter as one row — role, id, name,
+    /// email, subject and the plain-text body — mentees first, in id order.
+    static func mailMerge(_ round: MatchingRound) async -> (path: String, text: String) {
+        var merge = CSVWriter(
+            header: ["role", "id", "name", "email", "subject", "body"], format: round.cohort.policy.output)
+        for (person, letter) in await composed(round) {
+            merge.append([
+                person.role.rawValue, person.id.rawValue, person.name, person.email, letter.subject, letter.body,
+            ])
+        }
+        return ("letters/mail-merge.csv", merge.text)
+    }
+
     /// Every participant's letter, mentees first, in id order.
     static func composed(_ round: MatchingRound) async -> [(person: Participant, letter: _Letter)] {
         let cohort = round.cohort

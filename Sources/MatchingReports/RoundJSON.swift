@@ -36,6 +36,10 @@ enum _RoundJSON {
         let dual_objective: Double
         let pair_offset_units: Int64
         let violations: [String]
+        /// How every eligible pair was covered, in words.
+        let method: String
+        let rows_settled_by_bound: Int
+        let rows_read: Int
     }
     struct Breakdown: Encodable {
         let name: String
@@ -69,6 +73,8 @@ enum _RoundJSON {
     }
     struct Round: Encodable {
         let tandem_version: String
+        /// "stored" or "streamed" (see `ScoreStorage`).
+        let scores: String
         let inputs: [Input]
         let policy: Policy
         let figures: Figures
@@ -97,7 +103,7 @@ enum _RoundJSON {
             inputs.append(Input(role: role, file: URL(fileURLWithPath: path).lastPathComponent, sha256: digest))
         }
         let report = Round(
-            tandem_version: TandemVersion.current,
+            tandem_version: TandemVersion.current, scores: round.check.scoresAreStored ? "stored" : "streamed",
             inputs: inputs,
             policy: Policy(
                 name: policy.name, objective: policy.matching.objective.rawValue,
@@ -116,7 +122,9 @@ enum _RoundJSON {
             certificate: Certificate(
                 optimal: round.certificate.isOptimal, primal_objective: round.certificate.primalObjective,
                 dual_objective: round.certificate.dualObjective, pair_offset_units: round.pairOffsetUnits,
-                violations: round.certificate.violations),
+                violations: round.certificate.violations, method: RoundFigures.certificateMethod,
+                rows_settled_by_bound: round.certificate.rowsSettledByBound,
+                rows_read: cohort.mentees.count - round.certificate.rowsSettledByBound),
             pairs: round.pairs.map {
                 Pair(
                     mentee: cohort.mentees[$0.mentee].id.rawValue, mentor: cohort.mentors[$0.mentor].id.rawValue,

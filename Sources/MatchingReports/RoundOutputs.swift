@@ -3,23 +3,53 @@ import Matching
 
 /// Everything `tandem match` writes, as one folder: `pairs.csv`,
 /// `unmatched.csv`, `report.md`, `report.html`, `summary.html` (figures
-/// only, safe to circulate), `round.json` and `letters/`
-/// (each letter as `.txt` and `.html`, and `index.csv`).
+/// only, safe to circulate), `round.json` and `letters/` (each letter as
+/// `.txt` and `.html`, and `index.csv`; or `mail-merge.csv`, see
+/// ``LetterLayout``).
 /// The same inputs and policy give byte-identical files.
 public enum RoundOutputs {
     /// The files, as (relative path, bytes), in a fixed order; with
     /// `prices`, the report has a "Who to chase" section.
-    public static func files(_ round: MatchingRound, prices: Prices? = nil) async -> [(path: String, data: Data)] {
+    ///
+    /// - Parameters:
+    ///   - round: The round.
+    ///   - prices: What one more place would be worth, for the report.
+    ///   - letters: A file per letter, or one mail-merge file.
+    public static func files(
+        _ round: MatchingRound, prices: Prices? = nil, letters: LetterLayout = .automatic
+    ) async -> [(path: String, data: Data)] {
+        let merged = letters.mergesLetters(recipients: round.cohort.mentees.count + round.cohort.mentors.count)
         var files: [(String, Data)] = [
             ("pairs.csv", Data(_RoundTables.pairs(round).utf8)),
             ("unmatched.csv", Data(_RoundTables.unmatched(round).utf8)),
-            ("report.md", Data(_CoordinatorReport.markdown(round, prices: prices).utf8)),
-            ("report.html", Data(_CoordinatorReport.html(round, prices: prices).utf8)),
+            ("report.md", Data(_CoordinatorReport.markdown(round, prices: prices, mergedLetters: merged).utf8)),
+            ("report.html", Data(_CoordinatorReport.html(round, prices: prices, mergedLetters: merged).utf8)),
             ("summary.html", Data(_CoordinatorReport.summaryHTML(round).utf8)),
             ("round.json", _RoundJSON.json(round)),
         ]
-        for letter in await _ParticipantLetters.letters(round) { files.append((letter.path, Data(letter.text.utf8))) }
+        if merged {
+            let merge = await _ParticipantLetters.mailMerge(round)
+            files.append((merge.path, Data(merge.text.utf8)))
+        } else {
+            for letter in await _ParticipantLetters.letters(round) {
+                files.append((letter.path, Data(letter.text.utf8)))
+            }
+        }
         return files
+    }
+
+    /// The `scoring:` line: whether the scores were stored, and their size.
+    static func scoring(_ round: MatchingRound) -> String {
+        let cohort = round.cohort
+        let bytes = ScoreStorage.storedBytes(mentees: cohort.mentees.count, mentors: cohort.mentors.count)
+        let size =
+            bytes >= 1 << 30 ? String(format: "%.1f GB", Double(bytes) / 1e9) : "\((bytes + 999_999) / 1_000_000) MB"
+        guard let streamed = round.check.scores as? StreamedScores, !cohort.mentees.isEmpty else {
+            return "scoring:     every pair's score kept in memory (\(size))"
+        }
+        let passes = Double(streamed.rowsComputed) / Double(cohort.mentees.count)
+        return "scoring:     scores computed again for each pass, not stored (\(size) spared; "
+            + String(format: "%.1f", passes) + " passes' worth of rows so far)"
     }
 
     /// The headline figures as a few lines for the terminal.
@@ -32,7 +62,9 @@ public enum RoundOutputs {
             "scores:      total \(points(figures.totalUnits)), lowest \(figures.minimumUnits.map { points(Int64($0)) } ?? "–"), median \(figures.medianUnits.map { points(Int64($0)) } ?? "–")",
             "ranks:       \(figures.rankFirst) first choice, \(figures.rankTopThree) second or third, \(figures.rankOther) lower",
             "stability:   \(round.blockingPairs) blocking pair\(round.blockingPairs == 1 ? "" : "s")",
-            "certificate: \(round.certificate.isOptimal ? "optimal (verified)" : "FAILED")",
+            "certificate: \(round.certificate.isOptimal ? "optimal (verified)" : "FAILED")"
+                + " — \(round.certificate.rowsSettledByBound) of \(figures.mentees) rows settled by their bounds, the rest read",
+            scoring(round),
         ]
         if let floor = round.floorUnits { lines.insert("floor:       no pair below \(points(floor))", at: 2) }
         lines.append(

@@ -7,6 +7,7 @@ import MatchingReports
 import _TandemUtilities
 
 extension ScoreStorage: ExpressibleByArgument {}
+extension LetterLayout: ExpressibleByArgument {}
 
 extension Tandem {
     /// `tandem match`: the whole round, from sign-ups to proposals and reports.
@@ -54,6 +55,12 @@ extension Tandem {
                 valueName: "auto|stored|streamed"))
         var scores = ScoreStorage.automatic
 
+        @Option(
+            help: ArgumentHelp(
+                "A file per letter (files), or one letters/mail-merge.csv for the whole round: auto writes files up to 2,000 recipients.",
+                valueName: "auto|files|mail-merge"))
+        var letters = LetterLayout.automatic
+
         @Flag(help: "Print nothing but errors.")
         var quiet = false
 
@@ -100,7 +107,7 @@ extension Tandem {
                     ScenarioRunner(spec, baseline: round), mentors: Self.pricedMentors, rules: false,
                     width: ProcessInfo.processInfo.activeProcessorCount)
             } catch { throw ErrorReporter.fail(error) }
-            let files = await RoundOutputs.files(round, prices: prices)
+            let files = await RoundOutputs.files(round, prices: prices, letters: letters)
             // The ledger first: a draft nobody was told of is harmless if the
             // folder then cannot be written, and the next run replaces it.
             var recorded: Ledger.Recorded?

@@ -32,6 +32,9 @@ public struct ScoredCohort: Sendable {
     public var columns: [FileColumns] = []
 
     public var cohort: Cohort { model.cohort }
+    /// Whether every pair's score is kept in memory (``ScoreMatrix``) rather
+    /// than computed again for each pass (``StreamedScores``).
+    public var scoresAreStored: Bool { scores is ScoreMatrix }
 
     /// Loads, validates and scores.
     ///

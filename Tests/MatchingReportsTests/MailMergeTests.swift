@@ -1,0 +1,58 @@
+import Foundation
+import Matching
+import TestSupport
+import Testing
+
+@testable import MatchingReports
+
+/// Letters as one mail-merge file, and what round.json says of the scores
+/// and the certificate.
+@Suite struct MailMergeTests {
+    @Test("A mail-merge round writes every letter as one row of letters/mail-merge.csv and no letter files")
+    func mailMerge() async throws {
+        let round = try await MatchingRound.run(RoundOutputsTests.small)
+        let files = await RoundOutputs.files(round, letters: .mailMerge)
+        let letterFiles = files.filter { $0.path.hasPrefix("letters/") }.map(\.path)
+        #expect(letterFiles == ["letters/mail-merge.csv"])
+        let merge = try CSVTable.parse(
+            try #require(files.first { $0.path == "letters/mail-merge.csv" }).data, path: "m")
+        #expect(merge.header == ["role", "id", "name", "email", "subject", "body"])
+        let letters = await RoundLetters.letters(round)
+        #expect(merge.records.count == letters.count)
+        #expect(letters.count == round.cohort.mentees.count + round.cohort.mentors.count)
+        for (record, letter) in zip(merge.records, letters) {
+            #expect(record.cell(1) == letter.id.rawValue)
+            #expect(record.cell(4) == letter.subject)
+            #expect(record.cell(5) == letter.body)
+        }
+        let report = String(decoding: try #require(files.first { $0.path == "report.md" }).data, as: UTF8.self)
+        #expect(report.contains("letters/mail-merge.csv holds all \(letters.count)"))
+        #expect(!report.contains("letters/index.csv"))
+    }
+
+    @Test("Automatic letters are files up to the limit and one mail-merge file beyond")
+    func automatic() {
+        #expect(!LetterLayout.automatic.mergesLetters(recipients: LetterLayout.filesLimit))
+        #expect(LetterLayout.automatic.mergesLetters(recipients: LetterLayout.filesLimit + 1))
+        #expect(!LetterLayout.files.mergesLetters(recipients: 1_000_000))
+        #expect(LetterLayout.mailMerge.mergesLetters(recipients: 1))
+    }
+
+    @Test("round.json says whether scores were stored and how many rows the certificate settled by bounds")
+    func roundJSON() async throws {
+        for storage in [ScoreStorage.stored, .streamed] {
+            let check = try ScoredCohort.run(RoundOutputsTests.small, storage: storage)
+            let round = await MatchingRound.run(check)
+            let files = await RoundOutputs.files(round)
+            let json = try #require(files.first { $0.path == "round.json" }).data
+            let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+            #expect(object["scores"] as? String == (storage == .stored ? "stored" : "streamed"))
+            let certificate = try #require(object["certificate"] as? [String: Any])
+            let settled = try #require(certificate["rows_settled_by_bound"] as? Int)
+            let read = try #require(certificate["rows_read"] as? Int)
+            #expect(settled + read == round.cohort.mentees.count)
+            #expect(settled > 0)
+            #expect(certificate["method"] as? String == RoundFigures.certificateMethod)
+        }
+    }
+}
