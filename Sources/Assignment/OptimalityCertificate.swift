@@ -25,7 +25,12 @@
 ///
 /// One implementation reads every problem row by row (``AssignmentRowSource``);
 /// `verify(problem:solution:)` for dense and sparse problems are thin
-/// adapters over it.
+/// adapters over it. A source too large to read again may summarise a row
+/// instead (``RowSummary``): some of its pairs with their values, checked one
+/// by one, and a bound on every other pair, checked against the row's
+/// potential and the highest column potential (plus a per-column allowance);
+/// a row whose bound does not settle it is read in full, and
+/// ``Report/rowsSettledByBound`` counts the rest.
 public enum OptimalityCertificate {
     /// At most this many violations are kept in a report (the first found):
     /// enough to diagnose, and a badly wrong answer on a large problem would
@@ -74,7 +79,7 @@ public enum OptimalityCertificate {
     ///   - unassignedRows: What the problem allows for rows left unplaced.
     ///   - solution: Any candidate solution with its duals.
     /// - Returns: The verdict, with every violated condition named.
-    /// - Complexity: O(rows × columns) time (one pass; two for `Double`, whose
+    /// - Complexity: O(rows × columns) time for the rows read (one pass; two for `Double`, whose
     ///   tolerance needs the largest value first, and more for a
     ///   maximum-cardinality answer that leaves rows unassigned) and
     ///   O(columns) memory.

@@ -92,9 +92,10 @@ public struct MatchingRound: Sendable {
 
     /// Solves and certifies a scored cohort.
     ///
-    /// - Complexity: The solve (see `_RoundSolver`), then three streaming
-    ///   passes over the scores (ranks, the stability audit, the certificate,
-    ///   which runs on another core meanwhile).
+    /// - Complexity: The solve (see `_RoundSolver`), then the answer's
+    ///   details and the certificate (on another core meanwhile), each
+    ///   reading only the rows the scoring digest and pricing's bounds leave
+    ///   open (see `_RoundDetails`, `_PricingMemory`).
     public static func run(_ check: ScoredCohort) async -> MatchingRound {
         await run(_RoundSolver(check: check), check: check)
     }
@@ -106,9 +107,8 @@ public struct MatchingRound: Sendable {
         let outcome = solver.solve()
         let solveDuration = clock.now - started
         // The certificate and the answer's details (ranks, reasons, the
-        // stability audit) each read every score and need nothing from each
-        // other, so the certificate runs as a child task on another core
-        // (13,600 mentees: 0.75 s and about 0.5 s).
+        // stability audit) need nothing from each other, so the certificate
+        // runs as a child task on another core.
         let locks = outcome.pairs.lockColumns(solver.locks)
         async let certificate = outcome.certify(locks: locks)
         let answers = Answers(check: check, outcome: outcome, solver: solver)
