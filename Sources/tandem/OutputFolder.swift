@@ -25,14 +25,15 @@ enum OutputFolder {
         /// per name (a comparison's `rounds/NAME/`).
         var nested: [String: Outputs] = [:]
 
-        /// A round's folder; letters were Markdown (`.md`) before 0.4.0, and
-        /// such a folder is still an earlier round.
+        /// A round's folder, its letters as files or as one mail-merge file;
+        /// letters were Markdown (`.md`) before 0.4.0, and such a folder is
+        /// still an earlier round.
         static let round = Outputs(
             files: [
                 "pairs.csv", "unmatched.csv", "report.md", "report.html", "summary.html", "round.json", "changes.csv",
                 "changes.md",
             ],
-            folders: ["letters": [".txt", ".html", ".md", "index.csv"]])
+            folders: ["letters": [".txt", ".html", ".md", "index.csv", "mail-merge.csv"]])
         static let cohort = Outputs(files: [
             "mentors.csv", "mentees.csv", "conflicts.csv", "policy.toml", "mentees-later.csv", "conflicts-later.csv",
         ])

@@ -188,6 +188,12 @@ import Testing
         #expect(try TandemProcess.run(arguments + ["--out", round, "--quiet"]).status == 0)
         #expect(
             try TandemProcess.run(arguments + ["--out", round, "--quiet"]).status == 0, "an earlier round is replaced")
+        // A round whose letters went into one mail-merge file is an earlier round too, either way.
+        for letters in ["mail-merge", "mail-merge", "files"] {
+            let run = try TandemProcess.run(arguments + ["--out", round, "--quiet", "--letters", letters])
+            #expect(run.status == 0, "\(letters): \(run.standardError)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: round + "/letters/mail-merge.csv"))
 
         // Issue 11: a note the coordinator added to an earlier round, or a
         // stray file among its letters, makes the folder refused, named.
