@@ -44,6 +44,23 @@ public struct CohortGenerator: Sendable {
         public var later: (mentees: String, conflicts: String)?
     }
 
+    /// One of the files a cohort is written as.
+    public enum File: String, CaseIterable, Sendable {
+        case mentors = "mentors.csv"
+        case mentees = "mentees.csv"
+        case conflicts = "conflicts.csv"
+        case policy = "policy.toml"
+        /// With late joiners: everyone's sign-ups, the late joiners' rows last.
+        case menteesLater = "mentees-later.csv"
+        /// With late joiners: everyone's conflicts, the late joiners' rows last.
+        case conflictsLater = "conflicts-later.csv"
+    }
+
+    /// The files this cohort is written as: the later ones only with late joiners.
+    public var files: [File] {
+        File.allCases.filter { lateMentees > 0 || ($0 != .menteesLater && $0 != .conflictsLater) }
+    }
+
     static let levels = ["intern", "associate", "analyst", "senior analyst", "lead", "principal", "director"]
     static let regions = [
         "London", "South East", "South West", "East of England", "West Midlands", "East Midlands",
@@ -78,15 +95,43 @@ public struct CohortGenerator: Sendable {
         (0..<topics).map { $0 < Self.namedTopics.count ? Self.namedTopics[$0] : "specialism \($0 + 1)" }
     }
 
-    /// Generates the four files.
+    /// Generates the files, held whole as text.
     ///
     /// - Complexity: O(mentees + mentors + topics).
     public func generate() -> Files {
+        var texts: [File: String] = [:]
+        generate { file, text in texts[file, default: ""] += text }
+        let later = lateMentees > 0 ? (texts[.menteesLater] ?? "", texts[.conflictsLater] ?? "") : nil
+        return Files(
+            mentors: texts[.mentors] ?? "", mentees: texts[.mentees] ?? "", conflicts: texts[.conflicts] ?? "",
+            policy: texts[.policy] ?? "", later: later)
+    }
+
+    /// Writes the files as the folder `path`, atomically, a row at a time:
+    /// memory stays a few megabytes whatever the cohort's size (each mentor
+    /// is remembered by three small numbers, for the mentees who name one as
+    /// a line manager or a conflict).
+    public func write(to path: String) throws {
+        try AtomicDirectory.write(to: path) { folder in
+            var streams: [File: StreamedFile] = [:]
+            for file in files { streams[file] = try folder.create(file.rawValue) }
+            try generate { file, text in try streams[file]!.append(text) }
+            for stream in streams.values { try stream.close() }
+        }
+    }
+
+    /// Generates the files in order, a piece at a time: `emit` gets each
+    /// file's text, header first, one row per call.
+    ///
+    /// - Complexity: O(mentees + mentors + topics) time; O(mentors + topics)
+    ///   memory besides what `emit` keeps.
+    public func generate<Failure: Error>(_ emit: (File, String) throws(Failure) -> Void) throws(Failure) {
         var random = SeededGenerator(seed: seed)
         let names = topicNames()
         let organisations = (0..<max(4, (mentees + mentors) / 150)).map {
             $0 < Self.organisationNames.count ? Self.organisationNames[$0] : "Organisation \($0 + 1)"
         }
+        let domains = organisations.map { $0.lowercased().filter { $0.isLetter || $0.isNumber } }
         // Popular topics first: topic t is drawn with weight 1/(t+3).
         let weights = (0..<topics).map { 1.0 / Double($0 + 3) }
         let total = weights.reduce(0, +)
@@ -115,12 +160,17 @@ public struct CohortGenerator: Sendable {
             }
             return chosen
         }
+        func name(_ who: Identity) -> String { "\(Self.firstNames[Int(who.first)]) \(Self.lastNames[Int(who.last)])" }
+        func email(_ who: Identity) -> String {
+            let first = Self.firstNames[Int(who.first)].lowercased(), last = Self.lastNames[Int(who.last)].lowercased()
+            return "\(first).\(last).\(who.index)@\(domains[Int(who.organisation)]).example.org"
+        }
         func person(
             _ index: Int, _ random: inout SeededGenerator
-        ) -> (name: String, email: String, organisation: String, region: String, meeting: String, languages: String) {
-            let first = Self.firstNames[Int(random.next() % UInt64(Self.firstNames.count))]
-            let last = Self.lastNames[Int(random.next() % UInt64(Self.lastNames.count))]
-            let organisation = organisations[Int(random.next() % UInt64(organisations.count))]
+        ) -> (identity: Identity, region: String, meeting: String, languages: String) {
+            let first = UInt8(random.next() % UInt64(Self.firstNames.count))
+            let last = UInt8(random.next() % UInt64(Self.lastNames.count))
+            let organisation = Int32(random.next() % UInt64(organisations.count))
             let region = Self.regions[Int(random.next() % UInt64(Self.regions.count))]
             let mode = random.nextUnit()
             let meeting = mode < 0.6 ? "Either" : (mode < 0.85 ? "Online" : "In person")
@@ -128,22 +178,27 @@ public struct CohortGenerator: Sendable {
             if random.nextUnit() < 0.2 {
                 languages += "; " + Self.secondLanguages[Int(random.next() % UInt64(Self.secondLanguages.count))]
             }
-            let domain = organisation.lowercased().filter { $0.isLetter || $0.isNumber }
-            let email = "\(first.lowercased()).\(last.lowercased()).\(index)@\(domain).example.org"
-            return ("\(first) \(last)", email, organisation, region, meeting, languages)
+            return (Identity(first: first, last: last, organisation: organisation, index: Int32(index)), region, meeting, languages)
+        }
+        // A row before the late joiners' goes to the first round's file and,
+        // with late joiners, to the later one too.
+        func emitRow(_ line: String, _ file: File, _ later: File, late: Bool) throws(Failure) {
+            if !late { try emit(file, line) }
+            if lateMentees > 0 { try emit(later, line) }
         }
 
+        let byteOrderMark = "\u{FEFF}"
         let header = [
             "Timestamp", "Participant ID", "Full name", "What is your email address?", "Organisation", "Level",
             "Region", "How would you like to meet?", "Languages", "Line manager (email)",
         ]
-        var mentorCSV = CSVWriter(
-            header: header + ["Skills you can offer (skill:level 1-3)", "How many mentees can you take?"])
-        var menteeCSV = CSVWriter(header: header + ["Your goals, most important first"])
-        var conflictCSV = CSVWriter(header: ["person", "other", "kind"])
-        // The first round's files are kept aside when the late joiners' rows begin.
-        var firstRound: (mentees: String, conflicts: String)?
-        var mentorEmails: [String] = [], mentorOrganisations: [String] = [], mentorNames: [String] = []
+        try emit(
+            .mentors,
+            byteOrderMark
+                + CSVWriter.line(
+                    header + ["Skills you can offer (skill:level 1-3)", "How many mentees can you take?"]))
+        var mentorIdentities: [Identity] = []
+        mentorIdentities.reserveCapacity(mentors)
         for index in 0..<mentors {
             let who = person(index, &random)
             let level = Self.levels[2 + Int(random.next() % UInt64(Self.levels.count - 2))]
@@ -152,27 +207,32 @@ public struct CohortGenerator: Sendable {
             var manager = ""
             if index > 0, random.nextUnit() < 0.1 {
                 let candidate = Int(random.next() % UInt64(index))
-                if mentorOrganisations[candidate] == who.organisation { manager = mentorEmails[candidate] }
+                if mentorIdentities[candidate].organisation == who.identity.organisation {
+                    manager = email(mentorIdentities[candidate])
+                }
             }
-            mentorCSV.append([
-                timestamp(index, &random), "M\(index + 1)", who.name, who.email, who.organisation, level,
-                who.region, who.meeting, who.languages, manager, skills, String(1 + random.next() % 3),
-            ])
-            mentorEmails.append(who.email)
-            mentorOrganisations.append(who.organisation)
-            mentorNames.append(who.name)
+            try emit(
+                .mentors,
+                CSVWriter.line([
+                    timestamp(index, &random), "M\(index + 1)", name(who.identity), email(who.identity),
+                    organisations[Int(who.identity.organisation)], level, who.region, who.meeting, who.languages,
+                    manager, skills, String(1 + random.next() % 3),
+                ]))
+            mentorIdentities.append(who.identity)
         }
+        try emitRow(
+            byteOrderMark + CSVWriter.line(header + ["Your goals, most important first"]), .mentees, .menteesLater,
+            late: false)
+        try emitRow(byteOrderMark + CSVWriter.line(["person", "other", "kind"]), .conflicts, .conflictsLater, late: false)
         var mentorsAlsoMentees = Set<Int>()
         for index in 0..<(mentees + lateMentees) {
-            if index == mentees, lateMentees > 0 { firstRound = (menteeCSV.text, conflictCSV.text) }
+            let late = index >= mentees
             // About one in a hundred mentees is also a mentor (same email and name).
             var who = person(mentors + index, &random)
             if mentors > 0, random.nextUnit() < 0.01,
                 case let mentor = Int(random.next() % UInt64(mentors)), mentorsAlsoMentees.insert(mentor).inserted
             {
-                who.email = mentorEmails[mentor]
-                who.organisation = mentorOrganisations[mentor]
-                who.name = mentorNames[mentor]
+                who.identity = mentorIdentities[mentor]
             }
             let level = Self.levels[Int(random.next() % UInt64(Self.levels.count - 2))]
             var goals = distinctTopics(2 + Int(random.next() % 4), &random).map { names[$0] }
@@ -182,12 +242,16 @@ public struct CohortGenerator: Sendable {
             var manager = ""
             if mentors > 0, random.nextUnit() < 0.1 {
                 let candidate = Int(random.next() % UInt64(mentors))
-                if mentorOrganisations[candidate] == who.organisation { manager = mentorEmails[candidate] }
+                if mentorIdentities[candidate].organisation == who.identity.organisation {
+                    manager = email(mentorIdentities[candidate])
+                }
             }
-            menteeCSV.append([
-                timestamp(index, &random), "E\(index + 1)", who.name, who.email, who.organisation, level,
-                who.region, who.meeting, who.languages, manager, goals.joined(separator: "; "),
+            let row = CSVWriter.line([
+                timestamp(index, &random), "E\(index + 1)", name(who.identity), email(who.identity),
+                organisations[Int(who.identity.organisation)], level, who.region, who.meeting, who.languages,
+                manager, goals.joined(separator: "; "),
             ])
+            try emitRow(row, .mentees, .menteesLater, late: late)
             if mentors > 0, random.nextUnit() < 0.02 {
                 let kinds = ["person", "personal-relationship", "line-management", "organisation"]
                 let kind = kinds[Int(random.next() % 4)]
@@ -195,16 +259,15 @@ public struct CohortGenerator: Sendable {
                     kind == "organisation"
                     ? organisations[Int(random.next() % UInt64(organisations.count))]
                     : "M\(1 + random.next() % UInt64(mentors))"
-                conflictCSV.append(["E\(index + 1)", other, kind])
+                try emitRow(CSVWriter.line(["E\(index + 1)", other, kind]), .conflicts, .conflictsLater, late: late)
             }
         }
-        guard let firstRound else {
-            return Files(
-                mentors: mentorCSV.text, mentees: menteeCSV.text, conflicts: conflictCSV.text, policy: policy(names))
-        }
-        return Files(
-            mentors: mentorCSV.text, mentees: firstRound.mentees, conflicts: firstRound.conflicts,
-            policy: policy(names), later: (menteeCSV.text, conflictCSV.text))
+        try emit(.policy, policy(names))
+    }
+
+    /// Who someone is, as a few indices: the name and email follow from them.
+    private struct Identity {
+        var first: UInt8, last: UInt8, organisation: Int32, index: Int32
     }
 
     private func timestamp(_ index: Int, _ random: inout SeededGenerator) -> String {
@@ -250,21 +313,5 @@ public struct CohortGenerator: Sendable {
             goals = "Your goals, most important first"
 
             """
-    }
-}
-
-extension CohortGenerator.Files {
-    /// Writes `mentors.csv`, `mentees.csv`, `conflicts.csv` and `policy.toml`
-    /// (and, with late joiners, `mentees-later.csv` and `conflicts-later.csv`)
-    /// as the folder `path`, atomically.
-    public func write(to path: String) throws {
-        let later = later.map {
-            [("mentees-later.csv", Data($0.mentees.utf8)), ("conflicts-later.csv", Data($0.conflicts.utf8))]
-        }
-        try AtomicDirectory.write(
-            [
-                ("mentors.csv", Data(mentors.utf8)), ("mentees.csv", Data(mentees.utf8)),
-                ("conflicts.csv", Data(conflicts.utf8)), ("policy.toml", Data(policy.utf8)),
-            ] + (later ?? []), to: path)
     }
 }

@@ -17,8 +17,10 @@ extension Tandem {
                 --responses-to ROUND (a round's folder), the folder gets responses.csv instead: \
                 each proposed mentee declines, accepts or has not answered yet, in the shares \
                 --declined and --accepted give (for tandem respond). The same numbers and seed \
-                always give the same bytes. The folder is written atomically: it appears \
-                complete or not at all.
+                always give the same bytes. The files are written a row at a time, so a \
+                million-person cohort (--mentees 700000 --mentors 300000) takes about ten \
+                seconds, 200 MB of disk and a few tens of megabytes of memory. The folder is \
+                written atomically: it appears complete or not at all.
 
                 Example:
                   tandem generate --mentees 500 --mentors 250 --late-mentees 10 --out cohort
@@ -77,8 +79,15 @@ extension Tandem {
                 throw ValidationError(
                     "--mentees, --mentors and --late-mentees must be 0 or more; --mentees and --mentors not both 0.")
             }
+            guard mentees + mentors + lateMentees <= Self.mostPeople else {
+                throw ValidationError(
+                    "at most \(Self.mostPeople) people in all (about 4 GB of files); ask for fewer.")
+            }
             guard (1...10_000).contains(topics) else { throw ValidationError("--topics must be from 1 to 10000.") }
         }
+
+        /// The largest cohort written: ten times the million people Tandem is measured on.
+        static let mostPeople = 20_000_000
 
         func run() throws {
             if let responsesTo { return try writeResponses(to: responsesTo) }
@@ -88,10 +97,9 @@ extension Tandem {
             } catch {
                 throw ErrorReporter.fail(out, error.description)
             }
-            let files = CohortGenerator(
+            try CohortGenerator(
                 mentees: mentees, mentors: mentors, lateMentees: lateMentees, topics: topics, seed: seed
-            ).generate()
-            try files.write(to: out)
+            ).write(to: out)
             let late = lateMentees > 0 ? ", mentees-later.csv, conflicts-later.csv (\(lateMentees) late)" : ""
             print(
                 "wrote \(out)/mentors.csv, mentees.csv, conflicts.csv, policy.toml\(late) (\(mentees) mentees, \(mentors) mentors, seed \(seed))"

@@ -27,7 +27,7 @@ let benchmarks: @Sendable () -> Void = {
         } setup: {
             let folder = NSTemporaryDirectory() + "tandem-benchmark-round-\(mentees)"
             try? FileManager.default.removeItem(atPath: folder)
-            try CohortGenerator(mentees: mentees, mentors: mentors, seed: 1).generate().write(to: folder)
+            try CohortGenerator(mentees: mentees, mentors: mentors, seed: 1).write(to: folder)
             return folder
         }
     }
@@ -52,7 +52,7 @@ let benchmarks: @Sendable () -> Void = {
     } setup: {
         let folder = NSTemporaryDirectory() + "tandem-benchmark-round-3400"
         try? FileManager.default.removeItem(atPath: folder)
-        try CohortGenerator(mentees: 3_400, mentors: 1_600, seed: 1).generate().write(to: folder)
+        try CohortGenerator(mentees: 3_400, mentors: 1_600, seed: 1).write(to: folder)
         return folder
     }
 }

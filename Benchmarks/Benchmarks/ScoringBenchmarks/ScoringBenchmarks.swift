@@ -76,7 +76,7 @@ let benchmarks: @Sendable () -> Void = {
         }
     } setup: {
         let folder = NSTemporaryDirectory() + "tandem-benchmark-cohort-20000"
-        try CohortGenerator(mentees: 20_000, mentors: 10_000, topics: 200, seed: 1).generate().write(to: folder)
+        try CohortGenerator(mentees: 20_000, mentors: 10_000, topics: 200, seed: 1).write(to: folder)
         return folder
     }
 }

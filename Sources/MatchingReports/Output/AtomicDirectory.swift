@@ -40,6 +40,19 @@ public enum AtomicDirectory {
     ///   and the temporary folder is removed.
     @discardableResult
     public static func write(_ files: [(path: String, data: Data)], to path: String) throws -> Int {
+        try write(to: path) { folder in
+            for file in files { try folder.write(file.data, to: file.path) }
+        }
+    }
+
+    /// Writes the folder `path` with whatever `fill` puts in its hidden
+    /// stand-in: whole files, or files streamed a piece at a time.
+    ///
+    /// - Returns: How many leftover hidden folders were removed first.
+    /// - Throws: `fill`'s error or the file system's; the destination is
+    ///   untouched then, and the temporary folder is removed.
+    @discardableResult
+    public static func write(to path: String, _ fill: (StagingFolder) throws -> Void) throws -> Int {
         let manager = FileManager.default
         let destination = URL(fileURLWithPath: OutputPath.resolvingLinks(path))
         let parent = destination.deletingLastPathComponent()
@@ -55,34 +68,11 @@ public enum AtomicDirectory {
             let lock = open(staging.path, O_RDONLY | O_DIRECTORY)
             if lock >= 0 { flock(lock, LOCK_EX) }
             defer { if lock >= 0 { close(lock) } }
-            // Paths joined as strings: building a URL per file took 2 % of a
-            // whole 5,000-person round (perf).
             let root = staging.path
             let spread = _FileSystemCalls.setTop(root, true)
-            // Each top-level subfolder (letters/) is written under a unique
-            // name and renamed at the end: with the hint above, ext4 places a
-            // subfolder by a hash of its name, so a fixed name would land on
-            // the same spot every round (see the type's notes).
-            var temporaryNames: [Substring: String] = [:]
-            var folders = Set<Substring>()
-            for file in files {
-                var relative = file.path
-                if let slash = file.path.firstIndex(of: "/") {
-                    let top = file.path[..<slash]
-                    let name = temporaryNames[top] ?? ".\(top)-\(token)-\(temporaryNames.count)"
-                    temporaryNames[top] = name
-                    relative = name + file.path[slash...]
-                }
-                let target = root + "/" + relative
-                let folder = target[..<target.lastIndex(of: "/")!]
-                if folders.insert(folder).inserted {
-                    try manager.createDirectory(atPath: String(folder), withIntermediateDirectories: true)
-                }
-                try writePlainly(file.data, to: target)
-            }
-            for (top, name) in temporaryNames.sorted(by: { $0.key < $1.key }) {
-                try manager.moveItem(atPath: root + "/" + name, toPath: root + "/" + top)
-            }
+            let folder = StagingFolder(root: root, token: token)
+            try fill(folder)
+            try folder.finish()
             if spread { _ = _FileSystemCalls.setTop(root, false) }
             var isDirectory: ObjCBool = false
             if manager.fileExists(atPath: destination.path, isDirectory: &isDirectory) {
@@ -146,26 +136,5 @@ public enum AtomicDirectory {
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         return flock(descriptor, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK
-    }
-
-    /// Creates a file with POSIX calls. `Data.write(to:)` syncs every file to
-    /// disk; a round writes one letter per participant (5,000 files took
-    /// 0.45 s in `fsync` alone), and the folder only becomes visible by the
-    /// final rename, so the individual syncs buy nothing here.
-    private static func writePlainly(_ data: Data, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        defer { close(descriptor) }
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-                }
-                offset += written
-            }
-        }
     }
 }

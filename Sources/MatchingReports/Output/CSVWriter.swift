@@ -21,12 +21,17 @@ public struct CSVWriter: Sendable {
     }
 
     public mutating func append(_ cells: [String]) {
-        text += cells.map { escape($0) }.joined(separator: String(separator))
-        text += "\n"
+        text += Self.line(cells, separator: separator)
+    }
+
+    /// One row as it is written to a file, its newline included: for files
+    /// written a row at a time rather than held whole.
+    public static func line(_ cells: [String], separator: Character = ",") -> String {
+        cells.map { escape($0, separator: separator) }.joined(separator: String(separator)) + "\n"
     }
 
     /// One cell as it is written to the file.
-    func escape(_ cell: String) -> String {
+    static func escape(_ cell: String, separator: Character) -> String {
         var cell = cell
         if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
             !Self.isPlainDecimal(cell)
