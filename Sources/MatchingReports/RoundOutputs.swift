@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Matching
 
@@ -5,7 +6,7 @@ import Matching
 /// `unmatched.csv`, `report.md`, `report.html`, `summary.html` (figures
 /// only, safe to circulate), `round.json` and `letters/` (each letter as
 /// `.txt` and `.html`, and `index.csv`; or `mail-merge.csv`, see
-/// ``LetterLayout``).
+/// ``LetterLayout``) and, when the inputs gave warnings, `warnings.txt`.
 /// The same inputs and policy give byte-identical files.
 public enum RoundOutputs {
     /// The files, as (relative path, bytes), in a fixed order; with
@@ -27,6 +28,7 @@ public enum RoundOutputs {
             ("summary.html", Data(_CoordinatorReport.summaryHTML(round).utf8)),
             ("round.json", _RoundJSON.json(round)),
         ]
+        if let warnings = warningsFile(round.check.warnings) { files.append(warnings) }
         if merged {
             let merge = await _ParticipantLetters.mailMerge(round)
             files.append((merge.path, Data(merge.text.utf8)))
@@ -37,6 +39,17 @@ public enum RoundOutputs {
         }
         return files
     }
+
+    /// `warnings.txt`: every warning of the inputs, one per line as the
+    /// terminal prints them (which, when there are many, shows only the
+    /// first few of each kind); `nil` without warnings.
+    public static func warningsFile(_ warnings: [InputProblem]) -> (path: String, data: Data)? {
+        guard !warnings.isEmpty else { return nil }
+        return (warningsPath, Data((warnings.map(\.description).joined(separator: "\n") + "\n").utf8))
+    }
+
+    /// Where ``warningsFile(_:)`` goes in an output folder.
+    public static let warningsPath = "warnings.txt"
 
     /// The `scoring:` line: whether the scores were stored, and their size.
     static func scoring(_ round: MatchingRound) -> String {

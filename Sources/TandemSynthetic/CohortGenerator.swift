@@ -178,7 +178,10 @@ public struct CohortGenerator: Sendable {
             if random.nextUnit() < 0.2 {
                 languages += "; " + Self.secondLanguages[Int(random.next() % UInt64(Self.secondLanguages.count))]
             }
-            return (Identity(first: first, last: last, organisation: organisation, index: Int32(index)), region, meeting, languages)
+            return (
+                Identity(first: first, last: last, organisation: organisation, index: Int32(index)), region, meeting,
+                languages
+            )
         }
         // A row before the late joiners' goes to the first round's file and,
         // with late joiners, to the later one too.
@@ -223,7 +226,8 @@ public struct CohortGenerator: Sendable {
         try emitRow(
             byteOrderMark + CSVWriter.line(header + ["Your goals, most important first"]), .mentees, .menteesLater,
             late: false)
-        try emitRow(byteOrderMark + CSVWriter.line(["person", "other", "kind"]), .conflicts, .conflictsLater, late: false)
+        try emitRow(
+            byteOrderMark + CSVWriter.line(["person", "other", "kind"]), .conflicts, .conflictsLater, late: false)
         var mentorsAlsoMentees = Set<Int>()
         for index in 0..<(mentees + lateMentees) {
             let late = index >= mentees

@@ -112,36 +112,47 @@ extension Tandem {
             let width = jobs ?? ProcessInfo.processInfo.activeProcessorCount
             let clock = ContinuousClock()
             let start = clock.now
-            let runner: ScenarioRunner, file: ScenarioFile.Loaded
-            do {
-                let loaded = try CohortLoader.load(inputs.sources)
-                file = try ScenarioFile.load(path: scenarios, baseline: loaded.cohort)
-                runner = try await ScenarioRunner(RoundSpec(loaded: loaded), scenarioFile: scenarios)
-            } catch {
-                throw ErrorReporter.fail(error)
-            }
-            if !quiet { ErrorReporter.print(runner.baseline.check.warnings) }
-            let baseline = runner.baseline
             let writeRounds = rounds
-            let owned = file.scenarios.filter { plan?.owns($0.name) ?? true }
-            let results: [(outcome: ScenarioOutcome, files: [(path: String, data: Data)])]
-            var prices: Prices?
-            do {
-                results = try await runner.runAll(owned, width: width) { scenario, round in
-                    let outcome = ScenarioOutcome(scenario, round: round, baseline: baseline)
-                    guard writeRounds else { return (outcome, []) }
-                    return (
-                        outcome,
-                        await RoundOutputs.files(round).map { ("rounds/\(scenario.name)/" + $0.path, $0.data) }
-                    )
+            let (runner, file, results, prices) = try await TerminalProgress.watch(
+                enabled: !quiet && isatty(STDERR_FILENO) == 1
+            ) {
+                ProgressReporter.begin("reading the sign-ups and solving the baseline")
+                let runner: ScenarioRunner, file: ScenarioFile.Loaded
+                do {
+                    let loaded = try CohortLoader.load(inputs.sources)
+                    file = try ScenarioFile.load(path: scenarios, baseline: loaded.cohort)
+                    runner = try await ScenarioRunner(RoundSpec(loaded: loaded), scenarioFile: scenarios)
+                } catch {
+                    throw ErrorReporter.fail(error)
                 }
-                if plan?.ownsPrices ?? true {
-                    prices = try await Prices.compute(
-                        runner, mentors: pricePlaces, rules: !noRulePrices, width: width)
+                let baseline = runner.baseline
+                let owned = file.scenarios.filter { plan?.owns($0.name) ?? true }
+                let results: [(outcome: ScenarioOutcome, files: [(path: String, data: Data)])]
+                var prices: Prices?
+                do {
+                    results = try await runner.runAll(owned, width: width) { scenario, round in
+                        let outcome = ScenarioOutcome(scenario, round: round, baseline: baseline)
+                        guard writeRounds else { return (outcome, []) }
+                        return (
+                            outcome,
+                            await RoundOutputs.files(round).map { ("rounds/\(scenario.name)/" + $0.path, $0.data) }
+                        )
+                    }
+                    if plan?.ownsPrices ?? true {
+                        prices = try await Prices.compute(
+                            runner, mentors: pricePlaces, rules: !noRulePrices, width: width)
+                    }
+                } catch {
+                    throw ErrorReporter.fail(error)
                 }
-            } catch {
-                throw ErrorReporter.fail(error)
+                return (runner, file, results, prices)
             }
+            if !quiet {
+                // A comparison's folder is the same whether sharded or not, so
+                // the cohort's warnings are tandem validate's to list.
+                ErrorReporter.summarise(runner.baseline.check.warnings, fullList: "the output of tandem validate")
+            }
+            let baseline = runner.baseline
             let comparison = Comparison(
                 inputs: Comparison.inputs(of: baseline.cohort, scenarioFile: file),
                 baseline: ScenarioOutcome(baseline: baseline), scenarios: results.map(\.outcome), prices: prices)
@@ -168,7 +179,7 @@ extension Tandem {
             if !quiet {
                 if let plan {
                     print(
-                        "shard \(plan): \(owned.count) of \(file.scenarios.count) scenarios\(plan.ownsPrices ? " and the prices" : ""); part written to \(out)/\(Self.partFile) for tandem compare --merge"
+                        "shard \(plan): \(results.count) of \(file.scenarios.count) scenarios\(plan.ownsPrices ? " and the prices" : ""); part written to \(out)/\(Self.partFile) for tandem compare --merge"
                     )
                 } else {
                     print(Self.summary(comparison, folder: out))

@@ -15,6 +15,14 @@ enum ErrorReporter {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
+    /// Prints a round's warnings briefly when there are many (see
+    /// ``ProblemSummary``): the whole list is in the output folder's file
+    /// `fullList`.
+    static func summarise(_ problems: [InputProblem], fullList: String) {
+        guard !problems.isEmpty else { return }
+        FileHandle.standardError.write(Data((ProblemSummary.text(problems, fullList: fullList) + "\n").utf8))
+    }
+
     /// Prints every problem and a count, and gives the exit code for bad input (1).
     static func fail(_ diagnostics: InputDiagnostics) -> ExitCode {
         print(diagnostics.sorted)

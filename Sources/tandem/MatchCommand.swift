@@ -81,42 +81,44 @@ extension Tandem {
                 throw ErrorReporter.fail(out, error.description)
             }
             let showProgress = !quiet && isatty(STDERR_FILENO) == 1
-            func progress(_ step: String) {
-                if showProgress { FileHandle.standardError.write(Data("… \(step)\n".utf8)) }
-            }
             let ledgerFile = try ledger.map { try Ledger.opened($0, creating: true) }
             let clock = ContinuousClock()
             let start = clock.now
-            progress("loading and scoring the cohort")
-            let spec: RoundSpec, check: ScoredCohort
-            do {
-                spec = try roundSpec(ledgerFile)
-                check = try spec.score()
-            } catch { throw ErrorReporter.fail(error) }
-            let scored = clock.now
-            progress(
-                "solving the assignment (\(check.cohort.mentees.count) mentees, \(check.cohort.mentors.count) mentors)")
-            let round: MatchingRound
-            do { round = try await spec.solve(check) } catch { throw ErrorReporter.fail(error) }
-            let solved = clock.now
-            if !quiet && !json { ErrorReporter.print(round.check.warnings) }
-            progress("pricing one more place for the mentors who would help most")
-            let prices: Prices
-            do {
-                prices = try await Prices.compute(
-                    ScenarioRunner(spec, baseline: round), mentors: Self.pricedMentors, rules: false,
-                    width: ProcessInfo.processInfo.activeProcessorCount)
-            } catch { throw ErrorReporter.fail(error) }
-            let files = await RoundOutputs.files(round, prices: prices, letters: letters)
-            // The ledger first: a draft nobody was told of is harmless if the
-            // folder then cannot be written, and the next run replaces it.
-            var recorded: Ledger.Recorded?
-            if let ledgerFile { recorded = try await record(round, in: ledgerFile) }
-            let leftovers: Int
-            do {
-                leftovers = try AtomicDirectory.write(files, to: out)
-            } catch {
-                throw ErrorReporter.fail(out, "cannot write the outputs: \(error.localizedDescription)")
+            let (round, prices, files, scored, solved, recorded, leftovers) = try await TerminalProgress.watch(
+                enabled: showProgress
+            ) {
+                ProgressReporter.begin("reading the sign-ups")
+                let spec: RoundSpec, check: ScoredCohort
+                do {
+                    spec = try roundSpec(ledgerFile)
+                    check = try spec.score()
+                } catch { throw ErrorReporter.fail(error) }
+                let scored = clock.now
+                let round: MatchingRound
+                do { round = try await spec.solve(check) } catch { throw ErrorReporter.fail(error) }
+                let solved = clock.now
+                let prices: Prices
+                do {
+                    prices = try await Prices.compute(
+                        ScenarioRunner(spec, baseline: round), mentors: Self.pricedMentors, rules: false,
+                        width: ProcessInfo.processInfo.activeProcessorCount)
+                } catch { throw ErrorReporter.fail(error) }
+                ProgressReporter.begin("writing the reports and letters")
+                let files = await RoundOutputs.files(round, prices: prices, letters: letters)
+                // The ledger first: a draft nobody was told of is harmless if the
+                // folder then cannot be written, and the next run replaces it.
+                var recorded: Ledger.Recorded?
+                if let ledgerFile { recorded = try await record(round, in: ledgerFile) }
+                let leftovers: Int
+                do {
+                    leftovers = try AtomicDirectory.write(files, to: out)
+                } catch {
+                    throw ErrorReporter.fail(out, "cannot write the outputs: \(error.localizedDescription)")
+                }
+                return (round, prices, files, scored, solved, recorded, leftovers)
+            }
+            if !quiet && !json {
+                ErrorReporter.summarise(round.check.warnings, fullList: out + "/" + RoundOutputs.warningsPath)
             }
             if leftovers > 0 && !quiet {
                 let folders = leftovers == 1 ? "folder" : "folders"

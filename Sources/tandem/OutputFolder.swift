@@ -31,7 +31,7 @@ enum OutputFolder {
         static let round = Outputs(
             files: [
                 "pairs.csv", "unmatched.csv", "report.md", "report.html", "summary.html", "round.json", "changes.csv",
-                "changes.md",
+                "changes.md", "warnings.txt",
             ],
             folders: ["letters": [".txt", ".html", ".md", "index.csv", "mail-merge.csv"]])
         static let cohort = Outputs(files: [

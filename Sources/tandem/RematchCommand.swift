@@ -94,7 +94,9 @@ extension Tandem {
             } catch {
                 throw ErrorReporter.fail(error)
             }
-            if !quiet { ErrorReporter.print(round.check.warnings) }
+            if !quiet {
+                ErrorReporter.summarise(round.check.warnings, fullList: out + "/" + RoundOutputs.warningsPath)
+            }
             let changes = FollowUpChanges.changes(followUp, round: round)
             var files = await RoundOutputs.files(round)
             files += FollowUpChanges.files(followUp, round: round).map { ($0.path, Data($0.text.utf8)) }

@@ -1,4 +1,5 @@
 import Assignment
+import _TandemUtilities
 
 /// The round's whole assignment problem, read from the scores without being
 /// stored again: one row per mentee and one column per mentor (or, with a
@@ -358,6 +359,10 @@ struct _EligiblePairs: PricingSource {
         var isCandidate = [Bool](repeating: false, count: scores.mentors)
         var runners = _BestEntries(capacity: _PricingMemory.runnersUp)
         var memory = memory
+        if !rowsToRead.isEmpty {
+            ProgressReporter.begin(
+                "looking for better pairs (pass \(round + 1))", total: rowsToRead.count, unit: "mentees")
+        }
         scores.forEachRow(of: rowsToRead) { row in
             let mentee = row.mentee
             for pair in candidates[mentee] { isCandidate[mentor(ofColumn: pair.column)] = true }
@@ -391,6 +396,7 @@ struct _EligiblePairs: PricingSource {
             add(mentee)
         }
         self.memory = memory
+        if !additions.isEmpty { ProgressReporter.begin("solving again with the better pairs found") }
         return additions.sorted { $0.row < $1.row }
     }
 

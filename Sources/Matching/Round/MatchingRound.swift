@@ -1,5 +1,6 @@
 import Assignment
 import Diagnostics
+import _TandemUtilities
 
 /// One matching round: the cohort scored, the assignment solved under the
 /// policy's objective and certified optimal, and what each person gets.
@@ -110,6 +111,7 @@ public struct MatchingRound: Sendable {
         // stability audit) need nothing from each other, so the certificate
         // runs as a child task on another core.
         let locks = outcome.pairs.lockColumns(solver.locks)
+        ProgressReporter.begin("proving the answer optimal and explaining it", unit: "mentees read")
         async let certificate = outcome.certify(locks: locks)
         let answers = Answers(check: check, outcome: outcome, solver: solver)
         return MatchingRound(

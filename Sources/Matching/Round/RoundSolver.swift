@@ -1,4 +1,5 @@
 import Assignment
+import _TandemUtilities
 
 /// Turns a scored cohort and the policy's `[matching]` section into one
 /// assignment problem, and solves it exactly.
@@ -205,6 +206,7 @@ struct _RoundSolver {
         let start = startingPotentials?.start(
             for: pairs, mentorOfMentee: earlierMentorOfMentee ?? Array(repeating: nil, count: scores.mentees),
             locks: locks)
+        ProgressReporter.begin("solving over each mentee's best pairs")
         let result = try! ColumnGeneration().solve(
             &pairs, transposed: transposed, locks: pairs.lockColumns(locks),
             candidates: start == nil ? earlierMentorOfMentee.map(pairs.candidates(from:)) : nil, start: start)

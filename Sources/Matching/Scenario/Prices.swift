@@ -88,7 +88,9 @@ public struct Prices: Sendable, Equatable, Codable {
         }
         let before = ScenarioOutcome(baseline: baseline)
         let matchedBefore = Set(baseline.pairs.map { baseline.cohort.mentees[$0.mentee].id })
-        let variants = try await runner.runAll(scenarios, width: width) { _, round in
+        let variants = try await runner.runAll(
+            scenarios, width: width, step: rules ? "pricing one more place and each rule" : "pricing one more place"
+        ) { _, round in
             let outcome = ScenarioOutcome(baseline: round)
             let newly = round.pairs.map { round.cohort.mentees[$0.mentee].id }.filter { !matchedBefore.contains($0) }
             return (

@@ -1,4 +1,5 @@
 import Diagnostics
+import _TandemUtilities
 
 /// Runs what-if scenarios against a baseline round: the cohort is loaded and
 /// validated once, and each scenario's round starts from the baseline's
@@ -57,8 +58,12 @@ public struct ScenarioRunner: Sendable {
     /// - Throws: `InputDiagnostics` with the problems of every scenario that
     ///   could not be run.
     public func runAll<Kept: Sendable>(
-        _ scenarios: [Scenario], width: Int, _ body: @escaping @Sendable (Scenario, MatchingRound) async -> Kept
+        _ scenarios: [Scenario], width: Int, step: String = "solving the variants",
+        _ body: @escaping @Sendable (Scenario, MatchingRound) async -> Kept
     ) async throws(InputDiagnostics) -> [Kept] {
+        // The variants run side by side: each reports nothing of its own
+        // steps, and the whole reports one unit per variant done.
+        ProgressReporter.begin(step, total: scenarios.count, unit: "variants")
         let results = await withTaskGroup(of: (Int, Result<Kept, InputDiagnostics>).self) { group in
             var results = [Result<Kept, InputDiagnostics>?](repeating: nil, count: scenarios.count)
             var next = 0
@@ -67,16 +72,19 @@ public struct ScenarioRunner: Sendable {
                 let (position, scenario) = (next, scenarios[next])
                 next += 1
                 group.addTask {
-                    do throws(InputDiagnostics) {
-                        return (position, .success(await body(scenario, try await run(scenario))))
-                    } catch {
-                        return (position, .failure(error))
+                    await ProgressReporter.$current.withValue(nil) {
+                        do throws(InputDiagnostics) {
+                            return (position, .success(await body(scenario, try await run(scenario))))
+                        } catch {
+                            return (position, .failure(error))
+                        }
                     }
                 }
             }
             for _ in 0..<max(1, width) { start() }
             for await (position, result) in group {
                 results[position] = result
+                ProgressReporter.advance(by: 1)
                 start()
             }
             return results.map { $0! }

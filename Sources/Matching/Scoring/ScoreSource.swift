@@ -1,3 +1,5 @@
+import _TandemUtilities
+
 /// Every mentee–mentor score of a cohort and its forbidden pairs, read a block
 /// of mentee rows at a time: the one way the round, its audits and
 /// `tandem score` read scores.
@@ -49,18 +51,22 @@ extension ScoreSource {
         }
     }
 
-    /// Calls `body` with every row, in mentee order: a streaming pass.
+    /// Calls `body` with every row, in mentee order: a streaming pass. Each
+    /// block read is reported to the task's ``ProgressReporter``.
     public func forEachRow(_ body: (ScoreRow) -> Void) {
         forEachBlock(in: 0..<mentees) { block in
             for offset in 0..<block.count { body(block.row(offset)) }
+            ProgressReporter.advance(by: block.count)
         }
     }
 
     /// Calls `body` with the rows of the listed mentees (ascending, without
-    /// repeats), in order: a pass that costs only those rows.
+    /// repeats), in order: a pass that costs only those rows. Each block read
+    /// is reported to the task's ``ProgressReporter``.
     public func forEachRow(of mentees: [Int], _ body: (ScoreRow) -> Void) {
         forEachBlock(of: mentees) { block in
             for offset in 0..<block.count { body(block.row(offset)) }
+            ProgressReporter.advance(by: block.count)
         }
     }
 

@@ -1,5 +1,6 @@
 import Assignment
 import Diagnostics
+import _TandemUtilities
 
 /// A cohort loaded and scored, with every warning: what `tandem validate`
 /// and `tandem score` show and every round starts from. Scoring adds the
@@ -73,9 +74,12 @@ public struct ScoredCohort: Sendable {
         if let problem = roundRangeProblem(model) {
             throw InputDiagnostics([.error(SourceLocation(file: sources.policy ?? "policy"), problem)])
         }
-        let scores: any ScoreSource =
-            storage.stores(mentees: cohort.mentees.count, mentors: cohort.mentors.count)
-            ? model.scoreMatrix() : model.streamedScores()
+        let stores = storage.stores(mentees: cohort.mentees.count, mentors: cohort.mentors.count)
+        ProgressReporter.begin("scoring every pair", total: cohort.mentees.count, unit: "mentees")
+        let scores: any ScoreSource = stores ? model.scoreMatrix() : model.streamedScores()
+        if stores {
+            ProgressReporter.begin("listing each mentee's best mentors", total: cohort.mentees.count, unit: "mentees")
+        }
         var allowedPairs = 0
         var stranded: [Int] = []
         var largest: UInt32 = 0

@@ -1,8 +1,11 @@
+import _TandemUtilities
+
 /// The whole score matrix in one pass: a blocked GEMM with every other factor
 /// and every hard rule fused into its output while it is still in cache.
 extension ScoringModel {
     /// Scores every mentee–mentor pair, stored: every block of
-    /// ``streamedScores()`` written into one matrix.
+    /// ``streamedScores()`` written into one matrix, each reported to the
+    /// task's ``ProgressReporter``.
     ///
     /// - Complexity: That of one pass of ``streamedScores()``. Memory: the
     ///   result (4 bytes a pair plus 1 bit) and the two feature matrices.
@@ -24,7 +27,7 @@ extension ScoringModel {
                     destination: { block, _ in
                         (scores + block.lowerBound * columns, words + block.lowerBound * wordsPerRow)
                     },
-                    finished: { _, _ in })
+                    finished: { positions, _ in ProgressReporter.advance(by: positions.count) })
             }
         }
         return ScoreMatrix(mentees: rows, mentors: columns, scores: scores, forbidden: forbidden)
