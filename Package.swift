@@ -106,7 +106,10 @@ let package = Package(
             ],
             swiftSettings: internalChecks
         ),
-        .testTarget(name: "AssignmentFilesTests", dependencies: ["AssignmentFiles", "Assignment", "Diagnostics"]),
+        .testTarget(
+            name: "AssignmentFilesTests",
+            dependencies: ["AssignmentFiles", "Assignment", "Diagnostics", "_TandemUtilities"]
+        ),
         .testTarget(
             name: "MatchingTests",
             dependencies: [

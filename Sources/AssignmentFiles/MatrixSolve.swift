@@ -37,6 +37,13 @@ public struct MatrixSolve: Sendable {
         public var exact: Bool
         public var solveSeconds: Double
         public var verifySeconds: Double
+        /// For a sparse file: each row's and column's number in the file
+        /// (DIMACS node ids), which the answer is given in; `nil` for a
+        /// matrix, whose rows and columns are numbered from 0.
+        public var rowLabels: [Int64]?
+        public var columnLabels: [Int64]?
+        /// For a sparse file: the allowed pairs after repeats were merged.
+        public var pairs: Int?
 
         /// Whether the matrix has no rows or no columns: its one answer is the
         /// empty assignment, found without the solver, and nothing is listed
@@ -100,6 +107,91 @@ public struct MatrixSolve: Sendable {
                 shape, values: values, forbidden: options.forbiddenValue,
                 unassigned: options.unassignedValue, options: options, path: path)
         }
+    }
+
+    /// Builds the problem from a sparse file (DIMACS or `row,column,cost`),
+    /// solves it with the sparse solver and verifies it over every pair.
+    /// Every row must be assigned unless `options.unassignedValue` is set.
+    ///
+    /// - Throws: `InputDiagnostics` for capacities (a sparse file has none),
+    ///   values too large to sum, or no assignment of every row.
+    public static func run(
+        _ file: SparseMatrixFile, options: Options, path: String
+    ) throws(InputDiagnostics)
+        -> Outcome
+    {
+        if options.capacities != nil {
+            throw InputDiagnostics([
+                .error(
+                    SourceLocation(file: options.capacitiesPath ?? path),
+                    "capacities go with a matrix file; in a sparse file give each place a column of its own")
+            ])
+        }
+        var outcome: Outcome
+        switch file.values {
+        case .integers(let values):
+            var unassigned: Int64?
+            if let value = options.unassignedValue {
+                guard value == value.rounded(), abs(value) < 9.2e18 else {
+                    throw InputDiagnostics([
+                        .error(
+                            SourceLocation(file: path),
+                            "the unassigned value \(value) must be a whole number for integer costs")
+                    ])
+                }
+                unassigned = Int64(value)
+            }
+            outcome = try solveSparse(file, values: values, unassigned: unassigned, options: options, path: path)
+        case .reals(let values):
+            outcome = try solveSparse(
+                file, values: values, unassigned: options.unassignedValue, options: options, path: path)
+        }
+        outcome.rowLabels = file.rowLabels
+        outcome.columnLabels = file.columnLabels
+        return outcome
+    }
+
+    private static func solveSparse<Cost: AssignmentCost>(
+        _ file: SparseMatrixFile, values: [Cost], unassigned: Cost?, options: Options, path: String
+    ) throws(InputDiagnostics) -> Outcome {
+        func located(_ error: AssignmentError) -> InputDiagnostics {
+            if case .infeasible = error {
+                return InputDiagnostics([
+                    .error(
+                        SourceLocation(file: path),
+                        "no assignment places every row; give --unassigned-value V to let rows stay unassigned at value V"
+                    )
+                ])
+            }
+            return InputDiagnostics([.error(SourceLocation(file: path), error.description)])
+        }
+        let problem: SparseAssignmentProblem<Cost>, pairs: Int
+        do {
+            let matrix = try file.matrix(values, keepingLeast: !options.maximize)
+            pairs = matrix.pairCount
+            problem = try SparseAssignmentProblem(
+                matrix, sense: options.maximize ? .maximize : .minimize,
+                unassignedRows: unassigned.map { .allowed(value: $0) } ?? .forbidden)
+        } catch {
+            throw located(error)
+        }
+        let clock = ContinuousClock()
+        let solveStart = clock.now
+        let solution: AssignmentSolution<Cost>
+        do {
+            solution = try ShortestAugmentingPath().solve(problem)
+        } catch {
+            throw located(error)
+        }
+        let verifyStart = clock.now
+        let report = OptimalityCertificate.verify(problem: problem, solution: solution)
+        let end = clock.now
+        var outcome = Outcome(
+            rows: file.rows, columns: file.columns, objective: solution.objective.description,
+            assignment: solution.columnForRow, certificate: report, exact: Cost.isExact,
+            solveSeconds: (verifyStart - solveStart).seconds, verifySeconds: (end - verifyStart).seconds)
+        outcome.pairs = pairs
+        return outcome
     }
 
     /// The answer for a matrix with no rows or no columns, found without the

@@ -61,6 +61,12 @@ extension Tandem {
                 valueName: "auto|files|mail-merge"))
         var letters = LetterLayout.automatic
 
+        @Option(
+            help: ArgumentHelp(
+                "Also write the round's final candidate graph to this file in the DIMACS assignment format (p asn), for other solvers or tandem solve.",
+                valueName: "file"))
+        var exportCandidates: String?
+
         @Flag(help: "Print nothing but errors.")
         var quiet = false
 
@@ -79,6 +85,9 @@ extension Tandem {
                 try OutputFolder.check(out, outputs: .round, inputs: inputFiles)
             } catch {
                 throw ErrorReporter.fail(out, error.description)
+            }
+            if let exportCandidates, let refusal = CandidateExport.refusal(exportCandidates) {
+                throw ErrorReporter.fail(exportCandidates, refusal)
             }
             let showProgress = !quiet && isatty(STDERR_FILENO) == 1
             let ledgerFile = try ledger.map { try Ledger.opened($0, creating: true) }
@@ -114,6 +123,14 @@ extension Tandem {
                     leftovers = try AtomicDirectory.write(files, to: out)
                 } catch {
                     throw ErrorReporter.fail(out, "cannot write the outputs: \(error.localizedDescription)")
+                }
+                if let exportCandidates {
+                    ProgressReporter.begin("writing the candidate graph")
+                    do {
+                        try CandidateExport.write(round, to: exportCandidates)
+                    } catch {
+                        throw ErrorReporter.fail(exportCandidates, "cannot be written: \(error.localizedDescription)")
+                    }
                 }
                 return (round, prices, files, scored, solved, recorded, leftovers)
             }

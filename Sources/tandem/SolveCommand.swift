@@ -5,7 +5,7 @@ import Foundation
 import _TandemUtilities
 
 extension Tandem {
-    /// `tandem solve`: solve one matrix from a file and prove the answer optimal.
+    /// `tandem solve`: solve one matrix or sparse problem from a file and prove the answer optimal.
     struct Solve: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Solve an assignment problem given as a matrix file, and verify its optimality certificate.",
@@ -18,6 +18,15 @@ extension Tandem {
                 Integer matrices are solved exactly; float matrices are solved in double \
                 precision and verified with a stated tolerance.
 
+                Sparse problems list only their allowed pairs, and are solved by the sparse \
+                solver: a DIMACS assignment file (p asn; rows are the nodes its n lines name, \
+                columns the others; .dimacs, .asn, or any file starting with c or p lines), or a \
+                CSV file of row,column,cost lines with that header (or any file with --sparse). \
+                Every row must then be assigned, unless --unassigned-value is given; the answer \
+                uses the file's own row and column numbers. tandem match --export-candidates \
+                FILE writes a round's candidate graph as such a DIMACS file, and tandem solve \
+                FILE solves it.
+
                 Example:
                   tandem solve datasets/sample-scores.csv --maximize \\
                     --capacities datasets/sample-capacities.txt
@@ -26,10 +35,14 @@ extension Tandem {
 
         @Argument(
             help: ArgumentHelp(
-                "The matrix: a .npy file (float32, float64, int32 or int64, C order) or a numeric .csv file.",
-                discussion: "In a CSV file an empty cell is a forbidden pair.",
+                "The problem: a .npy file (float32, float64, int32 or int64, C order), a numeric .csv file, or a sparse file (DIMACS p asn, or row,column,cost CSV).",
+                discussion:
+                    "In a CSV matrix an empty cell is a forbidden pair; in a sparse file every pair not listed is.",
                 valueName: "matrix"))
         var matrix: String
+
+        @Flag(help: "Read the file as a sparse row,column,cost CSV file even without its header line.")
+        var sparse = false
 
         @Flag(help: "Maximise the total score instead of minimising the total cost.")
         var maximize = false
@@ -74,13 +87,20 @@ extension Tandem {
             options.forbiddenValue = forbidden.flatMap(Double.init)
             options.unassignedValue = unassignedValue.flatMap(Double.init)
             do {
-                let file = try MatrixFile.load(path: matrix)
                 if let capacities {
                     options.capacities = try CapacityFile.load(path: capacities)
                     options.capacitiesPath = capacities
                 }
-                let loadSeconds = (clock.now - loadStart).seconds
-                let outcome = try MatrixSolve.run(consume file, options: options, path: matrix)
+                let outcome: MatrixSolve.Outcome, loadSeconds: Double
+                if sparse || SparseMatrixFile.looksSparse(path: matrix) {
+                    let file = try SparseMatrixFile.load(path: matrix)
+                    loadSeconds = (clock.now - loadStart).seconds
+                    outcome = try MatrixSolve.run(file, options: options, path: matrix)
+                } else {
+                    let file = try MatrixFile.load(path: matrix)
+                    loadSeconds = (clock.now - loadStart).seconds
+                    outcome = try MatrixSolve.run(consume file, options: options, path: matrix)
+                }
                 print(
                     json
                         ? SolveReport.json(outcome, loadSeconds: loadSeconds)

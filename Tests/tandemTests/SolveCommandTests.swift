@@ -131,3 +131,46 @@ extension SolveCommandTests {
         #expect(result.standardOutput.contains("\"unassigned_rows\":[2,11]"))
     }
 }
+
+/// `tandem match --export-candidates` and `tandem solve` on what it wrote.
+@Suite struct CandidateExportTests {
+    @Test(
+        "A round's exported candidate graph, solved by tandem solve, has minus the round's certified objective",
+        arguments: ["coverage", "quality"])
+    func exportReadBack(objective: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-export-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cohort = folder.appendingPathComponent("cohort").path
+        #expect(
+            try TandemProcess.run(["generate", "--mentees", "700", "--mentors", "300", "--seed", "6", "--out", cohort])
+                .status == 0)
+        let policy = try String(contentsOfFile: cohort + "/policy.toml", encoding: .utf8)
+        try (policy + "\n[matching]\nobjective = \"\(objective)\"\n").write(
+            toFile: cohort + "/policy.toml", atomically: true, encoding: .utf8)
+        let graph = folder.appendingPathComponent("candidates.dimacs").path
+        let arguments = [
+            "match", "--mentors", "\(cohort)/mentors.csv", "--mentees", "\(cohort)/mentees.csv",
+            "--conflicts", "\(cohort)/conflicts.csv", "--policy", "\(cohort)/policy.toml",
+            "--export-candidates", graph, "--quiet",
+        ]
+        let round = folder.appendingPathComponent("round").path
+        #expect(try TandemProcess.run(arguments + ["--out", round]).status == 0)
+        let summary =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: round + "/round.json"))) as? [String: Any]
+        let certificate = try #require(summary?["certificate"] as? [String: Any])
+        let roundObjective = try #require(certificate["primal_objective"] as? NSNumber).int64Value
+        let solved = try TandemProcess.run(["solve", graph, "--json"])
+        #expect(solved.status == 0)
+        let answer = try JSONSerialization.jsonObject(with: Data(solved.standardOutput.utf8)) as? [String: Any]
+        #expect((answer?["optimal"] as? Bool) == true)
+        #expect((answer?["objective"] as? NSNumber)?.int64Value == -roundObjective)
+        // A second run replaces its own export; any other file is refused untouched.
+        #expect(try TandemProcess.run(arguments + ["--out", round]).status == 0)
+        try "mine\n".write(toFile: graph, atomically: true, encoding: .utf8)
+        let refused = try TandemProcess.run(arguments + ["--out", round])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("\(graph): error: exists and is not a candidate graph Tandem wrote"))
+        #expect(try String(contentsOfFile: graph, encoding: .utf8) == "mine\n")
+    }
+}

@@ -44,6 +44,9 @@ public struct ColumnGeneration: Sendable {
         public var solves: Int
         /// Candidate pairs in the last solve.
         public var candidatePairs: Int
+        /// Each row's pairs in the last solve, in column order: a sparse
+        /// problem whose optimum is the source's (locked rows have none).
+        public var candidates: [[CandidatePair<Cost>]]
     }
 
     /// Where a solve may start: the potentials and answer of an earlier,
@@ -145,7 +148,9 @@ public struct ColumnGeneration: Sendable {
                     !locked.holds($0.row)
                 }
             if additions.isEmpty {
-                return Result(solution: whole, solves: solves, candidatePairs: candidates.reduce(0) { $0 + $1.count })
+                return Result(
+                    solution: whole, solves: solves, candidatePairs: candidates.reduce(0) { $0 + $1.count },
+                    candidates: candidates)
             }
             // Pairs priced negative are never candidates already (the solver's
             // duals are feasible on its own pairs), so every round grows the

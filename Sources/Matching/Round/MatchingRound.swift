@@ -75,6 +75,28 @@ public struct MatchingRound: Sendable {
     /// The final solve, with what its pricing learnt: where a variant of
     /// the round on the same scores starts.
     let solved: _EligiblePairs
+    /// Each mentee's pairs in the last sparse solve.
+    let finalCandidates: [[CandidatePair<Int64>]]
+
+    /// The sparse problem the round's last solve answered: each mentee's
+    /// candidate pairs (a row per mentee, a column per mentor — or per place
+    /// when the policy discounts later places — valued as the certificate
+    /// values them, ``pairOffsetUnits`` included), to maximise, every mentee
+    /// free to stay unmatched at 0. Pricing proved no other pair could
+    /// improve it, so its optimum is the round's (the certificate's primal
+    /// objective): what `tandem match --export-candidates` writes for other
+    /// solvers. `nil` for a round with locked pairs, which a plain assignment
+    /// problem cannot state.
+    public func candidateProblem() -> SparseAssignmentProblem<Int64>? {
+        guard !pairs.contains(where: \.locked) else { return nil }
+        let matrix = try! SparseCostMatrix(
+            rows: finalCandidates.count, columns: solved.columnCount,
+            pairs: finalCandidates.map { row in row.map { (column: $0.column, value: $0.value) } })
+        // The candidates are eligible pairs in range with values the round's
+        // solver already accepted, over the same columns and places.
+        return try! SparseAssignmentProblem(
+            matrix, sense: .maximize, capacities: solved.capacities, unassignedRows: .allowed(value: 0))
+    }
 
     /// Mentors with places left: (mentor, free places).
     public var freePlaces: [(mentor: Int, free: Int)] {
@@ -160,6 +182,7 @@ public struct MatchingRound: Sendable {
         self.effort = SolveEffort(sparseSolves: outcome.solves, candidatePairs: outcome.candidatePairs)
         self.potentials = RoundPotentials(outcome, cohort: check.cohort)
         self.solved = outcome.pairs
+        self.finalCandidates = outcome.candidates
         self.pairs = answers.pairs
         self.unmatched = answers.unmatched
         self.blockingPairs = answers.blockingPairs

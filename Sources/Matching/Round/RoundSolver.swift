@@ -68,6 +68,8 @@ struct _RoundSolver {
         /// Sparse solves and candidate pairs of the last pricing loop.
         var solves: Int
         var candidatePairs: Int
+        /// Each mentee's pairs in the last sparse solve (columns as `pairs`').
+        var candidates: [[CandidatePair<Int64>]] = []
         var matched: Int { mentorOfMentee.count(where: { $0 != nil }) }
 
         /// The independent check of `solution` over every eligible pair of
@@ -213,6 +215,6 @@ struct _RoundSolver {
         let mentorOfMentee = result.solution.columnForRow.map { $0.map(pairs.mentor(ofColumn:)) }
         return Outcome(
             pairs: pairs, solution: result.solution, floor: nil, mentorOfMentee: mentorOfMentee,
-            solves: result.solves, candidatePairs: result.candidatePairs)
+            solves: result.solves, candidatePairs: result.candidatePairs, candidates: result.candidates)
     }
 }
