@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(policy mentors mentees conflicts npy csv-matrix criteria-mentors criteria-mentees responses checkpoints scenarios)
+[ ${#targets[@]} -gt 0 ] || targets=(policy mentors mentees conflicts npy csv-matrix sparse criteria-mentors criteria-mentees responses checkpoints scenarios)
 
 # Every module (the root package's, TOMLKit's C++ too) is instrumented. The
 # build is made from scratch each time (about 2 minutes, the fetched packages
@@ -34,6 +34,7 @@ seeds() {
             ls ../datasets/forms/*/"${target#criteria-}".csv ../datasets/invalid/criteria-*/"${target#criteria-}".csv ;;
         npy) ls Seeds/npy/* ;;
         csv-matrix) ls ../datasets/sample-scores.csv Seeds/csv-matrix/* ;;
+        sparse) ls Seeds/sparse/* ;;
         responses) ls ../datasets/*/responses.csv Seeds/responses/* ;;
         checkpoints) ls ../datasets/*/checkpoints.csv Seeds/checkpoints/* ;;
         scenarios) ls Seeds/scenarios/* ;;

@@ -26,6 +26,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case npy
     /// A numeric CSV matrix for `tandem solve`.
     case csvMatrix = "csv-matrix"
+    /// A sparse problem for `tandem solve`: a DIMACS assignment file, or a
+    /// `row,column,cost` CSV file.
+    case sparse
     /// The mentors' sign-up CSV under a policy with a criterion of every
     /// kind (`datasets/forms/every-criterion`).
     case criteriaMentors = "criteria-mentors"
@@ -59,6 +62,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .conflicts: "conflicts.csv"
         case .npy: "matrix.npy"
         case .csvMatrix: "matrix.csv"
+        case .sparse: "problem.txt"
         case .responses: "responses.csv"
         case .checkpoints: "checkpoints.csv"
         case .scenarios: "scenarios.toml"
@@ -113,6 +117,14 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                 let matrix = try MatrixFile.load(path: input)
                 let outcome = try MatrixSolve.run(consume matrix, options: MatrixSolve.Options(), path: input)
                 _ = SolveReport.text(outcome, loadSeconds: 0)
+            case .sparse:
+                let problem = try SparseMatrixFile.load(path: input)
+                var options = MatrixSolve.Options()
+                // Half the inputs let rows stay unassigned, so infeasible
+                // ones are solved too.
+                options.unassignedValue = bytes.count % 2 == 0 ? nil : 0
+                let outcome = try MatrixSolve.run(problem, options: options, path: input)
+                _ = SolveReport.json(outcome, loadSeconds: 0)
             case .policy:
                 let fixed = fixtures.folder
                 let sources = Cohort.Sources(
