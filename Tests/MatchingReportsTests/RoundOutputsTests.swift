@@ -128,6 +128,8 @@ import _TandemUtilities
             ("-3.00", "-3.00"), ("a,b", "\"a,b\""), ("-2", "-2"), ("12", "12"),
             // Issue 11: these parse as numbers too, but Tandem never writes them so.
             ("+1", "'+1"), ("+1e5", "'+1e5"), ("-inf", "'-inf"), ("+0x10", "'+0x10"), ("-1.", "'-1."), ("-", "'-"),
+            // Quotes doubled, line ends (a CRLF too) and non-ASCII text kept within quotes.
+            ("say \"hi\"", "\"say \"\"hi\"\"\""), ("a\r\nb", "\"a\r\nb\""), ("é,ü", "\"é,ü\""), ("Zoë", "Zoë"),
         ])
     func formulas(cell: String, written: String) {
         #expect(CSVWriter.escape(cell, separator: ",") == written)
