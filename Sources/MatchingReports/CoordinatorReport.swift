@@ -70,7 +70,9 @@ enum _CoordinatorReport {
                 .init(
                     text:
                         "\(count(round.unmatched.count, "mentee has", "mentees have")) no mentor. What would place each:",
-                    children: round.unmatched.map { "\(person(cohort.mentees[$0.mentee])): \(placing(round, $0))" }))
+                    children: listed(round.unmatched, in: "unmatched.csv lists every one with the reason") {
+                        "\(person(cohort.mentees[$0.mentee])): \(placing(round, $0))"
+                    }))
         }
         let free = round.freePlaces
         if !free.isEmpty {
@@ -78,7 +80,7 @@ enum _CoordinatorReport {
                 .init(
                     text:
                         "\(count(free.count, "mentor has", "mentors have")) free places, for a late sign-up or a next round:",
-                    children: free.map {
+                    children: listed(free, in: "unmatched.csv lists every one") {
                         "\(person(cohort.mentors[$0.mentor])): \($0.free) of \(round.places[$0.mentor])"
                     }))
         }
@@ -87,7 +89,7 @@ enum _CoordinatorReport {
                 .init(
                     text:
                         "Point \(count(figures.outOfScope.count, "mentee", "mentees")) to the right support for goals mentoring does not cover:",
-                    children: figures.outOfScope.map {
+                    children: listed(figures.outOfScope, in: "warnings.txt lists every one") {
                         "\(person(cohort.mentees[$0.mentee])): \($0.goals.joined(separator: ", "))"
                     }))
         }
@@ -97,7 +99,9 @@ enum _CoordinatorReport {
                 .init(
                     text:
                         "Check \(count(goalless.count, "pair", "pairs")) that \(goalless.count == 1 ? "meets" : "meet") none of the mentee's goals (other factors placed them):",
-                    children: goalless.map {
+                    children: listed(
+                        goalless, in: "in pairs.csv, they are the pairs whose reasons do not start with \"goals met\""
+                    ) {
                         "\(person(cohort.mentees[$0.mentee])) with \(person(cohort.mentors[$0.mentor]))"
                     }))
         }
@@ -115,6 +119,25 @@ enum _CoordinatorReport {
                     : "Send the letters: letters/index.csv lists all \(letters) with each recipient's email and subject; each letter is in letters/ as .txt (to paste into an email) and .html."
             ))
         return .init(title: "To do before the letters go out", blocks: [.list(items)], isAction: true)
+    }
+
+    /// How many entries a list or table of the report shows. A national
+    /// cohort's report listed every pair: at 68,000 × 32,000 report.html was
+    /// 19.6 MB and building and writing the reports took 13 s of a 62 s
+    /// round; a list this long is already one to search in the CSV files,
+    /// which hold every entry.
+    static let listedAtMost = 1_000
+
+    /// The first ``listedAtMost`` entries as `line` words them, and then how
+    /// many more there are and where (`whereAll`) all of them are.
+    private static func listed<Entry>(
+        _ entries: [Entry], in whereAll: String, _ line: (Entry) -> String
+    ) -> [String] {
+        var lines = entries.prefix(listedAtMost).map(line)
+        if entries.count > listedAtMost {
+            lines.append("… and \(entries.count - listedAtMost) more (\(entries.count) in all): \(whereAll).")
+        }
+        return lines
     }
 
     /// What would place an unmatched mentee: one more place for the best
@@ -149,9 +172,10 @@ enum _CoordinatorReport {
         var rows: [[String]] = []
         var previousMentor: Int?
         let pairs = round.pairs
-        for index in pairs.indices.sorted(by: {
+        let order = pairs.indices.sorted {
             (pairs[$0].mentor, pairs[$0].mentee) < (pairs[$1].mentor, pairs[$1].mentee)
-        }) {
+        }
+        for index in order.prefix(listedAtMost) {
             let pair = pairs[index], explanation = explanations[index]
             let mentee = cohort.mentees[pair.mentee], mentor = cohort.mentors[pair.mentor]
             var reasons = _RoundTables.reasons(explanation, policy: cohort.policy)
@@ -172,7 +196,13 @@ enum _CoordinatorReport {
                     "Each pair with the reasons for it. \"Place\" is the mentor's place among the mentee's best-scoring options (1st = no eligible mentor scores higher; equal scores share a place)."
                 ),
                 .table(.init(header: ["mentor", "mentee", "reasons", "points", "place"], rows: rows, unwrapped: 2)),
-            ])
+            ]
+                + (pairs.count > listedAtMost
+                    ? [
+                        .paragraph(
+                            "The first \(listedAtMost) of \(pairs.count) pairs, by mentor; pairs.csv has every pair with its reasons."
+                        )
+                    ] : []))
     }
 
     private static func place(_ rank: Int) -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import Matching
+import TandemSynthetic
 import TestSupport
 import Testing
 
@@ -54,5 +55,33 @@ import Testing
             #expect(settled > 0)
             #expect(certificate["method"] as? String == RoundFigures.certificateMethod)
         }
+    }
+}
+
+/// A national cohort's report: long lists cut, with where the whole lists are.
+@Suite struct LongReportTests {
+    @Test("Above 1,000 pairs the report lists the first 1,000 and points to pairs.csv, which has every one")
+    func pairsTableCut() async throws {
+        let files = CohortGenerator(mentees: 1_500, mentors: 800, seed: 2).generate()
+        let loaded = try CohortLoader.build(
+            policy: try PolicyLoader.parse(files.policy, path: "policy.toml"),
+            mentors: try CSVTable.parse(Data(files.mentors.utf8), path: "mentors.csv"),
+            mentees: try CSVTable.parse(Data(files.mentees.utf8), path: "mentees.csv"),
+            conflicts: try CSVTable.parse(Data(files.conflicts.utf8), path: "conflicts.csv"),
+            sources: Cohort.Sources(mentors: "mentors.csv", mentees: "mentees.csv", conflicts: "conflicts.csv"))
+        let round = await MatchingRound.run(try ScoredCohort.run(loaded))
+        let pairCount = round.pairs.count
+        #expect(pairCount > _CoordinatorReport.listedAtMost)
+        let outputs = await RoundOutputs.files(round)
+        let report = String(decoding: try #require(outputs.first { $0.path == "report.md" }).data, as: UTF8.self)
+        #expect(
+            report.contains(
+                "The first 1000 of \(pairCount) pairs, by mentor; pairs.csv has every pair with its reasons."))
+        let pairsSection = try #require(report.components(separatedBy: "## The proposed pairs, by mentor").last)
+        let tableRows = pairsSection.components(separatedBy: "\n## ")[0].split(separator: "\n")
+            .filter { $0.hasPrefix("| ") && !$0.hasPrefix("| mentor ") }
+        #expect(tableRows.count == _CoordinatorReport.listedAtMost)
+        let pairs = String(decoding: try #require(outputs.first { $0.path == "pairs.csv" }).data, as: UTF8.self)
+        #expect(pairs.split(separator: "\n").count == pairCount + 1)
     }
 }
