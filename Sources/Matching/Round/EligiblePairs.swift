@@ -103,6 +103,15 @@ struct _EligiblePairs: PricingSource {
         (score - Int64(place) * discount) &* scale &+ offset &+ bonus
     }
 
+    /// The score of the mentee's pair in `column` whose value is `value`:
+    /// ``value(score:place:bonus:)`` undone.
+    func score(ofValue value: Int64, mentee: Int, column: Int) -> Int32 {
+        let mentor = mentor(ofColumn: column)
+        let place = placeColumns ? column - firstPlace[mentor] : 0
+        let scaled = value - offset - bonus(mentee: mentee, mentor: mentor)
+        return Int32(scaled / scale + Int64(place) * discount)
+    }
+
     /// The keep bonus of a pair: `keepBonus` for the mentee's kept proposal, else 0.
     @inline(__always)
     private func bonus(mentee: Int, mentor: Int) -> Int64 {
@@ -153,9 +162,9 @@ struct _EligiblePairs: PricingSource {
         }
         for mentee in 0..<rowCount {
             let (mentors, scores) = digest.mentors(of: mentee)
-            for (mentor, score) in zip(mentors, scores) where eligible(mentee, Int(mentor), score) {
-                lists[mentee].append((mentor, score))
-            }
+            let best = zip(mentors, scores).filter { eligible(mentee, Int($0.0), $0.1) }
+                .sorted { ($0.1, $1.0) > ($1.1, $0.0) }
+            lists[mentee] = best.prefix(Self.menteeCandidates).map { ($0.0, $0.1) }
         }
         for mentor in places.indices {
             let (mentees, scores) = digest.mentees(of: mentor)

@@ -124,7 +124,11 @@ public struct MatchingRound: Sendable {
     }
 
     /// Solves and certifies with a configured solver (locks, a warm start).
-    static func run(_ solver: _RoundSolver, check: ScoredCohort) async -> MatchingRound {
+    ///
+    /// - Parameter detailed: Whether to work out the answer's details; without
+    ///   them the round has its pairs with their scores only (ranks 0, no
+    ///   unmatched entries, no stability audit), for a priced variant.
+    static func run(_ solver: _RoundSolver, check: ScoredCohort, detailed: Bool = true) async -> MatchingRound {
         let clock = ContinuousClock()
         let started = clock.now
         let outcome = solver.solve()
@@ -135,7 +139,10 @@ public struct MatchingRound: Sendable {
         let locks = outcome.pairs.lockColumns(solver.locks)
         ProgressReporter.begin("proving the answer optimal and explaining it", unit: "mentees read")
         async let certificate = outcome.certify(locks: locks)
-        let answers = Answers(check: check, outcome: outcome, solver: solver)
+        let answers =
+            detailed
+            ? Answers(check: check, outcome: outcome, solver: solver)
+            : Answers(scoresOf: outcome, check: check, solver: solver)
         return MatchingRound(
             check: check, outcome: outcome, solver: solver, answers: answers,
             certificate: await certificate, solveDuration: solveDuration)
@@ -165,6 +172,29 @@ public struct MatchingRound: Sendable {
                     bestUnits: entry.best?.units ?? 0)
             }
             blockingPairs = details.blockingPairs
+        }
+
+        /// The pairs and their scores alone, read from the final candidates'
+        /// values (a locked pair, not among them, from its row).
+        init(scoresOf outcome: _RoundSolver.Outcome, check: ScoredCohort, solver: _RoundSolver) {
+            let locked = Set(solver.locks.map(\.mentee))
+            var unread: [Int: Int] = [:]
+            for (mentee, mentor) in outcome.mentorOfMentee.enumerated() {
+                guard let mentor, let column = outcome.solution.columnForRow[mentee] else { continue }
+                let candidates = outcome.candidates.indices.contains(mentee) ? outcome.candidates[mentee] : []
+                var units: Int32 = 0
+                if let pair = candidates.first(where: { $0.column == column }) {
+                    units = outcome.pairs.score(ofValue: pair.value, mentee: mentee, column: column)
+                } else {
+                    unread[mentee] = pairs.count
+                }
+                pairs.append(
+                    Pair(mentee: mentee, mentor: mentor, units: units, rank: 0, locked: locked.contains(mentee)))
+            }
+            check.scores.forEachRow(of: unread.keys.sorted()) { row in
+                let index = unread[row.mentee]!
+                pairs[index].units = row[pairs[index].mentor]
+            }
         }
     }
 

@@ -50,6 +50,10 @@ public struct RoundSpec: Sendable {
     /// An earlier round's final solve to carry over when it solved the same
     /// scores (a what-if variant's baseline).
     var earlierSolve: _EligiblePairs?
+    /// Whether the round's answer needs only its pairs and their scores (a
+    /// priced variant, `Prices`): its pairs' ranks are then 0 and its
+    /// unmatched mentees are not listed, and no row is read for them.
+    var scoresOnly = false
 
     public init(
         cohort: Cohort, policy: Policy? = nil, locks: [Pairing] = [], exclusions: [PairExclusion] = [],
@@ -119,7 +123,7 @@ public struct RoundSpec: Sendable {
             ?? solver.keptMentorOfMentee
         solver.startingPotentials = startingPotentials?.indexed(in: check.cohort)
         solver.earlierSolve = earlierSolve
-        return await MatchingRound.run(solver, check: check)
+        return await MatchingRound.run(solver, check: check, detailed: !scoresOnly)
     }
 
     /// The locks by index, every problem with them reported at once.

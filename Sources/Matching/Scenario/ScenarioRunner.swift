@@ -43,8 +43,15 @@ public struct ScenarioRunner: Sendable {
     ///   policy under which the files no longer load, a pin a rule forbids
     ///   or beyond a mentor's places), each message naming the scenario.
     public func run(_ scenario: Scenario) async throws(InputDiagnostics) -> MatchingRound {
+        try await run(scenario, detailed: true)
+    }
+
+    /// The scenario's round; without `detailed`, only its pairs and their
+    /// scores (see ``RoundSpec/scoresOnly``).
+    func run(_ scenario: Scenario, detailed: Bool) async throws(InputDiagnostics) -> MatchingRound {
         do {
-            let spec = try spec(for: scenario)
+            var spec = try spec(for: scenario)
+            spec.scoresOnly = !detailed
             return try await spec.solve(scored(spec, scenario))
         } catch {
             throw located(error, scenario)
@@ -61,6 +68,15 @@ public struct ScenarioRunner: Sendable {
         _ scenarios: [Scenario], width: Int, step: String = "solving the variants",
         _ body: @escaping @Sendable (Scenario, MatchingRound) async -> Kept
     ) async throws(InputDiagnostics) -> [Kept] {
+        try await runAll(scenarios, width: width, step: step, detailed: true, body)
+    }
+
+    /// ``runAll(_:width:step:_:)``; without `detailed`, each round has only
+    /// its pairs and their scores (see ``RoundSpec/scoresOnly``).
+    func runAll<Kept: Sendable>(
+        _ scenarios: [Scenario], width: Int, step: String, detailed: Bool,
+        _ body: @escaping @Sendable (Scenario, MatchingRound) async -> Kept
+    ) async throws(InputDiagnostics) -> [Kept] {
         // The variants run side by side: each reports nothing of its own
         // steps, and the whole reports one unit per variant done.
         ProgressReporter.begin(step, total: scenarios.count, unit: "variants")
@@ -74,7 +90,9 @@ public struct ScenarioRunner: Sendable {
                 group.addTask {
                     await ProgressReporter.$current.withValue(nil) {
                         do throws(InputDiagnostics) {
-                            return (position, .success(await body(scenario, try await run(scenario))))
+                            return (
+                                position, .success(await body(scenario, try await run(scenario, detailed: detailed)))
+                            )
                         } catch {
                             return (position, .failure(error))
                         }

@@ -11,8 +11,9 @@
 /// score; a round with other places or a lower cutoff asks
 /// ``isValid(places:cutoff:)`` before trusting it.
 struct _ScoreDigest: Sendable {
-    /// Each mentee's best mentors in the lists: a round's first candidates.
-    static let perMentee = _EligiblePairs.menteeCandidates
+    /// Each mentee's best mentors in the lists (a round's first candidates
+    /// are the best ``_EligiblePairs/menteeCandidates`` of them).
+    static let perMentee = 30
     /// Each mentor's best mentees, this many per place.
     static let perPlace = _EligiblePairs.mentorCandidatesPerPlace
 
