@@ -8,7 +8,7 @@ SAMPLE_COHORT := --mentors datasets/sample/mentors.csv --mentees datasets/sample
 DOC_TARGETS := Assignment AssignmentFiles Diagnostics Matching MatchingReports MatchingHistory TandemSynthetic TandemFuzzTargets
 LINTED := Sources Tests Benchmarks/Benchmarks Benchmarks/Package.swift Fuzz/Sources Fuzz/Package.swift Examples Package.swift
 
-.PHONY: demo test check strict lint format docs benchmark-build example snapshots build deps benchmark compare fuzz clean install dist
+.PHONY: demo test check strict lint format docs benchmark-build example snapshots build deps benchmark compare compare-sparse fuzz clean install dist
 PREFIX ?= /usr/local
 VERSION := $(shell sed -n 's/.*current = "\(.*\)".*/\1/p' Sources/_TandemUtilities/TandemVersion.swift)
 DIST_NAME := tandem-$(VERSION)-linux-$(shell uname -m)
@@ -104,6 +104,13 @@ fuzz: deps
 # Side-by-side comparison with SciPy, lap, lapx and lapjv on the same seeded instances.
 compare: build
 	python3 Benchmarks/comparison/compare.py
+
+# Side-by-side on sparse graphs (exported rounds, random families) with
+# OR-Tools, SciPy, lap's lapmod and LEMON (Debian's liblemon-dev, installed here).
+compare-sparse: build
+	@if [ ! -f /usr/include/lemon/network_simplex.h ]; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get install -y -qq liblemon-dev; fi
+	python3 Benchmarks/comparison/compare_sparse.py
 
 clean:
 	rm -rf .build .build-strict .build-dist Benchmarks/.build Fuzz/.build Examples/*/.build

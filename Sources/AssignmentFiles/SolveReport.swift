@@ -42,11 +42,12 @@ public enum SolveReport {
         let unassigned = outcome.assignment.indices.filter { outcome.assignment[$0] == nil }.map { row(outcome, $0) }
             .joined(separator: ",")
         let rowIDs = outcome.rowLabels.map { ",\"row_ids\":[" + $0.map(String.init).joined(separator: ",") + "]" } ?? ""
+        let pairs = outcome.pairs.map { ",\"pairs\":\($0)" } ?? ""
         let violations = (outcome.certificate?.violations ?? []).map { doubleQuoted($0) }.joined(separator: ",")
         // With nothing to solve both objectives are the objective itself.
         let objective = Double(outcome.objective) ?? 0
         return """
-            {"rows":\(outcome.rows),"columns":\(outcome.columns),"objective":\(outcome.objective),\
+            {"rows":\(outcome.rows),"columns":\(outcome.columns)\(pairs),"objective":\(outcome.objective),\
             "optimal":\(outcome.isOptimal),"exact":\(outcome.exact),"degenerate":\(outcome.isDegenerate),\
             "primal_objective":\(number(outcome.certificate?.primalObjective ?? objective)),\
             "dual_objective":\(number(outcome.certificate?.dualObjective ?? objective)),\
