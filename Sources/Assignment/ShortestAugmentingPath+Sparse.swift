@@ -22,7 +22,8 @@
 //   is nearer. No large cost stands for a forbidden or unassigned pair.
 // - Initialisation is JV's row reduction: every column potential 0, each row's
 //   potential its least cost (or `a`), and a greedy placement on that column
-//   when it has room. A warm start (for a problem grown by pairs) starts from
+//   when it has room; then JV's augmenting row reduction on the columns of
+//   capacity 1 (see +SparseReduction). A warm start (for a problem grown by pairs) starts from
 //   earlier potentials instead; see ShortestAugmentingPath+SparseWarmStart.swift.
 //
 // Ties (determinism): the heap orders by distance, then columns with room
@@ -134,7 +135,10 @@ extension ShortestAugmentingPath {
             }
         }
         let workspace = _SparseWorkspace(problem, warmStart: warmStart)
-        for row in 0..<problem.rows where workspace.columnOfRow[row] == _SparseWorkspace<Cost>.free {
+        // A cold start settles most conflicts by augmenting row reduction
+        // first (+SparseReduction); the searches then take the rows left, in order.
+        let free = warmStart == nil ? workspace.reduceFreeRows().sorted() : Array(0..<problem.rows)
+        for row in free where workspace.columnOfRow[row] == _SparseWorkspace<Cost>.free {
             try workspace.augment(root: row)
         }
         return workspace.solution(for: problem)
