@@ -4,7 +4,8 @@ import Foundation
 
 /// A sparse assignment problem read from a file: its allowed pairs (arcs),
 /// each with a value, as a DIMACS assignment file (``DIMACSFormat``) or a
-/// `row,column,cost` CSV file (``TripletCSVFormat``) gives them.
+/// CSV file of `row,column,cost` lines (one allowed pair a line, rows and
+/// columns numbered by whole numbers, a header line optional) gives them.
 ///
 /// Rows and columns are those the file names, in increasing order of their
 /// numbers (`rowLabels`, `columnLabels`): a file's numbering may skip, so
@@ -21,7 +22,7 @@ public struct SparseMatrixFile: Sendable {
     /// Each column's number in the file.
     public let columnLabels: [Int64]
     /// Each arc's row and column (indices into the labels) and value, in
-    /// file order; a pair may repeat (see ``SparseMatrixFile/matrix(keepingLeast:)``).
+    /// file order; a pair may repeat (solving keeps its best value).
     public let arcRows: [Int32]
     public let arcColumns: [Int32]
     public let values: Values
