@@ -4,7 +4,7 @@ import MatchingReports
 import Synchronization
 import _TandemUtilities
 
-/// Draws the progress a command's computation reports (``ProgressReporter``)
+/// Draws the progress a command's computation reports (`ProgressReporter`)
 /// on standard error: a live line for the step in progress, redrawn five
 /// times a second, and a line with its time for each step that has ended.
 /// A step shorter than half a second shows nothing, so an ordinary round

@@ -52,7 +52,7 @@ extension ScoreSource {
     }
 
     /// Calls `body` with every row, in mentee order: a streaming pass. Each
-    /// block read is reported to the task's ``ProgressReporter``.
+    /// block read is reported to the task's `ProgressReporter`.
     public func forEachRow(_ body: (ScoreRow) -> Void) {
         forEachBlock(in: 0..<mentees) { block in
             for offset in 0..<block.count { body(block.row(offset)) }
@@ -62,7 +62,7 @@ extension ScoreSource {
 
     /// Calls `body` with the rows of the listed mentees (ascending, without
     /// repeats), in order: a pass that costs only those rows. Each block read
-    /// is reported to the task's ``ProgressReporter``.
+    /// is reported to the task's `ProgressReporter`.
     public func forEachRow(of mentees: [Int], _ body: (ScoreRow) -> Void) {
         forEachBlock(of: mentees) { block in
             for offset in 0..<block.count { body(block.row(offset)) }

@@ -5,7 +5,7 @@ import _TandemUtilities
 extension ScoringModel {
     /// Scores every mentee–mentor pair, stored: every block of
     /// ``streamedScores()`` written into one matrix, each reported to the
-    /// task's ``ProgressReporter``.
+    /// task's `ProgressReporter`.
     ///
     /// - Complexity: That of one pass of ``streamedScores()``. Memory: the
     ///   result (4 bytes a pair plus 1 bit) and the two feature matrices.
