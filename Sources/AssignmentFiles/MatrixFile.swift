@@ -39,17 +39,21 @@ public struct MatrixFile: Sendable {
     ///   by row and column (1-based).
     public static func load(path: String) throws(InputDiagnostics) -> MatrixFile {
         if path.lowercased().hasSuffix(".npy") { return try NPYFormat.load(path: path) }
-        let data: Data
+        let data = try mapped(path: path)
+        if path.lowercased().hasSuffix(".csv") || path.lowercased().hasSuffix(".txt") {
+            return try CSVMatrixFormat.decode(data, path: path)
+        }
+        throw InputDiagnostics([.error(SourceLocation(file: path), "has an unknown extension; use .npy or .csv")])
+    }
+
+    /// The file's bytes, mapped rather than read where the system allows.
+    static func mapped(path: String) throws(InputDiagnostics) -> Data {
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+            return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         } catch {
             throw InputDiagnostics([
                 .error(SourceLocation(file: path), "cannot be read (\(error.localizedDescription))")
             ])
         }
-        if path.lowercased().hasSuffix(".csv") || path.lowercased().hasSuffix(".txt") {
-            return try CSVMatrixFormat.decode(data, path: path)
-        }
-        throw InputDiagnostics([.error(SourceLocation(file: path), "has an unknown extension; use .npy or .csv")])
     }
 }

@@ -175,21 +175,13 @@ public struct MatrixSolve: Sendable {
         } catch {
             throw located(error)
         }
-        let clock = ContinuousClock()
-        let solveStart = clock.now
-        let solution: AssignmentSolution<Cost>
-        do {
-            solution = try ShortestAugmentingPath().solve(problem)
-        } catch {
-            throw located(error)
-        }
-        let verifyStart = clock.now
-        let report = OptimalityCertificate.verify(problem: problem, solution: solution)
-        let end = clock.now
+        let (solution, report, solveSeconds, verifySeconds) = try solveAndVerify(
+            { () throws(AssignmentError) in try ShortestAugmentingPath().solve(problem) },
+            verify: { OptimalityCertificate.verify(problem: problem, solution: $0) }, located: located)
         var outcome = Outcome(
             rows: file.rows, columns: file.columns, objective: solution.objective.description,
             assignment: solution.columnForRow, certificate: report, exact: Cost.isExact,
-            solveSeconds: (verifyStart - solveStart).seconds, verifySeconds: (end - verifyStart).seconds)
+            solveSeconds: solveSeconds, verifySeconds: verifySeconds)
         outcome.pairs = pairs
         return outcome
     }
@@ -248,21 +240,37 @@ public struct MatrixSolve: Sendable {
         } catch {
             throw located(error)
         }
-        let clock = ContinuousClock()
-        let solveStart = clock.now
-        let solution: AssignmentSolution<Cost>
-        do {
-            solution = try ShortestAugmentingPath().solve(problem)
-        } catch {
-            throw located(error)
-        }
-        let verifyStart = clock.now
-        let report = OptimalityCertificate.verify(problem: problem, solution: solution)
-        let end = clock.now
+        let (solution, report, solveSeconds, verifySeconds) = try solveAndVerify(
+            { () throws(AssignmentError) in try ShortestAugmentingPath().solve(problem) },
+            verify: { OptimalityCertificate.verify(problem: problem, solution: $0) }, located: located)
         return Outcome(
             rows: matrix.rows, columns: matrix.columns,
             objective: solution.objective.description,
             assignment: solution.columnForRow, certificate: report, exact: Cost.isExact,
-            solveSeconds: (verifyStart - solveStart).seconds, verifySeconds: (end - verifyStart).seconds)
+            solveSeconds: solveSeconds, verifySeconds: verifySeconds)
+    }
+
+    /// Solves with `solve` and checks the answer with `verify` (code that
+    /// shares nothing with the solver), timing each.
+    private static func solveAndVerify<Cost: AssignmentCost>(
+        _ solve: () throws(AssignmentError) -> AssignmentSolution<Cost>,
+        verify: (AssignmentSolution<Cost>) -> OptimalityCertificate.Report,
+        located: (AssignmentError) -> InputDiagnostics
+    ) throws(InputDiagnostics) -> (
+        solution: AssignmentSolution<Cost>, report: OptimalityCertificate.Report, solveSeconds: Double,
+        verifySeconds: Double
+    ) {
+        let clock = ContinuousClock()
+        let solveStart = clock.now
+        let solution: AssignmentSolution<Cost>
+        do {
+            solution = try solve()
+        } catch {
+            throw located(error)
+        }
+        let verifyStart = clock.now
+        let report = verify(solution)
+        let end = clock.now
+        return (solution, report, (verifyStart - solveStart).seconds, (end - verifyStart).seconds)
     }
 }

@@ -77,14 +77,7 @@ public struct SparseMatrixFile: Sendable {
     ///
     /// - Throws: `InputDiagnostics` naming every bad line (and column) at once.
     public static func load(path: String) throws(InputDiagnostics) -> SparseMatrixFile {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        } catch {
-            throw InputDiagnostics([
-                .error(SourceLocation(file: path), "cannot be read (\(error.localizedDescription))")
-            ])
-        }
+        let data = try MatrixFile.mapped(path: path)
         let result = data.withUnsafeBytes { bytes -> Result<SparseMatrixFile, InputDiagnostics> in
             Result { () throws(InputDiagnostics) in
                 isDIMACS(bytes)
