@@ -150,7 +150,7 @@ extension Tandem {
             if !quiet {
                 // A comparison's folder is the same whether sharded or not, so
                 // the cohort's warnings are tandem validate's to list.
-                ErrorReporter.summarise(runner.baseline.check.warnings, fullList: "the output of tandem validate")
+                ErrorReporter.summarise(runner.baseline.check.warnings, fullList: "the output of tandem validate --all")
             }
             let baseline = runner.baseline
             let comparison = Comparison(

@@ -12,8 +12,9 @@ extension Tandem {
                 where row is the spreadsheet row (the header is row 1). Errors (bad or missing \
                 values, duplicate ids or emails, unknown skills, goals, levels or conflict targets, \
                 unknown policy keys) make the exit code 1. Warnings (goals nobody offers, mentees \
-                with no eligible mentor, too few places, out-of-scope goals) leave it 0. Nothing \
-                is written.
+                with no eligible mentor, too few places, out-of-scope goals) leave it 0. Every \
+                error is printed; more than 20 warnings are told briefly (each kind's first three \
+                and a count) unless --all is given. Nothing is written.
 
                 Example:
                   tandem validate --mentors datasets/small/mentors.csv \\
@@ -25,10 +26,17 @@ extension Tandem {
 
         @OptionGroup var inputs: CohortOptions
 
+        @Flag(help: "Print every warning, however many (by default more than 20 are told briefly).")
+        var all = false
+
         func run() throws {
             let check: ScoredCohort
             do { check = try ScoredCohort.run(inputs.sources) } catch { throw ErrorReporter.fail(error) }
-            ErrorReporter.print(check.warnings)
+            if all {
+                ErrorReporter.print(check.warnings)
+            } else {
+                ErrorReporter.summarise(check.warnings, fullList: "the output of tandem validate --all")
+            }
             print(CohortSummary.text(check))
         }
     }

@@ -44,6 +44,22 @@ import Testing
         #expect(!result.standardError.contains("✓") && !result.standardError.contains("\r"))
     }
 
+    @Test("tandem validate tells many warnings briefly, and every one with --all")
+    func validateBriefly() throws {
+        let (folder, arguments) = try Self.cohort()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let validate = ["validate"] + arguments.dropFirst()
+        let brief = try TandemProcess.run(Array(validate))
+        let all = try TandemProcess.run(Array(validate) + ["--all"])
+        #expect(brief.status == 0 && all.status == 0)
+        let warnings = all.standardError.split(separator: "\n").filter { $0.contains(": warning: ") }
+        #expect(warnings.count > 20)
+        let printed = brief.standardError.split(separator: "\n")
+        #expect(printed.count < 10)
+        #expect(printed.last == "all \(warnings.count) problems, one per line, in the output of tandem validate --all")
+        #expect(brief.standardOutput == all.standardOutput)
+    }
+
     @Test("On a terminal, each step ends with its line and time (TANDEM_PROGRESS_DELAY=0 shows even short ones)")
     func stepsOnTerminal() throws {
         let (folder, arguments) = try Self.cohort()
