@@ -34,7 +34,10 @@
 // deficient column.
 
 extension _SparseWorkspace {
-    func _startWarm(_ warmStart: WarmStart<Cost>) {
+    /// Starts from the warm start's potentials and columns; with
+    /// `repairingNow`, repairs deficient columns before any forward search
+    /// (see ``repairDeficientColumns()`` for the other order).
+    func _startWarm(_ warmStart: WarmStart<Cost>, repairingNow: Bool) {
         let largest = warmStart.columnPotentials.max() ?? .zero
         for column in 0..<columns { v[column] = warmStart.columnPotentials[column] - largest }
         let earlier = warmStart.columnForRow
@@ -42,6 +45,22 @@ extension _SparseWorkspace {
             let preferred = earlier.flatMap { row < $0.count ? $0[row] : nil } ?? -1
             placeOnCheapest(row, preferring: preferred)
         }
+        if repairingNow { repairDeficientColumns() }
+    }
+
+    /// Reverse searches from every column with room below potential 0,
+    /// until none is left.
+    ///
+    /// The forward search keeps every reduced cost ≥ 0 and every assigned
+    /// pair tight whichever column with room it ends at, deficient or not;
+    /// only the answer's optimality needs each column left with room at 0.
+    /// So the repair may also come after the forward searches, when they
+    /// have filled most deficient columns themselves: after an auction
+    /// start, whose prices leave thousands of rows a unit off their
+    /// cheapest column, repairing first cost a reverse search for each of
+    /// 13,954 columns (36 s on the exported 20,000-person round); the
+    /// forward searches first, then the repair, took 0.4 s.
+    func repairDeficientColumns() {
         let deficient = (0..<columns).filter { load[$0] < capacity[$0] && v[$0] < .zero }
         guard !deficient.isEmpty else { return }
         var reverse = _ReverseSearch(self)

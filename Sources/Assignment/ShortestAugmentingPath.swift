@@ -60,6 +60,10 @@
 /// // solution.columnForRow == [1, 0], solution.objective == 3
 /// ```
 public struct ShortestAugmentingPath: AssignmentSolver {
+    /// Sparse problems with fewer rows start without the auction (tests
+    /// lower it to exercise the auction on small problems).
+    var _auctionMinimumRows = _SparseAuction.minimumRows
+
     public init() {}
 
     /// Solves a problem to optimality.

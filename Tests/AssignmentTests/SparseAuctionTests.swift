@@ -1,0 +1,102 @@
+import TestSupport
+import Testing
+import _TandemUtilities
+
+@testable import Assignment
+
+/// The sparse solver started from an ε-scaling auction: the same optimum as
+/// a cold start and brute force, certified, whatever the auction left.
+@Suite struct SparseAuctionTests {
+    /// A solver that starts from the auction on problems of any size.
+    static var withAuction: ShortestAugmentingPath {
+        var solver = ShortestAugmentingPath()
+        solver._auctionMinimumRows = 0
+        return solver
+    }
+
+    /// A random problem of the auction's kind: every column of capacity 1,
+    /// no more columns than rows, values in `values` (small ranges make
+    /// ties), each pair kept with probability `density` percent.
+    static func problem(
+        rows: Int, columns: Int, density: Int, values: ClosedRange<Int64>, _ random: inout SeededGenerator
+    ) -> SparseAssignmentProblem<Int64> {
+        let pairs = (0..<rows).map { _ in
+            (0..<columns).compactMap { column -> (column: Int, value: Int64)? in
+                Int.random(in: 0..<100, using: &random) < density
+                    ? (column, Int64.random(in: values, using: &random)) : nil
+            }
+        }
+        let unassigned: UnassignedRows<Int64> =
+            Bool.random(using: &random) ? .allowed(value: Int64.random(in: values, using: &random)) : .forbidden
+        return try! SparseAssignmentProblem(
+            try! SparseCostMatrix(rows: rows, columns: columns, pairs: pairs),
+            sense: Bool.random(using: &random) ? .minimize : .maximize, unassignedRows: unassigned)
+    }
+
+    @Test("agrees with brute force on 2,000 seeded small problems (ties, options, rows that cannot be placed)")
+    func bruteForce() {
+        var auctioned = 0
+        forEverySeed(50_000..<52_000) { seed, random in
+            let rows = Int.random(in: 1...7, using: &random)
+            let problem = Self.problem(
+                rows: rows, columns: Int.random(in: 1...rows, using: &random),
+                density: Int.random(in: 30...100, using: &random), values: -6...9, &random)
+            if _SparseAuction(problem)?.run() != nil { auctioned += 1 }
+            let expected = BruteForceAssignment.solve(SparseSolverTests.dense(problem))
+            guard let solution = try? Self.withAuction.solve(problem) else {
+                #expect(expected == nil, "seed \(seed): threw, but \(String(describing: expected)) exists")
+                return
+            }
+            #expect(solution.objectiveWithUnassigned == expected?.objectiveWithUnassigned, "seed \(seed)")
+            #expect(OptimalityCertificate.verify(problem: problem, solution: solution).isOptimal, "seed \(seed)")
+        }
+        // Infeasible problems make the auction give up; most others run it.
+        #expect(auctioned > 1_200, "the auction ran on only \(auctioned) of 2,000 problems")
+    }
+
+    @Test("agrees with a cold start on larger problems, square and with more rows than columns")
+    func coldAgreement() {
+        forEverySeed(60_000..<60_040) { seed, random in
+            let rows = Int.random(in: 100...400, using: &random)
+            let columns = Bool.random(using: &random) ? rows : Int.random(in: rows / 2...rows, using: &random)
+            let problem = Self.problem(
+                rows: rows, columns: columns, density: Int.random(in: 2...20, using: &random),
+                values: Bool.random(using: &random) ? -20...20 : -1_000_000...1_000_000, &random)
+            let cold = try? ShortestAugmentingPath().solve(problem)
+            let auctioned = try? Self.withAuction.solve(problem)
+            #expect(auctioned?.objectiveWithUnassigned == cold?.objectiveWithUnassigned, "seed \(seed)")
+            if let auctioned {
+                #expect(OptimalityCertificate.verify(problem: problem, solution: auctioned).isOptimal, "seed \(seed)")
+            }
+        }
+    }
+
+    @Test("gives up on an infeasible problem instead of raising prices for ever, and the solve says which row")
+    func infeasible() {
+        let feasible = try! SparseAssignmentProblem(
+            try! SparseCostMatrix<Int64>(
+                rows: 3, columns: 3, pairs: [[(0, 1), (1, 5)], [(0, 2)], [(1, 3), (2, 1)]]),
+            unassignedRows: .forbidden)
+        #expect(_SparseAuction(feasible)?.run() != nil)
+        // Two rows that must be placed, competing for the one column they have.
+        let crowded = try! SparseAssignmentProblem(
+            try! SparseCostMatrix<Int64>(rows: 3, columns: 2, pairs: [[(0, 1)], [(0, 2)], [(1, 3)]]),
+            unassignedRows: .forbidden)
+        #expect(_SparseAuction(crowded)?.run() == nil)
+        #expect(throws: AssignmentError.self) { try Self.withAuction.solve(crowded) }
+    }
+
+    @Test("is not used where it does not help: columns of capacity 2, more columns than rows, floating values")
+    func notUsed() {
+        let pairs: [[(column: Int, value: Int64)]] = [[(0, 1), (1, 2)], [(0, 2), (1, 1)]]
+        let capacities = try! SparseAssignmentProblem(
+            try! SparseCostMatrix(rows: 2, columns: 2, pairs: pairs), capacities: [2, 1])
+        #expect(_SparseAuction(capacities) == nil)
+        let wide = try! SparseAssignmentProblem(
+            try! SparseCostMatrix<Int64>(rows: 1, columns: 2, pairs: [[(0, 1), (1, 2)]]))
+        #expect(_SparseAuction(wide) == nil)
+        let floating = try! SparseAssignmentProblem(
+            try! SparseCostMatrix<Double>(rows: 1, columns: 1, pairs: [[(0, 1.5)]]))
+        #expect(Self.withAuction._auctionStart(floating) == nil)
+    }
+}
