@@ -25,29 +25,40 @@
 // The answer, its duals and its tie rules are the search's, whatever the
 // auction did: the warm start path is proven for any start.
 //
-// Where it runs: integer costs (ε must reach a step below which nothing
-// changes), every column of capacity 1 (one price per place), no more
-// columns than rows, and rows enough to gain (``minimumRows``). A row that
-// may stay unassigned has its option as a private column whose price never
-// rises. The first ε is a fifth of the spread of the pairs' costs (the
-// option left out: a round's unmatched value is a coverage bonus away from
-// every pair, and prices of that size would need undoing). The auction
-// gives up, and the search starts cold, when a phase makes more than
-// ``bidsPerPair`` bids per stored pair: an infeasible problem (rows that
-// must be placed, competing for too few columns) would raise prices for ever.
+// A forward auction leaves every column it ever bid on at a positive
+// price, and a column that ends with room must end at the top potential:
+// on a round's first solve (places as rows, more mentee columns than places)
+// the mentees left unmatched each needed a reverse search of the warm start,
+// 2,070 of them taking 7.6 s at 34,000 mentees where the cold solve takes
+// 1.3 s. So each phase ends with Bertsekas's reverse auction for the
+// asymmetric problem: a column without a row and above price 0 offers
+// itself to the row that would gain most by coming, at the price that keeps
+// every other row within ε of its cheapest, or drops to 0 when no row would
+// gain more than ε. Then every column without a row is at price 0.
 //
-// Why no more columns than rows: a forward auction leaves every column it
-// ever bid on at a positive price, and a column left with room must end at
-// the top potential. On a generated 34,000 × 16,000 round's first solve
-// (slots as rows, 34,000 mentee columns), 2,070 mentee columns ended with
-// room at a positive price, and their reverse searches took 7.6 s where the
-// cold solve takes 1.3 s.
+// Where it runs: integer costs (ε must reach a step below which nothing
+// changes), every column of capacity 1 (one price per place), and rows
+// enough to gain (``minimumRows``). A row that may stay unassigned has its
+// option as a private column whose price never rises. The first ε is a fifth
+// of the spread of the pairs' costs (the option left out: a round's
+// unmatched value is a coverage bonus away from every pair, and prices of
+// that size would need undoing). The auction gives up, and the search starts
+// cold, when a phase makes more than ``bidsPerPair`` bids per stored pair:
+// an infeasible problem (rows that must be placed, competing for too few
+// columns) would raise prices for ever.
+//
+// Warm starts (the re-solves of column generation, over the candidates grown
+// by pricing) keep the search's own: on the 34,000-mentee round the grown
+// problem took 7.1 s from a fresh auction and 13 s from an auction at ε = 1
+// from the earlier prices, 1.0 s from the earlier duals.
 //
 // Measured (release, one core, `tandem solve FILE --json`, solve seconds,
 // cold start → auction start; the instances of `make compare-sparse`):
-// random 3,000 rows × 10 arcs 0.017 → 0.003; round of 3,000 people 0.15 →
-// 0.031; random 50,000 × 10 arcs 2.1 → 0.11; rounds of 20,000 people 4.8 →
-// 0.62, 50,000 24 → 4.0, 150,000 265 → 66.
+// random 3,000 rows × 10 arcs 0.017 → 0.005; round of 3,000 people 0.15 →
+// 0.042; random 50,000 × 10 arcs 2.1 → 0.14; rounds of 20,000 people 4.8 →
+// 0.71, 50,000 24 → 3.7, 150,000 265 → 54. In `tandem match`, the first
+// solve of a generated round: 34,000 × 16,000 1.3 → 0.5 s, 100,000 × 50,000
+// 21 → 3.2 s.
 
 extension ShortestAugmentingPath {
     /// A warm start from an ε-scaling auction, when the problem is of the
@@ -60,9 +71,9 @@ extension ShortestAugmentingPath {
     }
 }
 
-/// The auction's state: the problem's pairs, each column's price and row,
-/// and each row's column.
-struct _SparseAuction {
+/// The auction's state: the problem's pairs by row and by column, each
+/// column's price and row, and each row's column.
+final class _SparseAuction {
     /// Rows below which the search starts cold: a solve there takes
     /// milliseconds either way (from 3,000 rows up the auction start was
     /// five times faster, see above), and small problems keep the cold
@@ -77,41 +88,93 @@ struct _SparseAuction {
     private static let option: Int32 = -2
 
     private let rows: Int, columns: Int
-    private let rowStart: [Int]
-    private let columnIndices: [Int32]
-    private let costs: [Int64]
+    private let rowStart: UnsafeMutableBufferPointer<Int>
+    private let columnIndices: UnsafeMutableBufferPointer<Int32>
+    private let costs: UnsafeMutableBufferPointer<Int64>
+    /// The pairs again, column by column: each column's rows and costs.
+    private let columnStart: UnsafeMutableBufferPointer<Int>
+    private let rowIndices: UnsafeMutableBufferPointer<Int32>
+    private let columnCosts: UnsafeMutableBufferPointer<Int64>
     private let optionCost: Int64?
-    /// The largest difference between two costs (the option included).
+    /// The largest difference between two pairs' costs.
     private let spread: Int64
 
-    /// The auction for a problem of its kind: every column of capacity 1,
-    /// and no more columns than rows, else `nil`.
+    private let price: UnsafeMutableBufferPointer<Int64>
+    private let owner: UnsafeMutableBufferPointer<Int32>
+    private let columnOfRow: UnsafeMutableBufferPointer<Int32>
+    /// The cost of each row's pair (or option) while it holds one.
+    private let heldCost: UnsafeMutableBufferPointer<Int64>
+    /// Rows (forward) or columns (reverse) waiting for their turn, in a
+    /// ring: each is in it at most once.
+    private let queue: UnsafeMutableBufferPointer<Int32>
+
+    /// The auction for a problem of its kind (every column of capacity 1,
+    /// some pair), else `nil`.
     init?(_ problem: SparseAssignmentProblem<Int64>) {
         let matrix = problem._costs
-        guard matrix.columns <= matrix.rows, problem.capacities.allSatisfy({ $0 == 1 }) else { return nil }
+        guard problem.capacities.allSatisfy({ $0 == 1 }),
+            let low = matrix.values.min(), let high = matrix.values.max()
+        else { return nil }
         rows = matrix.rows
         columns = matrix.columns
-        rowStart = matrix.rowStart
-        columnIndices = matrix.columnIndices
-        costs = matrix.values
-        optionCost = problem._unassignedCost
-        var low = Int64.max, high = Int64.min
-        for cost in costs {
-            low = min(low, cost)
-            high = max(high, cost)
-        }
-        guard low <= high else { return nil }
         spread = high - low
+        optionCost = problem._unassignedCost
+        rowStart = Self.copy(matrix.rowStart)
+        columnIndices = Self.copy(matrix.columnIndices)
+        costs = Self.copy(matrix.values)
+        columnStart = Self.filled(columns + 1, with: 0)
+        for column in matrix.columnIndices { columnStart[Int(column) + 1] += 1 }
+        for column in 0..<columns { columnStart[column + 1] += columnStart[column] }
+        rowIndices = Self.filled(matrix.values.count, with: 0)
+        columnCosts = Self.filled(matrix.values.count, with: 0)
+        var next = Array(columnStart.prefix(columns))
+        for row in 0..<rows {
+            for position in matrix.rowStart[row]..<matrix.rowStart[row + 1] {
+                let column = Int(matrix.columnIndices[position])
+                rowIndices[next[column]] = Int32(row)
+                columnCosts[next[column]] = matrix.values[position]
+                next[column] += 1
+            }
+        }
+        price = Self.filled(columns, with: 0)
+        owner = Self.filled(columns, with: Self.free)
+        columnOfRow = Self.filled(rows, with: Self.free)
+        heldCost = Self.filled(rows, with: 0)
+        queue = Self.filled(max(rows, columns, 1), with: 0)
+    }
+
+    deinit {
+        rowStart.deallocate()
+        columnIndices.deallocate()
+        costs.deallocate()
+        columnStart.deallocate()
+        rowIndices.deallocate()
+        columnCosts.deallocate()
+        price.deallocate()
+        owner.deallocate()
+        columnOfRow.deallocate()
+        heldCost.deallocate()
+        queue.deallocate()
+    }
+
+    private static func filled<Element>(_ count: Int, with value: Element) -> UnsafeMutableBufferPointer<Element> {
+        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: count)
+        buffer.initialize(repeating: value)
+        return buffer
+    }
+
+    private static func copy<Element>(_ array: [Element]) -> UnsafeMutableBufferPointer<Element> {
+        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(1, array.count))
+        _ = buffer.initialize(from: array)
+        return buffer
     }
 
     /// Runs every phase; the last one's prices as column potentials and its
     /// assignment, or `nil` when a phase gave up.
     func run() -> WarmStart<Int64>? {
-        var price = [Int64](repeating: 0, count: columns)
-        var columnOfRow = [Int32](repeating: Self.free, count: rows)
         var epsilon = max(1, spread / Self.scalingFactor)
         while true {
-            guard phase(epsilon: epsilon, price: &price, columnOfRow: &columnOfRow) else { return nil }
+            guard forward(epsilon: epsilon), reverse(epsilon: epsilon) else { return nil }
             if epsilon == 1 { break }
             epsilon = max(1, epsilon / Self.scalingFactor)
         }
@@ -120,84 +183,136 @@ struct _SparseAuction {
             columnForRow: columnOfRow.map { $0 >= 0 ? Int($0) : nil })
     }
 
-    /// One auction at `epsilon` from `price`, every row starting free;
-    /// `false` when it made too many bids.
-    private func phase(epsilon: Int64, price: inout [Int64], columnOfRow: inout [Int32]) -> Bool {
-        var owner = [Int32](repeating: Self.free, count: columns)
-        // Free rows wait in a ring: a row is in it at most once.
-        var queue = [Int32](repeating: 0, count: max(1, rows))
+    /// The forward auction at `epsilon` from the current prices, every row
+    /// starting free; `false` when it made too many bids.
+    private func forward(epsilon: Int64) -> Bool {
+        owner.update(repeating: Self.free)
+        columnOfRow.update(repeating: Self.free)
         var head = 0, waiting = 0
         for row in 0..<rows where rowStart[row] < rowStart[row + 1] || optionCost != nil {
             queue[waiting] = Int32(row)
             waiting += 1
         }
-        for row in 0..<rows { columnOfRow[row] = Self.free }
         var bids = 0
         let bidLimit = Self.bidsPerPair * max(rows, costs.count)
-        // A price this high means a war no feasible problem wages.
-        let priceLimit = Int64.max / 4 - spread
-        return rowStart.withUnsafeBufferPointer { rowStart in
-            columnIndices.withUnsafeBufferPointer { columnIndices in
-                costs.withUnsafeBufferPointer { costs in
-                    price.withUnsafeMutableBufferPointer { price in
-                        owner.withUnsafeMutableBufferPointer { owner in
-                            queue.withUnsafeMutableBufferPointer { queue in
-                                columnOfRow.withUnsafeMutableBufferPointer { columnOfRow in
-                                    while waiting > 0 {
-                                        let row = Int(queue[head])
-                                        head = head + 1 == queue.count ? 0 : head + 1
-                                        waiting -= 1
-                                        // The cheapest and second-cheapest of cost + price.
-                                        var best = Int64.max, second = Int64.max, bestColumn = Self.free
-                                        for position in rowStart[row]..<rowStart[row + 1] {
-                                            let column = columnIndices[position]
-                                            let offer = costs[position] &+ price[Int(column)]
-                                            if offer < best {
-                                                second = best
-                                                best = offer
-                                                bestColumn = column
-                                            } else if offer < second {
-                                                second = offer
-                                            }
-                                        }
-                                        if let optionCost {
-                                            if optionCost < best {
-                                                second = best
-                                                best = optionCost
-                                                bestColumn = Self.option
-                                            } else if optionCost < second {
-                                                second = optionCost
-                                            }
-                                        }
-                                        if bestColumn == Self.option {
-                                            columnOfRow[row] = Self.option
-                                            continue
-                                        }
-                                        let column = Int(bestColumn)
-                                        // A row with one pair and no option bids as if its
-                                        // second choice were the dearest cost there is.
-                                        let gap = second == .max ? spread : second &- best
-                                        price[column] &+= gap &+ epsilon
-                                        bids += 1
-                                        guard bids <= bidLimit, price[column] < priceLimit else { return false }
-                                        let displaced = owner[column]
-                                        if displaced >= 0 {
-                                            columnOfRow[Int(displaced)] = Self.free
-                                            var tail = head + waiting
-                                            if tail >= queue.count { tail -= queue.count }
-                                            queue[tail] = displaced
-                                            waiting += 1
-                                        }
-                                        owner[column] = Int32(row)
-                                        columnOfRow[row] = bestColumn
-                                    }
-                                    return true
-                                }
-                            }
-                        }
-                    }
+        // A price this high means a war no feasible problem wages, and a
+        // start the search could not sum safely (warm starts are held to the
+        // same bound).
+        let priceLimit = Int64(
+            min(Double(Int64.max / 4), Double(rows + 1) * Int64.largestSafeMagnitude(rows: rows, columns: columns)))
+        while waiting > 0 {
+            let row = Int(queue[head])
+            head = head + 1 == queue.count ? 0 : head + 1
+            waiting -= 1
+            // The cheapest and second-cheapest of cost + price.
+            var best = Int64.max, second = Int64.max, bestColumn = Self.free, bestPosition = 0
+            for position in rowStart[row]..<rowStart[row + 1] {
+                let column = columnIndices[position]
+                let offer = costs[position] &+ price[Int(column)]
+                if offer < best {
+                    second = best
+                    best = offer
+                    bestColumn = column
+                    bestPosition = position
+                } else if offer < second {
+                    second = offer
+                }
+            }
+            if let optionCost {
+                if optionCost < best {
+                    second = best
+                    best = optionCost
+                    bestColumn = Self.option
+                } else if optionCost < second {
+                    second = optionCost
+                }
+            }
+            if bestColumn == Self.option {
+                columnOfRow[row] = Self.option
+                heldCost[row] = best
+                continue
+            }
+            let column = Int(bestColumn)
+            // A row with one pair and no option bids as if its second choice
+            // were the dearest cost there is.
+            let gap = second == .max ? spread : second &- best
+            price[column] &+= gap &+ epsilon
+            bids += 1
+            guard bids <= bidLimit, price[column] < priceLimit else { return false }
+            let displaced = owner[column]
+            if displaced >= 0 {
+                columnOfRow[Int(displaced)] = Self.free
+                var tail = head + waiting
+                if tail >= queue.count { tail -= queue.count }
+                queue[tail] = displaced
+                waiting += 1
+            }
+            owner[column] = Int32(row)
+            columnOfRow[row] = bestColumn
+            heldCost[row] = costs[bestPosition]
+        }
+        return true
+    }
+
+    /// Reverse bids (Bertsekas's reverse auction) until every column left
+    /// without a row has price 0, as a column with room must end: such a
+    /// column either finds no row that would come for less than ε and drops
+    /// to 0, or takes the row that gains most by coming, at the price that
+    /// keeps every other row within ε of its cheapest. The row's old
+    /// column is then the one without a row. Each step lowers a row's cost
+    /// by at least ε, so the steps end; `false` when there were too many.
+    private func reverse(epsilon: Int64) -> Bool {
+        var head = 0, waiting = 0
+        for column in 0..<columns where owner[column] < 0 && price[column] > 0 {
+            queue[waiting] = Int32(column)
+            waiting += 1
+        }
+        var steps = 0
+        let stepLimit = Self.bidsPerPair * max(columns, costs.count)
+        while waiting > 0 {
+            let column = Int(queue[head])
+            head = head + 1 == queue.count ? 0 : head + 1
+            waiting -= 1
+            // Each row's gain from coming at price 0: its cost now less the
+            // pair's cost; the best and second-best.
+            var best = Int64.min, second = Int64.min, bestRow = -1, bestPosition = 0
+            for position in columnStart[column]..<columnStart[column + 1] {
+                let row = Int(rowIndices[position])
+                let held = columnOfRow[row]
+                guard held != Self.free else { continue }
+                let current = held >= 0 ? heldCost[row] &+ price[Int(held)] : heldCost[row]
+                let gain = current &- columnCosts[position]
+                if gain > best {
+                    second = best
+                    best = gain
+                    bestRow = row
+                    bestPosition = position
+                } else if gain > second {
+                    second = gain
+                }
+            }
+            guard best > epsilon else {
+                price[column] = 0
+                continue
+            }
+            steps += 1
+            guard steps <= stepLimit else { return false }
+            // With no other row to keep away, the floor.
+            price[column] = second == .min ? 0 : max(0, second &- epsilon)
+            let left = columnOfRow[bestRow]
+            owner[column] = Int32(bestRow)
+            columnOfRow[bestRow] = Int32(column)
+            heldCost[bestRow] = columnCosts[bestPosition]
+            if left >= 0 {
+                owner[Int(left)] = Self.free
+                if price[Int(left)] > 0 {
+                    var tail = head + waiting
+                    if tail >= queue.count { tail -= queue.count }
+                    queue[tail] = left
+                    waiting += 1
                 }
             }
         }
+        return true
     }
 }

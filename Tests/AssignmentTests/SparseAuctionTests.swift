@@ -15,7 +15,7 @@ import _TandemUtilities
     }
 
     /// A random problem of the auction's kind: every column of capacity 1,
-    /// no more columns than rows, values in `values` (small ranges make
+    /// values in `values` (small ranges make
     /// ties), each pair kept with probability `density` percent.
     static func problem(
         rows: Int, columns: Int, density: Int, values: ClosedRange<Int64>, _ random: inout SeededGenerator
@@ -39,7 +39,7 @@ import _TandemUtilities
         forEverySeed(50_000..<52_000) { seed, random in
             let rows = Int.random(in: 1...7, using: &random)
             let problem = Self.problem(
-                rows: rows, columns: Int.random(in: 1...rows, using: &random),
+                rows: rows, columns: Int.random(in: 1...8, using: &random),
                 density: Int.random(in: 30...100, using: &random), values: -6...9, &random)
             if _SparseAuction(problem)?.run() != nil { auctioned += 1 }
             let expected = BruteForceAssignment.solve(SparseSolverTests.dense(problem))
@@ -54,11 +54,11 @@ import _TandemUtilities
         #expect(auctioned > 1_200, "the auction ran on only \(auctioned) of 2,000 problems")
     }
 
-    @Test("agrees with a cold start on larger problems, square and with more rows than columns")
+    @Test("agrees with a cold start on larger problems, with fewer, as many and more columns than rows")
     func coldAgreement() {
         forEverySeed(60_000..<60_040) { seed, random in
             let rows = Int.random(in: 100...400, using: &random)
-            let columns = Bool.random(using: &random) ? rows : Int.random(in: rows / 2...rows, using: &random)
+            let columns = Int.random(in: rows / 2...rows * 2, using: &random)
             let problem = Self.problem(
                 rows: rows, columns: columns, density: Int.random(in: 2...20, using: &random),
                 values: Bool.random(using: &random) ? -20...20 : -1_000_000...1_000_000, &random)
@@ -86,17 +86,33 @@ import _TandemUtilities
         #expect(throws: AssignmentError.self) { try Self.withAuction.solve(crowded) }
     }
 
-    @Test("is not used where it does not help: columns of capacity 2, more columns than rows, floating values")
+    @Test("is not used where it does not help: columns of capacity 2, floating values, no pair")
     func notUsed() {
         let pairs: [[(column: Int, value: Int64)]] = [[(0, 1), (1, 2)], [(0, 2), (1, 1)]]
         let capacities = try! SparseAssignmentProblem(
             try! SparseCostMatrix(rows: 2, columns: 2, pairs: pairs), capacities: [2, 1])
         #expect(_SparseAuction(capacities) == nil)
-        let wide = try! SparseAssignmentProblem(
-            try! SparseCostMatrix<Int64>(rows: 1, columns: 2, pairs: [[(0, 1), (1, 2)]]))
-        #expect(_SparseAuction(wide) == nil)
+        let empty = try! SparseAssignmentProblem(
+            try! SparseCostMatrix<Int64>(rows: 2, columns: 2, pairs: [[], []]), unassignedRows: .allowed(value: 0))
+        #expect(_SparseAuction(empty) == nil)
         let floating = try! SparseAssignmentProblem(
             try! SparseCostMatrix<Double>(rows: 1, columns: 1, pairs: [[(0, 1.5)]]))
         #expect(Self.withAuction._auctionStart(floating) == nil)
+    }
+
+    @Test("leaves every column without a row at price 0 when there are more columns than rows")
+    func reverseBids() {
+        forEverySeed(70_000..<70_040) { seed, random in
+            let rows = Int.random(in: 50...200, using: &random)
+            let problem = Self.problem(
+                rows: rows, columns: rows + Int.random(in: 1...rows, using: &random), density: 10,
+                values: -50...50, &random)
+            guard let start = _SparseAuction(problem)?.run() else { return }
+            let top = start.columnPotentials.max()!
+            let held = Set(start.columnForRow!.compactMap { $0 })
+            for column in 0..<problem.columns where !held.contains(column) {
+                #expect(start.columnPotentials[column] == top, "seed \(seed): column \(column)")
+            }
+        }
     }
 }
