@@ -49,8 +49,9 @@
 //
 // Warm starts (the re-solves of column generation, over the candidates grown
 // by pricing) keep the search's own: on the 34,000-mentee round the grown
-// problem took 7.1 s from a fresh auction and 13 s from an auction at ε = 1
-// from the earlier prices, 1.0 s from the earlier duals.
+// problem took 7.1 s from a fresh auction, 13 s from an auction at ε = 1
+// from the earlier prices, 4.6 s from one that also kept each row's earlier
+// column where it stayed within ε, and 0.8–1.0 s from the earlier duals.
 //
 // Measured (release, one core, `tandem solve FILE --json`, solve seconds,
 // cold start → auction start; the instances of `make compare-sparse`):
