@@ -195,41 +195,29 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
         let matrix = problem._costs
         rows = matrix.rows
         columns = matrix.columns
-        rowStart = Self.copy(matrix.rowStart)
-        columnIndices = Self.copy(matrix.columnIndices)
-        costs = Self.copy(matrix.values)
-        capacity = Self.copy(problem.capacities)
+        rowStart = ._copy(of: matrix.rowStart)
+        columnIndices = ._copy(of: matrix.columnIndices)
+        costs = ._copy(of: matrix.values)
+        capacity = ._copy(of: problem.capacities)
         optionCost = problem._unassignedCost
-        u = Self.filled(rows, with: .zero)
-        v = Self.filled(columns, with: .zero)
-        columnOfRow = Self.filled(rows, with: Self.free)
-        load = Self.filled(columns, with: 0)
-        firstRow = Self.filled(columns, with: -1)
-        nextRow = Self.filled(rows, with: -1)
-        previousRow = Self.filled(rows, with: -1)
-        distance = Self.filled(columns, with: .zero)
-        predecessor = Self.filled(columns, with: -1)
-        reachedIn = Self.filled(columns, with: -1)
-        settledIn = Self.filled(columns, with: -1)
-        settled = Self.filled(columns, with: -1)
+        u = ._filled(rows, with: .zero)
+        v = ._filled(columns, with: .zero)
+        columnOfRow = ._filled(rows, with: Self.free)
+        load = ._filled(columns, with: 0)
+        firstRow = ._filled(columns, with: -1)
+        nextRow = ._filled(rows, with: -1)
+        previousRow = ._filled(rows, with: -1)
+        distance = ._filled(columns, with: .zero)
+        predecessor = ._filled(columns, with: -1)
+        reachedIn = ._filled(columns, with: -1)
+        settledIn = ._filled(columns, with: -1)
+        settled = ._filled(columns, with: -1)
         heap = _ColumnHeap(capacity: max(16, matrix.pairCount / 4))
         if let warmStart {
             _startWarm(warmStart, repairingNow: repairingNow)
         } else {
             for row in 0..<rows { placeOnCheapest(row, preferring: -1) }
         }
-    }
-
-    private static func filled<Element>(_ count: Int, with value: Element) -> UnsafeMutableBufferPointer<Element> {
-        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: count)
-        buffer.initialize(repeating: value)
-        return buffer
-    }
-
-    private static func copy<Element>(_ array: [Element]) -> UnsafeMutableBufferPointer<Element> {
-        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: array.count)
-        _ = buffer.initialize(from: array)
-        return buffer
     }
 
     deinit {

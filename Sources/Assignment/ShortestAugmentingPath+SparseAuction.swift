@@ -129,14 +129,14 @@ final class _SparseAuction {
         columns = matrix.columns
         spread = high - low
         optionCost = problem._unassignedCost
-        rowStart = Self.copy(matrix.rowStart)
-        columnIndices = Self.copy(matrix.columnIndices)
-        costs = Self.copy(matrix.values)
-        columnStart = Self.filled(columns + 1, with: 0)
+        rowStart = ._copy(of: matrix.rowStart)
+        columnIndices = ._copy(of: matrix.columnIndices)
+        costs = ._copy(of: matrix.values)
+        columnStart = ._filled(columns + 1, with: 0)
         for column in matrix.columnIndices { columnStart[Int(column) + 1] += 1 }
         for column in 0..<columns { columnStart[column + 1] += columnStart[column] }
-        rowIndices = Self.filled(matrix.values.count, with: 0)
-        columnCosts = Self.filled(matrix.values.count, with: 0)
+        rowIndices = ._filled(matrix.values.count, with: 0)
+        columnCosts = ._filled(matrix.values.count, with: 0)
         var next = Array(columnStart.prefix(columns))
         for row in 0..<rows {
             for position in matrix.rowStart[row]..<matrix.rowStart[row + 1] {
@@ -146,11 +146,11 @@ final class _SparseAuction {
                 next[column] += 1
             }
         }
-        price = Self.filled(columns, with: 0)
-        owner = Self.filled(columns, with: Self.free)
-        columnOfRow = Self.filled(rows, with: Self.free)
-        heldCost = Self.filled(rows, with: 0)
-        queue = Self.filled(max(rows, columns, 1), with: 0)
+        price = ._filled(columns, with: 0)
+        owner = ._filled(columns, with: Self.free)
+        columnOfRow = ._filled(rows, with: Self.free)
+        heldCost = ._filled(rows, with: 0)
+        queue = ._filled(max(rows, columns, 1), with: 0)
     }
 
     deinit {
@@ -165,18 +165,6 @@ final class _SparseAuction {
         columnOfRow.deallocate()
         heldCost.deallocate()
         queue.deallocate()
-    }
-
-    private static func filled<Element>(_ count: Int, with value: Element) -> UnsafeMutableBufferPointer<Element> {
-        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: count)
-        buffer.initialize(repeating: value)
-        return buffer
-    }
-
-    private static func copy<Element>(_ array: [Element]) -> UnsafeMutableBufferPointer<Element> {
-        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(1, array.count))
-        _ = buffer.initialize(from: array)
-        return buffer
     }
 
     /// Runs every phase; the last one's prices as column potentials and its
