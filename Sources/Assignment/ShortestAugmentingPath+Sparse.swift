@@ -191,7 +191,7 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
 
     /// - Parameter repairingNow: Repair a warm start's deficient columns
     ///   before the forward searches (see ``repairDeficientColumns()``).
-    init(_ problem: SparseAssignmentProblem<Cost>, warmStart: WarmStart<Cost>? = nil, repairingNow: Bool = true) {
+    init(_ problem: SparseAssignmentProblem<Cost>, warmStart: WarmStart<Cost>?, repairingNow: Bool) {
         let matrix = problem._costs
         rows = matrix.rows
         columns = matrix.columns

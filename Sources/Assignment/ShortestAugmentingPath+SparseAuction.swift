@@ -240,16 +240,21 @@ final class _SparseAuction {
             let displaced = owner[column]
             if displaced >= 0 {
                 columnOfRow[Int(displaced)] = Self.free
-                var tail = head + waiting
-                if tail >= queue.count { tail -= queue.count }
-                queue[tail] = displaced
-                waiting += 1
+                enqueue(displaced, head: head, waiting: &waiting)
             }
             owner[column] = Int32(row)
             columnOfRow[row] = bestColumn
             heldCost[row] = costs[bestPosition]
         }
         return true
+    }
+
+    /// Puts `item` at the back of the ring that starts at `head`.
+    @inline(__always)
+    private func enqueue(_ item: Int32, head: Int, waiting: inout Int) {
+        let tail = head + waiting
+        queue[tail < queue.count ? tail : tail - queue.count] = item
+        waiting += 1
     }
 
     /// Reverse bids (Bertsekas's reverse auction) until every column left
@@ -304,10 +309,7 @@ final class _SparseAuction {
             if left >= 0 {
                 owner[Int(left)] = Self.free
                 if price[Int(left)] > 0 {
-                    var tail = head + waiting
-                    if tail >= queue.count { tail -= queue.count }
-                    queue[tail] = left
-                    waiting += 1
+                    enqueue(left, head: head, waiting: &waiting)
                 }
             }
         }
