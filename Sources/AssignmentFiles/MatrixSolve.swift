@@ -25,7 +25,10 @@ public struct MatrixSolve: Sendable {
     public struct Outcome: Sendable {
         public var rows: Int
         public var columns: Int
-        /// The objective as text, exact for integer matrices.
+        /// The objective as text, exact for integer matrices: the assigned
+        /// pairs' values plus the unassigned value of each row left
+        /// unassigned (the total the solver optimised, and the certificate's
+        /// primal objective).
         public var objective: String
         /// The column of each row, or `nil`; empty when the matrix has no
         /// columns (then every row is unassigned, see ``isDegenerate``).
@@ -179,7 +182,7 @@ public struct MatrixSolve: Sendable {
             { () throws(AssignmentError) in try ShortestAugmentingPath().solve(problem) },
             verify: { OptimalityCertificate.verify(problem: problem, solution: $0) }, located: located)
         var outcome = Outcome(
-            rows: file.rows, columns: file.columns, objective: solution.objective.description,
+            rows: file.rows, columns: file.columns, objective: solution.objectiveWithUnassigned.description,
             assignment: solution.columnForRow, certificate: report, exact: Cost.isExact,
             solveSeconds: solveSeconds, verifySeconds: verifySeconds)
         outcome.pairs = pairs
@@ -245,7 +248,7 @@ public struct MatrixSolve: Sendable {
             verify: { OptimalityCertificate.verify(problem: problem, solution: $0) }, located: located)
         return Outcome(
             rows: matrix.rows, columns: matrix.columns,
-            objective: solution.objective.description,
+            objective: solution.objectiveWithUnassigned.description,
             assignment: solution.columnForRow, certificate: report, exact: Cost.isExact,
             solveSeconds: solveSeconds, verifySeconds: verifySeconds)
     }

@@ -46,6 +46,23 @@ import Testing
     }
 
     @Test(
+        "the objective counts each unassigned row's value, as the certificate's primal does",
+        arguments: ["row,column,cost\n0,0,5\n1,0,3\n", "5\n3\n"])
+    func objectiveCountsUnassignedRows(file: String) throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-unassigned-\(UUID()).csv")
+            .path
+        try file.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // Row 1 takes the column at 3 and row 0 stays out at 10: 13 in all.
+        let json = try TandemProcess.run(["solve", path, "--unassigned-value", "10", "--json"])
+        #expect(json.status == 0)
+        #expect(json.standardOutput.contains("\"objective\":13,"))
+        #expect(json.standardOutput.contains("\"primal_objective\":13.0,"))
+        let text = try TandemProcess.run(["solve", path, "--unassigned-value", "10"])
+        #expect(text.standardOutput.contains("objective:   13\n"))
+    }
+
+    @Test(
         "a .npy with a zero dimension is answered at once, without listing its declared rows",
         arguments: [
             (0, 100_000_000, "0 of 0 rows (the matrix has no rows)"),
