@@ -159,10 +159,12 @@ public struct MatrixSolve: Sendable {
     ) throws(InputDiagnostics) -> Outcome {
         func located(_ error: AssignmentError) -> InputDiagnostics {
             if case .infeasible = error {
+                let places = options.capacities?.reduce(0) { $0 + min($1, file.rows) } ?? file.columns
+                let shortage = places < file.rows ? " (\(file.rows) rows, \(places) places)" : ""
                 return InputDiagnostics([
                     .error(
                         SourceLocation(file: path),
-                        "no assignment places every row; give --unassigned-value V to let rows stay unassigned at value V"
+                        "no assignment places every row\(shortage); give --unassigned-value V to let rows stay unassigned at value V"
                     )
                 ])
             }

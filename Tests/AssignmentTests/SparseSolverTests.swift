@@ -126,6 +126,22 @@ import Testing
         #expect(report.violations.contains { $0.contains("pair (0, 1)") })
     }
 
+    @Test("more rows to place than places is refused before any search, naming the first row past the places")
+    func fewerPlacesThanRows() throws {
+        // Every row has a pair in both columns, so only the count decides.
+        let pairs = (0..<5).map { row in [(column: 0, value: Int64(row)), (column: 1, value: Int64(2 * row))] }
+        let matrix = try SparseCostMatrix<Int64>(rows: 5, columns: 2, pairs: pairs)
+        #expect(throws: AssignmentError.infeasible(row: 3)) {
+            try ShortestAugmentingPath().solve(try SparseAssignmentProblem(matrix, capacities: [2, 1]))
+        }
+        // A column's capacity beyond the rows counts the rows only; enough places solve.
+        let enough = try ShortestAugmentingPath().solve(try SparseAssignmentProblem(matrix, capacities: [9, 0]))
+        #expect(enough.columnForRow == [0, 0, 0, 0, 0])
+        let allowed = try ShortestAugmentingPath().solve(
+            try SparseAssignmentProblem(matrix, capacities: [2, 1], unassignedRows: .allowed(value: 100)))
+        #expect(allowed.columnForRow.compactMap { $0 }.count == 3)
+    }
+
     @Test("rows with no pairs: infeasible when every row must be placed, unassigned otherwise")
     func rowsWithoutPairs() throws {
         let matrix = try SparseCostMatrix<Int64>(rows: 2, columns: 1, pairs: [[(0, 3)], []])

@@ -45,6 +45,17 @@ import Testing
         #expect(passing.standardOutput.contains("\"assignment\":[0,1]"))
     }
 
+    @Test("a sparse file with more rows than places is refused with both counts")
+    func sparseFileWithTooFewPlaces() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-crowded-\(UUID()).csv").path
+        try "row,column,cost\n0,0,1\n1,0,2\n2,1,3\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try TandemProcess.run(["solve", path])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("no assignment places every row (3 rows, 2 places)"))
+        #expect(try TandemProcess.run(["solve", path, "--unassigned-value", "0"]).status == 0)
+    }
+
     @Test(
         "the objective counts each unassigned row's value, as the certificate's primal does",
         arguments: ["row,column,cost\n0,0,5\n1,0,3\n", "5\n3\n"])
