@@ -119,10 +119,9 @@ final class _SparseAuction {
     /// some pair), else `nil`.
     init?(_ problem: SparseAssignmentProblem<Int64>) {
         let matrix = problem._costs
-        // More rows than columns, each to be placed: the search says at once
-        // which row cannot be, where the auction would raise prices for ever.
-        let overfull = problem._unassignedCost == nil && matrix.rows > matrix.columns
-        guard !overfull, problem.capacities.allSatisfy({ $0 == 1 }),
+        // More rows to place than columns never reach here: the solve
+        // refuses them first, and the bid limit ends any other infeasible war.
+        guard problem.capacities.allSatisfy({ $0 == 1 }),
             let low = matrix.values.min(), let high = matrix.values.max()
         else { return nil }
         rows = matrix.rows

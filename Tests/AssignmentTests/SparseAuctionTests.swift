@@ -82,8 +82,8 @@ import _TandemUtilities
         let crowded = try! SparseAssignmentProblem(
             try! SparseCostMatrix<Int64>(rows: 3, columns: 2, pairs: [[(0, 1)], [(0, 2)], [(1, 3)]]),
             unassignedRows: .forbidden)
-        #expect(_SparseAuction(crowded) == nil)
-        #expect(throws: AssignmentError.self) { try Self.withAuction.solve(crowded) }
+        #expect(_SparseAuction(crowded)?.run() == nil)
+        #expect(throws: AssignmentError.infeasible(row: 2)) { try Self.withAuction.solve(crowded) }
         // As many columns as rows, but two rows share their only one.
         let hall = try! SparseAssignmentProblem(
             try! SparseCostMatrix<Int64>(rows: 3, columns: 3, pairs: [[(0, 1)], [(0, 2)], [(1, 3), (2, 1)]]),
