@@ -3,6 +3,13 @@ import Foundation
 import Testing
 
 @Suite struct SolveCommandTests {
+    /// A CSV file in the temporary folder holding `contents`: its path.
+    static func temporaryCSV(_ contents: String, named name: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-\(name)-\(UUID()).csv").path
+        try contents.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
     @Test("tandem solve on the bundled sample prints the snapshot answer")
     func sampleMatchesSnapshot() throws {
         let result = try TandemProcess.run([
@@ -22,8 +29,7 @@ import Testing
 
     @Test("a CSV with bad cells reports every one with its line and column, and exits non-zero")
     func badCellsAreAllReported() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-bad-\(UUID()).csv").path
-        try "1,2,x\n3,,4\nfive,6,7\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let path = try Self.temporaryCSV("1,2,x\n3,,4\nfive,6,7\n", named: "bad")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = try TandemProcess.run(["solve", path])
         #expect(result.status == 1)
@@ -34,8 +40,7 @@ import Testing
 
     @Test("a NaN cell without --forbidden is an error naming its row and column")
     func nanWithoutMarkerIsAnError() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-nan-\(UUID()).csv").path
-        try "1.5,2\nnan,4\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let path = try Self.temporaryCSV("1.5,2\nnan,4\n", named: "nan")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let failing = try TandemProcess.run(["solve", path])
         #expect(failing.status == 1)
@@ -47,8 +52,7 @@ import Testing
 
     @Test("a sparse file with more rows than places is refused with both counts")
     func sparseFileWithTooFewPlaces() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-crowded-\(UUID()).csv").path
-        try "row,column,cost\n0,0,1\n1,0,2\n2,1,3\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let path = try Self.temporaryCSV("row,column,cost\n0,0,1\n1,0,2\n2,1,3\n", named: "crowded")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = try TandemProcess.run(["solve", path])
         #expect(result.status == 1)
@@ -60,9 +64,7 @@ import Testing
         "the objective counts each unassigned row's value, as the certificate's primal does",
         arguments: ["row,column,cost\n0,0,5\n1,0,3\n", "5\n3\n"])
     func objectiveCountsUnassignedRows(file: String) throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-unassigned-\(UUID()).csv")
-            .path
-        try file.write(toFile: path, atomically: true, encoding: .utf8)
+        let path = try Self.temporaryCSV(file, named: "unassigned")
         defer { try? FileManager.default.removeItem(atPath: path) }
         // Row 1 takes the column at 3 and row 0 stays out at 10: 13 in all.
         let json = try TandemProcess.run(["solve", path, "--unassigned-value", "10", "--json"])
