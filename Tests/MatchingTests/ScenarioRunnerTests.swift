@@ -18,6 +18,46 @@ import Testing
         [Int64(round.pairs.count), round.pairs.reduce(0) { $0 + Int64($1.units) }]
     }
 
+    @Test(
+        "A capacity change equals a cold round whose cohort was built with those capacities; one out of range is refused"
+    )
+    func capacitiesAgainstColdRound() async throws {
+        let runner = try await ScenarioRunner(RoundSpec(loaded: Self.loaded))
+        var scenario = Scenario(name: "capacities")
+        scenario.capacities = ["M23": 5, "M1": 0, "nobody": 3]
+        let warm = try await runner.run(scenario)
+        let cohort = Self.loaded.cohort
+        let mentors = cohort.mentors.map { mentor in
+            var mentor = mentor
+            mentor.capacity = scenario.capacities[mentor.id] ?? mentor.capacity
+            return mentor
+        }
+        func byID(_ conflicts: [[String]], _ people: [Participant]) -> [ParticipantID: [String]] {
+            Dictionary(uniqueKeysWithValues: zip(people.map(\.id), conflicts).filter { !$0.1.isEmpty })
+        }
+        var cold = RoundSpec(loaded: Self.loaded)
+        cold.cohort = try Cohort(
+            policy: cohort.policy, taxonomy: cohort.taxonomy, mentors: mentors, mentees: cohort.mentees,
+            exclusions: cohort.exclusions, earlierPairs: cohort.earlierPairs,
+            menteeOrganisationConflicts: byID(cohort.menteeOrganisationConflicts, cohort.mentees),
+            mentorOrganisationConflicts: byID(cohort.mentorOrganisationConflicts, cohort.mentors),
+            sources: cohort.sources)
+        let coldRound = try await cold.run()
+        #expect(Self.objective(warm) == Self.objective(coldRound))
+        #expect(warm.certificate.isOptimal && coldRound.certificate.isOptimal)
+        #expect(
+            warm.result.pairs.filter { $0.mentor == "M23" }.count
+                == coldRound.result.pairs.filter { $0.mentor == "M23" }.count)
+        #expect(!warm.result.pairs.contains { $0.mentor == "M1" })
+
+        scenario.capacities = ["M23": 5_000]
+        await #expect {
+            try await runner.run(scenario)
+        } throws: { error in
+            "\(error)".contains("the mentor \"M23\" has capacity 5000; capacities are from 0 to 1000.")
+        }
+    }
+
     @Test("A pin equals a cold round with the pair locked; a [matching] change equals a cold round under that policy")
     func againstColdRounds() async throws {
         let runner = try await ScenarioRunner(RoundSpec(loaded: Self.loaded))

@@ -172,6 +172,18 @@ public struct Cohort: Sendable {
         self.sources = sources
     }
 
+    /// What is wrong with a capacity, if anything, said of its person.
+    static func capacityProblem(_ capacity: Int) -> String? {
+        (0...Participant.maximumCapacity).contains(capacity)
+            ? nil : "has capacity \(capacity); capacities are from 0 to \(Participant.maximumCapacity)."
+    }
+
+    /// Where a person's problems are reported: their sign-up row, or their
+    /// position on their side (from 1) for a person built in code.
+    static func location(of person: Participant, at position: Int, in file: String) -> SourceLocation {
+        SourceLocation(file: file, row: person.row > 0 ? person.row : position + 1)
+    }
+
     /// The people of one side in id order, with every problem reported.
     private static func checked(
         _ people: [Participant], role: Role, file: String, policy: Policy, taxonomy: Taxonomy,
@@ -179,13 +191,11 @@ public struct Cohort: Sendable {
     ) -> [Participant] {
         var people = people
         for (position, person) in people.enumerated() {
-            let location = SourceLocation(file: file, row: person.row > 0 ? person.row : position + 1)
+            let location = location(of: person, at: position, in: file)
             func fail(_ message: String) { diagnostics.error(location, "the \(role) \"\(person.id)\" \(message)") }
             if person.id.rawValue.isEmpty { diagnostics.error(location, "a \(role) has an empty id.") }
             if person.role != role { fail("is listed among the \(role.plural) but has the role \(person.role).") }
-            if !(0...Participant.maximumCapacity).contains(person.capacity) {
-                fail("has capacity \(person.capacity); capacities are from 0 to \(Participant.maximumCapacity).")
-            }
+            if let problem = capacityProblem(person.capacity) { fail(problem) }
             if let level = person.seniority, !policy.seniority.levels.indices.contains(level) {
                 fail("has seniority \(level), outside the policy's \(policy.seniority.levels.count) levels.")
             } else if person.seniority == nil, !policy.seniority.levels.isEmpty {
