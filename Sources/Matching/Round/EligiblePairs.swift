@@ -56,6 +56,8 @@ struct _EligiblePairs: PricingSource {
     var digest: _ScoreDigest?
     /// What pricing learnt of each row (see ``_PricingMemory``).
     var memory: _PricingMemory
+    /// Where pricing's passes run when not here (``ScoredCohort``'s runner).
+    var passes: (any RowPassRunner)?
     /// The scoring the scores come from, when known.
     var origin: ObjectIdentifier?
     /// An earlier solve's final candidates, carried over by ``adopt(_:)``:
@@ -319,12 +321,11 @@ struct _EligiblePairs: PricingSource {
         var best = _BestEntries(capacity: limit)
         var additions: [(row: Int, pairs: [CandidatePair<Int64>])] = []
         let lowest = lowest, offset = offset, scale = scale, keepBonus = keepBonus
-        @inline(__always) func net(_ mentee: Int, _ mentor: Int, _ score: Int32, kept: Int) -> Int64 {
-            Int64(score) &* scale &+ offset &+ (mentor == kept ? keepBonus : 0) - slack[mentor]
-        }
-        func add(_ mentee: Int) {
-            if !best.items.isEmpty {
-                additions.append((mentee, candidatePairs(mentee: mentee, mentors: Array(zip(best.items, best.scores)))))
+        let pricer = _RowPricer(
+            slack: slack, lowest: lowest, scale: scale, offset: offset, keepBonus: keepBonus, limit: limit)
+        func add(_ mentee: Int, mentors: ArraySlice<Int32>, scores: ArraySlice<Int32>) {
+            if !mentors.isEmpty {
+                additions.append((mentee, candidatePairs(mentee: mentee, mentors: Array(zip(mentors, scores)))))
             }
         }
         let leastSlack = slack.min() ?? Int64.max / 2
@@ -360,53 +361,55 @@ struct _EligiblePairs: PricingSource {
             }
             best.removeAll()
             for (mentor, score) in known where Int64(score) >= lowest && places[Int(mentor)] > 0 {
-                let excess = net(mentee, Int(mentor), score, kept: kept) &+ u
+                let excess = pricer.net(mentor: Int(mentor), score: score, kept: kept) &+ u
                 if excess > 0 { best.offer(excess, Int(mentor), score: score) }
             }
-            add(mentee)
+            add(mentee, mentors: best.items[...], scores: best.scores[...])
         }
-        var isCandidate = [Bool](repeating: false, count: scores.mentors)
-        var runners = _BestEntries(capacity: _PricingMemory.runnersUp)
-        var memory = memory
         if !rowsToRead.isEmpty {
             ProgressReporter.begin(
                 "looking for better pairs (pass \(round + 1))", total: rowsToRead.count, unit: "mentees")
         }
-        scores.forEachRow(of: rowsToRead) { row in
-            let mentee = row.mentee
-            for pair in candidates[mentee] { isCandidate[mentor(ofColumn: pair.column)] = true }
-            best.removeAll()
-            runners.removeAll()
-            let u = duals.rowPotentials[mentee]
-            let kept = keptMentor.isEmpty ? -1 : Int(keptMentor[mentee])
-            // Most pairs come nowhere near pricing negative nor the
-            // runners-up: one comparison each.
-            var runnerThreshold = Int64.min, improving = 0
-            for mentor in 0..<row.mentors {
-                let score = row[mentor]
-                let net = net(mentee, mentor, score, kept: kept)
-                guard net > runnerThreshold || net &+ u > 0, Int64(score) >= lowest, !row.isForbidden(mentor),
-                    !isCandidate[mentor]
-                else { continue }
-                if net &+ u > 0 {
-                    best.offer(net &+ u, mentor, score: score)
-                    improving += 1
-                } else {
-                    runners.offer(net, mentor, score: score)
-                    runnerThreshold = runners.threshold
-                }
+        let job = pricingJob(pricer, rows: rowsToRead, duals: duals, candidates: candidates)
+        let parts =
+            if let passes, !rowsToRead.isEmpty {
+                passes.pricingPass(
+                    job, name: "looking for better pairs (pass \(round + 1))", mentees: rowCount,
+                    mentors: scores.mentors)
+            } else { [job.price(scores)] }
+        var memory = memory
+        for part in parts {
+            for index in part.rows.indices {
+                let mentee = Int(part.rows[index])
+                let runners = part.runners(index), improving = part.improving(index)
+                memory.remember(
+                    row: mentee, round: round, mentors: runners.mentors, scores: runners.scores,
+                    bound: part.bounds[index])
+                add(mentee, mentors: improving.mentors, scores: improving.scores)
             }
-            for pair in candidates[mentee] { isCandidate[mentor(ofColumn: pair.column)] = false }
-            // Pairs beyond the limit stay out and still price negative: the
-            // row must be read again next round. Otherwise every pair left
-            // is worth no more than the lowest runner-up, when they are full.
-            let bound = improving > limit ? Int64.max / 4 : runners.threshold
-            memory.remember(row: mentee, round: round, runners: runners, bound: bound)
-            add(mentee)
         }
         self.memory = memory
         if !additions.isEmpty { ProgressReporter.begin("solving again with the better pairs found") }
         return additions.sorted { $0.row < $1.row }
+    }
+
+    /// The pricing pass over `rows`: the pricer's terms, and each row's
+    /// potential, kept proposal and candidate mentors.
+    private func pricingJob(
+        _ pricer: _RowPricer, rows: [Int], duals: Duals<Int64>, candidates: [[CandidatePair<Int64>]]
+    ) -> _PricingJob {
+        var candidateEnd: [Int64] = [], candidateMentors: [Int32] = []
+        candidateEnd.reserveCapacity(rows.count)
+        for row in rows {
+            for pair in candidates[row] { candidateMentors.append(Int32(mentor(ofColumn: pair.column))) }
+            candidateEnd.append(Int64(candidateMentors.count))
+        }
+        return _PricingJob(
+            slack: pricer.slack, lowest: pricer.lowest, scale: pricer.scale, offset: pricer.offset,
+            keepBonus: pricer.keepBonus, limit: pricer.limit, rows: rows.map(Int32.init),
+            potentials: rows.map { duals.rowPotentials[$0] },
+            kept: rows.map { keptMentor.isEmpty ? -1 : keptMentor[$0] }, candidateEnd: candidateEnd,
+            candidateMentors: candidateMentors)
     }
 
     /// The allowance a ``RowSummary`` names: a pricing round's column

@@ -63,15 +63,17 @@ struct _PricingMemory: Sendable {
         return slots.compactMap { runnerMentors[$0] < 0 ? nil : (runnerMentors[$0], runnerScores[$0]) }
     }
 
-    /// What reading the row in `round` found: its runners-up and the bound on the rest.
-    mutating func remember(row: Int, round: Int32, runners: _BestEntries, bound: Int64) {
+    /// What reading the row in `round` found: its runners-up (mentors and scores) and the bound on the rest.
+    mutating func remember(
+        row: Int, round: Int32, mentors: ArraySlice<Int32>, scores: ArraySlice<Int32>, bound: Int64
+    ) {
         self.bound[row] = bound
         readIn[row] = round
         let first = row * Self.runnersUp
         for slot in 0..<Self.runnersUp {
-            let kept = slot < runners.items.count
-            runnerMentors[first + slot] = kept ? runners.items[slot] : -1
-            runnerScores[first + slot] = kept ? runners.scores[slot] : 0
+            let kept = slot < mentors.count
+            runnerMentors[first + slot] = kept ? mentors[mentors.startIndex + slot] : -1
+            runnerScores[first + slot] = kept ? scores[scores.startIndex + slot] : 0
         }
     }
 

@@ -52,6 +52,8 @@ struct _RoundSolver {
     var digest: _ScoreDigest?
     /// The scoring the scores come from (``ScoredCohort``).
     var origin: ObjectIdentifier?
+    /// Where pricing's passes run when not here (``ScoredCohort``'s runner).
+    var passes: (any RowPassRunner)?
     /// An earlier round's final solve of the same scores (a what-if
     /// variant's baseline): its candidates and what its pricing learnt
     /// carry over when the problems are alike (see ``_EligiblePairs/adopt(_:)``).
@@ -100,6 +102,7 @@ struct _RoundSolver {
         largestScore = check.largestScore
         digest = check.digest
         origin = ObjectIdentifier(check.origin)
+        passes = check.passes
     }
 
     /// The slot discount and the minimum score in whole units.
@@ -189,6 +192,7 @@ struct _RoundSolver {
         pairs.initialPerMentee = initialCandidates
         pairs.digest = digest.flatMap { $0.isValid(places: places, cutoff: pairs.cutoff) ? $0 : nil }
         pairs.origin = origin
+        pairs.passes = passes
         if keeping, let kept = keptMentorOfMentee {
             pairs.scale = terms.scale
             pairs.keepBonus = terms.keepBonus

@@ -125,6 +125,9 @@ struct _ScoreDigest: Sendable {
             menteeStart.append(listedMentors.count)
         }
 
+        /// How many rows were added.
+        var rows: Int { leftOutBound.count }
+
         /// The digest of every row added, which must be every mentee in order.
         func finish(minimum: Int64?) -> _ScoreDigest {
             var mentorStart = [0], mentees: [Int32] = [], scores: [Int32] = []
@@ -141,6 +144,57 @@ struct _ScoreDigest: Sendable {
                 leftOutBound: leftOutBound, placelessBest: placelessBest, mentorStart: mentorStart,
                 listedMentees: mentees, listedMenteeScores: scores, hadPlaces: places.map { $0 > 0 },
                 minimum: minimum)
+        }
+    }
+}
+
+extension _ScoreDigest.Builder {
+    /// The rows added so far, and each mentor's best entries among them, for
+    /// a part of a pass split into blocks of mentees (``_ScoringPass``).
+    func write(to writer: inout _PassBytesWriter) {
+        writer.append(array: menteeStart.map(Int64.init))
+        writer.append(array: listedMentors)
+        writer.append(array: listedScores)
+        writer.append(array: leftOutBound)
+        writer.append(array: placelessBest)
+        writer.append(Int64(mentorBest.count))
+        for entries in mentorBest {
+            writer.append(array: entries.items)
+            writer.append(array: entries.scores)
+            writer.append(array: entries.keys)
+        }
+    }
+
+    /// Adds the rows of a part written by ``write(to:)``, which must follow
+    /// the rows added so far, and offers its mentors' entries to theirs.
+    mutating func merge(from reader: inout _PassBytesReader) throws(RowPassError) {
+        let starts = try reader.readArray(Int64.self)
+        let mentors = try reader.readArray(Int32.self), scores = try reader.readArray(Int32.self)
+        let bounds = try reader.readArray(Int64.self), placeless = try reader.readArray(Int64.self)
+        guard starts.first == 0, starts.last == Int64(mentors.count), scores.count == mentors.count,
+            bounds.count == starts.count - 1, placeless.count == bounds.count,
+            zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }),
+            mentors.allSatisfy({ $0 >= 0 && Int($0) < places.count })
+        else { throw .malformed("holds inconsistent mentee lists") }
+        let base = listedMentors.count
+        menteeStart += starts.dropFirst().map { base + Int($0) }
+        listedMentors += mentors
+        listedScores += scores
+        leftOutBound += bounds
+        placelessBest += placeless
+        guard try reader.read(Int64.self) == Int64(mentorBest.count) else {
+            throw .malformed("was made for another number of mentors")
+        }
+        for mentor in mentorBest.indices {
+            let mentees = try reader.readArray(Int32.self), scores = try reader.readArray(Int32.self)
+            let keys = try reader.readArray(Int64.self)
+            guard scores.count == mentees.count, keys.count == mentees.count else {
+                throw .malformed("holds inconsistent mentor lists")
+            }
+            for index in mentees.indices {
+                mentorBest[mentor].offer(keys[index], Int(mentees[index]), score: scores[index])
+            }
+            mentorThreshold[mentor] = mentorBest[mentor].threshold
         }
     }
 }

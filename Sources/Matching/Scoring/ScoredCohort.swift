@@ -25,6 +25,10 @@ public struct ScoredCohort: Sendable {
     /// rest, kept by the same pass: where a round starts, and what spares
     /// its later passes most rows.
     let digest: _ScoreDigest
+    /// Where the passes over every pair run when not here (see
+    /// ``run(_:warnings:storage:passes:)``): shared by ``rescoped(to:)``'s
+    /// cohorts, whose scores are the same.
+    let passes: (any RowPassRunner)?
     /// Who scored these pairs: shared by the cohorts ``rescoped(to:)`` gives,
     /// so that a round may reuse another's work on the same scores.
     let origin = _ScoresOrigin()
@@ -60,9 +64,14 @@ public struct ScoredCohort: Sendable {
 
     /// Scores a cohort (loaded, or built in code).
     ///
+    /// - Parameter passes: Where the passes over every pair run, when not
+    ///   here: scoring's and pricing's passes then run as parts over blocks
+    ///   of mentees (``RowPassRunner``), and the scores are streamed. The
+    ///   runner's parts must score this very cohort.
     /// - Throws: `InputDiagnostics` with one problem when scores cannot be exact.
     public static func run(
-        _ cohort: Cohort, warnings loadWarnings: [InputProblem] = [], storage: ScoreStorage = .automatic
+        _ cohort: Cohort, warnings loadWarnings: [InputProblem] = [], storage: ScoreStorage = .automatic,
+        passes: (any RowPassRunner)? = nil
     ) throws(InputDiagnostics) -> ScoredCohort {
         let sources = cohort.sources
         let model: ScoringModel
@@ -74,25 +83,21 @@ public struct ScoredCohort: Sendable {
         if let problem = roundRangeProblem(model) {
             throw InputDiagnostics([.error(SourceLocation(file: sources.policy ?? "policy"), problem)])
         }
-        let stores = storage.stores(mentees: cohort.mentees.count, mentors: cohort.mentors.count)
+        let stores = passes == nil && storage.stores(mentees: cohort.mentees.count, mentors: cohort.mentors.count)
         ProgressReporter.begin("scoring every pair", total: cohort.mentees.count, unit: "mentees")
         let scores: any ScoreSource = stores ? model.scoreMatrix() : model.streamedScores()
         if stores {
             ProgressReporter.begin("listing each mentee's best mentors", total: cohort.mentees.count, unit: "mentees")
         }
-        var allowedPairs = 0
-        var stranded: [Int] = []
-        var largest: UInt32 = 0
         let cap = cohort.policy.matching.menteesPerMentor ?? .max
         let minimum = _RoundSolver.units(cohort.policy).minimum
-        var digest = _ScoreDigest.Builder(places: cohort.mentors.map { min($0.capacity, cap) }, minimum: minimum)
-        scores.forEachRow { row in
-            let allowed = row.allowedCount
-            allowedPairs += allowed
-            if allowed == 0 { stranded.append(row.mentee) }
-            for mentor in 0..<row.mentors { largest = max(largest, row[mentor].magnitude) }
-            digest.add(row)
+        var pass = _ScoringPass(places: cohort.mentors.map { min($0.capacity, cap) }, minimum: minimum)
+        if let passes {
+            pass = passes.scoringPass(pass, mentees: scores.mentees, mentors: scores.mentors)
+        } else {
+            scores.forEachRow { pass.add($0) }
         }
+        let stranded = pass.stranded
         var warnings = InputDiagnostics(loadWarnings)
         for index in stranded {
             let mentee = model.cohort.mentees[index]
@@ -101,8 +106,9 @@ public struct ScoredCohort: Sendable {
                 "the mentee \"\(mentee.id)\" has no eligible mentor\(obstacleClause(model, mentee: index)).")
         }
         return ScoredCohort(
-            model: model, scores: scores, warnings: warnings.sorted, allowedPairs: allowedPairs,
-            strandedMentees: stranded, largestScore: Int64(largest), digest: digest.finish(minimum: minimum))
+            model: model, scores: scores, warnings: warnings.sorted, allowedPairs: pass.allowedPairs,
+            strandedMentees: stranded, largestScore: Int64(pass.largest), digest: pass.digest.finish(minimum: minimum),
+            passes: passes)
     }
 
     /// Why the round's values could not be summed exactly, if they could not:

@@ -1,0 +1,150 @@
+/// One pricing pass's reading of rows (``_RowPricer``), with everything it
+/// needs: each mentor's slack, the value's terms, and each row's potential,
+/// kept proposal and candidate mentors. The round runs it over every row it
+/// must read, or sends it (``RowPassJob``) to be run over blocks of mentees
+/// elsewhere; either way the rows come back as ``_PricedRows``.
+struct _PricingJob {
+    let slack: [Int64]
+    let lowest: Int64, scale: Int64, offset: Int64, keepBonus: Int64
+    let limit: Int
+    /// The rows to read, ascending, and each one's potential, kept mentor (−1: none) and candidate mentors
+    /// (`candidateMentors[candidateEnd[i − 1]..<candidateEnd[i]]`).
+    let rows: [Int32]
+    let potentials: [Int64]
+    let kept: [Int32]
+    let candidateEnd: [Int64]
+    let candidateMentors: [Int32]
+
+    /// Reads the listed rows that fall in `block` (all of them by default).
+    func price(_ scores: any ScoreSource, block: Range<Int>? = nil) -> _PricedRows {
+        let block = block ?? 0..<scores.mentees
+        let first = rows.firstIndex { Int($0) >= block.lowerBound } ?? rows.count
+        let end = rows.firstIndex { Int($0) >= block.upperBound } ?? rows.count
+        var pricer = _RowPricer(
+            slack: slack, lowest: lowest, scale: scale, offset: offset, keepBonus: keepBonus, limit: limit)
+        var priced = _PricedRows()
+        var index = first
+        scores.forEachRow(of: rows[first..<end].map(Int.init)) { row in
+            let candidates = index == 0 ? 0 : Int(candidateEnd[index - 1])
+            pricer.read(
+                row, potential: potentials[index], kept: Int(kept[index]),
+                candidates: candidateMentors[candidates..<Int(candidateEnd[index])].lazy.map(Int.init))
+            priced.append(row: row.mentee, pricer)
+            index += 1
+        }
+        return priced
+    }
+
+    func write(to writer: inout _PassBytesWriter) {
+        writer.append(array: slack)
+        for term in [lowest, scale, offset, keepBonus, Int64(limit)] { writer.append(term) }
+        writer.append(array: rows)
+        writer.append(array: potentials)
+        writer.append(array: kept)
+        writer.append(array: candidateEnd)
+        writer.append(array: candidateMentors)
+    }
+
+    init(
+        slack: [Int64], lowest: Int64, scale: Int64, offset: Int64, keepBonus: Int64, limit: Int, rows: [Int32],
+        potentials: [Int64], kept: [Int32], candidateEnd: [Int64], candidateMentors: [Int32]
+    ) {
+        self.slack = slack
+        self.lowest = lowest
+        self.scale = scale
+        self.offset = offset
+        self.keepBonus = keepBonus
+        self.limit = limit
+        self.rows = rows
+        self.potentials = potentials
+        self.kept = kept
+        self.candidateEnd = candidateEnd
+        self.candidateMentors = candidateMentors
+    }
+
+    /// Reads what ``write(to:)`` wrote for a cohort of `mentees` × `mentors`.
+    init(from reader: inout _PassBytesReader, mentees: Int, mentors: Int) throws(RowPassError) {
+        let slack: [Int64] = try reader.readArray()
+        let terms = try (0..<5).map { _ throws(RowPassError) in try reader.read(Int64.self) }
+        let rows: [Int32] = try reader.readArray(), potentials: [Int64] = try reader.readArray()
+        let kept: [Int32] = try reader.readArray(), candidateEnd: [Int64] = try reader.readArray()
+        let candidateMentors: [Int32] = try reader.readArray()
+        guard slack.count == mentors, (1...1 << 20).contains(terms[4]),
+            potentials.count == rows.count, kept.count == rows.count, candidateEnd.count == rows.count,
+            zip(rows, rows.dropFirst()).allSatisfy({ $0 < $1 }), rows.allSatisfy({ (0..<mentees).contains(Int($0)) }),
+            kept.allSatisfy({ (-1..<mentors).contains(Int($0)) }),
+            zip([0] + candidateEnd, candidateEnd).allSatisfy({ $0 <= $1 }),
+            candidateEnd.last.map({ $0 == Int64(candidateMentors.count) }) ?? candidateMentors.isEmpty,
+            candidateMentors.allSatisfy({ (0..<mentors).contains(Int($0)) })
+        else { throw .malformed("holds an inconsistent pricing job") }
+        self.init(
+            slack: slack, lowest: terms[0], scale: terms[1], offset: terms[2], keepBonus: terms[3],
+            limit: Int(terms[4]), rows: rows, potentials: potentials, kept: kept, candidateEnd: candidateEnd,
+            candidateMentors: candidateMentors)
+    }
+}
+
+/// Rows pricing read: each one's improving pairs and runners-up (mentor and
+/// score, in the order ``_RowPricer`` kept them) and the bound on the rest.
+struct _PricedRows {
+    private(set) var rows: [Int32] = []
+    private(set) var bounds: [Int64] = []
+    private var improvingEnd: [Int32] = [], improvingMentors: [Int32] = [], improvingScores: [Int32] = []
+    private var runnerEnd: [Int32] = [], runnerMentors: [Int32] = [], runnerScores: [Int32] = []
+
+    init() {}
+
+    mutating func append(row: Int, _ pricer: _RowPricer) {
+        rows.append(Int32(row))
+        bounds.append(pricer.bound)
+        improvingMentors += pricer.improving.items
+        improvingScores += pricer.improving.scores
+        improvingEnd.append(Int32(improvingMentors.count))
+        runnerMentors += pricer.runners.items
+        runnerScores += pricer.runners.scores
+        runnerEnd.append(Int32(runnerMentors.count))
+    }
+
+    /// The `index`-th row's improving pairs: mentors and scores.
+    func improving(_ index: Int) -> (mentors: ArraySlice<Int32>, scores: ArraySlice<Int32>) {
+        let range = (index == 0 ? 0 : Int(improvingEnd[index - 1]))..<Int(improvingEnd[index])
+        return (improvingMentors[range], improvingScores[range])
+    }
+
+    /// The `index`-th row's runners-up: mentors and scores.
+    func runners(_ index: Int) -> (mentors: ArraySlice<Int32>, scores: ArraySlice<Int32>) {
+        let range = (index == 0 ? 0 : Int(runnerEnd[index - 1]))..<Int(runnerEnd[index])
+        return (runnerMentors[range], runnerScores[range])
+    }
+
+    func write(to writer: inout _PassBytesWriter) {
+        writer.append(array: rows)
+        writer.append(array: bounds)
+        for array in [improvingEnd, improvingMentors, improvingScores, runnerEnd, runnerMentors, runnerScores] {
+            writer.append(array: array)
+        }
+    }
+
+    /// Reads what ``write(to:)`` wrote, for a cohort with `mentors` mentors
+    /// and at most `runnersUp` runners-up and `limit` improving pairs a row.
+    init(from reader: inout _PassBytesReader, mentors: Int, limit: Int) throws(RowPassError) {
+        rows = try reader.readArray()
+        bounds = try reader.readArray()
+        improvingEnd = try reader.readArray()
+        improvingMentors = try reader.readArray()
+        improvingScores = try reader.readArray()
+        runnerEnd = try reader.readArray()
+        runnerMentors = try reader.readArray()
+        runnerScores = try reader.readArray()
+        func consistent(_ ends: [Int32], _ mentorsOfRows: [Int32], _ scores: [Int32], most: Int) -> Bool {
+            ends.count == rows.count && scores.count == mentorsOfRows.count
+                && zip([0] + ends, ends).allSatisfy({ $0 <= $1 && $1 - $0 <= most })
+                && (ends.last.map { Int($0) == mentorsOfRows.count } ?? mentorsOfRows.isEmpty)
+                && mentorsOfRows.allSatisfy { (0..<mentors).contains(Int($0)) }
+        }
+        guard bounds.count == rows.count,
+            consistent(improvingEnd, improvingMentors, improvingScores, most: limit),
+            consistent(runnerEnd, runnerMentors, runnerScores, most: _PricingMemory.runnersUp)
+        else { throw .malformed("holds inconsistent priced rows") }
+    }
+}
