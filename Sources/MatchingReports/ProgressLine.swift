@@ -63,7 +63,7 @@ public struct ProgressLine: Sendable, Equatable {
     }
 
     /// `1,234,567`.
-    static func grouped(_ value: Int) -> String {
+    public static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var groups: [Substring] = []
         var end = digits.endIndex

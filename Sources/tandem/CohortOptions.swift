@@ -26,6 +26,14 @@ struct CohortOptions: ParsableArguments {
             conflicts: conflicts, policy: policy)
     }
 
+    /// The options as another `tandem` process is given them.
+    var arguments: [String] {
+        let signups =
+            signupFiles.signups.map { ["--signups", $0] }
+            ?? ["--mentors", signupFiles.mentors ?? "", "--mentees", signupFiles.mentees ?? ""]
+        return signups + (conflicts.map { ["--conflicts", $0] } ?? []) + (policy.map { ["--policy", $0] } ?? [])
+    }
+
     /// Every file the command reads.
     var files: [String] {
         [signupFiles.signups, signupFiles.mentors, signupFiles.mentees, conflicts, policy].compactMap { $0 }

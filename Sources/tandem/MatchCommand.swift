@@ -67,12 +67,33 @@ extension Tandem {
                 valueName: "file"))
         var exportCandidates: String?
 
+        @Option(
+            help: ArgumentHelp(
+                "Run scoring's and pricing's passes over every pair as N separate processes, each over a block of mentees, merged in order: a simulation of a cluster's array jobs, with the same answer.",
+                discussion:
+                    "Each process loads the cohort from the same files; the summary's passes: lines give each pass's time and its slowest part's. Not with --ledger or --scores stored.",
+                valueName: "N"))
+        var passProcesses: Int?
+
         @Flag(help: "Print nothing but errors.")
         var quiet = false
 
         func validate() throws {
             if roundName != nil && ledger == nil {
                 throw ValidationError("--round names a round in a ledger; add --ledger FILE.")
+            }
+            if let passProcesses {
+                guard (1...256).contains(passProcesses) else {
+                    throw ValidationError("--pass-processes must be from 1 to 256, not \(passProcesses).")
+                }
+                guard ledger == nil else {
+                    throw ValidationError(
+                        "--pass-processes runs the passes from the files alone; a ledger's earlier pairs change the scores. Run without --ledger."
+                    )
+                }
+                guard scores != .stored else {
+                    throw ValidationError("--pass-processes streams the scores; leave out --scores stored.")
+                }
             }
         }
 
@@ -91,6 +112,8 @@ extension Tandem {
             }
             let showProgress = !quiet && isatty(STDERR_FILENO) == 1
             let ledgerFile = try ledger.map { try Ledger.opened($0, creating: true) }
+            let passes = try passProcesses.map { try PassProcesses(processes: $0, inputArguments: inputs.arguments) }
+            defer { passes?.finish() }
             let clock = ContinuousClock()
             let start = clock.now
             let (round, prices, files, scored, solved, recorded, leftovers) = try await TerminalProgress.watch(
@@ -99,7 +122,7 @@ extension Tandem {
                 ProgressReporter.begin("reading the sign-ups")
                 let spec: RoundSpec, check: ScoredCohort
                 do {
-                    spec = try roundSpec(ledgerFile)
+                    spec = try roundSpec(ledgerFile, passes: passes)
                     check = try spec.score()
                 } catch { throw ErrorReporter.fail(error) }
                 let scored = clock.now
@@ -156,6 +179,7 @@ extension Tandem {
                 }
                 if let chase = Self.chase(prices) { print(chase) }
                 print(Self.effort(round, scoring: scored - start, solving: solved - scored))
+                if let passes { print(passes.summary()) }
             }
             if !round.certificate.isOptimal { throw ExitCode(2) }
         }
@@ -191,9 +215,10 @@ extension Tandem {
         /// The round as the files and, with a ledger, the scheme's history
         /// give it: earlier pairs forbidden, penalised or allowed as the
         /// policy says.
-        private func roundSpec(_ ledger: Ledger?) throws(InputDiagnostics) -> RoundSpec {
+        private func roundSpec(_ ledger: Ledger?, passes: PassProcesses?) throws(InputDiagnostics) -> RoundSpec {
             var spec = try RoundSpec(loaded: CohortLoader.load(inputs.sources))
             spec.scoreStorage = scores
+            spec.passes = passes
             if let ledger {
                 do {
                     spec.earlierPairs = try ledger.earlierPairs(in: spec.cohort)

@@ -16,6 +16,8 @@ struct Tandem: AsyncParsableCommand {
             an independent dual certificate; tandem solve does the same for a bare matrix.
             """,
         version: TandemVersion.current,
+        // Not shown: run by `tandem match --pass-processes` itself.
+        subcommands: [PassPart.self],
         // A coordinator's commands first, in the order of a round; the
         // researchers' tools after them under their own heading.
         groupedSubcommands: [

@@ -47,6 +47,11 @@ public struct RoundSpec: Sendable {
     public var loaded: (warnings: [InputProblem], columns: [FileColumns]) = ([], [])
     /// Whether the scores are stored or computed again for each pass.
     public var scoreStorage = ScoreStorage.automatic
+    /// Where the passes over every pair run when not here (see
+    /// ``RowPassRunner``): its parts must score ``cohort`` as loaded, so it
+    /// is used only when the round changes neither the policy nor the pairs
+    /// excluded; otherwise the passes run here.
+    public var passes: (any RowPassRunner)?
     /// An earlier round's final solve to carry over when it solved the same
     /// scores (a what-if variant's baseline).
     var earlierSolve: _EligiblePairs?
@@ -88,10 +93,12 @@ public struct RoundSpec: Sendable {
     /// The cohort scored under the round's policy and exclusions: the first
     /// half of ``run()``, for a caller that times or reports the two apart.
     public func score() throws(InputDiagnostics) -> ScoredCohort {
+        let unchanged = policy == cohort.policy && exclusions.isEmpty && earlierPairs.isEmpty
         let roundCohort =
-            policy == cohort.policy && exclusions.isEmpty && earlierPairs.isEmpty
+            unchanged
             ? cohort : try cohort.with(policy: policy, addingExclusions: exclusions, earlierPairs: earlierPairs)
-        var check = try ScoredCohort.run(roundCohort, warnings: loaded.warnings, storage: scoreStorage)
+        var check = try ScoredCohort.run(
+            roundCohort, warnings: loaded.warnings, storage: scoreStorage, passes: unchanged ? passes : nil)
         check.columns = loaded.columns
         return check
     }

@@ -126,6 +126,9 @@ public struct ScenarioRunner: Sendable {
     /// baseline's answer and potentials.
     public func spec(for scenario: Scenario) throws(InputDiagnostics) -> RoundSpec {
         var spec = base
+        // A runner's parts score the files' cohort; a scenario scoring its own runs its passes here (one
+        // changing only capacities shares the baseline's scores, and their runner, through `scored`).
+        spec.passes = nil
         if let policy = scenario.policy, !spec.cohort.readsSignups(like: policy) {
             let reloaded = try CohortLoader.load(spec.cohort.sources, policy: policy)
             spec.cohort = reloaded.cohort
