@@ -188,13 +188,7 @@ import Testing
         let merged = try run(["compare", "--merge", "part-0", "part-1", "part-2", "--out", "merged"])
         try #require(merged.status == 0, "\(merged.standardError)")
         func listing(_ name: String) throws -> [String: Data] {
-            let root = folder.appendingPathComponent(name)
-            var files: [String: Data] = [:]
-            let enumerator = try #require(FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil))
-            for case let url as URL in enumerator where !url.hasDirectoryPath {
-                files[String(url.path.dropFirst(root.path.count))] = try Data(contentsOf: url)
-            }
-            return files
+            try TandemProcess.files(under: folder.appendingPathComponent(name))
         }
         let whole = try listing("whole"), joined = try listing("merged")
         #expect(whole.keys.sorted() == joined.keys.sorted() && whole.count > 100)

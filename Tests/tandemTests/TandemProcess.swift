@@ -53,6 +53,16 @@ struct TandemProcess {
             standardError: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Every file under `root`, by its path from there, with its bytes.
+    static func files(under root: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = try #require(FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil))
+        for case let url as URL in enumerator where !url.hasDirectoryPath {
+            files[String(url.path.dropFirst(root.path.count))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
     /// Whether snapshots are being recorded (`make snapshots`).
     static var recording: Bool { ProcessInfo.processInfo.environment["TANDEM_RECORD_SNAPSHOTS"] == "1" }
 

@@ -69,7 +69,7 @@ struct _PricingJob {
         let rows: [Int32] = try reader.readArray(), potentials: [Int64] = try reader.readArray()
         let kept: [Int32] = try reader.readArray(), candidateEnd: [Int64] = try reader.readArray()
         let candidateMentors: [Int32] = try reader.readArray()
-        guard slack.count == mentors, (1...1 << 20).contains(terms[4]),
+        guard slack.count == mentors, (1...1 << 16).contains(terms[4]),
             potentials.count == rows.count, kept.count == rows.count, candidateEnd.count == rows.count,
             zip(rows, rows.dropFirst()).allSatisfy({ $0 < $1 }), rows.allSatisfy({ (0..<mentees).contains(Int($0)) }),
             kept.allSatisfy({ (-1..<mentors).contains(Int($0)) }),

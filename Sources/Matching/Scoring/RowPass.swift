@@ -93,7 +93,8 @@ public struct RowPassJob: Sendable {
         case 0:
             let places = try reader.readArray(Int64.self)
             let hasMinimum = try reader.read(UInt8.self), minimum = try reader.read(Int64.self)
-            guard places.count == mentors, places.allSatisfy({ $0 >= 0 && $0 <= Int64(Int32.max) }) else {
+            guard places.count == mentors, places.allSatisfy({ (0...Int64(Participant.maximumCapacity)).contains($0) })
+            else {
                 throw .malformed("holds inconsistent places")
             }
             work = .scoring(places: places.map(Int.init), minimum: hasMinimum == 0 ? nil : minimum)

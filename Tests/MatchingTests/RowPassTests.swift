@@ -1,0 +1,131 @@
+import Assignment
+import Foundation
+import TestSupport
+import Testing
+import _TandemUtilities
+
+@testable import Matching
+
+/// A round whose passes over every pair run as parts over blocks of mentees,
+/// each through its bytes as another process would, gives the same answer
+/// as a round that ran them itself.
+@Suite struct RowPassTests {
+    /// Runs every part here, from the job's bytes and back: what a runner of
+    /// separate processes does, without the processes. Counts the passes.
+    final class PartsThroughBytes: RowPassRunner, @unchecked Sendable {
+        let scores: any ScoreSource
+        let parts: Int
+        private(set) var jobs: [String] = []
+
+        init(_ cohort: Cohort, parts: Int) throws {
+            scores = try ScoringModel(cohort: cohort).streamedScores()
+            self.parts = parts
+        }
+
+        func run(_ job: RowPassJob) -> [[UInt8]] {
+            jobs.append(job.name)
+            let decoded = try! RowPassJob(bytes: job.bytes)
+            #expect(decoded.name == job.name && decoded.rows == job.rows && decoded.bytes == job.bytes)
+            return (0..<parts).map { try! decoded.part($0, of: parts, scores: scores) }
+        }
+    }
+
+    @Test(
+        "Scoring and pricing as 1, 2, 3 and 7 parts give the same pairs, unmatched, certificate and digest as one pass, under every objective"
+    )
+    func partsAgree() async throws {
+        var pricingPasses = 0
+        for seed in UInt64(60)..<68 {
+            let stored = try Fixtures.generated(mentees: 90, mentors: 40, topics: 15, seed: seed) { policy in
+                policy.matching.objective = seed % 2 == 0 ? .coverage : .quality
+                policy.matching.fairness = seed % 4 < 2 ? .none : .floor
+                policy.matching.slotDiscount = seed % 3 == 0 ? 1.5 : 0
+                policy.matching.minimumScore = seed % 5 == 0 ? 30 : nil
+            }
+            let streamed = try ScoredCohort.run(stored.cohort, warnings: [], storage: .streamed)
+            let alone = await MatchingRound.run(streamed)
+            for parts in [1, 2, 3, 7] {
+                let runner = try PartsThroughBytes(stored.cohort, parts: parts)
+                let split = try ScoredCohort.run(stored.cohort, warnings: [], passes: runner)
+                let comment: Comment = "seed \(seed), \(parts) parts"
+                #expect(split.scores is StreamedScores, comment)
+                #expect(split.allowedPairs == streamed.allowedPairs, comment)
+                #expect(split.strandedMentees == streamed.strandedMentees, comment)
+                #expect(split.largestScore == streamed.largestScore, comment)
+                for mentee in 0..<stored.cohort.mentees.count {
+                    #expect(split.digest.mentors(of: mentee) == streamed.digest.mentors(of: mentee), comment)
+                    #expect(split.digest.leftOutBound[mentee] == streamed.digest.leftOutBound[mentee], comment)
+                }
+                for mentor in 0..<stored.cohort.mentors.count {
+                    #expect(split.digest.mentees(of: mentor) == streamed.digest.mentees(of: mentor), comment)
+                }
+                let round = await MatchingRound.run(split)
+                #expect(round.pairs == alone.pairs, comment)
+                #expect(round.unmatched == alone.unmatched, comment)
+                #expect(round.blockingPairs == alone.blockingPairs, comment)
+                #expect(round.certificate.isOptimal, comment)
+                #expect(round.certificate.primalObjective == alone.certificate.primalObjective, comment)
+                #expect(runner.jobs.first == "scoring every pair", comment)
+                pricingPasses += runner.jobs.count - 1
+            }
+        }
+        #expect(pricingPasses > 0, "pricing read rows through the parts too")
+    }
+
+    @Test("A job's bytes cut short, altered or of another cohort are refused, never trusted")
+    func malformedJobs() throws {
+        let check = try Fixtures.generated(mentees: 30, mentors: 12, topics: 8, seed: 3) { _ in }
+        let runner = try PartsThroughBytes(check.cohort, parts: 2)
+        /// Keeps the first job it is given.
+        final class FirstJob: RowPassRunner, @unchecked Sendable {
+            let inner: PartsThroughBytes
+            var job: RowPassJob?
+            init(_ inner: PartsThroughBytes) { self.inner = inner }
+            func run(_ job: RowPassJob) -> [[UInt8]] {
+                if self.job == nil { self.job = job }
+                return inner.run(job)
+            }
+        }
+        let first = FirstJob(runner)
+        _ = try ScoredCohort.run(check.cohort, warnings: [], passes: first)
+        let job = try #require(first.job)
+        for cut in [0, 3, 4, 10, job.bytes.count / 2, job.bytes.count - 1] {
+            #expect(throws: RowPassError.self) { try RowPassJob(bytes: Array(job.bytes.prefix(cut))) }
+        }
+        #expect(throws: RowPassError.self) { try RowPassJob(bytes: job.bytes + [0]) }
+        var random = SeededGenerator(seed: 5)
+        for _ in 0..<300 {
+            var bytes = job.bytes
+            bytes[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(in: 0...255, using: &random)
+            // Either refused or a job whose parts run on the cohort (or refuse it), never a crash.
+            guard let altered = try? RowPassJob(bytes: bytes) else { continue }
+            _ = try? altered.part(0, of: 2, scores: runner.scores)
+        }
+        let other = try Fixtures.generated(mentees: 31, mentors: 12, topics: 8, seed: 3) { _ in }
+        let otherScores = try ScoringModel(cohort: other.cohort).streamedScores()
+        #expect(throws: RowPassError.otherCohort(mentees: 30, mentors: 12)) {
+            try job.part(0, of: 2, scores: otherScores)
+        }
+    }
+
+    @Test("Best-entry lists keep the same entries whatever order they are offered in, ties to the smaller item")
+    func bestEntriesIgnoreOrder() {
+        var random = SeededGenerator(seed: 11)
+        for _ in 0..<500 {
+            let capacity = Int.random(in: 1...6, using: &random)
+            let offers = (0..<Int.random(in: 0...20, using: &random)).map { item in
+                (key: Int64.random(in: 0...4, using: &random), item: item)
+            }
+            func kept(_ order: [(key: Int64, item: Int)]) -> [Int32] {
+                var best = _BestEntries(capacity: capacity)
+                for offer in order { best.offer(offer.key, offer.item, score: Int32(offer.key)) }
+                return best.items.sorted()
+            }
+            let expected = offers.sorted { ($0.key, -$0.item) > ($1.key, -$1.item) }.prefix(capacity).map {
+                Int32($0.item)
+            }
+            #expect(kept(offers) == expected.sorted())
+            #expect(kept(offers.shuffled(using: &random)) == expected.sorted())
+        }
+    }
+}
