@@ -29,6 +29,16 @@ enum Fixtures {
                 mentors: "mentors.csv", mentees: "mentees.csv", conflicts: conflicts.map { _ in "conflicts.csv" }))
     }
 
+    /// The `[matching]` of the seed's kind of round, so that consecutive
+    /// seeds cover both objectives, with and without a fairness floor, a
+    /// slot discount and a minimum score.
+    static func varyRound(_ policy: inout Policy, seed: UInt64) {
+        policy.matching.objective = seed % 2 == 0 ? .coverage : .quality
+        policy.matching.fairness = seed % 4 < 2 ? .none : .floor
+        policy.matching.slotDiscount = seed % 3 == 0 ? 1.5 : 0
+        policy.matching.minimumScore = seed % 5 == 0 ? 30 : nil
+    }
+
     /// A generated cohort, loaded and scored under its own policy as `adjust` changes it.
     static func generated(
         mentees: Int, mentors: Int, topics: Int, seed: UInt64,

@@ -36,11 +36,8 @@ import _TandemUtilities
     func partsAgree() async throws {
         var pricingPasses = 0
         for seed in UInt64(60)..<68 {
-            let stored = try Fixtures.generated(mentees: 90, mentors: 40, topics: 15, seed: seed) { policy in
-                policy.matching.objective = seed % 2 == 0 ? .coverage : .quality
-                policy.matching.fairness = seed % 4 < 2 ? .none : .floor
-                policy.matching.slotDiscount = seed % 3 == 0 ? 1.5 : 0
-                policy.matching.minimumScore = seed % 5 == 0 ? 30 : nil
+            let stored = try Fixtures.generated(mentees: 90, mentors: 40, topics: 15, seed: seed) {
+                Fixtures.varyRound(&$0, seed: seed)
             }
             let streamed = try ScoredCohort.run(stored.cohort, warnings: [], storage: .streamed)
             let alone = await MatchingRound.run(streamed)

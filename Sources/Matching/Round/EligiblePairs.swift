@@ -321,7 +321,7 @@ struct _EligiblePairs: PricingSource {
         var best = _BestEntries(capacity: limit)
         var additions: [(row: Int, pairs: [CandidatePair<Int64>])] = []
         let lowest = lowest, offset = offset, scale = scale, keepBonus = keepBonus
-        let pricer = _RowPricer(
+        let terms = _PricingTerms(
             slack: slack, lowest: lowest, scale: scale, offset: offset, keepBonus: keepBonus, limit: limit)
         func add(_ mentee: Int, mentors: ArraySlice<Int32>, scores: ArraySlice<Int32>) {
             if !mentors.isEmpty {
@@ -361,7 +361,7 @@ struct _EligiblePairs: PricingSource {
             }
             best.removeAll()
             for (mentor, score) in known where Int64(score) >= lowest && places[Int(mentor)] > 0 {
-                let excess = pricer.net(mentor: Int(mentor), score: score, kept: kept) &+ u
+                let excess = terms.net(mentor: Int(mentor), score: score, kept: kept) &+ u
                 if excess > 0 { best.offer(excess, Int(mentor), score: score) }
             }
             add(mentee, mentors: best.items[...], scores: best.scores[...])
@@ -370,7 +370,7 @@ struct _EligiblePairs: PricingSource {
             ProgressReporter.begin(
                 "looking for better pairs (pass \(round + 1))", total: rowsToRead.count, unit: "mentees")
         }
-        let job = pricingJob(pricer, rows: rowsToRead, duals: duals, candidates: candidates)
+        let job = pricingJob(terms, rows: rowsToRead, duals: duals, candidates: candidates)
         let parts =
             if let passes, !rowsToRead.isEmpty {
                 passes.pricingPass(
@@ -393,10 +393,10 @@ struct _EligiblePairs: PricingSource {
         return additions.sorted { $0.row < $1.row }
     }
 
-    /// The pricing pass over `rows`: the pricer's terms, and each row's
+    /// The pricing pass over `rows`: the terms, and each row's
     /// potential, kept proposal and candidate mentors.
     private func pricingJob(
-        _ pricer: _RowPricer, rows: [Int], duals: Duals<Int64>, candidates: [[CandidatePair<Int64>]]
+        _ terms: _PricingTerms, rows: [Int], duals: Duals<Int64>, candidates: [[CandidatePair<Int64>]]
     ) -> _PricingJob {
         var candidateEnd: [Int64] = [], candidateMentors: [Int32] = []
         candidateEnd.reserveCapacity(rows.count)
@@ -405,8 +405,7 @@ struct _EligiblePairs: PricingSource {
             candidateEnd.append(Int64(candidateMentors.count))
         }
         return _PricingJob(
-            slack: pricer.slack, lowest: pricer.lowest, scale: pricer.scale, offset: pricer.offset,
-            keepBonus: pricer.keepBonus, limit: pricer.limit, rows: rows.map(Int32.init),
+            terms: terms, rows: rows.map(Int32.init),
             potentials: rows.map { duals.rowPotentials[$0] },
             kept: rows.map { keptMentor.isEmpty ? -1 : keptMentor[$0] }, candidateEnd: candidateEnd,
             candidateMentors: candidateMentors)

@@ -4,9 +4,7 @@
 /// must read, or sends it (``RowPassJob``) to be run over blocks of mentees
 /// elsewhere; either way the rows come back as ``_PricedRows``.
 struct _PricingJob {
-    let slack: [Int64]
-    let lowest: Int64, scale: Int64, offset: Int64, keepBonus: Int64
-    let limit: Int
+    let terms: _PricingTerms
     /// The rows to read, ascending, and each one's potential, kept mentor (−1: none) and candidate mentors
     /// (`candidateMentors[candidateEnd[i − 1]..<candidateEnd[i]]`).
     let rows: [Int32]
@@ -20,8 +18,7 @@ struct _PricingJob {
         let block = block ?? 0..<scores.mentees
         let first = rows.firstIndex { Int($0) >= block.lowerBound } ?? rows.count
         let end = rows.firstIndex { Int($0) >= block.upperBound } ?? rows.count
-        var pricer = _RowPricer(
-            slack: slack, lowest: lowest, scale: scale, offset: offset, keepBonus: keepBonus, limit: limit)
+        var pricer = _RowPricer(terms)
         var priced = _PricedRows()
         var index = first
         scores.forEachRow(of: rows[first..<end].map(Int.init)) { row in
@@ -36,41 +33,23 @@ struct _PricingJob {
     }
 
     func write(to writer: inout _PassBytesWriter) {
-        writer.append(array: slack)
-        for term in [lowest, scale, offset, keepBonus, Int64(limit)] { writer.append(term) }
+        terms.write(to: &writer)
         writer.append(array: rows)
         writer.append(array: potentials)
         writer.append(array: kept)
         writer.append(array: candidateEnd)
         writer.append(array: candidateMentors)
     }
+}
 
-    init(
-        slack: [Int64], lowest: Int64, scale: Int64, offset: Int64, keepBonus: Int64, limit: Int, rows: [Int32],
-        potentials: [Int64], kept: [Int32], candidateEnd: [Int64], candidateMentors: [Int32]
-    ) {
-        self.slack = slack
-        self.lowest = lowest
-        self.scale = scale
-        self.offset = offset
-        self.keepBonus = keepBonus
-        self.limit = limit
-        self.rows = rows
-        self.potentials = potentials
-        self.kept = kept
-        self.candidateEnd = candidateEnd
-        self.candidateMentors = candidateMentors
-    }
-
+extension _PricingJob {
     /// Reads what ``write(to:)`` wrote for a cohort of `mentees` × `mentors`.
     init(from reader: inout _PassBytesReader, mentees: Int, mentors: Int) throws(RowPassError) {
-        let slack: [Int64] = try reader.readArray()
-        let terms = try (0..<5).map { _ throws(RowPassError) in try reader.read(Int64.self) }
+        let terms = try _PricingTerms(from: &reader, mentors: mentors)
         let rows: [Int32] = try reader.readArray(), potentials: [Int64] = try reader.readArray()
         let kept: [Int32] = try reader.readArray(), candidateEnd: [Int64] = try reader.readArray()
         let candidateMentors: [Int32] = try reader.readArray()
-        guard slack.count == mentors, (1...1 << 16).contains(terms[4]),
-            potentials.count == rows.count, kept.count == rows.count, candidateEnd.count == rows.count,
+        guard potentials.count == rows.count, kept.count == rows.count, candidateEnd.count == rows.count,
             zip(rows, rows.dropFirst()).allSatisfy({ $0 < $1 }), rows.allSatisfy({ (0..<mentees).contains(Int($0)) }),
             kept.allSatisfy({ (-1..<mentors).contains(Int($0)) }),
             zip([0] + candidateEnd, candidateEnd).allSatisfy({ $0 <= $1 }),
@@ -78,8 +57,7 @@ struct _PricingJob {
             candidateMentors.allSatisfy({ (0..<mentors).contains(Int($0)) })
         else { throw .malformed("holds an inconsistent pricing job") }
         self.init(
-            slack: slack, lowest: terms[0], scale: terms[1], offset: terms[2], keepBonus: terms[3],
-            limit: Int(terms[4]), rows: rows, potentials: potentials, kept: kept, candidateEnd: candidateEnd,
+            terms: terms, rows: rows, potentials: potentials, kept: kept, candidateEnd: candidateEnd,
             candidateMentors: candidateMentors)
     }
 }

@@ -8,14 +8,7 @@
 /// (``_EligiblePairs/improvingPairs(duals:limit:candidates:)``) and in a part
 /// of a pass run elsewhere (``RowPassJob``), and both keep the same pairs.
 struct _RowPricer {
-    /// Each mentor's slack: the least over their places of the place's
-    /// discount less its column potential (clamped; huge without places).
-    let slack: [Int64]
-    /// The lowest eligible score, the values' scale and offset, and the kept
-    /// proposal's bonus.
-    let lowest: Int64, scale: Int64, offset: Int64, keepBonus: Int64
-    /// How many improving pairs a row may offer.
-    let limit: Int
+    let terms: _PricingTerms
     /// The row's improving pairs (key: how much each improves), and its
     /// runners-up (key: worth less slack), after ``read(_:potential:kept:candidates:)``.
     private(set) var improving: _BestEntries
@@ -25,23 +18,11 @@ struct _RowPricer {
     private(set) var bound: Int64 = .min
     private var isCandidate: [Bool]
 
-    init(slack: [Int64], lowest: Int64, scale: Int64, offset: Int64, keepBonus: Int64, limit: Int) {
-        self.slack = slack
-        self.lowest = lowest
-        self.scale = scale
-        self.offset = offset
-        self.keepBonus = keepBonus
-        self.limit = limit
-        improving = _BestEntries(capacity: limit)
+    init(_ terms: _PricingTerms) {
+        self.terms = terms
+        improving = _BestEntries(capacity: terms.limit)
         runners = _BestEntries(capacity: _PricingMemory.runnersUp)
-        isCandidate = [Bool](repeating: false, count: slack.count)
-    }
-
-    /// A pair's worth less its mentor's slack: the pair improves the row when
-    /// this plus the row's potential is positive.
-    @inline(__always)
-    func net(mentor: Int, score: Int32, kept: Int) -> Int64 {
-        Int64(score) &* scale &+ offset &+ (mentor == kept ? keepBonus : 0) - slack[mentor]
+        isCandidate = [Bool](repeating: false, count: terms.slack.count)
     }
 
     /// Reads the row: `potential` is the mentee's, `kept` their kept
@@ -54,10 +35,10 @@ struct _RowPricer {
         // Most pairs come nowhere near pricing negative nor the runners-up:
         // one comparison each.
         var runnerThreshold = Int64.min, improvingCount = 0
-        let lowest = lowest
+        let lowest = terms.lowest
         for mentor in 0..<row.mentors {
             let score = row[mentor]
-            let net = net(mentor: mentor, score: score, kept: kept)
+            let net = terms.net(mentor: mentor, score: score, kept: kept)
             guard net > runnerThreshold || net &+ u > 0, Int64(score) >= lowest, !row.isForbidden(mentor),
                 !isCandidate[mentor]
             else { continue }
@@ -73,6 +54,43 @@ struct _RowPricer {
         // Pairs beyond the limit stay out and still price negative: the row
         // must be read again next round. Otherwise every pair left is worth
         // no more than the lowest runner-up, when they are full.
-        bound = improvingCount > limit ? Int64.max / 4 : runners.threshold
+        bound = improvingCount > terms.limit ? Int64.max / 4 : runners.threshold
+    }
+}
+
+/// What pricing a row against the duals needs besides the row: each
+/// mentor's slack (the least over their places of the place's discount less
+/// its column potential; clamped, and huge without places), the lowest
+/// eligible score, the values' scale and offset, the kept proposal's bonus,
+/// and how many improving pairs a row may offer.
+struct _PricingTerms {
+    let slack: [Int64]
+    let lowest: Int64, scale: Int64, offset: Int64, keepBonus: Int64
+    let limit: Int
+
+    /// A pair's worth less its mentor's slack: the pair improves the row when
+    /// this plus the row's potential is positive.
+    @inline(__always)
+    func net(mentor: Int, score: Int32, kept: Int) -> Int64 {
+        Int64(score) &* scale &+ offset &+ (mentor == kept ? keepBonus : 0) - slack[mentor]
+    }
+
+    func write(to writer: inout _PassBytesWriter) {
+        writer.append(array: slack)
+        for term in [lowest, scale, offset, keepBonus, Int64(limit)] { writer.append(term) }
+    }
+}
+
+extension _PricingTerms {
+    /// Reads what ``write(to:)`` wrote, for a cohort with `mentors` mentors.
+    init(from reader: inout _PassBytesReader, mentors: Int) throws(RowPassError) {
+        let slack: [Int64] = try reader.readArray()
+        let terms = try (0..<5).map { _ throws(RowPassError) in try reader.read(Int64.self) }
+        guard slack.count == mentors, (1...1 << 16).contains(terms[4]) else {
+            throw .malformed("holds inconsistent pricing terms")
+        }
+        self.init(
+            slack: slack, lowest: terms[0], scale: terms[1], offset: terms[2], keepBonus: terms[3],
+            limit: Int(terms[4]))
     }
 }

@@ -160,7 +160,7 @@ extension RowPassRunner {
         let parts = run(passJob).enumerated().map { index, bytes in
             var reader = _PassBytesReader(bytes)
             do throws(RowPassError) {
-                let rows = try _PricedRows(from: &reader, mentors: mentors, limit: job.limit)
+                let rows = try _PricedRows(from: &reader, mentors: mentors, limit: job.terms.limit)
                 guard reader.isAtEnd else { throw .malformed("holds more than priced rows") }
                 return rows
             } catch { Self.refuse(part: index, of: passJob, error) }
