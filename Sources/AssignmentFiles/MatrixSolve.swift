@@ -158,13 +158,20 @@ public struct MatrixSolve: Sendable {
         _ file: SparseMatrixFile, values: [Cost], unassigned: Cost?, options: Options, path: String
     ) throws(InputDiagnostics) -> Outcome {
         func located(_ error: AssignmentError) -> InputDiagnostics {
-            if case .infeasible = error {
+            if case .infeasible(let row) = error {
                 let places = options.capacities?.reduce(0) { $0 + min($1, file.rows) } ?? file.columns
-                let shortage = places < file.rows ? " (\(file.rows) rows, \(places) places)" : ""
+                // Enough places in all, yet the search from `row` found every column it can reach full:
+                // those columns' rows and it are more than their places (Hall's condition fails there).
+                let reason =
+                    places < file.rows
+                    ? " (\(file.rows) rows, \(places) places)"
+                    : file.rowLabels.indices.contains(row)
+                        ? ": row \(file.rowLabels[row]) and the rows already in the columns it can reach are more than those columns' places"
+                        : ""
                 return InputDiagnostics([
                     .error(
                         SourceLocation(file: path),
-                        "no assignment places every row\(shortage); give --unassigned-value V to let rows stay unassigned at value V"
+                        "no assignment places every row\(reason); give --unassigned-value V to let rows stay unassigned at value V"
                     )
                 ])
             }

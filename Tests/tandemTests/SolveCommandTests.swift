@@ -60,6 +60,17 @@ import Testing
         #expect(try TandemProcess.run(["solve", path, "--unassigned-value", "0"]).status == 0)
     }
 
+    @Test("a sparse file with enough places in all, where two rows can use only one column, names a row of the two")
+    func sparseFileFailingHall() throws {
+        let path = try Self.temporaryCSV("row,column,cost\n0,0,1\n1,1,1\n1,2,1\n2,0,1\n", named: "hall")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try TandemProcess.run(["solve", path])
+        #expect(result.status == 1)
+        let named = ["row 0 and", "row 2 and"].filter { result.standardError.contains($0) }
+        #expect(named.count == 1, "\(result.standardError)")
+        #expect(result.standardError.contains("are more than those columns' places; give --unassigned-value V"))
+    }
+
     @Test(
         "the objective counts each unassigned row's value, as the certificate's primal does",
         arguments: ["row,column,cost\n0,0,5\n1,0,3\n", "5\n3\n"])
