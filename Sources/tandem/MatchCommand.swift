@@ -123,6 +123,7 @@ extension Tandem {
                 let spec: RoundSpec, check: ScoredCohort
                 do {
                     spec = try roundSpec(ledgerFile, passes: passes)
+                    passes?.expect(spec.cohort.sources.digests)
                     check = try spec.score()
                 } catch { throw ErrorReporter.fail(error) }
                 let scored = clock.now

@@ -13,8 +13,8 @@ extension Tandem {
             commandName: "pass-part",
             abstract: "Run one part of a round's pass over every pair (used by tandem match --pass-processes).",
             discussion: """
-                Loads the cohort from the same files as the round, runs the job's pass over block I \
-                of N of the mentees, and writes the part atomically to --out; prints how long \
+                Loads the cohort from the same files as the round (refusing a file whose SHA-256 is \
+                not the one given), runs the job's pass over block I of N of the mentees, and writes the part atomically to --out; prints how long \
                 loading and the pass took.
                 """,
             shouldDisplay: false)
@@ -29,6 +29,12 @@ extension Tandem {
 
         @Option(help: ArgumentHelp("Where to write the part.", valueName: "file"))
         var out: String
+
+        @Option(
+            help: ArgumentHelp(
+                "An input file's SHA-256 as the round read it (repeated): a file that changed since is refused.",
+                valueName: "path=sha256"))
+        var sourceDigest: [String] = []
 
         func validate() throws {
             guard parsedPart != nil else {
@@ -45,6 +51,23 @@ extension Tandem {
 
         func run() throws {
             let clock = ContinuousClock(), start = clock.now
+            let model: ScoringModel
+            do {
+                let cohort = try CohortLoader.load(inputs.sources).cohort
+                for expected in sourceDigest {
+                    let path = String(expected.prefix { $0 != "=" }), digest = expected.drop { $0 != "=" }.dropFirst()
+                    if cohort.sources.digests[path] != String(digest) {
+                        throw ErrorReporter.fail(path, "changed since the round read it; run the round again.")
+                    }
+                }
+                model = try ScoringModel(cohort: cohort)
+            } catch let error as ExitCode {
+                throw error
+            } catch let error as InputDiagnostics {
+                throw ErrorReporter.fail(error)
+            } catch {
+                throw ErrorReporter.fail(inputs.sources.policy ?? "policy", "\(error)")
+            }
             let passJob: RowPassJob
             do {
                 passJob = try RowPassJob(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: job))))
@@ -52,14 +75,6 @@ extension Tandem {
                 throw ErrorReporter.fail(job, error.description)
             } catch {
                 throw ErrorReporter.fail(job, "cannot be read: \(error.localizedDescription)")
-            }
-            let model: ScoringModel
-            do {
-                model = try ScoringModel(cohort: CohortLoader.load(inputs.sources).cohort)
-            } catch let error as InputDiagnostics {
-                throw ErrorReporter.fail(error)
-            } catch {
-                throw ErrorReporter.fail(inputs.sources.policy ?? "policy", "\(error)")
             }
             let loaded = clock.now
             let (index, count) = parsedPart!

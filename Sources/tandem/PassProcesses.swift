@@ -28,6 +28,9 @@ final class PassProcesses: RowPassRunner {
     private let executable = URL(fileURLWithPath: "/proc/self/exe")
     private let passes = Atomic<Int>(0)
     private let timings = Mutex<[Timing]>([])
+    /// The SHA-256 of each input file as the round read it: a part that
+    /// reads other bytes refuses to run.
+    private let digests = Mutex<[String: String]>([:])
 
     /// - Parameters:
     ///   - processes: How many parts each pass is split into.
@@ -39,6 +42,9 @@ final class PassProcesses: RowPassRunner {
             .appendingPathComponent("tandem-passes-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
+
+    /// Records the files' digests as the round read them (`Cohort.Sources.digests`), before any pass.
+    func expect(_ sourceDigests: [String: String]) { digests.withLock { $0 = sourceDigests } }
 
     /// Every pass that ran, in order.
     var ran: [Timing] { timings.withLock { $0 } }
@@ -61,6 +67,9 @@ final class PassProcesses: RowPassRunner {
                 ["pass-part"] + inputArguments + [
                     "--job", jobFile.path, "--part", "\(part)/\(processes)", "--out", file(part, "part").path,
                 ]
+                + digests.withLock { $0 }.sorted { $0.key < $1.key }.flatMap {
+                    ["--source-digest", "\($0.key)=\($0.value)"]
+                }
             guard FileManager.default.createFile(atPath: file(part, "log").path, contents: nil),
                 let log = try? FileHandle(forWritingTo: file(part, "log"))
             else { fail("cannot write \(file(part, "log").path)") }

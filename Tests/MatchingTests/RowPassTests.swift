@@ -105,6 +105,26 @@ import _TandemUtilities
         }
     }
 
+    @Test("Scoring's parts merged out of order are refused")
+    func partsOutOfOrder() throws {
+        let check = try Fixtures.generated(mentees: 30, mentors: 12, topics: 8, seed: 4) { _ in }
+        let scores = try ScoringModel(cohort: check.cohort).streamedScores()
+        let places = check.cohort.mentors.map(\.capacity)
+        func part(_ block: Range<Int>) -> [UInt8] {
+            var pass = _ScoringPass(places: places, minimum: nil)
+            scores.forEachRow(of: Array(block)) { pass.add($0) }
+            return pass.part()
+        }
+        var inOrder = _ScoringPass(places: places, minimum: nil)
+        try inOrder.merge(part: part(0..<10))
+        try inOrder.merge(part: part(10..<30))
+        #expect(inOrder.rows == 30)
+        var swapped = _ScoringPass(places: places, minimum: nil)
+        #expect(throws: RowPassError.malformed("starts at mentee 10, not 0: the parts are out of order")) {
+            try swapped.merge(part: part(10..<30))
+        }
+    }
+
     @Test("Best-entry lists keep the same entries whatever order they are offered in, ties to the smaller item")
     func bestEntriesIgnoreOrder() {
         var random = SeededGenerator(seed: 11)

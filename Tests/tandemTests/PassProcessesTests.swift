@@ -30,6 +30,26 @@ import Testing
         #expect(!leftovers.contains { $0.hasPrefix("tandem-passes-") && !$0.hasPrefix("tandem-passes-test-") })
     }
 
+    @Test("A part refuses input files that changed since the round read them, and a job that is not one")
+    func partRefusals() throws {
+        let inputs = CompareCommandTests.inputs(CompareCommandTests.sample)
+        let mentors = CompareCommandTests.sample.appendingPathComponent("mentors.csv").path
+        let changed = try TandemProcess.run(
+            ["pass-part"] + inputs + [
+                "--job", "/nonexistent/job", "--part", "0/2", "--out", "/nonexistent/part",
+                "--source-digest", "\(mentors)=0000",
+            ])
+        #expect(changed.status == 1)
+        #expect(changed.standardError.contains("changed since the round read it"), "\(changed.standardError)")
+        let notAJob = try TandemProcess.run(
+            ["pass-part"] + inputs + ["--job", mentors, "--part", "0/2", "--out", "/nonexistent/part"])
+        #expect(notAJob.status == 1)
+        #expect(notAJob.standardError.contains("is not a Tandem pass"), "\(notAJob.standardError)")
+        let badPart = try TandemProcess.run(
+            ["pass-part"] + inputs + ["--job", mentors, "--part", "2/2", "--out", "/nonexistent/part"])
+        #expect(badPart.status != 0 && badPart.standardError.contains("--part must be I/N"))
+    }
+
     @Test("Refused with a ledger, with stored scores, and outside 1…256, before anything is read")
     func refusals() throws {
         let inputs = CompareCommandTests.inputs(CompareCommandTests.sample) + ["--out", "/nonexistent/round"]

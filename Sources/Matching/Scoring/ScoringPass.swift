@@ -26,8 +26,12 @@ struct _ScoringPass {
 
     /// How many rows were added.
     var rows: Int { digest.rows }
+    /// The first row's mentee, once a row is added: a part's first row must
+    /// follow the rows merged before it.
+    private var firstMentee: Int?
 
     mutating func add(_ row: ScoreRow) {
+        if firstMentee == nil { firstMentee = row.mentee }
         let allowed = row.allowedCount
         allowedPairs += allowed
         if allowed == 0 { stranded.append(row.mentee) }
@@ -38,6 +42,7 @@ struct _ScoringPass {
     /// The figures and lists of the rows added, as a part's bytes.
     func part() -> [UInt8] {
         var writer = _PassBytesWriter()
+        writer.append(Int64(firstMentee ?? -1))
         writer.append(Int64(allowedPairs))
         writer.append(array: stranded.map(Int64.init))
         writer.append(largest)
@@ -48,10 +53,15 @@ struct _ScoringPass {
     /// Adds a part's rows, which must follow the rows added so far.
     mutating func merge(part bytes: [UInt8]) throws(RowPassError) {
         var reader = _PassBytesReader(bytes)
+        let first = try reader.read(Int64.self)
+        let start = rows
         allowedPairs += Int(try reader.read(Int64.self))
         stranded += try reader.readArray(Int64.self).map(Int.init)
         largest = max(largest, try reader.read(UInt32.self))
         try digest.merge(from: &reader)
         guard reader.isAtEnd else { throw .malformed("holds more than a scoring part") }
+        guard rows == start || first == Int64(start) else {
+            throw .malformed("starts at mentee \(first), not \(start): the parts are out of order")
+        }
     }
 }
