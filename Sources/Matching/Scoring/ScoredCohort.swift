@@ -64,10 +64,14 @@ public struct ScoredCohort: Sendable {
 
     /// Scores a cohort (loaded, or built in code).
     ///
-    /// - Parameter passes: Where the passes over every pair run, when not
-    ///   here: scoring's and pricing's passes then run as parts over blocks
-    ///   of mentees (``RowPassRunner``), and the scores are streamed. The
-    ///   runner's parts must score this very cohort.
+    /// - Parameters:
+    ///   - cohort: The cohort, with its policy.
+    ///   - loadWarnings: What loading its files found, kept with scoring's own.
+    ///   - storage: Whether to keep every pair's score or stream them.
+    ///   - passes: Where the passes over every pair run, when not here:
+    ///     scoring's and pricing's passes then run as parts over blocks of
+    ///     mentees (``RowPassRunner``), and the scores are streamed. The
+    ///     runner's parts must score this very cohort.
     /// - Throws: `InputDiagnostics` with one problem when scores cannot be exact.
     public static func run(
         _ cohort: Cohort, warnings loadWarnings: [InputProblem] = [], storage: ScoreStorage = .automatic,
