@@ -22,9 +22,11 @@ extension _ScoreBlockComputer {
     /// (two cores, hyperfine, 5 runs each). Each block gets a thread of its
     /// own rather than a global-queue thread: the caller waits for the batch
     /// on one of the pool's threads (one per core), so a block queued there
-    /// could wait for the pool to grow; the 34,000 × 16,000 round took
-    /// 13.0–13.2 s against 14.0–14.2 s (reading the answer's 9,616 rows
-    /// 0.8–0.9 s against 1.2 s), alternating, two runs each.
+    /// waits whenever the other is taken (a progress ticker that slept on
+    /// one held up the 5,000-person round's scoring by 0.5 s in futex
+    /// waits). The 34,000 × 16,000 round took 13.0–13.2 s against
+    /// 14.0–14.2 s in one pair of alternating runs, 12.8–13.0 s against
+    /// 13.0–13.2 s in another: a small gain, within this machine's noise.
     func scoreInParallel(
         _ selection: _MenteeSelection, workers requested: Int = workers,
         destination: (Range<Int>, Int) -> (
