@@ -28,10 +28,8 @@ struct CohortOptions: ParsableArguments {
 
     /// The options as another `tandem` process is given them.
     var arguments: [String] {
-        let signups =
-            signupFiles.signups.map { ["--signups", $0] }
-            ?? ["--mentors", signupFiles.mentors ?? "", "--mentees", signupFiles.mentees ?? ""]
-        return signups + (conflicts.map { ["--conflicts", $0] } ?? []) + (policy.map { ["--policy", $0] } ?? [])
+        signupFiles.argumentList + (conflicts.map { ["--conflicts", $0] } ?? [])
+            + (policy.map { ["--policy", $0] } ?? [])
     }
 
     /// Every file the command reads.

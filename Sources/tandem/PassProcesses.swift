@@ -13,7 +13,7 @@ import _TandemUtilities
 final class PassProcesses: RowPassRunner {
     /// One pass as it ran: its rows, its wall time, and its slowest
     /// process's loading and pass times.
-    struct Timing: Sendable {
+    private struct Timing: Sendable {
         var name: String
         var rows: Int
         var wall: Duration
@@ -45,9 +45,6 @@ final class PassProcesses: RowPassRunner {
 
     /// Records the files' digests as the round read them (`Cohort.Sources.digests`), before any pass.
     func expect(_ sourceDigests: [String: String]) { digests.withLock { $0 = sourceDigests } }
-
-    /// Every pass that ran, in order.
-    var ran: [Timing] { timings.withLock { $0 } }
 
     /// Removes the parts' folder (the processes' files, nothing of the coordinator's).
     func finish() { try? FileManager.default.removeItem(at: folder) }
@@ -111,7 +108,7 @@ final class PassProcesses: RowPassRunner {
 
     /// The `passes:` lines of the summary: each pass, its rows and times.
     func summary() -> String {
-        ran.map { timing in
+        timings.withLock { $0 }.map { timing in
             "passes:      \(timing.name): \(ProgressLine.grouped(timing.rows)) rows as \(processes) processes, "
                 + String(
                     format: "%.1f s (slowest part: loading %.1f s, its rows %.1f s)", timing.wall.seconds,

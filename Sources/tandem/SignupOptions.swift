@@ -35,7 +35,10 @@ struct SignupOptions: ParsableArguments {
     }
 
     /// The options as typed: `--signups FILE` or `--mentors M --mentees E`.
-    var arguments: String {
-        signups.map { "--signups \($0)" } ?? "--mentors \(mentors ?? "") --mentees \(mentees ?? "")"
+    var arguments: String { argumentList.joined(separator: " ") }
+
+    /// The same, one argument each, as another `tandem` process is given them.
+    var argumentList: [String] {
+        signups.map { ["--signups", $0] } ?? ["--mentors", mentors ?? "", "--mentees", mentees ?? ""]
     }
 }

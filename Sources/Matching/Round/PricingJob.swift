@@ -85,14 +85,20 @@ struct _PricedRows {
 
     /// The `index`-th row's improving pairs: mentors and scores.
     func improving(_ index: Int) -> (mentors: ArraySlice<Int32>, scores: ArraySlice<Int32>) {
-        let range = (index == 0 ? 0 : Int(improvingEnd[index - 1]))..<Int(improvingEnd[index])
-        return (improvingMentors[range], improvingScores[range])
+        Self.row(index, ends: improvingEnd, improvingMentors, improvingScores)
     }
 
     /// The `index`-th row's runners-up: mentors and scores.
     func runners(_ index: Int) -> (mentors: ArraySlice<Int32>, scores: ArraySlice<Int32>) {
-        let range = (index == 0 ? 0 : Int(runnerEnd[index - 1]))..<Int(runnerEnd[index])
-        return (runnerMentors[range], runnerScores[range])
+        Self.row(index, ends: runnerEnd, runnerMentors, runnerScores)
+    }
+
+    /// Row `index`'s slice of lists stored one row after another, each row ending at `ends[index]`.
+    private static func row(
+        _ index: Int, ends: [Int32], _ mentors: [Int32], _ scores: [Int32]
+    ) -> (mentors: ArraySlice<Int32>, scores: ArraySlice<Int32>) {
+        let range = (index == 0 ? 0 : Int(ends[index - 1]))..<Int(ends[index])
+        return (mentors[range], scores[range])
     }
 
     func write(to writer: inout _PassBytesWriter) {
