@@ -69,6 +69,39 @@ import _TandemUtilities
         #expect(pricingPasses > 0, "pricing read rows through the parts too")
     }
 
+    @Test("Passes run as parts on three threads, each scoring its own rows, give what one reader gives")
+    func threadedPassesAgree() async throws {
+        for seed in UInt64(70)..<74 {
+            let stored = try Fixtures.generated(mentees: 120, mentors: 50, topics: 15, seed: seed) {
+                Fixtures.varyRound(&$0, seed: seed)
+            }
+            let streamed = try ScoringModel(cohort: stored.cohort).streamedScores()
+            var rowsAgree = true
+            streamed.forEachRow { row in
+                streamed.onCallingThread.withRow(row.mentee) { other in
+                    for mentor in 0..<row.mentors where row.score(mentor: mentor) != other.score(mentor: mentor) {
+                        rowsAgree = false
+                    }
+                }
+            }
+            #expect(rowsAgree, "seed \(seed): a block scored on the calling thread holds the same scores")
+            let one = try ScoredCohort.run(
+                stored.cohort, warnings: [], passes: PartsThroughBytes(stored.cohort, parts: 1))
+            let threaded = try ScoredCohort.run(
+                stored.cohort, warnings: [], passes: _ThreadedPasses(scores: streamed.onCallingThread, threads: 3))
+            for mentee in 0..<stored.cohort.mentees.count {
+                #expect(threaded.digest.mentors(of: mentee) == one.digest.mentors(of: mentee), "seed \(seed)")
+            }
+            for mentor in 0..<stored.cohort.mentors.count {
+                #expect(threaded.digest.mentees(of: mentor) == one.digest.mentees(of: mentor), "seed \(seed)")
+            }
+            let (alone, split) = (await MatchingRound.run(one), await MatchingRound.run(threaded))
+            #expect(split.pairs == alone.pairs, "seed \(seed)")
+            #expect(split.certificate.isOptimal, "seed \(seed)")
+            #expect(split.certificate.primalObjective == alone.certificate.primalObjective, "seed \(seed)")
+        }
+    }
+
     @Test("A job's bytes cut short, altered or of another cohort are refused, never trusted")
     func malformedJobs() throws {
         let check = try Fixtures.generated(mentees: 30, mentors: 12, topics: 8, seed: 3) { _ in }

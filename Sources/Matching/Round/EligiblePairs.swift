@@ -372,7 +372,7 @@ struct _EligiblePairs: PricingSource {
         }
         let job = pricingJob(terms, rows: rowsToRead, duals: duals, candidates: candidates)
         let parts =
-            if let passes, !rowsToRead.isEmpty {
+            if let passes = passes ?? _ThreadedPasses.local(for: scores), !rowsToRead.isEmpty {
                 passes.pricingPass(
                     job, name: "looking for better pairs (pass \(round + 1))", mentees: rowCount,
                     mentors: scores.mentors)

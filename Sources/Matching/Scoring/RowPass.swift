@@ -1,3 +1,5 @@
+import _TandemUtilities
+
 /// Runs a round's passes over every pair somewhere else: as parts over
 /// blocks of mentees — separate processes, or a cluster's array tasks —
 /// each reading its block's rows from the same cohort, whose results the
@@ -128,6 +130,7 @@ public struct RowPassJob: Sendable {
             var pass = _ScoringPass(places: places, minimum: minimum)
             scores.forEachBlock(in: block) { block in
                 for offset in 0..<block.count { pass.add(block.row(offset)) }
+                ProgressReporter.advance(by: block.count)
             }
             return pass.part()
         case .pricing(let job):

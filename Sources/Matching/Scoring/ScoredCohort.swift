@@ -96,7 +96,7 @@ public struct ScoredCohort: Sendable {
         let cap = cohort.policy.matching.menteesPerMentor ?? .max
         let minimum = _RoundSolver.units(cohort.policy).minimum
         var pass = _ScoringPass(places: cohort.mentors.map { min($0.capacity, cap) }, minimum: minimum)
-        if let passes {
+        if let passes = passes ?? _ThreadedPasses.local(for: scores) {
             pass = passes.scoringPass(pass, mentees: scores.mentees, mentors: scores.mentors)
         } else {
             scores.forEachRow { pass.add($0) }

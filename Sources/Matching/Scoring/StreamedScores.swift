@@ -13,10 +13,24 @@ import Synchronization
 public struct StreamedScores: ScoreSource {
     private let computer: _ScoreBlockComputer
     private let reads: _RowsRead
+    /// Whether each block is scored on the thread that reads it (see
+    /// ``onCallingThread``), rather than on every core while the caller
+    /// reads the batch before.
+    private var scoresOnCallingThread = false
 
     init(computer: _ScoreBlockComputer) {
         self.computer = computer
         reads = _RowsRead()
+    }
+
+    /// The same scores, each block scored on the thread that reads it, right
+    /// before its rows are read (while they are in that core's cache): for
+    /// passes that run on every core already, a part of a pass per thread
+    /// (``_ThreadedPasses``).
+    var onCallingThread: StreamedScores {
+        var scores = self
+        scores.scoresOnCallingThread = true
+        return scores
     }
 
     public var mentees: Int { computer.mentees }
@@ -42,6 +56,7 @@ public struct StreamedScores: ScoreSource {
         let total = indices.count
         guard total > 0 else { return }
         reads.count.add(total, ordering: .relaxed)
+        if scoresOnCallingThread { return streamHere(indices, body) }
         let workers = min(_ScoreBlockComputer.workers, (total + computer.blockRows - 1) / computer.blockRows)
         let rows = min(computer.blockRows, total), mentors = mentors, wordsPerRow = computer.wordsPerRow
         // A block per slot: each core's block of this batch and of the next.
@@ -68,6 +83,35 @@ public struct StreamedScores: ScoreSource {
                                     wordsPerRow: wordsPerRow,
                                     menteeOfRow: consecutive ? nil : indices.baseAddress! + positions.lowerBound))
                         })
+                }
+            }
+        }
+    }
+}
+
+extension StreamedScores {
+    /// ``stream(_:_:)`` on the calling thread alone: each block scored into
+    /// one buffer, then lent to `body`.
+    private func streamHere(_ indices: [Int], _ body: (ScoreBlock) -> Void) {
+        let rows = min(computer.blockRows, indices.count), mentors = mentors, wordsPerRow = computer.wordsPerRow
+        var workspace = computer.makeWorkspace()
+        var scores = [Int32](repeating: 0, count: max(1, rows * mentors))
+        var words = [UInt64](repeating: 0, count: max(1, rows * wordsPerRow))
+        scores.withUnsafeMutableBufferPointer { scores in
+            words.withUnsafeMutableBufferPointer { words in
+                indices.withUnsafeBufferPointer { indices in
+                    let consecutive = indices.last! - indices.first! == indices.count - 1
+                    for start in stride(from: 0, to: indices.count, by: rows) {
+                        let positions = start..<min(indices.count, start + rows)
+                        computer.score(
+                            .listed(indices), positions: positions, scores: scores.baseAddress!,
+                            forbidden: words.baseAddress!, workspace: &workspace)
+                        body(
+                            ScoreBlock(
+                                firstMentee: indices[start], count: positions.count, mentors: mentors,
+                                scores: scores.baseAddress!, forbidden: words.baseAddress!, wordsPerRow: wordsPerRow,
+                                menteeOfRow: consecutive ? nil : indices.baseAddress! + start))
+                    }
                 }
             }
         }
