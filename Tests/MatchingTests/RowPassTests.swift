@@ -158,17 +158,21 @@ import _TandemUtilities
         }
     }
 
-    @Test("Best-entry lists keep the same entries whatever order they are offered in, ties to the smaller item")
+    @Test(
+        "Best-entry lists keep the highest keys whatever order they are offered in, ties to the smaller item, with their scores"
+    )
     func bestEntriesIgnoreOrder() {
         var random = SeededGenerator(seed: 11)
         for _ in 0..<500 {
-            let capacity = Int.random(in: 1...6, using: &random)
-            let offers = (0..<Int.random(in: 0...20, using: &random)).map { item in
-                (key: Int64.random(in: 0...4, using: &random), item: item)
+            let capacity = Int.random(in: 1...40, using: &random)
+            let offers = (0..<Int.random(in: 0...120, using: &random)).map { item in
+                (key: Int64.random(in: 0...9, using: &random), item: item)
             }
             func kept(_ order: [(key: Int64, item: Int)]) -> [Int32] {
                 var best = _BestEntries(capacity: capacity)
                 for offer in order { best.offer(offer.key, offer.item, score: Int32(offer.key)) }
+                #expect(zip(best.items, best.scores).allSatisfy { Int64($1) == offers[Int($0)].key })
+                #expect(best.threshold == (best.items.count < capacity ? .min : best.keys.min()!))
                 return best.items.sorted()
             }
             let expected = offers.sorted { ($0.key, -$0.item) > ($1.key, -$1.item) }.prefix(capacity).map {

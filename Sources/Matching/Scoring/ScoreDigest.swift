@@ -67,6 +67,9 @@ struct _ScoreDigest: Sendable {
         private var best = _BestEntries(capacity: _ScoreDigest.perMentee)
         private var mentorBest: [_BestEntries]
         private var mentorThreshold: [Int64]
+        /// Each mentor's threshold clamped into `Int32`: the floors
+        /// ``_chunkMayReach(_:_:_:)`` compares with.
+        private var mentorFloor: [Int32]
         private var menteeStart = [0]
         private var listedMentors: [Int32] = []
         private var listedScores: [Int32] = []
@@ -82,31 +85,48 @@ struct _ScoreDigest: Sendable {
             placeless = places.indices.filter { places[$0] == 0 }
             mentorBest = places.map { _BestEntries(capacity: max(1, $0 * _ScoreDigest.perPlace)) }
             mentorThreshold = [Int64](repeating: .min, count: places.count)
+            mentorFloor = [Int32](repeating: .min, count: places.count)
         }
 
         /// Offers the row's eligible pairs to the mentee's list and to each
         /// mentor's. The keys are the scores; ties keep the pair offered
-        /// first. Most pairs lose on both sides and are refused by two
-        /// comparisons, before their eligibility is looked at (each mentor's
-        /// threshold in a flat array: asking each mentor's list instead took
-        /// 45 ms a pass on the 3,400-mentee round).
+        /// first. Most pairs lose on both sides and are refused a chunk at a
+        /// time (``_chunkMayReach(_:_:_:)``) or by two comparisons, before
+        /// their eligibility is looked at (each mentor's threshold in a flat
+        /// array: asking each mentor's list instead took 45 ms a pass on the
+        /// 3,400-mentee round).
         mutating func add(_ row: ScoreRow) {
             best.removeAll()
-            var menteeThreshold = Int64.min
-            let lowest = lowest
+            var menteeThreshold = Int64.min, menteeFloor = Int32.min
+            let lowest = lowest, count = row.mentors
             mentorThreshold.withUnsafeMutableBufferPointer { mentorThreshold in
-                for mentor in 0..<row.mentors {
-                    let score = Int64(row[mentor])
-                    let menteeWants = score > menteeThreshold, mentorWants = score > mentorThreshold[mentor]
-                    guard menteeWants || mentorWants, score >= lowest, places[mentor] > 0, !row.isForbidden(mentor)
-                    else { continue }
-                    if menteeWants {
-                        best.offer(score, mentor, score: row[mentor])
-                        menteeThreshold = best.threshold
-                    }
-                    if mentorWants {
-                        mentorBest[mentor].offer(score, row.mentee, score: row[mentor])
-                        mentorThreshold[mentor] = mentorBest[mentor].threshold
+                mentorFloor.withUnsafeMutableBufferPointer { mentorFloor in
+                    var start = 0
+                    while start < count {
+                        let end = min(count, start + _scoreChunk)
+                        defer { start = end }
+                        if end - start == _scoreChunk,
+                            !_chunkMayReach(row.scores + start, menteeFloor, mentorFloor.baseAddress! + start)
+                        {
+                            continue
+                        }
+                        for mentor in start..<end {
+                            let score = Int64(row[mentor])
+                            let menteeWants = score > menteeThreshold, mentorWants = score > mentorThreshold[mentor]
+                            guard menteeWants || mentorWants, score >= lowest, places[mentor] > 0,
+                                !row.isForbidden(mentor)
+                            else { continue }
+                            if menteeWants {
+                                best.offer(score, mentor, score: row[mentor])
+                                menteeThreshold = best.threshold
+                                menteeFloor = Int32(clamping: menteeThreshold)
+                            }
+                            if mentorWants {
+                                mentorBest[mentor].offer(score, row.mentee, score: row[mentor])
+                                mentorThreshold[mentor] = mentorBest[mentor].threshold
+                                mentorFloor[mentor] = Int32(clamping: mentorThreshold[mentor])
+                            }
+                        }
                     }
                 }
             }
@@ -195,6 +215,7 @@ extension _ScoreDigest.Builder {
                 mentorBest[mentor].offer(keys[index], Int(mentees[index]), score: scores[index])
             }
             mentorThreshold[mentor] = mentorBest[mentor].threshold
+            mentorFloor[mentor] = Int32(clamping: mentorThreshold[mentor])
         }
     }
 }

@@ -1,0 +1,29 @@
+/// How many scores a pass over a row tests at once before looking at them
+/// one by one (``_chunkMayReach(_:_:_:)``).
+let _scoreChunk = 16
+
+/// Whether any of the `_scoreChunk` scores from `scores` reaches `floor` or
+/// its own entry of `floors`: the one test a pass keeping each row's and
+/// each mentor's best scores (scoring's digest) makes on a chunk of a row,
+/// and skips the chunk when it fails.
+///
+/// Almost every pair loses on both sides once the lists are full (about
+/// 400 of a 32,000-mentor row reach either list), yet the pair-by-pair loop,
+/// with its branches, ran scalar: its two comparisons and their branch cost
+/// more than scoring the pair did (the digest's loop was a fifth of the
+/// 68,000 × 32,000 round's scoring samples, more than the GEMM). Sixteen
+/// scores compared against both floors as vectors, one branch per chunk,
+/// leave the pair-by-pair loop to the few chunks that hold a winner.
+/// A floor is a list's threshold clamped into `Int32`: every score above
+/// the threshold reaches it, so a chunk this skips holds no winner.
+@inline(__always)
+func _chunkMayReach(_ scores: UnsafePointer<Int32>, _ floor: Int32, _ floors: UnsafePointer<Int32>) -> Bool {
+    // A plain loop of selects and ors, which LLVM turns into vector
+    // compares; Swift's `SIMD16` comparisons built their mask lane by lane
+    // through the stack (the digest's pass took 20 s instead of 13.5).
+    var reaches: Int32 = 0
+    for lane in 0..<_scoreChunk {
+        reaches |= (scores[lane] >= floor ? 1 : 0) | (scores[lane] >= floors[lane] ? 1 : 0)
+    }
+    return reaches != 0
+}
