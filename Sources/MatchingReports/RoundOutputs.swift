@@ -20,24 +20,30 @@ public enum RoundOutputs {
         _ round: MatchingRound, prices: Prices? = nil, letters: LetterLayout = .automatic
     ) async -> [(path: String, data: Data)] {
         let merged = letters.mergesLetters(recipients: round.cohort.mentees.count + round.cohort.mentors.count)
+        // Each document is built on its own task: at 68,000 × 32,000 the
+        // files took 5.3–6.4 s one after another, with one core busy.
+        async let pairs = Data(_RoundTables.pairs(round).utf8)
+        async let unmatched = Data(_RoundTables.unmatched(round).utf8)
+        async let markdown = Data(_CoordinatorReport.markdown(round, prices: prices, mergedLetters: merged).utf8)
+        async let html = Data(_CoordinatorReport.html(round, prices: prices, mergedLetters: merged).utf8)
+        async let summary = Data(_CoordinatorReport.summaryHTML(round).utf8)
+        async let json = _RoundJSON.json(round)
+        async let letterFiles = letterFiles(round, merged: merged)
         var files: [(String, Data)] = [
-            ("pairs.csv", Data(_RoundTables.pairs(round).utf8)),
-            ("unmatched.csv", Data(_RoundTables.unmatched(round).utf8)),
-            ("report.md", Data(_CoordinatorReport.markdown(round, prices: prices, mergedLetters: merged).utf8)),
-            ("report.html", Data(_CoordinatorReport.html(round, prices: prices, mergedLetters: merged).utf8)),
-            ("summary.html", Data(_CoordinatorReport.summaryHTML(round).utf8)),
-            ("round.json", _RoundJSON.json(round)),
+            ("pairs.csv", await pairs), ("unmatched.csv", await unmatched), ("report.md", await markdown),
+            ("report.html", await html), ("summary.html", await summary), ("round.json", await json),
         ]
         if let warnings = warningsFile(round.check.warnings) { files.append(warnings) }
+        return files + (await letterFiles)
+    }
+
+    /// The letters' files: one mail-merge file when `merged`, else a file per letter.
+    private static func letterFiles(_ round: MatchingRound, merged: Bool) async -> [(String, Data)] {
         if merged {
             let merge = await _ParticipantLetters.mailMerge(round)
-            files.append((merge.path, Data(merge.text.utf8)))
-        } else {
-            for letter in await _ParticipantLetters.letters(round) {
-                files.append((letter.path, Data(letter.text.utf8)))
-            }
+            return [(merge.path, Data(merge.text.utf8))]
         }
-        return files
+        return await _ParticipantLetters.letters(round).map { ($0.path, Data($0.text.utf8)) }
     }
 
     /// `warnings.txt`: every warning of the inputs, one per line as the
