@@ -54,6 +54,13 @@ public protocol AssignmentRowSource {
 /// bound with `a = −v′`: then `max (a[j] + v[j])` is the most any column's
 /// potential rose since, and the bound stays true for as long as the pairs'
 /// values do.
+///
+/// A summary may add a second bound on the same pairs, ``valueBound``, with
+/// no allowance (the best value any of them can have, known before any
+/// duals). Every other pair then costs at least the larger of
+/// `cost(othersBound) − a[j]` and `cost(valueBound)`, which settles rows
+/// that one column whose potential rose a long way would otherwise send to
+/// be read.
 public struct RowSummary<Cost: AssignmentCost>: Sendable {
     /// Allowed pairs of the row, each column once, with their values (in
     /// the problem's sense).
@@ -65,15 +72,21 @@ public struct RowSummary<Cost: AssignmentCost>: Sendable {
     /// Which of the source's column allowances (``AssignmentRowSource/columnAllowance(_:)``)
     /// the bound adds, if any.
     public var allowance: Int?
+    /// A second bound on every other allowed pair, without allowance: each
+    /// is worth at most this when maximising, at least this when
+    /// minimising; `nil` when the source knows none.
+    public var valueBound: Cost?
 
     /// - Parameters:
     ///   - pairs: Allowed pairs of the row with their values, each column once.
     ///   - othersBound: The bound on every other allowed pair, or `nil` when there is none.
     ///   - allowance: The source's column allowance the bound adds, if any.
-    public init(pairs: [CandidatePair<Cost>], othersBound: Cost?, allowance: Int? = nil) {
+    ///   - valueBound: A second bound on every other allowed pair, without allowance, if any.
+    public init(pairs: [CandidatePair<Cost>], othersBound: Cost?, allowance: Int? = nil, valueBound: Cost? = nil) {
         self.pairs = pairs
         self.othersBound = othersBound
         self.allowance = allowance
+        self.valueBound = valueBound
     }
 }
 

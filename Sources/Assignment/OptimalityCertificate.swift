@@ -220,15 +220,17 @@ public enum OptimalityCertificate {
                 }
             }
         }
-        // max over columns of (a[j] + v[j]) for each allowance a a summary names (none: a = 0).
-        var highestAllowed: [Int?: Value?] = [nil: v.max() ?? .zero]
-        func highest(_ allowance: Int?) -> Value? {
-            if let known = highestAllowed[allowance] { return known }
-            var result: Value?
+        // Each allowance a summary names (none: a = 0), as columns ranked by a[j].
+        var profiles: [Int?: _AllowanceProfile<Value>?] = [
+            nil: _AllowanceProfile(allowance: [Value](repeating: .zero, count: columns), v: v)
+        ]
+        func profile(_ allowance: Int?) -> _AllowanceProfile<Value>? {
+            if let known = profiles[allowance] { return known }
+            var result: _AllowanceProfile<Value>?
             if let index = allowance, let a = source.columnAllowance(index), a.count == columns {
-                result = zip(a, v).map { $0._certificateValue + $1 }.max() ?? .zero
+                result = _AllowanceProfile(allowance: a.map { $0._certificateValue }, v: v)
             }
-            highestAllowed[allowance] = result
+            profiles[allowance] = result
             return result
         }
         var rowsToRead: [Int] = []
@@ -243,9 +245,13 @@ public enum OptimalityCertificate {
             }
             let u = duals.rowPotentials[row]._certificateValue
             // Every pair left out costs at least the bound's cost less its
-            // column's allowance: its reduced cost is at least this.
+            // column's allowance (and at least the value bound's cost): its
+            // reduced cost is at least the least of these less v[j] and u.
             if let bound = summary.othersBound {
-                guard let highest = highest(summary.allowance), cost(bound) - u - highest >= -tolerance else {
+                guard let profile = profile(summary.allowance),
+                    profile.leastReducedCost(bound: cost(bound), valueBound: summary.valueBound.map(cost)) - u
+                        >= -tolerance
+                else {
                     rowsToRead.append(row)
                     continue
                 }

@@ -8,8 +8,9 @@ public struct RoundFigures: Sendable {
         "Every eligible pair is checked against the final duals: the solver's candidate pairs and the pairs kept "
         + "beside each row's bound (its best mentors by score, or pricing's runners-up) one by one from their scores; "
         + "every other pair of a row through that bound on its value, recorded by a pass that read every score of the "
-        + "row (scoring's, or pricing's against earlier duals, raised by the most any column potential has risen "
-        + "since); a row no bound settles is read in full."
+        + "row (scoring's, or pricing's against earlier duals, raised by how far the pair's own column potential has "
+        + "risen since, and never above the best score scoring's pass left off the row's list); a row no bound "
+        + "settles is read in full."
 
     public let mentees: Int
     public let mentors: Int

@@ -12,15 +12,18 @@ final class SummarisedRows: AssignmentRowSource, @unchecked Sendable {
     let slackAbove: (Int) -> Int64
     /// Per column, added to the values' bound through an allowance (nil: none).
     let allowance: [Int64]?
+    /// Whether a summary adds the best value left out as its value bound.
+    let statesValueBound: Bool
     var rowsRead = 0
 
     init(
-        _ problem: AssignmentProblem<Int64>, listed: Int, allowance: [Int64]? = nil,
+        _ problem: AssignmentProblem<Int64>, listed: Int, allowance: [Int64]? = nil, statesValueBound: Bool = false,
         slackAbove: @escaping (Int) -> Int64
     ) {
         self.problem = problem
         self.listed = listed
         self.allowance = allowance
+        self.statesValueBound = statesValueBound
         self.slackAbove = slackAbove
     }
 
@@ -43,7 +46,9 @@ final class SummarisedRows: AssignmentRowSource, @unchecked Sendable {
         let kept = Array(pairs.prefix(listed)), rest = pairs.dropFirst(listed)
         // With an allowance a, the bound must hold as value ≤ bound + a[column].
         let bound = rest.map { $0.value - (allowance?[$0.column] ?? 0) }.max().map { $0 + slackAbove(row) }
-        return RowSummary(pairs: kept, othersBound: bound, allowance: allowance == nil ? nil : 0)
+        return RowSummary(
+            pairs: kept, othersBound: bound, allowance: allowance == nil ? nil : 0,
+            valueBound: statesValueBound ? rest.map(\.value).max() : nil)
     }
 
     func columnAllowance(_ index: Int) -> [Int64]? { index == 0 ? allowance : nil }
@@ -128,6 +133,44 @@ final class SummarisedRows: AssignmentRowSource, @unchecked Sendable {
         #expect(weakReport.isOptimal)
         #expect(weakReport.rowsSettledByBound == 0)
         #expect(weak.rowsRead == problem.rows)
+    }
+
+    @Test(
+        "A value bound beside the allowance settles exactly the rows whose every left-out pair it proves, counted pair by pair"
+    )
+    func valueBound() throws {
+        var settledOnlyWithIt = 0
+        for seed in 20..<40 {
+            let (problem, solution) = try Self.solved(seed: seed)
+            var allowance = solution.duals.columnPotentials.map { -$0 }
+            allowance[seed % problem.columns] += 1_000
+            let source = SummarisedRows(problem, listed: 3, allowance: allowance, statesValueBound: true) { _ in 0 }
+            let report = OptimalityCertificate.verify(
+                rows: source, sense: .maximize, capacities: problem.capacities, unassignedRows: .allowed(value: 0),
+                solution: solution)
+            #expect(report.isOptimal, "seed \(seed): \(report)")
+            #expect(report.rowsSettledByBound + source.rowsRead == problem.rows)
+            // The same verdict row by row, over every column: a left-out pair in
+            // column j is worth at most min(bound + a[j], value bound), and its
+            // reduced cost (minimisation form: −value − u − v) must not be negative.
+            let v = solution.duals.columnPotentials, u = solution.duals.rowPotentials
+            let expected = (0..<problem.rows).count { row in
+                guard let summary = source.summary(row: row),
+                    solution.columnForRow[row].map({ column in summary.pairs.contains { $0.column == column } }) ?? true
+                else { return false }
+                guard let bound = summary.othersBound, let valueBound = summary.valueBound else { return true }
+                return (0..<problem.columns).allSatisfy { column in
+                    min(bound + allowance[column], valueBound) + u[row] + v[column] <= 0
+                }
+            }
+            #expect(report.rowsSettledByBound == expected, "seed \(seed)")
+            let without = SummarisedRows(problem, listed: 3, allowance: allowance) { _ in 0 }
+            let withoutReport = OptimalityCertificate.verify(
+                rows: without, sense: .maximize, capacities: problem.capacities, unassignedRows: .allowed(value: 0),
+                solution: solution)
+            settledOnlyWithIt += report.rowsSettledByBound - withoutReport.rowsSettledByBound
+        }
+        #expect(settledOnlyWithIt > 0, "the value bound settles rows the risen column alone sends to be read")
     }
 
     @Test("A wrong answer is refused whether its rows are settled by bounds or read")

@@ -329,6 +329,7 @@ struct _EligiblePairs: PricingSource {
             }
         }
         let leastSlack = slack.min() ?? Int64.max / 2
+        var slackProfiles = _SlackProfiles(now: slack)
         var rowsToRead: [Int] = []
         for mentee in 0..<rowCount {
             // A locked mentee's other pairs may price negative (its potential
@@ -340,12 +341,18 @@ struct _EligiblePairs: PricingSource {
             let kept = keptMentor.isEmpty ? -1 : Int(keptMentor[mentee])
             let known: [(mentor: Int32, score: Int32)]
             if memory.readIn[mentee] >= 0 {
-                let bound = memory.bound[mentee]
-                guard bound == .min || bound &+ u &+ rises[Int(memory.readIn[mentee])] <= 0 else {
+                let bound = memory.bound[mentee], round = Int(memory.readIn[mentee])
+                if bound == .min || bound &+ u &+ rises[round] <= 0 {
+                    known = memory.runners(of: mentee)
+                } else if let digest,
+                    let listed = settledByScores(
+                        mentee, bound: bound, potential: u, round: round, digest: digest, profiles: &slackProfiles)
+                {
+                    known = listed
+                } else {
                     rowsToRead.append(mentee)
                     continue
                 }
-                known = memory.runners(of: mentee)
             } else if let digest {
                 let bound = digest.leftOutBound[mentee]
                 guard bound == .min || bound &* scale &+ offset &+ u &+ (kept >= 0 ? keepBonus : 0) - leastSlack <= 0
@@ -431,7 +438,7 @@ struct _EligiblePairs: PricingSource {
     /// Each mentor's slack at these column potentials: the least of
     /// k × discount × scale − v over the mentor's places k (−v[mentor]
     /// without places), or `Int64.max` for a mentor without places.
-    private func slack(columnPotentials: [Int64]) -> [Int64] {
+    func slack(columnPotentials: [Int64]) -> [Int64] {
         var slack = [Int64](repeating: .max, count: scores.mentors)
         for mentor in slack.indices where places[mentor] > 0 {
             guard placeColumns else {
@@ -472,7 +479,14 @@ struct _EligiblePairs: PricingSource {
         let kept = keptMentor.isEmpty ? -1 : Int(keptMentor[mentee])
         let listed: [(mentor: Int32, score: Int32)]
         let bound: Int64?
-        if readIn >= 0 {
+        var valueBound: Int64?
+        if readIn >= 0, let digest, memory.bound[mentee] != .min {
+            // The digest's list beside the runners-up, and its bound on the rest.
+            listed = Self.union(memory.runners(of: mentee), digest.mentors(of: mentee))
+            let scoreBound = digest.leftOutBound[mentee]
+            bound = scoreBound == .min ? nil : memory.bound[mentee]
+            valueBound = scoreBound == .min ? nil : value(score: scoreBound, place: 0, bonus: kept >= 0 ? keepBonus : 0)
+        } else if readIn >= 0 {
             listed = memory.runners(of: mentee)
             bound = memory.bound[mentee] == .min ? nil : memory.bound[mentee]
         } else if let digest {
@@ -491,7 +505,7 @@ struct _EligiblePairs: PricingSource {
         }
         return RowSummary(
             pairs: candidates + candidatePairs(mentee: mentee, mentors: others), othersBound: bound,
-            allowance: readIn >= 0 ? Int(readIn) : nil)
+            allowance: readIn >= 0 ? Int(readIn) : nil, valueBound: valueBound)
     }
 
     private func fill(

@@ -1,0 +1,30 @@
+import Testing
+import _TandemUtilities
+
+@testable import Matching
+
+/// Pricing's bound on the pairs a row left out, from an earlier round's
+/// slack and the digest's bound, against the same bound taken mentor by
+/// mentor.
+@Suite struct SlackProfileTests {
+    @Test("The profile's best net equals the highest min(bound + k[m], W) − s[m] over mentors with places")
+    func agreesWithEveryMentor() {
+        var random = SeededGenerator(seed: 5)
+        for _ in 0..<400 {
+            let mentors = Int.random(in: 0...25, using: &random)
+            let earlier = (0..<mentors).map { _ in Int64.random(in: -40...40, using: &random) }
+            let now = (0..<mentors).map { _ in Int64.random(in: -40...40, using: &random) }
+            let places = (0..<mentors).map { _ in Bool.random(using: &random) }
+            let profile = _SlackProfile(earlier: earlier, now: now) { places[$0] }
+            for _ in 0..<10 {
+                let bound = Int64.random(in: -60...60, using: &random)
+                let valueBound = Int64.random(in: -60...60, using: &random)
+                let expected = (0..<mentors).filter { places[$0] }.map {
+                    min(bound + earlier[$0], valueBound) - now[$0]
+                }
+                .max()
+                #expect(profile.highestNet(bound: bound, valueBound: valueBound) == expected)
+            }
+        }
+    }
+}
