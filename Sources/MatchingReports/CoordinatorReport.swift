@@ -10,19 +10,14 @@ import Matching
 /// the figures, each said in plain words. The summary holds no name, email
 /// or id — counts, rates, distributions and breakdowns only.
 enum _CoordinatorReport {
-    static func markdown(_ round: MatchingRound, prices: Prices?, mergedLetters: Bool) -> String {
-        report(round, prices, mergedLetters: mergedLetters).markdown
-    }
-    static func html(_ round: MatchingRound, prices: Prices?, mergedLetters: Bool) -> String {
-        report(round, prices, mergedLetters: mergedLetters).html
-    }
-    static func summaryHTML(_ round: MatchingRound) -> String { summary(round).html }
-
-    private static func report(_ round: MatchingRound, _ prices: Prices?, mergedLetters: Bool) -> _ReportDocument {
+    /// The report, which `report.md` and `report.html` render.
+    static func report(
+        _ round: MatchingRound, prices: Prices?, mergedLetters: Bool, explanations: _PairExplanations
+    ) -> _ReportDocument {
         let figures = RoundFigures(round)
         var document = _ReportDocument(
             title: "\(round.cohort.policy.name): matching report", lead: lead(figures))
-        let explanations = explanations(round)
+        let explanations = explanations.all
         document.sections.append(toDo(round, figures, explanations, mergedLetters: mergedLetters))
         if let chase = prices.flatMap(_PricesSections.whoToChase) { document.sections.append(chase) }
         document.sections.append(pairsByMentor(round, explanations))
@@ -30,19 +25,14 @@ enum _CoordinatorReport {
         return document
     }
 
-    private static func summary(_ round: MatchingRound) -> _ReportDocument {
+    /// The summary, which `summary.html` renders.
+    static func summary(_ round: MatchingRound, explanations: _PairExplanations) -> _ReportDocument {
         let figures = RoundFigures(round)
         var document = _ReportDocument(
             title: "\(round.cohort.policy.name): summary",
             lead: lead(figures) + " These are figures only: no participant is named.")
-        document.sections += figureSections(round, figures, explanations(round))
+        document.sections += figureSections(round, figures, explanations.all)
         return document
-    }
-
-    /// Each proposed pair's explanation, in `round.pairs` order: computed
-    /// once for every section that reads one.
-    private static func explanations(_ round: MatchingRound) -> [PairExplanation] {
-        round.pairs.map { round.check.model.explain(mentee: $0.mentee, mentor: $0.mentor) }
     }
 
     /// The mentee listed goals and the pair meets none of them.

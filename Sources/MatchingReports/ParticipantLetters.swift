@@ -15,7 +15,9 @@ enum _ParticipantLetters {
 
     /// (relative path, text) for every participant's letter in both
     /// renderings, mentees first, in id order, then `letters/index.csv`.
-    static func letters(_ round: MatchingRound) async -> [(path: String, text: String)] {
+    static func letters(
+        _ round: MatchingRound, explanations: _PairExplanations
+    ) async -> [(path: String, text: String)] {
         let cohort = round.cohort
         var used = Set<String>()
         // A file name from the id: ASCII letters, digits and `-_.` kept, the
@@ -36,7 +38,7 @@ enum _ParticipantLetters {
         var files: [(path: String, text: String)] = []
         var index = CSVWriter(
             header: ["role", "id", "name", "email", "subject", "text_file", "html_file"], format: cohort.policy.output)
-        for (person, letter) in await composed(round) {
+        for (person, letter) in await composed(round, explanations: explanations) {
             let stem = stem(person.role, person.id.rawValue)
             files.append((stem + ".txt", letter.text))
             files.append((stem + ".html", letter.html))
@@ -52,10 +54,12 @@ enum _ParticipantLetters {
 
     /// `letters/mail-merge.csv`: every letter as one row — role, id, name,
     /// email, subject and the plain-text body — mentees first, in id order.
-    static func mailMerge(_ round: MatchingRound) async -> (path: String, text: String) {
+    static func mailMerge(
+        _ round: MatchingRound, explanations: _PairExplanations
+    ) async -> (path: String, text: String) {
         var merge = CSVWriter(
             header: ["role", "id", "name", "email", "subject", "body"], format: round.cohort.policy.output)
-        for (person, letter) in await composed(round) {
+        for (person, letter) in await composed(round, explanations: explanations) {
             merge.append([
                 person.role.rawValue, person.id.rawValue, person.name, person.email, letter.subject, letter.body,
             ])
@@ -64,7 +68,9 @@ enum _ParticipantLetters {
     }
 
     /// Every participant's letter, mentees first, in id order.
-    static func composed(_ round: MatchingRound) async -> [(person: Participant, letter: _Letter)] {
+    static func composed(
+        _ round: MatchingRound, explanations: _PairExplanations
+    ) async -> [(person: Participant, letter: _Letter)] {
         let cohort = round.cohort
         let mentorOf = Dictionary(uniqueKeysWithValues: round.pairs.map { ($0.mentee, $0) })
         let menteesOf = Dictionary(grouping: round.pairs, by: \.mentor)
@@ -82,8 +88,12 @@ enum _ParticipantLetters {
                 group.addTask {
                     let letters = (first..<min(first + chunk, count)).map { index in
                         index < mentees
-                            ? menteeLetter(round, mentee: index, pair: mentorOf[index], reason: reasons[index])
-                            : mentorLetter(round, mentor: index - mentees, pairs: menteesOf[index - mentees] ?? [])
+                            ? menteeLetter(
+                                round, mentee: index, pair: mentorOf[index], reason: reasons[index],
+                                explanations: explanations)
+                            : mentorLetter(
+                                round, mentor: index - mentees, pairs: menteesOf[index - mentees] ?? [],
+                                explanations: explanations)
                     }
                     return (first, letters)
                 }
@@ -131,7 +141,8 @@ enum _ParticipantLetters {
     }
 
     private static func menteeLetter(
-        _ round: MatchingRound, mentee index: Int, pair: MatchingRound.Pair?, reason: UnmatchedReason?
+        _ round: MatchingRound, mentee index: Int, pair: MatchingRound.Pair?, reason: UnmatchedReason?,
+        explanations: _PairExplanations
     ) -> _Letter {
         let cohort = round.cohort, policy = cohort.policy, mentee = cohort.mentees[index]
         var letter = _Letter(
@@ -145,7 +156,9 @@ enum _ParticipantLetters {
                     .init(text: "\(contact(mentor, policy)) as your mentor."),
                 ]))
             letter.paragraph("Why this pairing:")
-            letter.blocks.append(.list(reasons(round, mentee: index, mentor: pair.mentor, reader: .mentee)))
+            letter.blocks.append(
+                .list(reasons(round, explanations[mentee: index]!, mentee: index, mentor: pair.mentor, reader: .mentee))
+            )
             if let checkpoints = checkpoints(policy) { letter.paragraph(checkpoints) }
             askToReply(&letter, policy, proposals: 1)
         } else {
@@ -170,7 +183,7 @@ enum _ParticipantLetters {
     }
 
     private static func mentorLetter(
-        _ round: MatchingRound, mentor index: Int, pairs: [MatchingRound.Pair]
+        _ round: MatchingRound, mentor index: Int, pairs: [MatchingRound.Pair], explanations: _PairExplanations
     ) -> _Letter {
         let cohort = round.cohort, policy = cohort.policy, mentor = cohort.mentors[index]
         let subject =
@@ -192,7 +205,11 @@ enum _ParticipantLetters {
         for pair in pairs {
             let mentee = cohort.mentees[pair.mentee]
             letter.blocks.append(.heading("\(mentee.name)\(contact(mentee, policy))"))
-            letter.blocks.append(.list(reasons(round, mentee: pair.mentee, mentor: index, reader: .mentor)))
+            letter.blocks.append(
+                .list(
+                    reasons(
+                        round, explanations[mentee: pair.mentee]!, mentee: pair.mentee, mentor: index, reader: .mentor))
+            )
         }
         if let checkpoints = checkpoints(policy) { letter.paragraph(checkpoints) }
         askToReply(&letter, policy, proposals: pairs.count)
@@ -219,9 +236,10 @@ enum _ParticipantLetters {
 
     /// The pair's reasons in words, addressed to `reader`; no numbers but levels.
 
-    private static func reasons(_ round: MatchingRound, mentee: Int, mentor: Int, reader: Role) -> [String] {
+    private static func reasons(
+        _ round: MatchingRound, _ explanation: PairExplanation, mentee: Int, mentor: Int, reader: Role
+    ) -> [String] {
         let cohort = round.cohort, policy = cohort.policy
-        let explanation = round.check.model.explain(mentee: mentee, mentor: mentor)
         var lines: [String] = []
         for match in explanation.goalMatches {
             let priority = match.rank == 1 ? "first priority" : "priority #\(match.rank)"

@@ -14,7 +14,7 @@ public struct ParticipantLetter: Sendable, Equatable {
 public enum RoundLetters {
     /// Every participant's letter, mentees first, in id order.
     public static func letters(_ round: MatchingRound) async -> [ParticipantLetter] {
-        await _ParticipantLetters.composed(round).map { person, letter in
+        await _ParticipantLetters.composed(round, explanations: await _PairExplanations(round)).map { person, letter in
             ParticipantLetter(role: person.role, id: person.id, subject: letter.subject, body: letter.body)
         }
     }

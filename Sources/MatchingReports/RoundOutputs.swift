@@ -20,30 +20,39 @@ public enum RoundOutputs {
         _ round: MatchingRound, prices: Prices? = nil, letters: LetterLayout = .automatic
     ) async -> [(path: String, data: Data)] {
         let merged = letters.mergesLetters(recipients: round.cohort.mentees.count + round.cohort.mentors.count)
-        // Each document is built on its own task: at 68,000 × 32,000 the
-        // files took 5.3–6.4 s one after another, with one core busy.
-        async let pairs = Data(_RoundTables.pairs(round).utf8)
+        // Each document is built on its own task, the pairs explained once
+        // for all of them: at 68,000 × 32,000 the files took 5.3–6.4 s one
+        // after another, with one core busy.
+        let explanations = await _PairExplanations(round)
+        async let pairs = Data(_RoundTables.pairs(round, explanations: explanations).utf8)
         async let unmatched = Data(_RoundTables.unmatched(round).utf8)
-        async let markdown = Data(_CoordinatorReport.markdown(round, prices: prices, mergedLetters: merged).utf8)
-        async let html = Data(_CoordinatorReport.html(round, prices: prices, mergedLetters: merged).utf8)
-        async let summary = Data(_CoordinatorReport.summaryHTML(round).utf8)
+        async let report = _CoordinatorReport.report(
+            round, prices: prices, mergedLetters: merged, explanations: explanations)
+        async let summary = Data(_CoordinatorReport.summary(round, explanations: explanations).html.utf8)
         async let json = _RoundJSON.json(round)
-        async let letterFiles = letterFiles(round, merged: merged)
+        async let letterFiles = letterFiles(round, merged: merged, explanations: explanations)
+        let document = await report
+        async let markdown = Data(document.markdown.utf8)
+        let html = Data(document.html.utf8)
         var files: [(String, Data)] = [
             ("pairs.csv", await pairs), ("unmatched.csv", await unmatched), ("report.md", await markdown),
-            ("report.html", await html), ("summary.html", await summary), ("round.json", await json),
+            ("report.html", html), ("summary.html", await summary), ("round.json", await json),
         ]
         if let warnings = warningsFile(round.check.warnings) { files.append(warnings) }
         return files + (await letterFiles)
     }
 
     /// The letters' files: one mail-merge file when `merged`, else a file per letter.
-    private static func letterFiles(_ round: MatchingRound, merged: Bool) async -> [(String, Data)] {
+    private static func letterFiles(
+        _ round: MatchingRound, merged: Bool, explanations: _PairExplanations
+    ) async -> [(String, Data)] {
         if merged {
-            let merge = await _ParticipantLetters.mailMerge(round)
+            let merge = await _ParticipantLetters.mailMerge(round, explanations: explanations)
             return [(merge.path, Data(merge.text.utf8))]
         }
-        return await _ParticipantLetters.letters(round).map { ($0.path, Data($0.text.utf8)) }
+        return await _ParticipantLetters.letters(round, explanations: explanations).map {
+            ($0.path, Data($0.text.utf8))
+        }
     }
 
     /// `warnings.txt`: every warning of the inputs, one per line as the

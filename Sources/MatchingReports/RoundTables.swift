@@ -7,7 +7,7 @@ enum _RoundTables {
         policy.checkpointDates?.map(\.description) ?? policy.matching.checkpointMonths.map { _ in "" }
     }
 
-    static func pairs(_ round: MatchingRound) -> String {
+    static func pairs(_ round: MatchingRound, explanations: _PairExplanations) -> String {
         let cohort = round.cohort, policy = cohort.policy
         let dates = checkpoints(policy)
         var csv = CSVWriter(
@@ -16,22 +16,15 @@ enum _RoundTables {
                 "score", "rank_for_mentee",
             ] + policy.matching.checkpointMonths.map { "checkpoint_\($0)_months" } + ["reasons"],
             format: policy.output)
-        for pair in round.pairs {
+        for (pair, explanation) in zip(round.pairs, explanations.all) {
             let mentee = cohort.mentees[pair.mentee], mentor = cohort.mentors[pair.mentor]
             csv.append(
                 [
                     mentee.id.rawValue, mentee.name, mentee.email, mentor.id.rawValue, mentor.name, mentor.email,
                     PointsFormat.string(units: Int64(pair.units), resolution: policy.resolution), String(pair.rank),
-                ] + dates + [reasons(round, pair)])
+                ] + dates + [reasons(explanation, policy: policy)])
         }
         return csv.text
-    }
-
-    /// The pair's reasons in words, each factor with its evidence ("goals:
-    /// goal #1 "python" meets skill "python" at level 3; same region
-    /// (London)"); a private criterion is left out.
-    static func reasons(_ round: MatchingRound, _ pair: MatchingRound.Pair) -> String {
-        reasons(round.check.model.explain(mentee: pair.mentee, mentor: pair.mentor), policy: round.cohort.policy)
     }
 
     /// The goals met by name and the mentee's order, then each other
