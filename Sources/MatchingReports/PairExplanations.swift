@@ -13,20 +13,8 @@ struct _PairExplanations: Sendable {
 
     init(_ round: MatchingRound) async {
         let pairs = round.pairs, model = round.check.model
-        // Chunks of consecutive pairs on every core, put back in order.
-        let chunk = max(1, (pairs.count + 15) / 16)
-        all = await withTaskGroup(of: (first: Int, explanations: [PairExplanation]).self) { group in
-            for first in stride(from: 0, to: pairs.count, by: chunk) {
-                group.addTask {
-                    let explained = pairs[first..<min(first + chunk, pairs.count)].map {
-                        model.explain(mentee: $0.mentee, mentor: $0.mentor)
-                    }
-                    return (first, explained)
-                }
-            }
-            var chunks: [(first: Int, explanations: [PairExplanation])] = []
-            for await done in group { chunks.append(done) }
-            return chunks.sorted { $0.first < $1.first }.flatMap(\.explanations)
+        all = await _mapInOrderedChunks(pairs.count) {
+            model.explain(mentee: pairs[$0].mentee, mentor: pairs[$0].mentor)
         }
         var pairOfMentee = [Int32](repeating: -1, count: round.cohort.mentees.count)
         for (index, pair) in pairs.enumerated() { pairOfMentee[pair.mentee] = Int32(index) }

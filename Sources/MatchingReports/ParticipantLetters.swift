@@ -77,30 +77,14 @@ enum _ParticipantLetters {
         let reasons = Dictionary(uniqueKeysWithValues: round.unmatched.map { ($0.mentee, $0.reason) })
         let people = cohort.mentees + cohort.mentors
         let mentees = cohort.mentees.count
-        // Letters are independent, so they are written on every core, in
-        // chunks of consecutive letters put back in order: the output stays
-        // the same (5,000 letters: 90 ms on one core of this machine; 16
-        // chunks keep both cores busy without a task per letter).
-        let count = people.count
-        let chunk = max(1, (count + 15) / 16)
-        let letters = await withTaskGroup(of: (first: Int, letters: [_Letter]).self) { group in
-            for first in stride(from: 0, to: count, by: chunk) {
-                group.addTask {
-                    let letters = (first..<min(first + chunk, count)).map { index in
-                        index < mentees
-                            ? menteeLetter(
-                                round, mentee: index, pair: mentorOf[index], reason: reasons[index],
-                                explanations: explanations)
-                            : mentorLetter(
-                                round, mentor: index - mentees, pairs: menteesOf[index - mentees] ?? [],
-                                explanations: explanations)
-                    }
-                    return (first, letters)
-                }
-            }
-            var chunks: [(first: Int, letters: [_Letter])] = []
-            for await done in group { chunks.append(done) }
-            return chunks.sorted { $0.first < $1.first }.flatMap(\.letters)
+        // Letters are independent, so they are written on every core.
+        let letters = await _mapInOrderedChunks(people.count) { index in
+            index < mentees
+                ? menteeLetter(
+                    round, mentee: index, pair: mentorOf[index], reason: reasons[index], explanations: explanations)
+                : mentorLetter(
+                    round, mentor: index - mentees, pairs: menteesOf[index - mentees] ?? [],
+                    explanations: explanations)
         }
         return Array(zip(people, letters))
     }
