@@ -10,11 +10,7 @@
 /// their blocking pairs come from the list. Every other mentee's row is read
 /// in one pass over just those rows: on a generated 34,000 × 16,000 round,
 /// the unmatched 6 % and a few more, instead of two passes over everyone.
-///
-/// The stability audit counts allowed pairs (i, j), eligible and not
-/// proposed, where mentee i is unmatched or scores j above their mentor, and
-/// mentor j has a free place or scores i above one of their mentees. Scores
-/// are each side's preferences.
+/// The stability audit: see ``_StabilityAudit``.
 struct _RoundDetails {
     /// Each proposed pair's score and rank, by mentee.
     var scoreAndRank: [Int: (units: Int32, rank: Int)] = [:]
@@ -25,74 +21,78 @@ struct _RoundDetails {
     /// - Parameters:
     ///   - check: The scored cohort (its scores and digest).
     ///   - mentorOfMentee: The answer.
+    ///   - pairScores: Each matched mentee's pair score (``_RoundSolver/Outcome/pairScores()``).
     ///   - places: Each mentor's places this round.
     ///   - minimumUnits: Pairs below it are not eligible.
     ///   - floor: The fairness floor, if the round set one.
     init(
-        check: ScoredCohort, mentorOfMentee: [Int?], places: [Int], minimumUnits: Int64?, floor: Int64?
+        check: ScoredCohort, mentorOfMentee: [Int?], pairScores: [Int32?], places: [Int], minimumUnits: Int64?,
+        floor: Int64?
     ) {
         let scores = check.scores
         let digest = check.digest.isValid(places: places, cutoff: minimumUnits) ? check.digest : nil
-        // The matched mentees the digest answers for, with their scores; the rest are read.
-        var partnerScore = [Int32?](repeating: nil, count: scores.mentees)
-        var settled = [Bool](repeating: false, count: scores.mentees)
-        var rowsToRead: [Int] = []
-        for (mentee, mentor) in mentorOfMentee.enumerated() {
-            guard let mentor else { continue }
-            if let digest, let units = Self.listedScore(digest, mentee: mentee, mentor: mentor),
-                Int64(units) >= max(digest.leftOutBound[mentee], digest.placelessBest[mentee])
-            {
-                partnerScore[mentee] = units
-                settled[mentee] = true
-                let higher = digest.mentors(of: mentee).scores.count(where: { $0 > units })
-                scoreAndRank[mentee] = (units, higher + 1)
-            } else {
-                rowsToRead.append(mentee)
-            }
-        }
-        // Matched rows the digest cannot answer for: their score, rank, and
-        // the mentors they prefer (for the audit, once every mentor's bar is known).
-        var preferred: [Int: [(mentor: Int, units: Int32)]] = [:]
-        scores.forEachRow(of: rowsToRead) { row in
-            let mentor = mentorOfMentee[row.mentee]!
-            let units = row[mentor]
-            partnerScore[row.mentee] = units
-            var better: [(mentor: Int, units: Int32)] = []
-            for other in 0..<row.mentors where row[other] > units && !row.isForbidden(other) {
-                better.append((other, row[other]))
-            }
-            scoreAndRank[row.mentee] = (units, better.count + 1)
-            preferred[row.mentee] = better
-        }
-        let mentorBar = Self.mentorBars(mentorOfMentee: mentorOfMentee, partnerScore: partnerScore, places: places)
-        let lowest = minimumUnits ?? .min
-        func blocks(_ mentee: Int, _ mentor: Int, _ units: Int32) -> Bool {
-            Int64(units) > mentorBar[mentor] && Int64(units) >= lowest && mentor != mentorOfMentee[mentee]
-        }
-        for mentee in settled.indices where settled[mentee] {
-            let units = partnerScore[mentee]!
-            let (mentors, scores) = digest!.mentors(of: mentee)
-            for (mentor, score) in zip(mentors, scores) where score > units && blocks(mentee, Int(mentor), score) {
-                blockingPairs += 1
-            }
-        }
-        for (mentee, better) in preferred {
-            blockingPairs += better.count(where: { blocks(mentee, $0.mentor, $0.units) })
-        }
-        // Unmatched rows: each wants every eligible mentor.
         var load = [Int](repeating: 0, count: places.count)
         for mentor in mentorOfMentee.compactMap({ $0 }) { load[mentor] += 1 }
-        let unmatchedRows = mentorOfMentee.indices.filter { mentorOfMentee[$0] == nil }
-        scores.forEachRow(of: unmatchedRows) { row in
-            var best: (mentor: Int, units: Int32)?
-            for mentor in 0..<row.mentors where !row.isForbidden(mentor) {
-                if best == nil || row[mentor] > best!.units { best = (mentor, row[mentor]) }
-                if blocks(row.mentee, mentor, row[mentor]) { blockingPairs += 1 }
+        let audit = _StabilityAudit(
+            mentorOfMentee: mentorOfMentee, pairScores: pairScores, places: places, load: load,
+            minimumUnits: minimumUnits)
+        // The matched mentees the digest answers for; the rest are read.
+        var rowsToRead: [Int] = []
+        for (mentee, mentor) in mentorOfMentee.enumerated() {
+            guard let mentor, let units = pairScores[mentee], let digest,
+                Self.listedScore(digest, mentee: mentee, mentor: mentor) == units,
+                Int64(units) >= max(digest.leftOutBound[mentee], digest.placelessBest[mentee])
+            else {
+                rowsToRead.append(mentee)
+                continue
             }
-            let reason = Self.reason(
-                row, places: places, load: load, minimumUnits: minimumUnits, floor: floor,
-                mainRule: check.mainObstacle(mentee:))
-            unmatched[row.mentee] = (reason, best)
+            let (mentors, scores) = digest.mentors(of: mentee)
+            scoreAndRank[mentee] = (units, scores.count(where: { $0 > units }) + 1)
+            for (mentor, score) in zip(mentors, scores) where score > units {
+                blockingPairs += audit.blocks(mentee, Int(mentor), score) ? 1 : 0
+            }
+        }
+        let reader = _DetailReader(
+            places: places, load: load, minimumUnits: minimumUnits, floor: floor, audit: audit,
+            pairScore: pairScores.map { $0 ?? .min })
+        for part in Self.read(rowsToRead, scores: scores, reader) {
+            for row in part {
+                blockingPairs += row.blockingPairs
+                if mentorOfMentee[row.mentee] != nil {
+                    scoreAndRank[row.mentee] = (pairScores[row.mentee]!, row.rank)
+                } else {
+                    let reason =
+                        row.reason
+                        ?? {
+                            let main = check.mainObstacle(mentee: row.mentee)
+                            return .noEligibleMentor(mainRule: main?.rule, criterion: main?.criterion)
+                        }()
+                    unmatched[row.mentee] = (reason, row.best)
+                }
+            }
+        }
+    }
+
+    /// The rows read, in parts on every core when the scores are streamed
+    /// (a row costs its scoring then, and the matched rows the digest cannot
+    /// answer for are most of them: 18,418 of 22,570 in a generated
+    /// 68,000 × 32,000 round), in one pass here otherwise.
+    private static func read(
+        _ rows: [Int], scores: any ScoreSource, _ reader: _DetailReader
+    ) -> [[_DetailReader.Row]] {
+        guard let threads = _ThreadedPasses.local(for: scores), rows.count > 1 else {
+            var read: [_DetailReader.Row] = []
+            scores.forEachRow(of: rows) { read.append(reader.read($0)) }
+            return [read]
+        }
+        let count = min(rows.count, threads.threads * _ThreadedPasses.partsPerThread)
+        let streamed = threads.scores
+        return threads.inParts(count) { part in
+            var read: [_DetailReader.Row] = []
+            streamed.forEachRow(of: Array(rows[part * rows.count / count..<(part + 1) * rows.count / count])) {
+                read.append(reader.read($0))
+            }
+            return read
         }
     }
 
@@ -100,42 +100,5 @@ struct _RoundDetails {
     private static func listedScore(_ digest: _ScoreDigest, mentee: Int, mentor: Int) -> Int32? {
         let (mentors, scores) = digest.mentors(of: mentee)
         return mentors.firstIndex(of: Int32(mentor)).map { scores[$0] }
-    }
-
-    /// The score a pair must beat to tempt each mentor: their weakest
-    /// mentee's, below every score when a place is free, never without places.
-    private static func mentorBars(mentorOfMentee: [Int?], partnerScore: [Int32?], places: [Int]) -> [Int64] {
-        var load = [Int](repeating: 0, count: places.count)
-        var weakest = [Int32](repeating: .max, count: places.count)
-        for (mentee, mentor) in mentorOfMentee.enumerated() {
-            guard let mentor, let units = partnerScore[mentee] else { continue }
-            load[mentor] += 1
-            weakest[mentor] = min(weakest[mentor], units)
-        }
-        return places.indices.map { mentor in
-            places[mentor] == 0 ? .max : load[mentor] < places[mentor] ? .min : Int64(weakest[mentor])
-        }
-    }
-
-    /// Why an unmatched mentee got no mentor, from their row.
-    ///
-    /// - Parameters:
-    ///   - load: how many mentees each mentor was given.
-    ///   - mainRule: the hard rule excluding the most mentors for a mentee,
-    ///     with the criterion's label when it is a criterion's.
-    static func reason(
-        _ row: ScoreRow, places: [Int], load: [Int], minimumUnits: Int64?, floor: Int64?,
-        mainRule: (Int) -> (rule: PairExplanation.HardRule, criterion: String?)?
-    ) -> UnmatchedReason {
-        let allowed = (0..<row.mentors).filter { !row.isForbidden($0) }
-        if allowed.isEmpty {
-            let main = mainRule(row.mentee)
-            return .noEligibleMentor(mainRule: main?.rule, criterion: main?.criterion)
-        }
-        let eligible = allowed.filter { Int64(row[$0]) >= (minimumUnits ?? .min) }
-        if eligible.isEmpty { return .belowMinimumScore }
-        let aboveFloor = eligible.filter { Int64(row[$0]) >= (floor ?? .min) }
-        if aboveFloor.isEmpty { return .belowFairnessFloor }
-        return aboveFloor.allSatisfy { load[$0] >= places[$0] } ? .eligibleMentorsFull : .notWorthTheTotal
     }
 }

@@ -30,7 +30,7 @@ extension _EligiblePairs {
         }
         let columnMap = (0..<columnCount).map(earlierColumn)
         var memory = earlier.memory
-        memory.bound = memory.bound.map { $0 == .min || $0 >= Int64.max / 4 ? $0 : $0 + shift }
+        memory.bound = memory.bound.map { $0 == .min ? $0 : $0 + shift }
         memory.allowances = memory.allowances.map { allowance in
             columnMap.map { $0.map { allowance[$0] } ?? _PricingMemory.unusedColumn }
         }

@@ -18,8 +18,6 @@ extension _EligiblePairs {
         _ mentee: Int, bound: Int64, potential: Int64, round: Int, digest: _ScoreDigest,
         profiles: inout _SlackProfiles
     ) -> [(mentor: Int32, score: Int32)]? {
-        // A row that offered more improving pairs than it could add holds more.
-        guard bound < Int64.max / 4 else { return nil }
         let scoreBound = digest.leftOutBound[mentee]
         // With every eligible pair on the digest's list, no other is left.
         if scoreBound != .min {

@@ -142,7 +142,7 @@ public struct MatchingRound: Sendable {
         let answers =
             detailed
             ? Answers(check: check, outcome: outcome, solver: solver)
-            : Answers(scoresOf: outcome, check: check, solver: solver)
+            : Answers(scoresOf: outcome, solver: solver)
         return MatchingRound(
             check: check, outcome: outcome, solver: solver, answers: answers,
             certificate: await certificate, solveDuration: solveDuration)
@@ -157,7 +157,8 @@ public struct MatchingRound: Sendable {
 
         init(check: ScoredCohort, outcome: _RoundSolver.Outcome, solver: _RoundSolver) {
             let details = _RoundDetails(
-                check: check, mentorOfMentee: outcome.mentorOfMentee, places: solver.places,
+                check: check, mentorOfMentee: outcome.mentorOfMentee, pairScores: outcome.pairScores(),
+                places: solver.places,
                 minimumUnits: solver.minimumUnits, floor: outcome.floor)
             let locked = Set(solver.locks.map(\.mentee))
             pairs = outcome.mentorOfMentee.enumerated().compactMap { mentee, mentor in
@@ -176,24 +177,13 @@ public struct MatchingRound: Sendable {
 
         /// The pairs and their scores alone, read from the final candidates'
         /// values (a locked pair, not among them, from its row).
-        init(scoresOf outcome: _RoundSolver.Outcome, check: ScoredCohort, solver: _RoundSolver) {
+        init(scoresOf outcome: _RoundSolver.Outcome, solver: _RoundSolver) {
             let locked = Set(solver.locks.map(\.mentee))
-            var unread: [Int: Int] = [:]
-            for (mentee, mentor) in outcome.mentorOfMentee.enumerated() {
-                guard let mentor, let column = outcome.solution.columnForRow[mentee] else { continue }
-                let candidates = outcome.candidates.indices.contains(mentee) ? outcome.candidates[mentee] : []
-                var units: Int32 = 0
-                if let pair = candidates.first(where: { $0.column == column }) {
-                    units = outcome.pairs.score(ofValue: pair.value, mentee: mentee, column: column)
-                } else {
-                    unread[mentee] = pairs.count
+            let units = outcome.pairScores()
+            pairs = outcome.mentorOfMentee.enumerated().compactMap { mentee, mentor in
+                mentor.map {
+                    Pair(mentee: mentee, mentor: $0, units: units[mentee]!, rank: 0, locked: locked.contains(mentee))
                 }
-                pairs.append(
-                    Pair(mentee: mentee, mentor: mentor, units: units, rank: 0, locked: locked.contains(mentee)))
-            }
-            check.scores.forEachRow(of: unread.keys.sorted()) { row in
-                let index = unread[row.mentee]!
-                pairs[index].units = row[pairs[index].mentor]
             }
         }
     }

@@ -74,6 +74,21 @@ struct _RoundSolver {
         var candidates: [[CandidatePair<Int64>]] = []
         var matched: Int { mentorOfMentee.count(where: { $0 != nil }) }
 
+        /// Each mentee's pair score, `nil` when unmatched: read from the final
+        /// candidates' values, and for a pair not among them (a locked one)
+        /// from its row.
+        func pairScores() -> [Int32?] {
+            var units: [Int32?] = mentorOfMentee.indices.map { mentee in
+                guard let column = solution.columnForRow[mentee], candidates.indices.contains(mentee),
+                    let pair = candidates[mentee].first(where: { $0.column == column })
+                else { return nil }
+                return pairs.score(ofValue: pair.value, mentee: mentee, column: column)
+            }
+            let unread = mentorOfMentee.indices.filter { mentorOfMentee[$0] != nil && units[$0] == nil }
+            pairs.scores.forEachRow(of: unread) { row in units[row.mentee] = row[mentorOfMentee[row.mentee]!] }
+            return units
+        }
+
         /// The independent check of `solution` over every eligible pair of
         /// the whole problem, with the round's locks (as `pairs`' columns).
         func certify(locks: [AssignmentLock] = []) -> OptimalityCertificate.Report {

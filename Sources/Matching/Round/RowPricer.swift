@@ -35,6 +35,9 @@ struct _RowPricer {
         // Most pairs come nowhere near pricing negative nor the runners-up:
         // one comparison each.
         var runnerThreshold = Int64.min, improvingCount = 0
+        // The best improving pair left out once the list is full: each
+        // offer to a full list leaves out the lower of it and the lowest kept.
+        var leftOut = Int64.min
         let lowest = terms.lowest
         for mentor in 0..<row.mentors {
             let score = row[mentor]
@@ -43,6 +46,7 @@ struct _RowPricer {
                 !isCandidate[mentor]
             else { continue }
             if net &+ u > 0 {
+                if improvingCount >= terms.limit { leftOut = max(leftOut, min(net, improving.threshold &- u)) }
                 improving.offer(net &+ u, mentor, score: score)
                 improvingCount += 1
             } else {
@@ -51,10 +55,11 @@ struct _RowPricer {
             }
         }
         for mentor in candidates { isCandidate[mentor] = false }
-        // Pairs beyond the limit stay out and still price negative: the row
-        // must be read again next round. Otherwise every pair left is worth
-        // no more than the lowest runner-up, when they are full.
-        bound = improvingCount > terms.limit ? Int64.max / 4 : runners.threshold
+        // Every pair left is worth no more than the lowest runner-up, when
+        // they are full, or the best improving pair beyond the limit, which
+        // still prices negative at these duals but may not after the next
+        // solve (the mentee's potential falls as it gains pairs).
+        bound = max(leftOut, runners.threshold)
     }
 }
 

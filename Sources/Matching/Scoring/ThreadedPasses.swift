@@ -41,9 +41,23 @@ struct _ThreadedPasses: RowPassRunner {
 
     func run(_ job: RowPassJob) -> [[UInt8]] {
         let count = max(1, min(job.mentees, threads * Self.partsPerThread))
+        let scores = scores
+        return inParts(count) { index in
+            do throws(RowPassError) {
+                return try job.part(index, of: count, scores: scores)
+            } catch {
+                preconditionFailure("a pass over this process's own scores: \(error)")
+            }
+        }
+    }
+
+    /// `part` of each index in `0..<count`, in index order, computed on
+    /// ``threads`` threads, each taking the next index when done with one
+    /// (the progress line is theirs to advance).
+    func inParts<Part: Sendable>(_ count: Int, _ part: @escaping @Sendable (Int) -> Part) -> [Part] {
         let next = Atomic<Int>(0)
-        let parts = Mutex([[UInt8]](repeating: [], count: count))
-        let reporter = ProgressReporter.current, scores = scores
+        let parts = Mutex([Part?](repeating: nil, count: count))
+        let reporter = ProgressReporter.current
         // One GEMM thread per reader: OpenBLAS's own threads would compete with the readers.
         openblas_set_num_threads(1)
         let group = DispatchGroup()
@@ -52,19 +66,14 @@ struct _ThreadedPasses: RowPassRunner {
             Thread {
                 ProgressReporter.$current.withValue(reporter) {
                     while case let index = next.add(1, ordering: .relaxed).oldValue, index < count {
-                        let part: [UInt8]
-                        do throws(RowPassError) {
-                            part = try job.part(index, of: count, scores: scores)
-                        } catch {
-                            preconditionFailure("a pass over this process's own scores: \(error)")
-                        }
-                        parts.withLock { $0[index] = part }
+                        let done = part(index)
+                        parts.withLock { $0[index] = done }
                     }
                 }
                 group.leave()
             }.start()
         }
         group.wait()
-        return parts.withLock { $0 }
+        return parts.withLock { $0.map { $0! } }
     }
 }
