@@ -19,6 +19,8 @@ struct _AllowanceProfile<Value: SignedNumeric & Comparable> {
     /// The highest `v[j]` over the columns ranked from each position on.
     private let highestPotentialFrom: [Value]
 
+    @_specialize(where Value == Int128)
+    @_specialize(where Value == Double)
     init(allowance a: [Value], v: [Value]) {
         let order = a.indices.sorted { a[$0] < a[$1] }
         ranked = order.map { a[$0] }
@@ -37,6 +39,8 @@ struct _AllowanceProfile<Value: SignedNumeric & Comparable> {
     /// (`bound − a[j] − v[j]` without a value bound): no left-out pair's
     /// reduced cost is below this less the row's potential. `bound` itself
     /// when there are no columns.
+    @_specialize(where Value == Int128)
+    @_specialize(where Value == Double)
     func leastReducedCost(bound: Value, valueBound: Value?) -> Value {
         guard let lastSum = highestSumUpTo.last else { return bound }
         guard let valueBound else { return bound - lastSum }

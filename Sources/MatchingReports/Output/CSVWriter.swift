@@ -42,23 +42,42 @@ public struct CSVWriter: Sendable {
         if let first = cell.utf8.first, "=+-@\t\r".utf8.contains(first), !Self.isPlainDecimal(cell) {
             cell = "'" + cell
         }
-        let quote = UInt8(ascii: "\""), separatorByte = separator.asciiValue ?? UInt8(ascii: ",")
-        var quotes = 0, needsQuotes = false
-        for byte in cell.utf8
-        where byte == quote || byte == separatorByte || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-            needsQuotes = true
-            if byte == quote { quotes += 1 }
+        let separatorByte = separator.asciiValue ?? UInt8(ascii: ",")
+        let quotes = cell.withUTF8 { Self.quotesIfNeeded($0, separator: separatorByte) }
+        guard quotes >= 0 else { return cell }
+        return cell.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count + quotes + 2) { output in
+                let quote = UInt8(ascii: "\"")
+                output[0] = quote
+                var written = 1
+                for byte in bytes {
+                    output[written] = byte
+                    written += 1
+                    if byte == quote {
+                        output[written] = quote
+                        written += 1
+                    }
+                }
+                output[written] = quote
+                return written + 1
+            }
         }
-        guard needsQuotes else { return cell }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(cell.utf8.count + quotes + 2)
-        bytes.append(quote)
-        for byte in cell.utf8 {
-            bytes.append(byte)
-            if byte == quote { bytes.append(quote) }
+    }
+
+    /// How many quotes the cell holds when it must be quoted (it holds a
+    /// quote, the separator or a line end), or −1 when it need not be.
+    /// Over the cell's bytes in place: a round's mail-merge file is about
+    /// 100 MB of quoted letters at 68,000 mentees, and iterating the
+    /// string's UTF-8 view and appending to an array byte by byte took a
+    /// seventh of the samples of writing the round's files.
+    private static func quotesIfNeeded(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> Int {
+        let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        var quotes = 0, special = 0
+        for byte in bytes {
+            quotes &+= byte == quote ? 1 : 0
+            special |= byte == quote || byte == separator || byte == newline || byte == carriageReturn ? 1 : 0
         }
-        bytes.append(quote)
-        return String(decoding: bytes, as: UTF8.self)
+        return special == 0 ? -1 : quotes
     }
 
     /// `-`, digits, and optionally `.` and digits: the numbers Tandem writes.
