@@ -1,4 +1,6 @@
 import Diagnostics
+import Foundation
+import Synchronization
 
 /// Loads and validates a round's inputs: the policy, both sign-up files and
 /// the conflicts file, into a ``Cohort``.
@@ -43,6 +45,7 @@ public enum CohortLoader {
         }
         var mentorTable: CSVTable?
         var menteeTable: CSVTable?
+        var conflictTable: CSVTable?
         var roleColumn: FileColumns.Use?
         if let signups = sources.signups {
             // One file for everybody: its role column says who is on which side.
@@ -51,11 +54,14 @@ public enum CohortLoader {
             {
                 (mentorTable, menteeTable, roleColumn) = split
             }
+            conflictTable = sources.conflicts.flatMap { table($0, &diagnostics) }
         } else {
-            mentorTable = table(sources.mentors, &diagnostics)
-            menteeTable = table(sources.mentees, &diagnostics)
+            let tables = Self.tables([sources.mentors, sources.mentees] + (sources.conflicts.map { [$0] } ?? []))
+            for case .failure(let problems) in tables { diagnostics.append(contentsOf: problems) }
+            mentorTable = try? tables[0].get()
+            menteeTable = try? tables[1].get()
+            conflictTable = tables.count > 2 ? try? tables[2].get() : nil
         }
-        let conflictTable = sources.conflicts.flatMap { table($0, &diagnostics) }
         guard let policy, let mentorTable, let menteeTable, conflictTable != nil || sources.conflicts == nil else {
             throw diagnostics
         }
@@ -186,6 +192,18 @@ public enum CohortLoader {
         return Loaded(
             cohort: cohort, warnings: diagnostics.sorted,
             columns: [mentorLoader.columnReport, menteeLoader.columnReport])
+    }
+
+    /// The files' tables, in order, each read and parsed on a core of its
+    /// own (the 68,000 mentees' and 32,000 mentors' files of a generated
+    /// round: parsing and hashing them took a fifth of reading the sign-ups).
+    private static func tables(_ paths: [String]) -> [Result<CSVTable, InputDiagnostics>] {
+        let tables = Mutex([Result<CSVTable, InputDiagnostics>?](repeating: nil, count: paths.count))
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let table = Result { () throws(InputDiagnostics) in try CSVTable.load(path: paths[index]) }
+            tables.withLock { $0[index] = table }
+        }
+        return tables.withLock { $0.map { $0! } }
     }
 
     private static func table(_ path: String, _ diagnostics: inout InputDiagnostics) -> CSVTable? {
