@@ -8,8 +8,9 @@
 /// allowed mentor who scores higher on that list: their rank (1 + how many
 /// allowed mentors score strictly higher; equal scores share a rank) and
 /// their blocking pairs come from the list. Every other mentee's row is read
-/// in one pass over just those rows: on a generated 34,000 × 16,000 round,
-/// the unmatched 6 % and a few more, instead of two passes over everyone.
+/// in one pass over just those rows (in parts on every core when the scores
+/// are streamed): on a generated 34,000 × 16,000 round, the unmatched 6 % and
+/// a few more, instead of two passes over everyone.
 /// The stability audit: see ``_StabilityAudit``.
 struct _RoundDetails {
     /// Each proposed pair's score and rank, by mentee.
