@@ -11,6 +11,7 @@
 /// in one pass over just those rows (in parts on every core when the scores
 /// are streamed): on a generated 34,000 × 16,000 round, the unmatched 6 % and
 /// a few more, instead of two passes over everyone.
+///
 /// The stability audit: see ``_StabilityAudit``.
 struct _RoundDetails {
     /// Each proposed pair's score and rank, by mentee.

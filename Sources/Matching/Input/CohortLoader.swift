@@ -47,21 +47,29 @@ public enum CohortLoader {
         var menteeTable: CSVTable?
         var conflictTable: CSVTable?
         var roleColumn: FileColumns.Use?
-        if let signups = sources.signups {
+        // The sign-ups (one file, or one per side) and the conflicts, read together.
+        let signupPaths = sources.signups.map { [$0] } ?? [sources.mentors, sources.mentees]
+        let tables = Self.tables(signupPaths + (sources.conflicts.map { [$0] } ?? []))
+        func table(_ index: Int) -> CSVTable? {
+            switch tables[index] {
+            case .success(let table): return table
+            case .failure(let problems):
+                diagnostics.append(contentsOf: problems)
+                return nil
+            }
+        }
+        if sources.signups != nil {
             // One file for everybody: its role column says who is on which side.
-            if let table = table(signups, &diagnostics), let policy,
+            if let table = table(0), let policy,
                 let split = _RoleColumn.split(table, policy: policy, diagnostics: &diagnostics)
             {
                 (mentorTable, menteeTable, roleColumn) = split
             }
-            conflictTable = sources.conflicts.flatMap { table($0, &diagnostics) }
         } else {
-            let tables = Self.tables([sources.mentors, sources.mentees] + (sources.conflicts.map { [$0] } ?? []))
-            for case .failure(let problems) in tables { diagnostics.append(contentsOf: problems) }
-            mentorTable = try? tables[0].get()
-            menteeTable = try? tables[1].get()
-            conflictTable = tables.count > 2 ? try? tables[2].get() : nil
+            mentorTable = table(0)
+            menteeTable = table(1)
         }
+        conflictTable = sources.conflicts == nil ? nil : table(signupPaths.count)
         guard let policy, let mentorTable, let menteeTable, conflictTable != nil || sources.conflicts == nil else {
             throw diagnostics
         }
@@ -194,8 +202,8 @@ public enum CohortLoader {
             columns: [mentorLoader.columnReport, menteeLoader.columnReport])
     }
 
-    /// The files' tables, in order, each read and parsed on a core of its
-    /// own (the 68,000 mentees' and 32,000 mentors' files of a generated
+    /// The files' tables, in order, each read, parsed and hashed on a core
+    /// of its own (the 68,000 mentees' and 32,000 mentors' files of a generated
     /// round: parsing and hashing them took a fifth of reading the sign-ups).
     private static func tables(_ paths: [String]) -> [Result<CSVTable, InputDiagnostics>] {
         let tables = Mutex([Result<CSVTable, InputDiagnostics>?](repeating: nil, count: paths.count))
@@ -204,13 +212,6 @@ public enum CohortLoader {
             tables.withLock { $0[index] = table }
         }
         return tables.withLock { $0.map { $0! } }
-    }
-
-    private static func table(_ path: String, _ diagnostics: inout InputDiagnostics) -> CSVTable? {
-        do { return try CSVTable.load(path: path) } catch {
-            diagnostics.append(contentsOf: error)
-            return nil
-        }
     }
 
     /// Goals no mentor offers, and fewer places than mentees.
