@@ -185,10 +185,10 @@ import Testing
     }
 
     @Test(
-        "Starting from 1 or 3 candidates per mentee, pricing reaches the dense optimum over every pair (60–140 mentees, 40–60 mentors)"
+        "Starting from 1 or 3 candidates per mentee, pricing reaches the dense optimum over every pair (60–140 mentees, 40–60 mentors), reading rows in part or whole"
     )
     func fewCandidates() throws {
-        var pricedMoreThanOnce = 0
+        var pricedMoreThanOnce = 0, readInPart = 0
         for seed in UInt64(100)..<112 {
             let check = try Fixtures.generated(
                 mentees: 60 + Int(seed % 5) * 20, mentors: 40 + Int(seed % 3) * 10, topics: 15, seed: seed
@@ -206,9 +206,18 @@ import Testing
                     outcome.solution.objectiveWithUnassigned == (try Self.denseOptimum(outcome.pairs)),
                     "seed \(seed), \(initial) candidates")
                 if outcome.solves > 1 { pricedMoreThanOnce += 1 }
+                if outcome.pairs.rowsReadInPart > 0 { readInPart += 1 }
+                // Reading rows whole finds the same pairs each round: the same solves, the same answer.
+                solver.readsInPart = false
+                let whole = solver.solve()
+                #expect(whole.pairs.rowsReadInPart == 0)
+                #expect(whole.solution.columnForRow == outcome.solution.columnForRow, "seed \(seed)")
+                #expect(whole.candidatePairs == outcome.candidatePairs, "seed \(seed)")
+                #expect(whole.solves == outcome.solves, "seed \(seed)")
             }
         }
         #expect(pricedMoreThanOnce >= 30, "pricing rounds were exercised in \(pricedMoreThanOnce) of 36 solves")
+        #expect(readInPart >= 3, "rows were read in part in \(readInPart) of 36 solves")
     }
 }
 

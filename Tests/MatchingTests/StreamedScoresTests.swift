@@ -26,6 +26,31 @@ import _TandemUtilities
         #expect(seen == rows, comment)
     }
 
+    /// Rows read against `subset` (streamed, or copied out of stored rows)
+    /// equal the matrix's columns of those mentors.
+    static func expectSameColumns(
+        _ source: any ScoreSource, _ matrix: ScoreMatrix, rows: [Int], subset: [Int32], _ comment: Comment
+    ) {
+        var seen: [Int] = []
+        source.forEachRow(of: rows, against: _MentorSubset(subset, of: matrix.mentors)) { row in
+            seen.append(row.mentee)
+            #expect(row.mentors == subset.count, comment)
+            matrix.withRow(row.mentee) { stored in
+                for (column, mentor) in subset.enumerated() {
+                    #expect(row.isForbidden(column) == stored.isForbidden(Int(mentor)), comment)
+                    #expect(row[column] == stored[Int(mentor)], comment)
+                }
+            }
+        }
+        #expect(seen == rows, comment)
+    }
+
+    /// A random subset of `mentors` mentors, ascending (now and then all or none).
+    static func randomSubset(of mentors: Int, _ random: inout SeededGenerator) -> [Int32] {
+        let share = [0.0, 0.1, 0.5, 1.0].randomElement(using: &random)!
+        return (0..<Int32(mentors)).filter { _ in Double.random(in: 0..<1, using: &random) < share }
+    }
+
     @Test(
         "Streamed rows equal the stored matrix under every criterion kind, whole passes and scattered rows (60 random schemes)"
     )
@@ -43,6 +68,9 @@ import _TandemUtilities
             let some = every.filter { _ in Bool.random(using: &random) }
             Self.expectSameRows(streamed, matrix, rows: some, "seed \(seed), rows \(some)")
             #expect(streamed.rowsComputed == every.count + some.count)
+            let subset = Self.randomSubset(of: matrix.mentors, &random)
+            Self.expectSameColumns(streamed, matrix, rows: some, subset: subset, "seed \(seed), mentors \(subset)")
+            Self.expectSameColumns(matrix, matrix, rows: some, subset: subset, "seed \(seed), stored")
             checked += 1
         }
         #expect(checked == 60)
@@ -76,6 +104,13 @@ import _TandemUtilities
             Self.expectSameRows(
                 model.streamedScores(), matrix, rows: Array(stride(from: 1, to: matrix.mentees, by: 3)),
                 "seed \(seed), every third row")
+            // Against some mentors only: the conflicts and penalties of the others are skipped, theirs kept.
+            var random = SeededGenerator(seed: seed)
+            for subset in [Array(stride(from: Int32(0), to: 140, by: 3)), [9], Self.randomSubset(of: 140, &random)] {
+                Self.expectSameColumns(
+                    model.streamedScores(), matrix, rows: Array(0..<matrix.mentees), subset: subset,
+                    "seed \(seed), mentors \(subset)")
+            }
         }
     }
 

@@ -43,20 +43,36 @@ extension _EligiblePairs {
     }
 }
 
-/// One pricing round's ``_SlackProfile`` against each earlier round, built
-/// when a row read in that round first needs it.
+/// One pricing round's ``_SlackProfile`` and ``_RiseRanking`` against each
+/// earlier round, built when a row read in that round first needs them.
 struct _SlackProfiles {
     /// Each mentor's slack this round.
     let now: [Int64]
+    private var earlier: [Int: [Int64]] = [:]
     private var built: [Int: _SlackProfile] = [:]
+    private var rankings: [Int: _RiseRanking] = [:]
 
     init(now: [Int64]) { self.now = now }
 
     mutating func profile(_ round: Int, pairs: _EligiblePairs) -> _SlackProfile {
         if let known = built[round] { return known }
-        let earlier = pairs.slack(columnPotentials: pairs.memory.allowances[round].map { -$0 })
-        let profile = _SlackProfile(earlier: earlier, now: now) { pairs.places[$0] > 0 }
+        let profile = _SlackProfile(earlier: slack(in: round, pairs: pairs), now: now) { pairs.places[$0] > 0 }
         built[round] = profile
         return profile
+    }
+
+    mutating func ranking(_ round: Int, pairs: _EligiblePairs) -> _RiseRanking {
+        if let known = rankings[round] { return known }
+        let ranking = _RiseRanking(earlier: slack(in: round, pairs: pairs), now: now) { pairs.places[$0] > 0 }
+        rankings[round] = ranking
+        return ranking
+    }
+
+    /// Each mentor's slack in an earlier pricing round.
+    private mutating func slack(in round: Int, pairs: _EligiblePairs) -> [Int64] {
+        if let known = earlier[round] { return known }
+        let slack = pairs.slack(columnPotentials: pairs.memory.allowances[round].map { -$0 })
+        earlier[round] = slack
+        return slack
     }
 }

@@ -56,6 +56,11 @@ struct _EligiblePairs: PricingSource {
     var digest: _ScoreDigest?
     /// What pricing learnt of each row (see ``_PricingMemory``).
     var memory: _PricingMemory
+    /// Whether pricing may read a row again against only the mentors whose
+    /// slack fell enough (``_RiseRanking``); tests turn it off to compare.
+    var readsInPart = true
+    /// How many rows pricing read in part, over every pricing round.
+    private(set) var rowsReadInPart = 0
     /// Where pricing's passes run when not here (``ScoredCohort``'s runner).
     var passes: (any RowPassRunner)?
     /// The scoring the scores come from, when known.
@@ -331,6 +336,10 @@ struct _EligiblePairs: PricingSource {
         let leastSlack = slack.min() ?? Int64.max / 2
         var slackProfiles = _SlackProfiles(now: slack)
         var rowsToRead: [Int] = []
+        // Rows read again against some mentors only: their place in
+        // `rowsToRead`, the round they were read in and the prefix of that
+        // round's ranking to read (see `_RiseRanking`).
+        var partialReads: [(position: Int, round: Int, prefix: Int)] = []
         for mentee in 0..<rowCount {
             // A locked mentee's other pairs may price negative (its potential
             // only makes the locked pair tight), but it takes no other pair:
@@ -350,8 +359,17 @@ struct _EligiblePairs: PricingSource {
                 {
                     known = listed
                 } else {
-                    rowsToRead.append(mentee)
-                    continue
+                    // Only the mentors whose slack fell far enough can hold an improving pair.
+                    let ranking = slackProfiles.ranking(round, pairs: self)
+                    let needed = ranking.count(fallingBy: -(u &+ bound))
+                    if needed > 0 {
+                        if readsInPart, let prefix = ranking.prefix(holding: needed) {
+                            partialReads.append((rowsToRead.count, round, prefix))
+                        }
+                        rowsToRead.append(mentee)
+                        continue
+                    }
+                    known = memory.runners(of: mentee)
                 }
             } else if let digest {
                 let bound = digest.leftOutBound[mentee]
@@ -377,7 +395,11 @@ struct _EligiblePairs: PricingSource {
             ProgressReporter.begin(
                 "looking for better pairs (pass \(round + 1))", total: rowsToRead.count, unit: "mentees")
         }
-        let job = pricingJob(terms, rows: rowsToRead, duals: duals, candidates: candidates)
+        var job = pricingJob(terms, rows: rowsToRead, duals: duals, candidates: candidates)
+        if !partialReads.isEmpty {
+            job.partial = partialRows(rowsToRead, partialReads, profiles: &slackProfiles)
+            rowsReadInPart += partialReads.count
+        }
         let parts =
             if let passes = passes ?? _ThreadedPasses.local(for: scores), !rowsToRead.isEmpty {
                 passes.pricingPass(
@@ -416,6 +438,39 @@ struct _EligiblePairs: PricingSource {
             potentials: rows.map { duals.rowPotentials[$0] },
             kept: rows.map { keptMentor.isEmpty ? -1 : keptMentor[$0] }, candidateEnd: candidateEnd,
             candidateMentors: candidateMentors)
+    }
+
+    /// The partial reads of a pricing pass over `rows`: each listed row's
+    /// subset (the prefix of its round's ranking, its mentors ascending;
+    /// rows with the same round and prefix share one), its runners-up
+    /// outside the subset and the bound on the rest.
+    private func partialRows(
+        _ rows: [Int], _ reads: [(position: Int, round: Int, prefix: Int)], profiles: inout _SlackProfiles
+    ) -> _PartialRows {
+        var partial = _PartialRows()
+        var subsets: [[Int]: Int32] = [:]
+        var next = 0
+        for (position, mentee) in rows.enumerated() {
+            guard next < reads.count, reads[next].position == position else {
+                partial.append(row: -1, known: [], unreadBound: .min)
+                continue
+            }
+            let (round, prefix) = (reads[next].round, reads[next].prefix)
+            next += 1
+            let ranking = profiles.ranking(round, pairs: self)
+            let mentors = ranking.order[..<prefix]
+            let subset =
+                subsets[[round, prefix]]
+                ?? {
+                    let number = partial.add(subset: mentors.sorted())
+                    subsets[[round, prefix]] = number
+                    return number
+                }()
+            partial.append(
+                row: subset, known: memory.runners(of: mentee).filter { !ranking.isAmongFirst(prefix, $0.mentor) },
+                unreadBound: ranking.unreadBound(after: prefix, bound: memory.bound[mentee]))
+        }
+        return partial
     }
 
     /// The allowance a ``RowSummary`` names: a pricing round's column

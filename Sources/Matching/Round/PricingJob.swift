@@ -12,24 +12,53 @@ struct _PricingJob {
     let kept: [Int32]
     let candidateEnd: [Int64]
     let candidateMentors: [Int32]
+    /// Which rows are read against some mentors only (see ``_PartialRows``).
+    var partial = _PartialRows()
 
-    /// Reads the listed rows that fall in `block` (all of them by default).
+    /// Reads the listed rows that fall in `block` (all of them by default),
+    /// the rows of each subset of mentors in one pass, and gives them back
+    /// in row order.
     func price(_ scores: any ScoreSource, block: Range<Int>? = nil) -> _PricedRows {
         let block = block ?? 0..<scores.mentees
         let first = rows.firstIndex { Int($0) >= block.lowerBound } ?? rows.count
         let end = rows.firstIndex { Int($0) >= block.upperBound } ?? rows.count
         var pricer = _RowPricer(terms)
-        var priced = _PricedRows()
-        var index = first
-        scores.forEachRow(of: rows[first..<end].map(Int.init)) { row in
-            let candidates = index == 0 ? 0 : Int(candidateEnd[index - 1])
-            pricer.read(
-                row, potential: potentials[index], kept: Int(kept[index]),
-                candidates: candidateMentors[candidates..<Int(candidateEnd[index])].lazy.map(Int.init))
-            priced.append(row: row.mentee, pricer)
-            index += 1
+        var groups: [Int32: [Int]] = [:]
+        for index in first..<end { groups[partial.subset(ofRow: index), default: []].append(index) }
+        let read = groups.keys.sorted().map { subset in
+            let indices = groups[subset]!
+            var priced = _PricedRows()
+            var position = 0
+            func price(_ row: ScoreRow, partialRow: _PartialRow?) {
+                let index = indices[position]
+                let candidates = index == 0 ? 0 : Int(candidateEnd[index - 1])
+                pricer.read(
+                    row, potential: potentials[index], kept: Int(kept[index]),
+                    candidates: candidateMentors[candidates..<Int(candidateEnd[index])].lazy.map(Int.init),
+                    partial: partialRow)
+                priced.append(row: row.mentee, pricer)
+                position += 1
+            }
+            let menteesOfGroup = indices.map { Int(rows[$0]) }
+            if subset < 0 {
+                scores.forEachRow(of: menteesOfGroup) { price($0, partialRow: nil) }
+            } else {
+                let mentors = partial.subset(Int(subset), of: terms.slack.count)
+                scores.forEachRow(of: menteesOfGroup, against: mentors) { row in
+                    price(row, partialRow: partial.row(indices[position], mentorOfColumn: mentors.mentors))
+                }
+            }
+            return (indices, priced)
         }
-        return priced
+        guard read.count > 1 else { return read.first?.1 ?? _PricedRows() }
+        // Back in row order: each group's rows are ascending, so a merge.
+        var merged = _PricedRows(), next = [Int](repeating: 0, count: read.count)
+        for index in first..<end {
+            let group = read.indices.first { next[$0] < read[$0].0.count && read[$0].0[next[$0]] == index }!
+            merged.append(read[group].1, entry: next[group])
+            next[group] += 1
+        }
+        return merged
     }
 
     func write(to writer: inout _PassBytesWriter) {
@@ -39,6 +68,7 @@ struct _PricingJob {
         writer.append(array: kept)
         writer.append(array: candidateEnd)
         writer.append(array: candidateMentors)
+        partial.write(to: &writer)
     }
 }
 
@@ -58,7 +88,8 @@ extension _PricingJob {
         else { throw .malformed("holds an inconsistent pricing job") }
         self.init(
             terms: terms, rows: rows, potentials: potentials, kept: kept, candidateEnd: candidateEnd,
-            candidateMentors: candidateMentors)
+            candidateMentors: candidateMentors,
+            partial: try _PartialRows(from: &reader, rows: rows.count, mentors: mentors))
     }
 }
 
@@ -80,6 +111,19 @@ struct _PricedRows {
         improvingEnd.append(Int32(improvingMentors.count))
         runnerMentors += pricer.runners.items
         runnerScores += pricer.runners.scores
+        runnerEnd.append(Int32(runnerMentors.count))
+    }
+
+    /// Appends `other`'s `entry`-th row.
+    mutating func append(_ other: _PricedRows, entry: Int) {
+        rows.append(other.rows[entry])
+        bounds.append(other.bounds[entry])
+        let improving = other.improving(entry), runners = other.runners(entry)
+        improvingMentors += improving.mentors
+        improvingScores += improving.scores
+        improvingEnd.append(Int32(improvingMentors.count))
+        runnerMentors += runners.mentors
+        runnerScores += runners.scores
         runnerEnd.append(Int32(runnerMentors.count))
     }
 

@@ -34,6 +34,8 @@ struct _RoundSolver {
     /// How many of each mentee's best mentors the first sparse solve sees
     /// (tests lower it to make pricing do the work).
     var initialCandidates = _EligiblePairs.menteeCandidates
+    /// Whether pricing may read rows in part (``_EligiblePairs/readsInPart``).
+    var readsInPart = true
     /// Pairs that must be in the answer (by index), kept out of the search.
     var locks: [(mentee: Int, mentor: Int)] = []
     /// An earlier answer's mentor of each mentee, whose pairs join the first
@@ -205,6 +207,7 @@ struct _RoundSolver {
             scores: scores, places: places, cutoff: cutoff(floor: floor), offset: terms.offset,
             discount: discountUnits)
         pairs.initialPerMentee = initialCandidates
+        pairs.readsInPart = readsInPart
         pairs.digest = digest.flatMap { $0.isValid(places: places, cutoff: pairs.cutoff) ? $0 : nil }
         pairs.origin = origin
         pairs.passes = passes

@@ -53,13 +53,26 @@ extension _CriterionTerms.Term {
 /// forbidden here are cleared by a last masking loop.
 struct _CriterionRowPass {
     private let terms: [_CriterionTerms.Term]
-    /// Per-row scratch: 1 for the mentors a mentee's preferences name.
+    /// Per-row scratch: 1 for the columns of the mentors a mentee's preferences name.
     private var mark: [Int32]
+    /// The column of each mentor a preference names, when the row's columns
+    /// are a subset of the mentors (``_MentorSubset``); `nil` when every
+    /// mentor is a column.
+    private let columnOf: [Int32]?
 
-    init(terms: _CriterionTerms, mentors: Int) {
+    /// - Parameters:
+    ///   - terms: The criteria, their mentor-side keys in column order.
+    ///   - mentors: The row's columns.
+    ///   - columnOf: Each mentor's column (−1: none), for a subset of the mentors.
+    init(terms: _CriterionTerms, mentors: Int, columnOf: [Int32]? = nil) {
         self.terms = terms.terms.filter(\.needsRowPass)
         mark = [Int32](repeating: 0, count: self.terms.contains { $0.criterion.kind == .preferences } ? mentors : 0)
+        self.columnOf = columnOf
     }
+
+    /// The column of a mentor a preference names, or −1 when not a column.
+    @inline(__always)
+    private func column(_ mentor: Int32) -> Int { Int(columnOf?[Int(mentor)] ?? mentor) }
 
     var isEmpty: Bool { terms.isEmpty }
 
@@ -151,10 +164,12 @@ struct _CriterionRowPass {
         flags: UnsafeMutablePointer<UInt8>
     ) {
         let named = term.named[row]
-        for (mentor, rank) in named { output[Int(mentor)] &+= Int32(truncatingIfNeeded: term.rankUnits[Int(rank) - 1]) }
+        for (mentor, rank) in named where column(mentor) >= 0 {
+            output[column(mentor)] &+= Int32(truncatingIfNeeded: term.rankUnits[Int(rank) - 1])
+        }
         guard term.criterion.rule == .required else { return }
         let menteeNamed: Int32 = term.criterion.namingSide == .mentee && !named.isEmpty ? 1 : 0
-        for (mentor, _) in named { mark[Int(mentor)] = 1 }
+        for (mentor, _) in named where column(mentor) >= 0 { mark[column(mentor)] = 1 }
         mark.withUnsafeBufferPointer { mark in
             if term.criterion.namingSide == .mentee {
                 for column in 0..<count {
@@ -170,6 +185,6 @@ struct _CriterionRowPass {
                 }
             }
         }
-        for (mentor, _) in named { mark[Int(mentor)] = 0 }
+        for (mentor, _) in named where column(mentor) >= 0 { mark[column(mentor)] = 0 }
     }
 }

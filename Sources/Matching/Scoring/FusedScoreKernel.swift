@@ -25,9 +25,11 @@ struct _FusedScoreKernel {
     /// The policy's criteria outside the GEMM, applied to each row after it.
     private var criteria: _CriterionRowPass
 
-    init(model: ScoringModel) {
-        mentorCount = model.cohort.mentors.count
-        mentors = model.mentorKeys
+    /// The kernel for rows against every mentor, or against `subset` alone
+    /// (its mentors as the row's columns).
+    init(model: ScoringModel, subset: _MentorSubset? = nil) {
+        mentorCount = subset?.count ?? model.cohort.mentors.count
+        mentors = subset.map(model.mentorKeys.gathered) ?? model.mentorKeys
         mentees = model.menteeKeys
         mentorMeeting = mentors.meeting.map(Int32.init)
         // Language numbers are shared by both sides, so both fit in 32 bits or neither does.
@@ -36,7 +38,9 @@ struct _FusedScoreKernel {
         let padded = (mentorCount + 63) / 64 * 64
         shared = [Int32](repeating: 0, count: mentorLanguageMasks == nil ? padded : 0)
         flags = [UInt8](repeating: 0, count: padded)
-        criteria = _CriterionRowPass(terms: model.criteria, mentors: mentorCount)
+        criteria = _CriterionRowPass(
+            terms: subset.map(model.criteria.gathered) ?? model.criteria, mentors: mentorCount,
+            columnOf: subset?.columnOf)
         let policy = model.cohort.policy
         let hasLevels = !policy.seniority.levels.isEmpty
         parameters = _RowParameters(
@@ -53,7 +57,7 @@ struct _FusedScoreKernel {
             languageRequired: policy.sharedLanguageRequired ? 1 : 0)
     }
 
-    /// Scores mentee `row` against every mentor.
+    /// Scores mentee `row` against every mentor (or the subset's).
     ///
     /// - Parameters:
     ///   - product: the row's goal units (`Scalar`s, not aliasing `output`).

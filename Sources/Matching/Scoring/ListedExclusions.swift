@@ -82,12 +82,18 @@ struct _ListedExclusions: Sendable {
     }
 
     /// Forbids the mentee's listed pairs (score 0) and adds the penalty to
-    /// their penalised earlier pairs that stay allowed.
-    func apply(mentee: Int, scores: UnsafeMutablePointer<Int32>, forbidden: UnsafeMutablePointer<UInt64>) {
+    /// their penalised earlier pairs that stay allowed; with `columnOf`, the
+    /// row's columns are a subset of the mentors (−1: a mentor not among them).
+    func apply(
+        mentee: Int, scores: UnsafeMutablePointer<Int32>, forbidden: UnsafeMutablePointer<UInt64>,
+        columnOf: UnsafePointer<Int32>? = nil
+    ) {
+        func column(_ mentor: Int32) -> Int { Int(columnOf?[Int(mentor)] ?? mentor) }
         func forbid(_ mentor: Int32) {
-            let mentor = Int(mentor)
-            forbidden[mentor >> 6] |= 1 << UInt64(mentor & 63)
-            scores[mentor] = 0
+            let column = column(mentor)
+            guard column >= 0 else { return }
+            forbidden[column >> 6] |= 1 << UInt64(column & 63)
+            scores[column] = 0
         }
         for position in exclusionStart[mentee]..<exclusionStart[mentee + 1] { forbid(excludedMentors[position]) }
         for position in declaredStart[mentee]..<declaredStart[mentee + 1] {
@@ -97,8 +103,8 @@ struct _ListedExclusions: Sendable {
             for mentor in mentorsDeclaring[Int(menteeOrganisation[mentee])] { forbid(mentor) }
         }
         for position in penaltyStart[mentee]..<penaltyStart[mentee + 1] {
-            let mentor = Int(penalisedMentors[position])
-            if forbidden[mentor >> 6] >> UInt64(mentor & 63) & 1 == 0 { scores[mentor] += penaltyUnits }
+            let column = column(penalisedMentors[position])
+            if column >= 0, forbidden[column >> 6] >> UInt64(column & 63) & 1 == 0 { scores[column] += penaltyUnits }
         }
     }
 }

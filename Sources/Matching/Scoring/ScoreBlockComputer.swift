@@ -46,13 +46,17 @@ struct _ScoreBlockComputer: Sendable {
     }
 
     let model: ScoringModel
-    private let features: Features
+    private var features: Features
     let depth: Int
     let listed: _ListedExclusions
-    let blockRows: Int
+    private(set) var blockRows: Int
+    /// The mentors a row is scored against, when not all of them
+    /// (``restricted(to:)``): a row's columns are the subset's.
+    private(set) var subset: _MentorSubset?
+    /// A row's columns: the cohort's mentors, or the subset's.
+    private(set) var mentors: Int
 
     var mentees: Int { model.cohort.mentees.count }
-    var mentors: Int { model.cohort.mentors.count }
     var wordsPerRow: Int { (mentors + 63) / 64 }
 
     /// In single precision when every product stays below 2²² in magnitude
@@ -68,12 +72,35 @@ struct _ScoreBlockComputer: Sendable {
             (features, self.depth, stride) = (.double(goals: goals, skills: skills), depth, 8)
         }
         listed = _ListedExclusions(cohort: model.cohort, penaltyUnits: model.repeatPairUnits)
-        // About 16 MB of product per block: it stays in the last-level cache
-        // for the fused pass, and OpenBLAS seldom repacks the skill matrix.
-        // Measured at 20,000 × 10,000 (one thread): 2 MB blocks 3.54 s,
-        // 4 MB 3.45 s, 16 MB 3.32 s, 32 MB 3.44 s.
-        let mentors = model.cohort.mentors.count
-        blockRows = max(1, (1 << 24) / (max(1, mentors) * stride))
+        mentors = model.cohort.mentors.count
+        blockRows = Self.blockRows(mentors: mentors, stride: stride)
+    }
+
+    /// About 16 MB of product per block: it stays in the last-level cache
+    /// for the fused pass, and OpenBLAS seldom repacks the skill matrix.
+    /// Measured at 20,000 × 10,000 (one thread): 2 MB blocks 3.54 s,
+    /// 4 MB 3.45 s, 16 MB 3.32 s, 32 MB 3.44 s.
+    private static func blockRows(mentors: Int, stride: Int) -> Int {
+        max(1, (1 << 24) / (max(1, mentors) * stride))
+    }
+
+    /// The same scoring against the subset's mentors alone: their skill
+    /// rows gathered (a copy of `subset.count × depth` values), each row's
+    /// columns the subset's.
+    func restricted(to subset: _MentorSubset) -> _ScoreBlockComputer {
+        precondition(self.subset == nil && subset.columnOf.count == mentors, "a subset of every mentor")
+        var restricted = self
+        switch features {
+        case let .single(goals, skills):
+            restricted.features = .single(goals: goals, skills: subset.gather(skills, width: depth))
+            restricted.blockRows = Self.blockRows(mentors: subset.count, stride: 4)
+        case let .double(goals, skills):
+            restricted.features = .double(goals: goals, skills: subset.gather(skills, width: depth))
+            restricted.blockRows = Self.blockRows(mentors: subset.count, stride: 8)
+        }
+        restricted.subset = subset
+        restricted.mentors = subset.count
+        return restricted
     }
 
     /// One thread's scratch: a product block and gathered encodings in the
@@ -86,7 +113,7 @@ struct _ScoreBlockComputer: Sendable {
 
     /// Scratch for blocks of up to ``blockRows`` rows.
     func makeWorkspace() -> Workspace {
-        var workspace = Workspace(kernel: _FusedScoreKernel(model: model))
+        var workspace = Workspace(kernel: _FusedScoreKernel(model: model, subset: subset))
         let product = blockRows * max(1, mentors), gathered = blockRows * max(1, depth)
         switch features {
         case .single:
@@ -142,13 +169,17 @@ struct _ScoreBlockComputer: Sendable {
                         Scalar.multiplyTransposed(
                             encodings, rows: count, skills.baseAddress, columns: mentors, depth: depth,
                             into: product.baseAddress, ldc: mentors)
-                        for offset in 0..<count {
-                            let mentee = selection[positions.lowerBound + offset]
-                            let output = scores + offset * mentors, words = forbidden + offset * wordsPerRow
-                            kernel.scoreRow(
-                                mentee, product: UnsafePointer(product.baseAddress! + offset * mentors),
-                                into: output, forbidden: words)
-                            listed.apply(mentee: mentee, scores: output, forbidden: words)
+                        (subset?.columnOf ?? []).withUnsafeBufferPointer { columnOf in
+                            for offset in 0..<count {
+                                let mentee = selection[positions.lowerBound + offset]
+                                let output = scores + offset * mentors, words = forbidden + offset * wordsPerRow
+                                kernel.scoreRow(
+                                    mentee, product: UnsafePointer(product.baseAddress! + offset * mentors),
+                                    into: output, forbidden: words)
+                                listed.apply(
+                                    mentee: mentee, scores: output, forbidden: words,
+                                    columnOf: subset == nil ? nil : columnOf.baseAddress)
+                            }
                         }
                     }
                 }

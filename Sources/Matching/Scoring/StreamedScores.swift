@@ -49,16 +49,24 @@ public struct StreamedScores: ScoreSource {
         stream(mentees, body)
     }
 
+    /// The listed mentees' rows against the subset's mentors alone, scored
+    /// against their gathered encodings: a row costs the subset's share of
+    /// a whole one.
+    func forEachBlock(of mentees: [Int], against subset: _MentorSubset, _ body: (ScoreBlock) -> Void) {
+        stream(mentees, computer: computer.restricted(to: subset), body)
+    }
+
     /// Scores the mentees block by block, a block per core at a time, into
     /// reused buffers (two per core: one batch is read while the next is
     /// scored), and lends each block to `body` in order.
-    private func stream(_ indices: [Int], _ body: (ScoreBlock) -> Void) {
+    private func stream(_ indices: [Int], computer: _ScoreBlockComputer? = nil, _ body: (ScoreBlock) -> Void) {
+        let computer = computer ?? self.computer
         let total = indices.count
         guard total > 0 else { return }
         reads.count.add(total, ordering: .relaxed)
-        if scoresOnCallingThread { return streamHere(indices, body) }
+        if scoresOnCallingThread { return streamHere(indices, computer: computer, body) }
         let workers = min(_ScoreBlockComputer.workers, (total + computer.blockRows - 1) / computer.blockRows)
-        let rows = min(computer.blockRows, total), mentors = mentors, wordsPerRow = computer.wordsPerRow
+        let rows = min(computer.blockRows, total), mentors = computer.mentors, wordsPerRow = computer.wordsPerRow
         // A block per slot: each core's block of this batch and of the next.
         var scores = [Int32](repeating: 0, count: max(1, 2 * workers * rows * mentors))
         var words = [UInt64](repeating: 0, count: max(1, 2 * workers * rows * wordsPerRow))
@@ -92,8 +100,9 @@ public struct StreamedScores: ScoreSource {
 extension StreamedScores {
     /// ``stream(_:_:)`` on the calling thread alone: each block scored into
     /// one buffer, then lent to `body`.
-    private func streamHere(_ indices: [Int], _ body: (ScoreBlock) -> Void) {
-        let rows = min(computer.blockRows, indices.count), mentors = mentors, wordsPerRow = computer.wordsPerRow
+    private func streamHere(_ indices: [Int], computer: _ScoreBlockComputer, _ body: (ScoreBlock) -> Void) {
+        let rows = min(computer.blockRows, indices.count), mentors = computer.mentors
+        let wordsPerRow = computer.wordsPerRow
         var workspace = computer.makeWorkspace()
         var scores = [Int32](repeating: 0, count: max(1, rows * mentors))
         var words = [UInt64](repeating: 0, count: max(1, rows * wordsPerRow))
