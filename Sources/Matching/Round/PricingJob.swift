@@ -104,21 +104,25 @@ struct _PricedRows {
     init() {}
 
     mutating func append(row: Int, _ pricer: _RowPricer) {
-        rows.append(Int32(row))
-        bounds.append(pricer.bound)
-        improvingMentors += pricer.improving.items
-        improvingScores += pricer.improving.scores
-        improvingEnd.append(Int32(improvingMentors.count))
-        runnerMentors += pricer.runners.items
-        runnerScores += pricer.runners.scores
-        runnerEnd.append(Int32(runnerMentors.count))
+        append(
+            row: Int32(row), bound: pricer.bound,
+            improving: (pricer.improving.items[...], pricer.improving.scores[...]),
+            runners: (pricer.runners.items[...], pricer.runners.scores[...]))
     }
 
     /// Appends `other`'s `entry`-th row.
     mutating func append(_ other: _PricedRows, entry: Int) {
-        rows.append(other.rows[entry])
-        bounds.append(other.bounds[entry])
-        let improving = other.improving(entry), runners = other.runners(entry)
+        append(
+            row: other.rows[entry], bound: other.bounds[entry], improving: other.improving(entry),
+            runners: other.runners(entry))
+    }
+
+    private mutating func append(
+        row: Int32, bound: Int64, improving: (mentors: ArraySlice<Int32>, scores: ArraySlice<Int32>),
+        runners: (mentors: ArraySlice<Int32>, scores: ArraySlice<Int32>)
+    ) {
+        rows.append(row)
+        bounds.append(bound)
         improvingMentors += improving.mentors
         improvingScores += improving.scores
         improvingEnd.append(Int32(improvingMentors.count))
