@@ -8,9 +8,10 @@ public struct RoundFigures: Sendable {
         "Every eligible pair is checked against the final duals: the solver's candidate pairs and the pairs kept "
         + "beside each row's bound (its best mentors by score, or pricing's runners-up) one by one from their scores; "
         + "every other pair of a row through that bound on its value, recorded by a pass over the row (scoring's, "
-        + "which read every score, or pricing's against earlier duals, which read every score or, for a row read "
-        + "again, the scores of the mentors whose slack fell past the row's margin and bounded the others from the "
-        + "row's earlier bound), raised by how far the pair's own column potential has risen since, and never above "
+        + "which read every score, or pricing's against earlier duals, which read every score or only the scores "
+        + "of the mentors that could improve the row — at its first read those whose slack was below the best "
+        + "score scoring's pass left off its list, the others bounded by that score; at a later read those whose "
+        + "slack fell past the row's margin, the others bounded from the row's earlier bound), raised by how far the pair's own column potential has risen since, and never above "
         + "the best score scoring's pass left off the row's list; a row no bound settles is read in full."
 
     public let mentees: Int

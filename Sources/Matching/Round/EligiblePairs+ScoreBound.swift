@@ -18,11 +18,8 @@ extension _EligiblePairs {
         _ mentee: Int, bound: Int64, potential: Int64, round: Int, digest: _ScoreDigest,
         profiles: inout _SlackProfiles
     ) -> [(mentor: Int32, score: Int32)]? {
-        let scoreBound = digest.leftOutBound[mentee]
         // With every eligible pair on the digest's list, no other is left.
-        if scoreBound != .min {
-            let kept = keptMentor.isEmpty ? -1 : Int(keptMentor[mentee])
-            let valueBound = scoreBound &* scale &+ offset &+ (kept >= 0 ? keepBonus : 0)
+        if let valueBound = digestValueBound(mentee, digest: digest) {
             let net = profiles.profile(round, pairs: self).highestNet(bound: bound, valueBound: valueBound)
             guard (net ?? .min) &+ potential <= 0 else { return nil }
         }
@@ -51,6 +48,7 @@ struct _SlackProfiles {
     private var earlier: [Int: [Int64]] = [:]
     private var built: [Int: _SlackProfile] = [:]
     private var rankings: [Int: _RiseRanking] = [:]
+    private var firstRead: _RiseRanking?
 
     init(now: [Int64]) { self.now = now }
 
@@ -59,6 +57,19 @@ struct _SlackProfiles {
         let profile = _SlackProfile(earlier: slack(in: round, pairs: pairs), now: now) { pairs.places[$0] > 0 }
         built[round] = profile
         return profile
+    }
+
+    /// The mentors with places ranked by their slack now, the least first:
+    /// the ranking of a row read for the first time, whose pairs left off
+    /// scoring's list are bounded by one value `M` (a mentor `m` nets at most
+    /// `M − s[m]`), as if every slack had fallen from 0.
+    mutating func firstReadRanking(pairs: _EligiblePairs) -> _RiseRanking {
+        if let known = firstRead { return known }
+        let ranking = _RiseRanking(earlier: [Int64](repeating: 0, count: now.count), now: now) {
+            pairs.places[$0] > 0
+        }
+        firstRead = ranking
+        return ranking
     }
 
     mutating func ranking(_ round: Int, pairs: _EligiblePairs) -> _RiseRanking {

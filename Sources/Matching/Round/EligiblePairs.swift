@@ -56,11 +56,15 @@ struct _EligiblePairs: PricingSource {
     var digest: _ScoreDigest?
     /// What pricing learnt of each row (see ``_PricingMemory``).
     var memory: _PricingMemory
-    /// Whether pricing may read a row again against only the mentors whose
-    /// slack fell enough (``_RiseRanking``); tests turn it off to compare.
+    /// Whether pricing may read a row against only the mentors that could
+    /// hold an improving pair with it (``_RiseRanking``): at its first read,
+    /// those whose slack is below the bound of scoring's digest; later,
+    /// those whose slack fell enough. Tests turn it off to compare.
     var readsInPart = true
-    /// How many rows pricing read in part, over every pricing round.
+    /// How many rows pricing read in part, over every pricing round, and
+    /// how many of those were first reads.
     private(set) var rowsReadInPart = 0
+    private(set) var firstReadsInPart = 0
     /// Where pricing's passes run when not here (``ScoredCohort``'s runner).
     var passes: (any RowPassRunner)?
     /// The scoring the scores come from, when known.
@@ -333,13 +337,13 @@ struct _EligiblePairs: PricingSource {
                 additions.append((mentee, candidatePairs(mentee: mentee, mentors: Array(zip(mentors, scores)))))
             }
         }
-        let leastSlack = slack.min() ?? Int64.max / 2
         var slackProfiles = _SlackProfiles(now: slack)
         var rowsToRead: [Int] = []
-        // Rows read again against some mentors only: their place in
-        // `rowsToRead`, the round they were read in and the prefix of that
-        // round's ranking to read (see `_RiseRanking`).
-        var partialReads: [(position: Int, round: Int, prefix: Int)] = []
+        // Rows read against some mentors only: their place in `rowsToRead`,
+        // the round they were last read in (`nil` for a first read), the
+        // prefix of that round's ranking to read and the bound the ranking's
+        // falls add to (see `_RiseRanking`).
+        var partialReads: [_PartialRead] = []
         for mentee in 0..<rowCount {
             // A locked mentee's other pairs may price negative (its potential
             // only makes the locked pair tight), but it takes no other pair:
@@ -364,7 +368,8 @@ struct _EligiblePairs: PricingSource {
                     let needed = ranking.count(fallingBy: -(u &+ bound))
                     if needed > 0 {
                         if readsInPart, let prefix = ranking.prefix(holding: needed) {
-                            partialReads.append((rowsToRead.count, round, prefix))
+                            partialReads.append(
+                                _PartialRead(position: rowsToRead.count, round: round, prefix: prefix, bound: bound))
                         }
                         rowsToRead.append(mentee)
                         continue
@@ -372,11 +377,20 @@ struct _EligiblePairs: PricingSource {
                     known = memory.runners(of: mentee)
                 }
             } else if let digest {
-                let bound = digest.leftOutBound[mentee]
-                guard bound == .min || bound &* scale &+ offset &+ u &+ (kept >= 0 ? keepBonus : 0) - leastSlack <= 0
-                else {
-                    rowsToRead.append(mentee)
-                    continue
+                // Every mentor left off the list is worth at most the list's
+                // bound: only those whose slack is below it plus the row's
+                // potential can hold an improving pair.
+                if let bound = digestValueBound(mentee, digest: digest) {
+                    let ranking = slackProfiles.firstReadRanking(pairs: self)
+                    let needed = ranking.count(fallingBy: -(u &+ bound))
+                    if needed > 0 {
+                        if readsInPart, let prefix = ranking.prefix(holding: needed) {
+                            partialReads.append(
+                                _PartialRead(position: rowsToRead.count, round: nil, prefix: prefix, bound: bound))
+                        }
+                        rowsToRead.append(mentee)
+                        continue
+                    }
                 }
                 let (mentors, scores) = digest.mentors(of: mentee)
                 known = Array(zip(mentors, scores))
@@ -399,6 +413,7 @@ struct _EligiblePairs: PricingSource {
         if !partialReads.isEmpty {
             job.partial = partialRows(rowsToRead, partialReads, profiles: &slackProfiles)
             rowsReadInPart += partialReads.count
+            firstReadsInPart += partialReads.count { $0.round == nil }
         }
         let parts =
             if let passes = passes ?? _ThreadedPasses.local(for: scores), !rowsToRead.isEmpty {
@@ -445,7 +460,7 @@ struct _EligiblePairs: PricingSource {
     /// rows with the same round and prefix share one), its runners-up
     /// outside the subset and the bound on the rest.
     private func partialRows(
-        _ rows: [Int], _ reads: [(position: Int, round: Int, prefix: Int)], profiles: inout _SlackProfiles
+        _ rows: [Int], _ reads: [_PartialRead], profiles: inout _SlackProfiles
     ) -> _PartialRows {
         var partial = _PartialRows()
         var subsets: [[Int]: Int32] = [:]
@@ -455,22 +470,39 @@ struct _EligiblePairs: PricingSource {
                 partial.append(row: -1, known: [], unreadBound: .min)
                 continue
             }
-            let (round, prefix) = (reads[next].round, reads[next].prefix)
+            let read = reads[next]
             next += 1
-            let ranking = profiles.ranking(round, pairs: self)
-            let mentors = ranking.order[..<prefix]
+            let ranking =
+                read.round.map { profiles.ranking($0, pairs: self) } ?? profiles.firstReadRanking(pairs: self)
+            let key = [read.round ?? -1, read.prefix]
             let subset =
-                subsets[[round, prefix]]
+                subsets[key]
                 ?? {
-                    let number = partial.add(subset: mentors.sorted())
-                    subsets[[round, prefix]] = number
+                    let number = partial.add(subset: ranking.order[..<read.prefix].sorted())
+                    subsets[key] = number
                     return number
                 }()
+            // The pairs known outside the subset: the last read's runners-up,
+            // or, at a first read, the row's list in scoring's digest.
+            let known =
+                read.round == nil
+                ? digest.map { Array(zip($0.mentors(of: mentee).mentors, $0.mentors(of: mentee).scores)) } ?? []
+                : memory.runners(of: mentee)
             partial.append(
-                row: subset, known: memory.runners(of: mentee).filter { !ranking.isAmongFirst(prefix, $0.mentor) },
-                unreadBound: ranking.unreadBound(after: prefix, bound: memory.bound[mentee]))
+                row: subset, known: known.filter { !ranking.isAmongFirst(read.prefix, $0.mentor) },
+                unreadBound: ranking.unreadBound(after: read.prefix, bound: read.bound))
         }
         return partial
+    }
+
+    /// The most any pair of the mentee's row left off scoring's list is
+    /// worth (its score bound as a value, with the kept proposal's bonus
+    /// when the mentee has one), or `nil` when every eligible pair is listed.
+    func digestValueBound(_ mentee: Int, digest: _ScoreDigest) -> Int64? {
+        let bound = digest.leftOutBound[mentee]
+        guard bound != .min else { return nil }
+        let kept = keptMentor.isEmpty ? -1 : Int(keptMentor[mentee])
+        return bound &* scale &+ offset &+ (kept >= 0 ? keepBonus : 0)
     }
 
     /// The allowance a ``RowSummary`` names: a pricing round's column

@@ -88,3 +88,15 @@ struct _PartialRows {
         else { throw .malformed("holds inconsistent partial rows") }
     }
 }
+
+/// A row a pricing pass reads against a prefix of a ``_RiseRanking``: its
+/// place among the pass's rows, the round it was last read in (`nil` when
+/// it was never read: the ranking is then by slack, see
+/// ``_SlackProfiles/firstReadRanking(pairs:)``), the prefix's length, and
+/// the bound the ranking's falls add to for the mentors left out.
+struct _PartialRead {
+    let position: Int
+    let round: Int?
+    let prefix: Int
+    let bound: Int64
+}
