@@ -6,12 +6,13 @@
 /// slack 0 (``_SlackProfiles/firstReadRanking(pairs:)``): its pairs left
 /// off scoring's list are worth at most that list's bound `M`, so only the
 /// mentors whose slack is below `M + u` need reading. At 68,000 × 32,000
-/// the first pricing pass then reads half the pairs instead of all of them
-/// (measured side by side under other load: 8.8 s instead of 18 s, the
-/// second pass 64,812 rows and 9.4 s instead of 51,925 and 6.9 s, the passes
-/// 24 s instead of 31 s; rounding the prefix to sixteenths instead of powers
-/// of two read 38 % in the first pass but more in each later one, 1.38
-/// passes' worth in all against 1.25).
+/// the first pricing pass then reads half the pairs instead of all of them,
+/// and the passes 1.25 passes' worth of pairs in all instead of 1.50 (the
+/// later ones read more rows: the second 64,812 instead of 51,925). Timed
+/// side by side on a slow hour: the passes 14.2–16.3 s against 15.4–15.9 s
+/// (the first 5.4–6.4 s against 8.9–9.0 s), and at 100,000 × 50,000 40.8 s
+/// against 45.9 s. A prefix holding twice the mentors needed read 1.36
+/// passes' worth, and rounding to sixteenths instead of powers of two 1.38.
 ///
 /// A row read in round `r` left every pair outside its candidates and
 /// runners-up netting at most `M` then: a pair with mentor `m` is worth at
