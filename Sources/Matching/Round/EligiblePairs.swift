@@ -344,6 +344,19 @@ struct _EligiblePairs: PricingSource {
         // prefix of that round's ranking to read and the bound the ranking's
         // falls add to (see `_RiseRanking`).
         var partialReads: [_PartialRead] = []
+        // Queues the row when a mentor the ranking puts first could hold an
+        // improving pair with it (read in part when a prefix holds them all);
+        // whether it did.
+        func queue(_ mentee: Int, potential u: Int64, bound: Int64, round: Int?, ranking: _RiseRanking) -> Bool {
+            let needed = ranking.count(fallingBy: -(u &+ bound))
+            guard needed > 0 else { return false }
+            if readsInPart, let prefix = ranking.prefix(holding: needed) {
+                partialReads.append(
+                    _PartialRead(position: rowsToRead.count, round: round, prefix: prefix, bound: bound))
+            }
+            rowsToRead.append(mentee)
+            return true
+        }
         for mentee in 0..<rowCount {
             // A locked mentee's other pairs may price negative (its potential
             // only makes the locked pair tight), but it takes no other pair:
@@ -365,32 +378,19 @@ struct _EligiblePairs: PricingSource {
                 } else {
                     // Only the mentors whose slack fell far enough can hold an improving pair.
                     let ranking = slackProfiles.ranking(round, pairs: self)
-                    let needed = ranking.count(fallingBy: -(u &+ bound))
-                    if needed > 0 {
-                        if readsInPart, let prefix = ranking.prefix(holding: needed) {
-                            partialReads.append(
-                                _PartialRead(position: rowsToRead.count, round: round, prefix: prefix, bound: bound))
-                        }
-                        rowsToRead.append(mentee)
-                        continue
-                    }
+                    if queue(mentee, potential: u, bound: bound, round: round, ranking: ranking) { continue }
                     known = memory.runners(of: mentee)
                 }
             } else if let digest {
                 // Every mentor left off the list is worth at most the list's
                 // bound: only those whose slack is below it plus the row's
                 // potential can hold an improving pair.
-                if let bound = digestValueBound(mentee, digest: digest) {
-                    let ranking = slackProfiles.firstReadRanking(pairs: self)
-                    let needed = ranking.count(fallingBy: -(u &+ bound))
-                    if needed > 0 {
-                        if readsInPart, let prefix = ranking.prefix(holding: needed) {
-                            partialReads.append(
-                                _PartialRead(position: rowsToRead.count, round: nil, prefix: prefix, bound: bound))
-                        }
-                        rowsToRead.append(mentee)
-                        continue
-                    }
+                if let bound = digestValueBound(mentee, digest: digest),
+                    queue(
+                        mentee, potential: u, bound: bound, round: nil,
+                        ranking: slackProfiles.firstReadRanking(pairs: self))
+                {
+                    continue
                 }
                 let (mentors, scores) = digest.mentors(of: mentee)
                 known = Array(zip(mentors, scores))
