@@ -11,8 +11,9 @@ public struct RoundFigures: Sendable {
         + "which read every score, or pricing's against earlier duals, which read every score or only the scores "
         + "of the mentors that could improve the row — at its first read those whose slack was below the best "
         + "score scoring's pass left off its list, the others bounded by that score; at a later read those whose "
-        + "slack fell past the row's margin, the others bounded from the row's earlier bound), raised by how far the pair's own column potential has risen since, and never above "
-        + "the best score scoring's pass left off the row's list; a row no bound settles is read in full."
+        + "slack fell past the row's margin, the others bounded from the row's earlier bound), raised by how far "
+        + "the pair's own column potential has risen since, and never above the best score scoring's pass left off "
+        + "the row's list; a row no bound settles is read in full."
 
     public let mentees: Int
     public let mentors: Int

@@ -484,10 +484,9 @@ struct _EligiblePairs: PricingSource {
                 }()
             // The pairs known outside the subset: the last read's runners-up,
             // or, at a first read, the row's list in scoring's digest.
-            let known =
-                read.round == nil
-                ? digest.map { Array(zip($0.mentors(of: mentee).mentors, $0.mentors(of: mentee).scores)) } ?? []
-                : memory.runners(of: mentee)
+            let listed = read.round == nil ? digest?.mentors(of: mentee) : nil
+            let known: [(mentor: Int32, score: Int32)] =
+                listed.map { Array(zip($0.mentors, $0.scores)) } ?? memory.runners(of: mentee)
             partial.append(
                 row: subset, known: known.filter { !ranking.isAmongFirst(read.prefix, $0.mentor) },
                 unreadBound: ranking.unreadBound(after: read.prefix, bound: read.bound))
