@@ -456,9 +456,11 @@ struct _EligiblePairs: PricingSource {
     }
 
     /// The partial reads of a pricing pass over `rows`: each listed row's
-    /// subset (the prefix of its round's ranking, its mentors ascending;
-    /// rows with the same round and prefix share one), its runners-up
-    /// outside the subset and the bound on the rest.
+    /// subset (the prefix of its round's ranking, or of the ranking by
+    /// slack at a first read, its mentors ascending; rows with the same
+    /// ranking and prefix share one), its known pairs outside the subset
+    /// (its runners-up, or at a first read its list in scoring's digest)
+    /// and the bound on the rest.
     private func partialRows(
         _ rows: [Int], _ reads: [_PartialRead], profiles: inout _SlackProfiles
     ) -> _PartialRows {
