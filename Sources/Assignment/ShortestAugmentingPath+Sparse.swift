@@ -115,7 +115,7 @@ extension ShortestAugmentingPath {
     }
 
     /// The solve itself, for a problem without locks.
-    private func _solveUnlocked<Cost: AssignmentCost>(
+    func _solveUnlocked<Cost: AssignmentCost>(
         _ problem: SparseAssignmentProblem<Cost>, warmStart: WarmStart<Cost>?
     ) throws(AssignmentError) -> AssignmentSolution<Cost> {
         // More rows to place than places: said at once. The searches would
@@ -148,17 +148,31 @@ extension ShortestAugmentingPath {
         // A cold start of the auction's kind starts from its prices
         // (+SparseAuction). Any cold start then settles most conflicts by
         // augmenting row reduction (+SparseReduction; after the auction it
-        // took the 150,000-person round's searches from 66 s to 49 s). The
-        // searches take the rows left, in order, and an auction start's
-        // columns left with room below potential 0 are repaired last.
+        // took the 150,000-person round's searches from 66 s to 49 s). A
+        // warm start's deficient columns are repaired first; the searches
+        // take the rows left, in order, and an auction start's columns left
+        // with room below potential 0 are repaired last. A warm start's
+        // repair and searches give way to a fresh solve when they promise to
+        // cost more (+SparseFreshStart).
         let auctionStart = warmStart == nil ? _auctionStart(problem) : nil
         let start = warmStart ?? auctionStart
-        let workspace = _SparseWorkspace(problem, warmStart: start, repairingNow: auctionStart == nil)
-        let free = warmStart == nil ? workspace.reduceFreeRows().sorted() : Array(0..<problem.rows)
-        for row in free where workspace.columnOfRow[row] == _SparseWorkspace<Cost>.free {
-            try workspace.augment(root: row)
+        let workspace = _SparseWorkspace(problem, warmStart: start)
+        let budget = warmStart == nil ? nil : _freshStartBudget(problem)
+        if let warmStart, !workspace.repairDeficientColumns(within: budget) {
+            return try _solveAfresh(problem, near: warmStart)
         }
-        if auctionStart != nil { workspace.repairDeficientColumns() }
+        let roots = (warmStart == nil ? workspace.reduceFreeRows().sorted() : Array(0..<problem.rows))
+            .filter { workspace.columnOfRow[$0] == _SparseWorkspace<Cost>.free }
+        let repairWork = workspace.relaxedPairs
+        for (index, row) in roots.enumerated() {
+            try workspace.augment(root: row)
+            if let budget, let warmStart,
+                budget.isExceeded(relaxed: workspace.relaxedPairs - repairWork, searches: index + 1, of: roots.count)
+            {
+                return try _solveAfresh(problem, near: warmStart)
+            }
+        }
+        if auctionStart != nil { _ = workspace.repairDeficientColumns(within: nil) }
         return workspace.solution(for: problem)
     }
 }
@@ -193,14 +207,16 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
     let settledIn: UnsafeMutableBufferPointer<Int>
     let settled: UnsafeMutableBufferPointer<Int>
     var search = 0
+    /// The pairs the searches have offered to their heaps so far (a row's
+    /// pairs count once each time the row is reached).
+    var relaxedPairs = 0
     /// Kept between searches for its buffers; each search works on a local
     /// copy (a class property would be checked for exclusive access on every
     /// push and pop).
     var heap: _ColumnHeap<Cost>
 
-    /// - Parameter repairingNow: Repair a warm start's deficient columns
-    ///   before the forward searches (see ``repairDeficientColumns()``).
-    init(_ problem: SparseAssignmentProblem<Cost>, warmStart: WarmStart<Cost>?, repairingNow: Bool) {
+    /// A warm start leaves its deficient columns for ``repairDeficientColumns(within:)``.
+    init(_ problem: SparseAssignmentProblem<Cost>, warmStart: WarmStart<Cost>?) {
         let matrix = problem._costs
         rows = matrix.rows
         columns = matrix.columns
@@ -223,7 +239,7 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
         settled = ._filled(columns, with: -1)
         heap = _ColumnHeap(capacity: max(16, matrix.pairCount / 4))
         if let warmStart {
-            _startWarm(warmStart, repairingNow: repairingNow)
+            _startWarm(warmStart)
         } else {
             for row in 0..<rows { placeOnCheapest(row, preferring: -1) }
         }
@@ -302,7 +318,11 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
         var optionRow = -1
         var sink = -1
         var sinkDistance = Cost.zero
-        relax(row: root, at: .zero, search: search, heap: &heap, optionDistance: &optionDistance, optionRow: &optionRow)
+        var relaxed = 0
+        defer { relaxedPairs += relaxed }
+        relax(
+            row: root, at: .zero, search: search, heap: &heap, optionDistance: &optionDistance, optionRow: &optionRow,
+            relaxed: &relaxed)
         while let (reached, column) = heap.popMinimum() {
             guard settledIn[column] != search, reached == distance[column] else { continue }
             if let optionDistance, optionDistance < reached { break }
@@ -318,7 +338,7 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
             while row >= 0 {
                 relax(
                     row: row, at: reached, search: search, heap: &heap, optionDistance: &optionDistance,
-                    optionRow: &optionRow)
+                    optionRow: &optionRow, relaxed: &relaxed)
                 row = nextRow[row]
             }
         }
@@ -356,11 +376,12 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
     @inline(__always)
     private func relax(
         row: Int, at base: Cost, search: Int, heap: inout _ColumnHeap<Cost>,
-        optionDistance: inout Cost?, optionRow: inout Int
+        optionDistance: inout Cost?, optionRow: inout Int, relaxed: inout Int
     ) {
         // Every value here is bounded by the problem's magnitude check, so the
         // unchecked sums cannot overflow (see `AssignmentCost.largestSafeMagnitude`).
         let offset = Cost._uncheckedSubtract(base, u[row])
+        relaxed &+= rowStart[row + 1] - rowStart[row]
         for position in rowStart[row]..<rowStart[row + 1] {
             let column = Int(columnIndices[position])
             if settledIn[column] == search { continue }

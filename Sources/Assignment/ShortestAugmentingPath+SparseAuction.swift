@@ -65,10 +65,14 @@ extension ShortestAugmentingPath {
     /// A warm start from an ε-scaling auction, when the problem is of the
     /// kind it helps (see the essay above), else `nil`.
     func _auctionStart<Cost: AssignmentCost>(_ problem: SparseAssignmentProblem<Cost>) -> WarmStart<Cost>? {
-        guard Cost.self == Int64.self, let integral = problem as? SparseAssignmentProblem<Int64>,
-            integral.rows >= _auctionMinimumRows
-        else { return nil }
+        guard _auctionApplies(problem), let integral = problem as? SparseAssignmentProblem<Int64> else { return nil }
         return _SparseAuction(integral)?.run() as? WarmStart<Cost>
+    }
+
+    /// Whether a cold solve of the problem starts from the auction: integer
+    /// costs, enough rows, every column of capacity 1.
+    func _auctionApplies<Cost: AssignmentCost>(_ problem: SparseAssignmentProblem<Cost>) -> Bool {
+        Cost.self == Int64.self && problem.rows >= _auctionMinimumRows && problem.capacities.allSatisfy { $0 == 1 }
     }
 }
 

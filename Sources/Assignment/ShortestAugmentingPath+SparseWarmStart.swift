@@ -34,10 +34,9 @@
 // deficient column.
 
 extension _SparseWorkspace {
-    /// Starts from the warm start's potentials and columns; with
-    /// `repairingNow`, repairs deficient columns before any forward search
-    /// (see ``repairDeficientColumns()`` for the other order).
-    func _startWarm(_ warmStart: WarmStart<Cost>, repairingNow: Bool) {
+    /// Starts from the warm start's potentials and columns, leaving
+    /// deficient columns for ``repairDeficientColumns(within:)``.
+    func _startWarm(_ warmStart: WarmStart<Cost>) {
         let largest = warmStart.columnPotentials.max() ?? .zero
         for column in 0..<columns { v[column] = warmStart.columnPotentials[column] - largest }
         let earlier = warmStart.columnForRow
@@ -45,7 +44,6 @@ extension _SparseWorkspace {
             let preferred = earlier.flatMap { row < $0.count ? $0[row] : nil } ?? -1
             placeOnCheapest(row, preferring: preferred)
         }
-        if repairingNow { repairDeficientColumns() }
     }
 
     /// Reverse searches from every column with room below potential 0,
@@ -60,14 +58,22 @@ extension _SparseWorkspace {
     /// cheapest column, repairing first cost a reverse search for each of
     /// 13,954 columns (36 s on the exported 20,000-person round); the
     /// forward searches first, then the repair, took 0.4 s.
-    func repairDeficientColumns() {
+    ///
+    /// - Parameter budget: Gives up, returning `false`, when the reverse
+    ///   searches promise to relax more pairs than it allows.
+    func repairDeficientColumns(within budget: _SearchBudget?) -> Bool {
         let deficient = (0..<columns).filter { load[$0] < capacity[$0] && v[$0] < .zero }
-        guard !deficient.isEmpty else { return }
+        guard !deficient.isEmpty else { return true }
         var reverse = _ReverseSearch(self)
         defer { reverse.deallocate() }
-        for column in deficient {
+        let before = relaxedPairs
+        for (index, column) in deficient.enumerated() {
             while load[column] < capacity[column] && v[column] < .zero { reverse.run(from: column, in: self) }
+            if let budget, budget.isExceeded(relaxed: relaxedPairs - before, searches: index + 1, of: deficient.count) {
+                return false
+            }
         }
+        return true
     }
 }
 
@@ -144,6 +150,7 @@ struct _ReverseSearch<Cost: AssignmentCost> {
                 guard w.settledIn[column] != search, reached == w.distance[column] else { continue }
                 w.settledIn[column] = search
                 settledColumns.append(column)
+                w.relaxedPairs += columnStart[column + 1] - columnStart[column]
                 let raise = reached - w.v[column]
                 if raiseTotal == nil || raise < raiseTotal! {
                     raiseTotal = raise
