@@ -51,7 +51,10 @@
 // by pricing) keep the search's own: on the 34,000-mentee round the grown
 // problem took 7.1 s from a fresh auction, 13 s from an auction at ε = 1
 // from the earlier prices, 4.6 s from one that also kept each row's earlier
-// column where it stayed within ε, and 0.8–1.0 s from the earlier duals.
+// column where it stayed within ε, and 0.8–1.0 s from the earlier duals
+// (measured with an earlier candidate set). A warm start whose repair and
+// searches promise to cost more than a fresh solve gives way to one, from
+// the auction (+SparseFreshStart).
 //
 // Measured (release, one core, `tandem solve FILE --json`, solve seconds,
 // cold start → auction start; the instances of `make compare-sparse`):
