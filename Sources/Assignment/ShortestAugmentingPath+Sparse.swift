@@ -207,8 +207,10 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
     let settledIn: UnsafeMutableBufferPointer<Int>
     let settled: UnsafeMutableBufferPointer<Int>
     var search = 0
-    /// The pairs the searches have offered to their heaps so far (a row's
-    /// pairs count once each time the row is reached).
+    /// The pairs the searches have relaxed so far: a forward search counts
+    /// a row's pairs each time it reaches the row, a reverse search a
+    /// column's each time it settles the column (+SparseFreshStart budgets
+    /// a warm start by them).
     var relaxedPairs = 0
     /// Kept between searches for its buffers; each search works on a local
     /// copy (a class property would be checked for exclusive access on every

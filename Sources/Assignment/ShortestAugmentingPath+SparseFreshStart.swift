@@ -55,11 +55,11 @@
 // every column at once.
 //
 // Measured (release, this 2-core machine, generated 100,000 × 50,000
-// round, one run each): re-solves 123 s → 45 s (the first 5 s; the next
-// three 10–13 s, each about 5 s of repair before it gives way), the whole
-// `tandem match` 219 s → 128 s, 7 pricing passes as before, the same
-// optimum. Fresh solves for every re-solve took 35 passes (re-solves 4–6 s
-// each).
+// round, two runs each beside 0.11.0): re-solves 123 and 134 s → 45 and
+// 52 s (the first 5–6 s; the next three 10–13 s, each about 5 s of repair
+// before it gives way), the whole `tandem match` 219 and 230 s → 128 and
+// 145 s, 7 pricing passes as before, the same optimum. Fresh solves for
+// every re-solve took 35 passes (re-solves 4–6 s each).
 
 extension ShortestAugmentingPath {
     /// The budget of a warm start's repair and searches, or `nil` when a
@@ -105,6 +105,8 @@ extension ShortestAugmentingPath {
                 next[column] += 1
             }
         }
+        // How far each column's potential rises above the fresh one: at
+        // most its bound's rise, then lowered along the constraints.
         let largest = target.max() ?? .zero
         var delta = [Cost](repeating: .zero, count: columns)
         for column in 0..<columns where load[column] >= problem.capacities[column] {
@@ -119,6 +121,8 @@ extension ShortestAugmentingPath {
                 if reduced < delta[column] { delta[column] = reduced }
             }
         }
+        // Dijkstra from every column at once; a placed row carries its
+        // column's rise to its other pairs' columns, less their reduced cost.
         var heap = _ColumnHeap<Cost>(capacity: max(16, columns))
         defer { heap.deallocate() }
         var settled = [Bool](repeating: false, count: columns)
