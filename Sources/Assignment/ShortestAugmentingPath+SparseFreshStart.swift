@@ -121,8 +121,9 @@ extension ShortestAugmentingPath {
                 if reduced < delta[column] { delta[column] = reduced }
             }
         }
-        // Dijkstra from every column at once; a placed row carries its
-        // column's rise to its other pairs' columns, less their reduced cost.
+        // Dijkstra from every column at once: a placed row bounds the rise
+        // of each of its other pairs' columns by its own column's rise plus
+        // that pair's reduced cost.
         var heap = _ColumnHeap<Cost>(capacity: max(16, columns))
         defer { heap.deallocate() }
         var settled = [Bool](repeating: false, count: columns)
