@@ -63,10 +63,10 @@ public struct ShortestAugmentingPath: AssignmentSolver {
     /// Sparse problems with fewer rows start without the auction (tests
     /// lower it to exercise the auction on small problems).
     var _auctionMinimumRows = _SparseAuction.minimumRows
-    /// A warm start's searches give way to a fresh solve when they promise
-    /// to relax more than this many times the problem's pairs (measured,
-    /// see +SparseFreshStart). Tests lower it to 0 to solve afresh whenever
-    /// a search relaxes anything.
+    /// A warm start's repair or searches give way to a fresh solve when
+    /// they promise to relax more than this many times the problem's pairs
+    /// (measured, see +SparseFreshStart). Tests lower it to 0 to solve
+    /// afresh whenever a search relaxes anything.
     var _freshStartPairsFactor = 20
 
     public init() {}
