@@ -35,21 +35,35 @@ extension _EligiblePairs {
             columnMap.map { $0.map { allowance[$0] } ?? _PricingMemory.unusedColumn }
         }
         self.memory = memory
+        // Each candidate mentor's value at their first place, here: the
+        // last of the mentor's pairs decides, mentors in increasing order.
+        // One scratch list for every row (a dictionary a row was a tenth of
+        // the samples of the 68,000-mentee round's priced places).
+        var firstPlaceValues: [(mentor: Int, position: Int, value: Int64)] = []
         adoptedCandidates = earlier.memory.candidates.map { pairs in
-            // Each candidate mentor's value at their first place, here.
-            var firstPlaceValue: [Int: Int64] = [:]
-            for pair in pairs {
+            firstPlaceValues.removeAll(keepingCapacity: true)
+            for (position, pair) in pairs.enumerated() {
                 let mentor = earlier.mentor(ofColumn: pair.column)
                 let place = earlier.placeColumns ? pair.column - earlier.firstPlace[mentor] : 0
-                firstPlaceValue[mentor] = pair.value + Int64(place) * placeStep + shift
+                firstPlaceValues.append((mentor, position, pair.value + Int64(place) * placeStep + shift))
             }
-            return firstPlaceValue.keys.sorted().filter { places[$0] > 0 }.flatMap { mentor in
-                let value = firstPlaceValue[mentor]!
-                return placeColumns
-                    ? (0..<places[mentor]).map {
-                        CandidatePair(column: firstPlace[mentor] + $0, value: value - Int64($0) * placeStep)
-                    } : [CandidatePair(column: mentor, value: value)]
+            firstPlaceValues.sort { ($0.mentor, $0.position) < ($1.mentor, $1.position) }
+            var adopted: [CandidatePair<Int64>] = []
+            adopted.reserveCapacity(pairs.count)
+            for (index, entry) in firstPlaceValues.enumerated() where places[entry.mentor] > 0 {
+                guard index + 1 == firstPlaceValues.count || firstPlaceValues[index + 1].mentor != entry.mentor
+                else { continue }
+                guard placeColumns else {
+                    adopted.append(CandidatePair(column: entry.mentor, value: entry.value))
+                    continue
+                }
+                for place in 0..<places[entry.mentor] {
+                    adopted.append(
+                        CandidatePair(
+                            column: firstPlace[entry.mentor] + place, value: entry.value - Int64(place) * placeStep))
+                }
             }
+            return adopted
         }
     }
 }

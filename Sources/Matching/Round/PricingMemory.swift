@@ -63,6 +63,20 @@ struct _PricingMemory: Sendable {
         return slots.compactMap { runnerMentors[$0] < 0 ? nil : (runnerMentors[$0], runnerScores[$0]) }
     }
 
+    /// Calls `body` with each of the row's runners-up (mentor and score), in
+    /// the order ``runners(of:)`` gives them, without building an array.
+    @inline(__always)
+    func forEachRunner(of row: Int, _ body: (Int32, Int32) -> Void) {
+        for slot in row * Self.runnersUp..<(row + 1) * Self.runnersUp where runnerMentors[slot] >= 0 {
+            body(runnerMentors[slot], runnerScores[slot])
+        }
+    }
+
+    /// Whether the mentor is among the row's runners-up.
+    func hasRunner(_ mentor: Int32, row: Int) -> Bool {
+        runnerMentors[row * Self.runnersUp..<(row + 1) * Self.runnersUp].contains(mentor)
+    }
+
     /// What reading the row in `round` found: its runners-up (mentors and scores) and the bound on the rest.
     mutating func remember(
         row: Int, round: Int32, mentors: ArraySlice<Int32>, scores: ArraySlice<Int32>, bound: Int64
