@@ -171,15 +171,47 @@ import _TandemUtilities
             func kept(_ order: [(key: Int64, item: Int)]) -> [Int32] {
                 var best = _BestEntries(capacity: capacity)
                 for offer in order { best.offer(offer.key, offer.item, score: Int32(offer.key)) }
-                #expect(zip(best.items, best.scores).allSatisfy { Int64($1) == offers[Int($0)].key })
-                #expect(best.threshold == (best.items.count < capacity ? .min : best.keys.min()!))
-                return best.items.sorted()
+                #expect(best.entries.allSatisfy { Int64($0.score) == offers[Int($0.item)].key })
+                #expect(best.threshold == (best.entries.count < capacity ? .min : best.entries.map(\.key).min()!))
+                return best.entries.map(\.item).sorted()
             }
             let expected = offers.sorted { ($0.key, -$0.item) > ($1.key, -$1.item) }.prefix(capacity).map {
                 Int32($0.item)
             }
             #expect(kept(offers) == expected.sorted())
             #expect(kept(offers.shuffled(using: &random)) == expected.sorted())
+        }
+    }
+
+    @Test("A table of best-entry lists keeps in each list what that list alone keeps, offers to its lists interleaved")
+    func bestEntriesTableKeepsEachList() {
+        var random = SeededGenerator(seed: 12)
+        for _ in 0..<300 {
+            let capacities = (0..<Int.random(in: 1...6, using: &random)).map { _ in
+                Int.random(in: 0...12, using: &random)
+            }
+            let offers = (0..<Int.random(in: 0...200, using: &random)).map { item in
+                (
+                    list: Int.random(in: 0..<capacities.count, using: &random),
+                    key: Int64.random(in: -5...5, using: &random), item: item
+                )
+            }
+            var table = _BestEntriesTable(capacities: capacities)
+            for offer in offers.shuffled(using: &random) {
+                table.offer(offer.list, offer.key, offer.item, score: Int32(offer.item))
+            }
+            for (list, capacity) in capacities.enumerated() {
+                let mine = offers.filter { $0.list == list }
+                let expected = mine.sorted { ($0.key, -$0.item) > ($1.key, -$1.item) }.prefix(max(1, capacity))
+                #expect(table.capacity(list) == max(1, capacity))
+                #expect(table.entries(list).map(\.item).sorted() == expected.map { Int32($0.item) }.sorted())
+                #expect(
+                    table.entries(list).allSatisfy {
+                        Int($0.score) == Int($0.item) && offers[Int($0.item)].list == list
+                    })
+                #expect(
+                    table.threshold(list) == (mine.count < max(1, capacity) ? .min : expected.map(\.key).min()!))
+            }
         }
     }
 }

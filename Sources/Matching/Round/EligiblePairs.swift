@@ -229,7 +229,7 @@ struct _EligiblePairs: PricingSource {
         keyScale: Int64, columnTerms: [Int64], rowTerms: [Int64], earlierMentor: [Int?]?
     ) -> [[CandidatePair<Int64>]] {
         var best = _BestEntries(capacity: initialPerMentee)
-        var mentorBest = places.map { _BestEntries(capacity: max(1, $0 * Self.mentorCandidatesPerPlace)) }
+        var mentorBest = _BestEntriesTable(capacities: places.map { $0 * Self.mentorCandidatesPerPlace })
         // Each mentor's threshold in a flat array: most pairs are refused by
         // one load and one comparison (asking each mentor's list instead
         // took 45 ms a pass on the 3,400-mentee round).
@@ -260,11 +260,11 @@ struct _EligiblePairs: PricingSource {
                             menteeThreshold = best.threshold
                         }
                         if mentorWants {
-                            mentorBest[mentor].offer(mentorKey, row.mentee, score: score)
-                            mentorThreshold[mentor] = mentorBest[mentor].threshold
+                            mentorBest.offer(mentor, mentorKey, row.mentee, score: score)
+                            mentorThreshold[mentor] = mentorBest.threshold(mentor)
                         }
                     }
-                    lists[row.mentee] = Array(zip(best.items, best.scores))
+                    lists[row.mentee] = best.entries.map { ($0.item, $0.score) }
                     if let mentor = earlierMentor?[row.mentee], places[mentor] > 0, !row.isForbidden(mentor),
                         Int64(row[mentor]) >= lowest
                     {
@@ -273,10 +273,8 @@ struct _EligiblePairs: PricingSource {
                 }
             }
         }
-        for (mentor, entries) in mentorBest.enumerated() {
-            for (mentee, score) in zip(entries.items, entries.scores) {
-                lists[Int(mentee)].append((Int32(mentor), score))
-            }
+        for mentor in 0..<mentorBest.lists {
+            for entry in mentorBest.entries(mentor) { lists[Int(entry.item)].append((Int32(mentor), entry.score)) }
         }
         return candidatePairs(lists)
     }
@@ -405,7 +403,7 @@ struct _EligiblePairs: PricingSource {
                 let excess = terms.net(mentor: Int(mentor), score: score, kept: kept) &+ u
                 if excess > 0 { best.offer(excess, Int(mentor), score: score) }
             }
-            add(mentee, mentors: best.items[...], scores: best.scores[...])
+            add(mentee, mentors: best.entries.map(\.item)[...], scores: best.entries.map(\.score)[...])
         }
         if !rowsToRead.isEmpty {
             ProgressReporter.begin(

@@ -104,10 +104,18 @@ struct _PricedRows {
     init() {}
 
     mutating func append(row: Int, _ pricer: _RowPricer) {
-        append(
-            row: Int32(row), bound: pricer.bound,
-            improving: (pricer.improving.items[...], pricer.improving.scores[...]),
-            runners: (pricer.runners.items[...], pricer.runners.scores[...]))
+        rows.append(Int32(row))
+        bounds.append(pricer.bound)
+        for entry in pricer.improving.entries {
+            improvingMentors.append(entry.item)
+            improvingScores.append(entry.score)
+        }
+        improvingEnd.append(Int32(improvingMentors.count))
+        for entry in pricer.runners.entries {
+            runnerMentors.append(entry.item)
+            runnerScores.append(entry.score)
+        }
+        runnerEnd.append(Int32(runnerMentors.count))
     }
 
     /// Appends `other`'s `entry`-th row.

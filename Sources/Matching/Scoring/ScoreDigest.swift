@@ -65,7 +65,7 @@ struct _ScoreDigest: Sendable {
         private let lowest: Int64
         private let placeless: [Int]
         private var best = _BestEntries(capacity: _ScoreDigest.perMentee)
-        private var mentorBest: [_BestEntries]
+        private var mentorBest: _BestEntriesTable
         private var mentorThreshold: [Int64]
         /// Each mentor's threshold clamped into `Int32`: the floors
         /// ``_chunkMayReach(_:_:_:)`` compares with.
@@ -83,7 +83,7 @@ struct _ScoreDigest: Sendable {
             self.places = places
             lowest = minimum ?? Int64(Int32.min)
             placeless = places.indices.filter { places[$0] == 0 }
-            mentorBest = places.map { _BestEntries(capacity: max(1, $0 * _ScoreDigest.perPlace)) }
+            mentorBest = _BestEntriesTable(capacities: places.map { $0 * _ScoreDigest.perPlace })
             mentorThreshold = [Int64](repeating: .min, count: places.count)
             mentorFloor = [Int32](repeating: .min, count: places.count)
         }
@@ -122,8 +122,8 @@ struct _ScoreDigest: Sendable {
                                 menteeFloor = Int32(clamping: menteeThreshold)
                             }
                             if mentorWants {
-                                mentorBest[mentor].offer(score, row.mentee, score: row[mentor])
-                                mentorThreshold[mentor] = mentorBest[mentor].threshold
+                                mentorBest.offer(mentor, score, row.mentee, score: row[mentor])
+                                mentorThreshold[mentor] = mentorBest.threshold(mentor)
                                 mentorFloor[mentor] = Int32(clamping: mentorThreshold[mentor])
                             }
                         }
@@ -137,10 +137,9 @@ struct _ScoreDigest: Sendable {
                 placelessScore = max(placelessScore, Int64(row[mentor]))
             }
             placelessBest.append(placelessScore)
-            let order = best.items.indices.sorted { best.items[$0] < best.items[$1] }
-            for index in order {
-                listedMentors.append(best.items[index])
-                listedScores.append(best.scores[index])
+            for entry in best.entries.sorted(by: { $0.item < $1.item }) {
+                listedMentors.append(entry.item)
+                listedScores.append(entry.score)
             }
             menteeStart.append(listedMentors.count)
         }
@@ -151,11 +150,10 @@ struct _ScoreDigest: Sendable {
         /// The digest of every row added, which must be every mentee in order.
         func finish(minimum: Int64?) -> _ScoreDigest {
             var mentorStart = [0], mentees: [Int32] = [], scores: [Int32] = []
-            for entries in mentorBest {
-                let order = entries.items.indices.sorted { entries.items[$0] < entries.items[$1] }
-                for index in order {
-                    mentees.append(entries.items[index])
-                    scores.append(entries.scores[index])
+            for mentor in 0..<mentorBest.lists {
+                for entry in mentorBest.entries(mentor).sorted(by: { $0.item < $1.item }) {
+                    mentees.append(entry.item)
+                    scores.append(entry.score)
                 }
                 mentorStart.append(mentees.count)
             }
@@ -177,11 +175,12 @@ extension _ScoreDigest.Builder {
         writer.append(array: listedScores)
         writer.append(array: leftOutBound)
         writer.append(array: placelessBest)
-        writer.append(Int64(mentorBest.count))
-        for entries in mentorBest {
-            writer.append(array: entries.items)
-            writer.append(array: entries.scores)
-            writer.append(array: entries.keys)
+        writer.append(Int64(mentorBest.lists))
+        for mentor in 0..<mentorBest.lists {
+            let entries = mentorBest.entries(mentor)
+            writer.append(array: entries.map(\.item))
+            writer.append(array: entries.map(\.score))
+            writer.append(array: entries.map(\.key))
         }
     }
 
@@ -202,19 +201,19 @@ extension _ScoreDigest.Builder {
         listedScores += scores
         leftOutBound += bounds
         placelessBest += placeless
-        guard try reader.read(Int64.self) == Int64(mentorBest.count) else {
+        guard try reader.read(Int64.self) == Int64(mentorBest.lists) else {
             throw .malformed("was made for another number of mentors")
         }
-        for mentor in mentorBest.indices {
+        for mentor in 0..<mentorBest.lists {
             let mentees = try reader.readArray(Int32.self), scores = try reader.readArray(Int32.self)
             let keys = try reader.readArray(Int64.self)
             guard scores.count == mentees.count, keys.count == mentees.count else {
                 throw .malformed("holds inconsistent mentor lists")
             }
             for index in mentees.indices {
-                mentorBest[mentor].offer(keys[index], Int(mentees[index]), score: scores[index])
+                mentorBest.offer(mentor, keys[index], Int(mentees[index]), score: scores[index])
             }
-            mentorThreshold[mentor] = mentorBest[mentor].threshold
+            mentorThreshold[mentor] = mentorBest.threshold(mentor)
             mentorFloor[mentor] = Int32(clamping: mentorThreshold[mentor])
         }
     }
