@@ -67,9 +67,13 @@ extension _SparseWorkspace {
         var reverse = _ReverseSearch(self)
         defer { reverse.deallocate() }
         let before = relaxedPairs
+        let places = (0..<columns).reduce(0) { $0 + min(capacity[$1], rows) }
         for (index, column) in deficient.enumerated() {
             while load[column] < capacity[column] && v[column] < .zero { reverse.run(from: column, in: self) }
-            if let budget, budget.isExceeded(relaxed: relaxedPairs - before, searches: index + 1, of: deficient.count) {
+            if let budget,
+                budget.isExceeded(
+                    relaxed: relaxedPairs - before, searches: index + 1, of: deficient.count, spare: abs(places - rows))
+            {
                 return false
             }
         }

@@ -125,4 +125,34 @@ import _TandemUtilities
         }
         #expect(moved > 30, "the duals moved in only \(moved) of 60 problems")
     }
+    @Test("the repair's prediction from its ends: exact at the close, near linear with room to spare, steep without")
+    func sinkDepletionPrediction() {
+        for total in [1, 10, 824, 37_921] {
+            for spare in [1, 135, 4_152, 1_000_000] {
+                #expect(_SearchBudget.sinkDepletion(searches: total, of: total, spare: spare) == 1)
+                var earlier = Double.infinity
+                for searches in stride(from: max(1, total / 10), through: total, by: max(1, total / 10)) {
+                    let factor = _SearchBudget.sinkDepletion(searches: searches, of: total, spare: spare)
+                    // Each later search costs at least what an earlier one did.
+                    #expect(factor >= 1 && factor <= earlier)
+                    #expect(factor >= Double(total) / Double(searches) * 0.999)
+                    earlier = factor
+                }
+            }
+        }
+        // With far more room than searches each search costs about the same.
+        let roomy = _SearchBudget.sinkDepletion(searches: 100, of: 1_000, spare: 10_000_000)
+        #expect(abs(roomy - 10) < 0.01)
+        // The counted repairs: 68,000 × 32,000 (22,625 columns, 4,152 spare)
+        // and 100,000 × 50,000 (27,215 columns, 135 spare) a tenth through.
+        let roomier = _SearchBudget.sinkDepletion(searches: 2_263, of: 22_625, spare: 4_152)
+        let fuller = _SearchBudget.sinkDepletion(searches: 2_722, of: 27_215, spare: 135)
+        #expect(roomier > 50 && roomier < 70)
+        #expect(fuller > 1_500)
+        // Only the repair passes its spare room; the larger prediction decides.
+        let budget = _SearchBudget(pairs: 200)
+        #expect(!budget.isExceeded(relaxed: 1, searches: 100, of: 1_000))
+        #expect(budget.isExceeded(relaxed: 1, searches: 100, of: 1_000, spare: 10))
+        #expect(!budget.isExceeded(relaxed: 1, searches: 99, of: 1_000, spare: 10))
+    }
 }
