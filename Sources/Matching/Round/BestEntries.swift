@@ -130,8 +130,6 @@ struct _BestEntries {
 
     init(capacity: Int) { table = _BestEntriesTable(capacities: [capacity]) }
 
-    var capacity: Int { table.capacity(0) }
-
     /// The kept entries, in heap order (which depends on the order of the offers).
     var entries: ArraySlice<_RankedEntry> { table.entries(0) }
 

@@ -104,38 +104,33 @@ struct _PricedRows {
     init() {}
 
     mutating func append(row: Int, _ pricer: _RowPricer) {
-        rows.append(Int32(row))
-        bounds.append(pricer.bound)
-        for entry in pricer.improving.entries {
-            improvingMentors.append(entry.item)
-            improvingScores.append(entry.score)
-        }
-        improvingEnd.append(Int32(improvingMentors.count))
-        for entry in pricer.runners.entries {
-            runnerMentors.append(entry.item)
-            runnerScores.append(entry.score)
-        }
-        runnerEnd.append(Int32(runnerMentors.count))
+        append(
+            row: Int32(row), bound: pricer.bound, improving: pricer.improving.entries.lazy.map { ($0.item, $0.score) },
+            runners: pricer.runners.entries.lazy.map { ($0.item, $0.score) })
     }
 
     /// Appends `other`'s `entry`-th row.
     mutating func append(_ other: _PricedRows, entry: Int) {
+        let improving = other.improving(entry), runners = other.runners(entry)
         append(
-            row: other.rows[entry], bound: other.bounds[entry], improving: other.improving(entry),
-            runners: other.runners(entry))
+            row: other.rows[entry], bound: other.bounds[entry], improving: zip(improving.mentors, improving.scores),
+            runners: zip(runners.mentors, runners.scores))
     }
 
     private mutating func append(
-        row: Int32, bound: Int64, improving: (mentors: ArraySlice<Int32>, scores: ArraySlice<Int32>),
-        runners: (mentors: ArraySlice<Int32>, scores: ArraySlice<Int32>)
+        row: Int32, bound: Int64, improving: some Sequence<(Int32, Int32)>, runners: some Sequence<(Int32, Int32)>
     ) {
         rows.append(row)
         bounds.append(bound)
-        improvingMentors += improving.mentors
-        improvingScores += improving.scores
+        for (mentor, score) in improving {
+            improvingMentors.append(mentor)
+            improvingScores.append(score)
+        }
         improvingEnd.append(Int32(improvingMentors.count))
-        runnerMentors += runners.mentors
-        runnerScores += runners.scores
+        for (mentor, score) in runners {
+            runnerMentors.append(mentor)
+            runnerScores.append(score)
+        }
         runnerEnd.append(Int32(runnerMentors.count))
     }
 
