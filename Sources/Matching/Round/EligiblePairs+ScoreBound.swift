@@ -23,20 +23,9 @@ extension _EligiblePairs {
             let net = profiles.profile(round, pairs: self).highestNet(bound: bound, valueBound: valueBound)
             guard (net ?? .min) &+ potential <= 0 else { return nil }
         }
-        return Self.union(memory.runners(of: mentee), digest.mentors(of: mentee))
-    }
-
-    /// The runners-up, then the digest's pairs with mentors not among them
-    /// (at most 30 each: a scan finds them).
-    static func union(
-        _ runners: [(mentor: Int32, score: Int32)], _ digest: (mentors: ArraySlice<Int32>, scores: ArraySlice<Int32>)
-    ) -> [(mentor: Int32, score: Int32)] {
-        var union = runners
-        for (mentor, score) in zip(digest.mentors, digest.scores)
-        where !runners.contains(where: { $0.mentor == mentor }) {
-            union.append((mentor, score))
-        }
-        return union
+        var known: [(mentor: Int32, score: Int32)] = []
+        memory.forEachKnown(of: mentee, listed: digest.mentors(of: mentee)) { known.append(($0, $1)) }
+        return known
     }
 }
 

@@ -601,13 +601,8 @@ struct _EligiblePairs: PricingSource {
             else { return }
             appendPairs(mentee: mentee, mentor: mentor, score: score, to: &pairs)
         }
-        if readIn >= 0 { memory.forEachRunner(of: mentee, offer) }
-        if let listed {
-            for (mentor, score) in zip(listed.mentors, listed.scores)
-            where readIn < 0 || !memory.hasRunner(mentor, row: mentee) {
-                offer(mentor, score)
-            }
-        }
+        // A row never read has no runners-up.
+        memory.forEachKnown(of: mentee, listed: listed, offer)
         return RowSummary(
             pairs: pairs, othersBound: bound, allowance: readIn >= 0 ? Int(readIn) : nil, valueBound: valueBound)
     }

@@ -59,23 +59,36 @@ struct _PricingMemory: Sendable {
 
     /// The row's runners-up: mentors and scores.
     func runners(of row: Int) -> [(mentor: Int32, score: Int32)] {
-        let slots = row * Self.runnersUp..<(row + 1) * Self.runnersUp
-        return slots.compactMap { runnerMentors[$0] < 0 ? nil : (runnerMentors[$0], runnerScores[$0]) }
+        var runners: [(mentor: Int32, score: Int32)] = []
+        forEachRunner(of: row) { runners.append(($0, $1)) }
+        return runners
     }
 
     /// Calls `body` with each of the row's runners-up (mentor and score), in
-    /// the order ``runners(of:)`` gives them, without building an array.
+    /// slot order, without building an array.
     @inline(__always)
     func forEachRunner(of row: Int, _ body: (Int32, Int32) -> Void) {
-        for slot in row * Self.runnersUp..<(row + 1) * Self.runnersUp where runnerMentors[slot] >= 0 {
-            body(runnerMentors[slot], runnerScores[slot])
+        for slot in slots(of: row) where runnerMentors[slot] >= 0 { body(runnerMentors[slot], runnerScores[slot]) }
+    }
+
+    /// Calls `body` with the row's runners-up, then with the pairs of
+    /// `listed` (scoring's digest list) whose mentors are not among them: the
+    /// pairs of the row known without reading it (at most 30 each, so a scan
+    /// finds the runners-up).
+    @inline(__always)
+    func forEachKnown(
+        of row: Int, listed: (mentors: ArraySlice<Int32>, scores: ArraySlice<Int32>)?, _ body: (Int32, Int32) -> Void
+    ) {
+        forEachRunner(of: row, body)
+        guard let listed else { return }
+        for (mentor, score) in zip(listed.mentors, listed.scores) where !runnerMentors[slots(of: row)].contains(mentor)
+        {
+            body(mentor, score)
         }
     }
 
-    /// Whether the mentor is among the row's runners-up.
-    func hasRunner(_ mentor: Int32, row: Int) -> Bool {
-        runnerMentors[row * Self.runnersUp..<(row + 1) * Self.runnersUp].contains(mentor)
-    }
+    /// The row's runner-up slots.
+    private func slots(of row: Int) -> Range<Int> { row * Self.runnersUp..<(row + 1) * Self.runnersUp }
 
     /// What reading the row in `round` found: its runners-up (mentors and scores) and the bound on the rest.
     mutating func remember(
