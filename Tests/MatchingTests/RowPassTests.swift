@@ -102,6 +102,69 @@ import _TandemUtilities
         }
     }
 
+    /// Runs scoring's parts one after another in `order`, each starting from
+    /// the mentors' keys of the parts done before it, as the threads of
+    /// ``_ThreadedPasses`` do in whatever order they finish.
+    final class SeededParts: RowPassRunner, @unchecked Sendable {
+        let scores: any ScoreSource
+        let order: [Int]
+        private(set) var bounds: _MentorKeyBounds?
+        /// Each scoring part's size, and its size when run from no keys.
+        private(set) var partBytes: [Int] = []
+        private(set) var unseededBytes: [Int] = []
+
+        init(_ cohort: Cohort, order: [Int]) throws {
+            scores = try ScoringModel(cohort: cohort).streamedScores()
+            self.order = order
+        }
+
+        func run(_ job: RowPassJob) -> [[UInt8]] {
+            let bounds = job.isScoring ? _MentorKeyBounds(mentors: job.mentors) : nil
+            if job.isScoring { self.bounds = bounds }
+            var parts = [[UInt8]](repeating: [], count: order.count)
+            for index in order {
+                parts[index] = try! job.part(index, of: order.count, scores: scores, keyBounds: bounds)
+            }
+            if job.isScoring {
+                partBytes = parts.map(\.count)
+                unseededBytes = (0..<order.count).map { try! job.part($0, of: order.count, scores: scores).count }
+            }
+            return parts
+        }
+    }
+
+    @Test("Scoring's parts that start from other parts' mentor keys, in any order, merge to one pass's digest")
+    func seededPartsAgree() async throws {
+        for seed in UInt64(80)..<83 {
+            let stored = try Fixtures.generated(mentees: 240, mentors: 10, topics: 15, seed: seed) {
+                Fixtures.varyRound(&$0, seed: seed)
+            }
+            let one = try ScoredCohort.run(
+                stored.cohort, warnings: [], passes: PartsThroughBytes(stored.cohort, parts: 1))
+            let alone = await MatchingRound.run(one)
+            for order in [[0, 1, 2, 3, 4, 5], [5, 4, 3, 2, 1, 0], [3, 0, 5, 1, 4, 2]] {
+                let comment: Comment = "seed \(seed), parts in the order \(order)"
+                let runner = try SeededParts(stored.cohort, order: order)
+                let seeded = try ScoredCohort.run(stored.cohort, warnings: [], passes: runner)
+                for mentee in 0..<stored.cohort.mentees.count {
+                    #expect(seeded.digest.mentors(of: mentee) == one.digest.mentors(of: mentee), comment)
+                    #expect(seeded.digest.leftOutBound[mentee] == one.digest.leftOutBound[mentee], comment)
+                }
+                for mentor in 0..<stored.cohort.mentors.count {
+                    #expect(seeded.digest.mentees(of: mentor) == one.digest.mentees(of: mentor), comment)
+                }
+                // The keys were taken up, and the parts after the first refused entries for them.
+                #expect(runner.bounds?.current.contains { $0 > .min } == true, comment)
+                #expect(runner.partBytes[order[0]] == runner.unseededBytes[order[0]], comment)
+                #expect(zip(runner.partBytes, runner.unseededBytes).allSatisfy { $0 <= $1 }, comment)
+                #expect(zip(runner.partBytes, runner.unseededBytes).contains { $0 < $1 }, comment)
+                let split = await MatchingRound.run(seeded)
+                #expect(split.pairs == alone.pairs, comment)
+                #expect(split.certificate.isOptimal, comment)
+            }
+        }
+    }
+
     @Test("A job's bytes cut short, altered or of another cohort are refused, never trusted")
     func malformedJobs() throws {
         let check = try Fixtures.generated(mentees: 30, mentors: 12, topics: 8, seed: 3) { _ in }

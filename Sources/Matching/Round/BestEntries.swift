@@ -31,7 +31,9 @@ struct _RankedEntry: Sendable, Equatable {
 /// samples (22.8 against 23.7 billion). The wall time of the round's scoring
 /// did not move beyond this machine's noise (9.0 and 9.7 s against 9.0 and
 /// 10 s): what is left of an offer is the miss on its list, and fewer
-/// offers, not cheaper ones, is what would count.
+/// offers, not cheaper ones, is what would count. So the parts of one
+/// process now start their mentors' lists from the keys of the parts done
+/// before them (``_MentorKeyBounds``).
 ///
 /// Equal keys go to the smaller item, so the entries kept are the same
 /// whatever order they were offered in: a pass split into blocks of mentees

@@ -46,6 +46,11 @@ public struct RowPassJob: Sendable {
     public let bytes: [UInt8]
     private let work: Work
 
+    /// Whether this is scoring's pass (else a pricing pass).
+    var isScoring: Bool {
+        if case .scoring = work { true } else { false }
+    }
+
     fileprivate enum Work {
         case scoring(places: [Int], minimum: Int64?)
         case pricing(_PricingJob)
@@ -120,6 +125,14 @@ public struct RowPassJob: Sendable {
     /// - Throws: ``RowPassError/otherCohort(mentees:mentors:)`` when `scores`
     ///   are not of a cohort the size the job was made for.
     public func part(_ index: Int, of count: Int, scores: any ScoreSource) throws(RowPassError) -> [UInt8] {
+        try part(index, of: count, scores: scores, keyBounds: nil)
+    }
+
+    /// ``part(_:of:scores:)``, a scoring part starting its mentors' lists
+    /// from `keyBounds` and raising them when done (the parts of one process).
+    func part(
+        _ index: Int, of count: Int, scores: any ScoreSource, keyBounds: _MentorKeyBounds?
+    ) throws(RowPassError) -> [UInt8] {
         precondition(count > 0 && (0..<count).contains(index), "block \(index) of \(count)")
         guard scores.mentees == mentees, scores.mentors == mentors else {
             throw .otherCohort(mentees: mentees, mentors: mentors)
@@ -128,10 +141,12 @@ public struct RowPassJob: Sendable {
         switch work {
         case .scoring(let places, let minimum):
             var pass = _ScoringPass(places: places, minimum: minimum)
+            if let keyBounds { pass.seedMentorLists(from: keyBounds) }
             scores.forEachBlock(in: block) { block in
                 for offset in 0..<block.count { pass.add(block.row(offset)) }
                 ProgressReporter.advance(by: block.count)
             }
+            keyBounds?.raise(to: pass.digest.fullListKeys)
             return pass.part()
         case .pricing(let job):
             var writer = _PassBytesWriter()

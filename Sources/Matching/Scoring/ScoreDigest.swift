@@ -67,6 +67,10 @@ struct _ScoreDigest: Sendable {
         private var best = _BestEntries(capacity: _ScoreDigest.perMentee)
         private var mentorBest: _BestEntriesTable
         private var mentorThreshold: [Int64]
+        /// Each mentor's key from other parts of the pass, less one: below
+        /// it no entry can end in the mentor's list (see ``seed(lowerBounds:)``);
+        /// `Int64.min` when none.
+        private var mentorSeed: [Int64]
         /// Each mentor's threshold clamped into `Int32`: the floors
         /// ``_chunkMayReach(_:_:_:)`` compares with.
         private var mentorFloor: [Int32]
@@ -85,8 +89,29 @@ struct _ScoreDigest: Sendable {
             placeless = places.indices.filter { places[$0] == 0 }
             mentorBest = _BestEntriesTable(capacities: places.map { $0 * _ScoreDigest.perPlace })
             mentorThreshold = [Int64](repeating: .min, count: places.count)
+            mentorSeed = mentorThreshold
             mentorFloor = [Int32](repeating: .min, count: places.count)
         }
+
+        /// Starts each mentor's list refusing keys below `lowerBounds` (one
+        /// a mentor; `Int64.min` for none): the lowest key of the mentor's
+        /// full list in other parts of the pass, which no list over more
+        /// mentees ends below. A key at the bound is still offered, as it may
+        /// win on its item. The merged lists are those of an unseeded pass,
+        /// while a part offers its mentors far fewer entries (see
+        /// ``_MentorKeyBounds``). Before any row.
+        mutating func seed(lowerBounds: [Int64]) {
+            precondition(rows == 0 && lowerBounds.count == mentorSeed.count, "seeds before any row, one a mentor")
+            for (mentor, bound) in lowerBounds.enumerated() where bound > .min {
+                mentorSeed[mentor] = bound - 1
+                mentorThreshold[mentor] = bound - 1
+                mentorFloor[mentor] = Int32(clamping: bound - 1)
+            }
+        }
+
+        /// Each mentor's lowest kept key when their list is full, else
+        /// `Int64.min`: what ``seed(lowerBounds:)`` takes in other parts.
+        var fullListKeys: [Int64] { (0..<mentorBest.lists).map(mentorBest.threshold) }
 
         /// Offers the row's eligible pairs to the mentee's list and to each
         /// mentor's. The keys are the scores; ties keep the pair offered
@@ -123,7 +148,7 @@ struct _ScoreDigest: Sendable {
                             }
                             if mentorWants {
                                 mentorBest.offer(mentor, score, row.mentee, score: row[mentor])
-                                mentorThreshold[mentor] = mentorBest.threshold(mentor)
+                                mentorThreshold[mentor] = max(mentorBest.threshold(mentor), mentorSeed[mentor])
                                 mentorFloor[mentor] = Int32(clamping: mentorThreshold[mentor])
                             }
                         }

@@ -30,6 +30,12 @@ struct _ScoringPass {
     /// follow the rows merged before it.
     private var firstMentee: Int?
 
+    /// Starts the digest's mentor lists from other parts' keys (see
+    /// ``_MentorKeyBounds``); before any row.
+    mutating func seedMentorLists(from bounds: _MentorKeyBounds) {
+        digest.seed(lowerBounds: bounds.current)
+    }
+
     mutating func add(_ row: ScoreRow) {
         if firstMentee == nil { firstMentee = row.mentee }
         let allowed = row.allowedCount

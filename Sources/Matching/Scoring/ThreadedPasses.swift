@@ -42,9 +42,10 @@ struct _ThreadedPasses: RowPassRunner {
     func run(_ job: RowPassJob) -> [[UInt8]] {
         let count = max(1, min(job.mentees, threads * Self.partsPerThread))
         let scores = scores
+        let keyBounds = job.isScoring ? _MentorKeyBounds(mentors: job.mentors) : nil
         return inParts(count) { index in
             do throws(RowPassError) {
-                return try job.part(index, of: count, scores: scores)
+                return try job.part(index, of: count, scores: scores, keyBounds: keyBounds)
             } catch {
                 preconditionFailure("a pass over this process's own scores: \(error)")
             }
