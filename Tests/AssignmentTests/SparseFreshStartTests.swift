@@ -155,4 +155,17 @@ import _TandemUtilities
         #expect(budget.isExceeded(relaxed: 1, searches: 100, of: 1_000, spare: 10))
         #expect(!budget.isExceeded(relaxed: 1, searches: 99, of: 1_000, spare: 10))
     }
+
+    @Test(
+        "the budget weighs only the searches left: a repair nearly done finishes, one a tenth through that promises more gives way"
+    )
+    func budgetWeighsWhatIsLeft() {
+        let budget = _SearchBudget(pairs: 200)
+        // 99 of 100 searches done for 1,000 pairs: the whole is over budget, the last search is not.
+        #expect(!budget.isExceeded(relaxed: 1_000, searches: 99, of: 100))
+        #expect(!budget.isExceeded(relaxed: 1_000, searches: 100, of: 100, spare: 1))
+        // A tenth through, the rest promises 99 times the pairs so far.
+        #expect(budget.isExceeded(relaxed: 3, searches: 10, of: 100))
+        #expect(!budget.isExceeded(relaxed: 2, searches: 10, of: 100))
+    }
 }
