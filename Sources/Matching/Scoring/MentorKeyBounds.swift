@@ -9,8 +9,8 @@ import Synchronization
 /// A mentor's list keeps the entries of highest key over every mentee,
 /// so over more mentees it ends no lower: the lowest key of any part's full
 /// list bounds the whole pass's from below, and a part may refuse every
-/// key under it. Without this each of a pass's 8 parts starts every
-/// mentor's list empty, and a mentee row offered about 250 entries to
+/// key under it. Without this each part of a pass (8 on two cores) starts
+/// every mentor's list empty, and a mentee row offered about 250 entries to
 /// mentors' lists at 34,000 × 16,000 (counted), each a cache miss on a list
 /// far from the last. Which parts finish first changes only how much a
 /// part refuses, never the merged lists.
