@@ -105,8 +105,8 @@ struct _PricedRows {
 
     mutating func append(row: Int, _ pricer: _RowPricer) {
         append(
-            row: Int32(row), bound: pricer.bound, improving: pricer.improving.entries.lazy.map { ($0.item, $0.score) },
-            runners: pricer.runners.entries.lazy.map { ($0.item, $0.score) })
+            row: Int32(row), bound: pricer.bound, improving: pricer.improving.lazy.map { ($0.item, $0.score) },
+            runners: pricer.runners.lazy.map { ($0.item, $0.score) })
     }
 
     /// Appends `other`'s `entry`-th row.

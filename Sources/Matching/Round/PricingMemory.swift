@@ -5,11 +5,13 @@ import Assignment
 /// adding.
 ///
 /// When pricing reads a row against duals `u`, `v`, it keeps the row's
-/// runners-up — the ``runnersUp`` eligible pairs outside the candidates
-/// that came closest to pricing negative (the highest `worth − slack`, see
-/// ``_EligiblePairs/improvingPairs(duals:limit:candidates:)``) — and `M`,
-/// the lowest of theirs: every other pair outside the candidates is worth at
-/// most `M − v[c]` at any column `c`, whatever the later duals. So after a
+/// runners-up — the ``runnersUp`` eligible pairs outside the candidates that
+/// come after the improving pairs the pass adds (the highest `worth −
+/// slack`, see ``_EligiblePairs/improvingPairs(duals:limit:candidates:)``;
+/// improving pairs beyond the pass's limit first) — and `M`, the best
+/// `worth − slack` of the pairs left out: every other pair outside the
+/// candidates is worth at most `M − v[c]` at any column `c`, whatever the
+/// later duals. So after a
 /// later solve, with duals `u′`, `v′`, the runners-up are priced from their
 /// scores, and the rest of the row holds no improving pair when
 /// `M + u′ + max over c of (v′[c] − v[c]) ≤ 0`: its potential covers the
