@@ -11,11 +11,10 @@ import Assignment
 /// improving pairs beyond the pass's limit first) — and `M`, the best
 /// `worth − slack` of the pairs left out: every other pair outside the
 /// candidates is worth at most `M − v[c]` at any column `c`, whatever the
-/// later duals. So after a
-/// later solve, with duals `u′`, `v′`, the runners-up are priced from their
-/// scores, and the rest of the row holds no improving pair when
-/// `M + u′ + max over c of (v′[c] − v[c]) ≤ 0`: its potential covers the
-/// bound, less however much a column's potential rose. The certificate
+/// later duals. So after a later solve, with duals `u′`, `v′`, the
+/// runners-up are priced from their scores, and the rest of the row holds
+/// no improving pair when `M + u′ + max over c of (v′[c] − v[c]) ≤ 0`: its
+/// potential covers the bound, less however much a column's potential rose. The certificate
 /// checks exactly that (a ``RowSummary`` with the allowance `−v`) against
 /// the final duals, and the candidates and runners-up one by one.
 ///
