@@ -91,7 +91,7 @@ struct _BestEntriesTable {
     /// Whether `entry` ranks below `other`: a lower key, or an equal key
     /// and a larger item.
     @inline(__always)
-    private static func ranksBelow(_ entry: _RankedEntry, _ other: _RankedEntry) -> Bool {
+    static func ranksBelow(_ entry: _RankedEntry, _ other: _RankedEntry) -> Bool {
         entry.key < other.key || (entry.key == other.key && entry.item > other.item)
     }
 

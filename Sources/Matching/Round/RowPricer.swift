@@ -72,7 +72,7 @@ struct _RowPricer {
         for mentor in candidates { isCandidate[mentor] = false }
         // Highest first, equal keys by mentor: the pairs a pass adds are the
         // same whatever order the row's mentors were read in.
-        let ranked = best.entries.sorted { $0.key > $1.key || ($0.key == $1.key && $0.item < $1.item) }
+        let ranked = best.entries.sorted { _BestEntriesTable.ranksBelow($1, $0) }
         let improvingCount = min(terms.limit, ranked.prefix { $0.key &+ u > 0 }.count)
         improving.removeAll(keepingCapacity: true)
         improving += ranked[..<improvingCount]
