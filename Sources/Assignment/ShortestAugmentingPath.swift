@@ -68,6 +68,11 @@ public struct ShortestAugmentingPath: AssignmentSolver {
     /// (measured, see +SparseFreshStart). Tests lower it to 0 to solve
     /// afresh whenever a search relaxes anything.
     var _freshStartPairsFactor = 20
+    /// After an auction start, phases place the free rows in bulk until at
+    /// most this many are left, each then placed by a search of its own
+    /// (measured, see +SparsePhases). Tests lower it to 0 to run phases to
+    /// the end, or raise it to skip them.
+    var _phasesEnd = 100
 
     public init() {}
 
