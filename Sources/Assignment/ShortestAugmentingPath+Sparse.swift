@@ -26,8 +26,8 @@
 //   capacity 1 (see +SparseReduction). A warm start (for a problem grown by pairs) starts from
 //   earlier potentials instead; see ShortestAugmentingPath+SparseWarmStart.swift. A large
 //   cold problem of integers with places of one starts from an ε-scaling auction's prices,
-//   as a warm start (+SparseAuction), then the augmenting row reduction, then phases of
-//   the Hungarian method that place most of the rows left free at once (+SparsePhases).
+//   as a warm start (+SparseAuction), then the augmenting row reduction, and when the searches run long,
+//   phases of the Hungarian method that place many free rows at once (+SparsePhases).
 //
 // Ties (determinism): the heap orders by distance, then columns with room
 // before full ones, then by index; the unassigned option is taken only when
@@ -150,8 +150,8 @@ extension ShortestAugmentingPath {
         // (+SparseAuction). Any cold start then settles most conflicts by
         // augmenting row reduction (+SparseReduction; after the auction it
         // took the 150,000-person round's searches from 66 s to 49 s), and
-        // after an auction start, phases that place many free rows at once
-        // (+SparsePhases) leave few for a search each. A
+        // after an auction start, once the searches run long, phases that
+        // place many free rows at once (+SparsePhases). A
         // warm start's deficient columns are repaired first; the searches
         // take the rows left, in order, and an auction start's columns left
         // with room below potential 0 are repaired last. A warm start's
@@ -164,9 +164,13 @@ extension ShortestAugmentingPath {
         if let warmStart, !workspace.repairDeficientColumns(within: budget) {
             return try _solveAfresh(problem, near: warmStart)
         }
-        var roots = (warmStart == nil ? workspace.reduceFreeRows().sorted() : Array(0..<problem.rows))
+        let roots = (warmStart == nil ? workspace.reduceFreeRows().sorted() : Array(0..<problem.rows))
             .filter { workspace.columnOfRow[$0] == _SparseWorkspace<Cost>.free }
-        if auctionStart != nil { roots = workspace.augmentInPhases(roots, until: _phasesEnd) }
+        if auctionStart != nil {
+            try workspace.placeAfterAuction(roots, phases: _phases)
+            _ = workspace.repairDeficientColumns(within: nil)
+            return workspace.solution(for: problem)
+        }
         let repairWork = workspace.relaxedPairs
         for (index, row) in roots.enumerated() {
             try workspace.augment(root: row)
@@ -176,7 +180,6 @@ extension ShortestAugmentingPath {
                 return try _solveAfresh(problem, near: warmStart)
             }
         }
-        if auctionStart != nil { _ = workspace.repairDeficientColumns(within: nil) }
         return workspace.solution(for: problem)
     }
 }

@@ -32,22 +32,66 @@
 // distance D and places every row a shortest path can place without
 // crossing another's. When few rows are left free, each phase places only a
 // few and costs about as much as a whole search of the long late kind, so
-// the last ``ShortestAugmentingPath/_phasesEnd`` (100) rows go back to one search each.
+// the last ``_PhasePolicy/end`` (100) rows go back to one search each.
+//
+// Phases are not always cheaper. On a round's own first solve (places as
+// rows, mentees as columns, 30,000 rows left free) the searches are short
+// throughout — 2.3 to 4.1 times the pairs relaxed in all, 0.5–1.0 s — and
+// phases took 2.3–3.4 s. On the exported graphs the searches are short
+// until the last few percent of the rows (relaxed so far, in times the
+// pairs: 1.3 after 90 % of the 150,000-person round's searches, 137 after
+// all; 1.6 after 95 % of the 50,000-person round's, 29 after all), then
+// each sweeps 1–3 % of the pairs. So the rows are first placed one search
+// each, and phases take over for the rest once a block of
+// ``_PhasePolicy/searchBlock`` (100) searches has relaxed more than half
+// the problem's pairs: more than 10 times what any block of the round's own
+// solves relaxed, and a tenth of what the late blocks of the exported
+// graphs do.
 //
 // Measured (release, one core, `tandem solve FILE --json`, solve seconds on
 // a slow hour, the same certified optimum every time): the 150,000-person
-// round's searches 86 s with a search per row; phases until 2,000, 500, 250,
-// 100, 30 or no rows are free 46, 23, 23, 17, 19 and 28 s (relaxing 0.52,
-// 0.22, 0.20, 0.16, 0.11 and 0.11 billion pairs). The 50,000-person round's
-// 4.7 s → 1.8 s (100) and 2.1 s (300). The phases until 100 rows numbered
-// 95 and 38; most had D = 0 (the auction leaves the ends a plateau away).
+// round's searches 86 s with a search per row; phases from the first row
+// until 2,000, 500, 250, 100, 30 or no rows are free 46, 23, 23, 17, 19 and
+// 28 s (relaxing 0.52, 0.22, 0.20, 0.16, 0.11 and 0.11 billion pairs). The
+// 50,000-person round's 4.7 s → 1.8 s (100) and 2.1 s (300). The phases
+// until 100 rows numbered 95 and 38; most had D = 0 (the auction leaves
+// the ends a plateau of tight pairs away).
 //
 // Ties: a phase places rows in row order along the paths the depth-first
 // search meets first, so among optima of equal cost it may choose another
 // than one search per row would; the answer is as optimal and as
 // deterministic.
 
+/// When phases take over from one search per free row after an auction
+/// start (see the essay above).
+struct _PhasePolicy {
+    /// Phases start once this many searches in a row have relaxed more than
+    /// half the problem's pairs; 0 starts them at once.
+    var searchBlock = 100
+    /// Phases stop when at most this many rows are left free.
+    var end = 100
+}
+
 extension _SparseWorkspace {
+    /// Places the rows an auction start left free (`roots`, ascending):
+    /// a search each while the searches stay short, then phases, then a
+    /// search each for the rows the phases leave (see the essay above).
+    func placeAfterAuction(_ roots: [Int], phases policy: _PhasePolicy) throws(AssignmentError) {
+        var blockStart = relaxedPairs
+        var index = 0
+        let pairs = rowStart[rows]
+        while index < roots.count {
+            if index % max(1, policy.searchBlock) == 0 {
+                if policy.searchBlock == 0 || (index > 0 && (relaxedPairs - blockStart) * 2 > pairs) { break }
+                blockStart = relaxedPairs
+            }
+            try augment(root: roots[index])
+            index += 1
+        }
+        guard index < roots.count else { return }
+        for row in augmentInPhases(Array(roots[index...]), until: policy.end) { try augment(root: row) }
+    }
+
     /// Places the free rows `roots` (ascending) by phases until at most
     /// `end` remain free, or a phase finds no end; returns the rows still
     /// free, ascending, for one search each.

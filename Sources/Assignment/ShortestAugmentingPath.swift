@@ -68,11 +68,10 @@ public struct ShortestAugmentingPath: AssignmentSolver {
     /// (measured, see +SparseFreshStart). Tests lower it to 0 to solve
     /// afresh whenever a search relaxes anything.
     var _freshStartPairsFactor = 20
-    /// After an auction start, phases place the free rows in bulk until at
-    /// most this many are left, each then placed by a search of its own
-    /// (measured, see +SparsePhases). Tests lower it to 0 to run phases to
-    /// the end, or raise it to skip them.
-    var _phasesEnd = 100
+    /// When phases place an auction start's free rows in bulk instead of one
+    /// search each (measured, see +SparsePhases). Tests make them start at
+    /// once, run to the end, or never.
+    var _phases = _PhasePolicy()
 
     public init() {}
 
