@@ -381,9 +381,10 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
     }
 
     /// Offers every pair of `row`, reached at `base`, to the heap, and the
-    /// row's option to the running best.
+    /// row's option to the running best (`optionDistance`, through
+    /// `optionRow`).
     @inline(__always)
-    private func relax(
+    func relax(
         row: Int, at base: Cost, search: Int, heap: inout _ColumnHeap<Cost>,
         optionDistance: inout Cost?, optionRow: inout Int, relaxed: inout Int
     ) {
@@ -417,9 +418,16 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
     /// at distance d < D gains d − D, and each of its rows D − d; the root
     /// gains D.
     private func updatePotentials(root: Int, sinkDistance: Cost, settledCount: Int) {
+        moveSettledColumns(to: sinkDistance, settledCount: settledCount)
+        u[root] = Cost._uncheckedAdd(u[root], sinkDistance)
+    }
+
+    /// The columns in `settled[0..<settledCount]`: each one at distance
+    /// d < `total` gains d − `total`, and each of its rows `total` − d.
+    func moveSettledColumns(to total: Cost, settledCount: Int) {
         for index in 0..<settledCount {
             let column = settled[index]
-            let gap = Cost._uncheckedSubtract(sinkDistance, distance[column])
+            let gap = Cost._uncheckedSubtract(total, distance[column])
             guard gap > .zero else { continue }
             v[column] = Cost._uncheckedSubtract(v[column], gap)
             var row = firstRow[column]
@@ -428,7 +436,6 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
                 row = nextRow[row]
             }
         }
-        u[root] = Cost._uncheckedAdd(u[root], sinkDistance)
     }
 
     func solution(for problem: SparseAssignmentProblem<Cost>) -> AssignmentSolution<Cost> {

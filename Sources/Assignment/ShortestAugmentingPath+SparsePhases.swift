@@ -114,11 +114,14 @@ extension _SparseWorkspace {
         var heap = self.heap
         defer { self.heap = heap }
         heap.removeAll()
-        var optionEnd: Cost? = nil
+        // The nearest option end (the row it would free is of no use here).
+        var optionEnd: Cost? = nil, optionRow = -1
         var relaxed = 0
         defer { relaxedPairs += relaxed }
         for root in roots {
-            relax(row: root, at: .zero, search: search, heap: &heap, optionEnd: &optionEnd, relaxed: &relaxed)
+            relax(
+                row: root, at: .zero, search: search, heap: &heap, optionDistance: &optionEnd, optionRow: &optionRow,
+                relaxed: &relaxed)
         }
         var settledCount = 0
         while let (reached, column) = heap.popMinimum() {
@@ -130,54 +133,20 @@ extension _SparseWorkspace {
             settledCount += 1
             var row = firstRow[column]
             while row >= 0 {
-                relax(row: row, at: reached, search: search, heap: &heap, optionEnd: &optionEnd, relaxed: &relaxed)
+                relax(
+                    row: row, at: reached, search: search, heap: &heap, optionDistance: &optionEnd,
+                    optionRow: &optionRow, relaxed: &relaxed)
                 row = nextRow[row]
             }
         }
         return optionEnd.map { ($0, settledCount) }
     }
 
-    /// Offers every pair of `row`, reached at `base`, to the heap, and the
-    /// row's option to the nearest option end.
-    @inline(__always)
-    private func relax(
-        row: Int, at base: Cost, search: Int, heap: inout _ColumnHeap<Cost>, optionEnd: inout Cost?,
-        relaxed: inout Int
-    ) {
-        let offset = Cost._uncheckedSubtract(base, u[row])
-        relaxed &+= rowStart[row + 1] - rowStart[row]
-        for position in rowStart[row]..<rowStart[row + 1] {
-            let column = Int(columnIndices[position])
-            if settledIn[column] == search { continue }
-            let candidate = Cost._uncheckedSubtract(Cost._uncheckedAdd(offset, costs[position]), v[column])
-            if reachedIn[column] != search || candidate < distance[column] {
-                reachedIn[column] = search
-                distance[column] = candidate
-                let roomLast = load[column] < capacity[column] ? 0 : columns
-                heap.push(candidate, column: column, tieBreak: roomLast + column)
-            }
-        }
-        if let optionCost {
-            let candidate = Cost._uncheckedAdd(offset, optionCost)
-            if optionEnd == nil || candidate < optionEnd! { optionEnd = candidate }
-        }
-    }
-
     /// Moves the potentials by the search's distances: each settled column
     /// at distance d falls by `distance − d` and its rows rise as much; the
     /// free rows rise by `distance`.
     private func moveFromAll(_ roots: [Int], distance total: Cost, settledCount: Int) {
-        for index in 0..<settledCount {
-            let column = settled[index]
-            let gap = Cost._uncheckedSubtract(total, distance[column])
-            guard gap > .zero else { continue }
-            v[column] = Cost._uncheckedSubtract(v[column], gap)
-            var row = firstRow[column]
-            while row >= 0 {
-                u[row] = Cost._uncheckedAdd(u[row], gap)
-                row = nextRow[row]
-            }
-        }
+        moveSettledColumns(to: total, settledCount: settledCount)
         for root in roots { u[root] = Cost._uncheckedAdd(u[root], total) }
     }
 
