@@ -44,9 +44,10 @@
 // each sweeps 1–3 % of the pairs. So the rows are first placed one search
 // each, and phases take over for the rest once a block of
 // ``_PhasePolicy/searchBlock`` (100) searches has relaxed more than half
-// the problem's pairs: more than 10 times what any block of the round's own
-// solves relaxed, and a tenth of what the late blocks of the exported
-// graphs do.
+// the problem's pairs: about 25 times what a block of the round's own
+// solves relaxed over their last 5 % (0.02 times the pairs, on average),
+// and a third to a fifth of what a late block of the exported graphs
+// relaxes (1.5–2.5 times the pairs).
 //
 // Measured (release, one core, `tandem solve FILE --json`, solve seconds on
 // a slow hour, the same certified optimum every time): the 150,000-person
@@ -55,7 +56,9 @@
 // 28 s (relaxing 0.52, 0.22, 0.20, 0.16, 0.11 and 0.11 billion pairs). The
 // 50,000-person round's 4.7 s → 1.8 s (100) and 2.1 s (300). The phases
 // until 100 rows numbered 95 and 38; most had D = 0 (the auction leaves
-// the ends a plateau of tight pairs away).
+// the ends a plateau of tight pairs away). With the switch above (side by
+// side with 0.12.3, whose searches were one a row): 89 → 24 s at 150,000
+// people, 7.1 → 4.5 s at 50,000; a round's own solves unchanged.
 //
 // Ties: a phase places rows in row order along the paths the depth-first
 // search meets first, so among optima of equal cost it may choose another
