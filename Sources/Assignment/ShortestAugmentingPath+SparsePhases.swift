@@ -203,8 +203,10 @@ extension _SparseWorkspace {
         // The path so far: its rows, and for each the next of its pairs to try.
         var pathRows: [Int] = [], nextPair: [Int] = []
         for root in roots {
-            pathRows = [root]
-            nextPair = [rowStart[root]]
+            pathRows.removeAll(keepingCapacity: true)
+            nextPair.removeAll(keepingCapacity: true)
+            pathRows.append(root)
+            nextPair.append(rowStart[root])
             var endColumn = -1, endsInOption = false
             while let row = pathRows.last {
                 let depth = pathRows.count - 1
