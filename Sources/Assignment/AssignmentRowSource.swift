@@ -131,4 +131,20 @@ extension SparseAssignmentProblem: AssignmentRowSource {
             values[column] = sense == .maximize ? stored.values[position]._negated : stored.values[position]
         }
     }
+
+    /// Every stored pair of the row, and no bound: no other pair is allowed.
+    /// The certificate then checks the row's pairs one by one instead of
+    /// reading a row as wide as the columns (the 150,000-person round's
+    /// exported graph, 197,872 rows × 197,872 columns with 7.4 million pairs:
+    /// 31 s → well under a second).
+    public func summary(row: Int) -> RowSummary<Cost>? {
+        let stored = _costs
+        var pairs: [CandidatePair<Cost>] = []
+        pairs.reserveCapacity(stored.rowStart[row + 1] - stored.rowStart[row])
+        for position in stored.rowStart[row]..<stored.rowStart[row + 1] {
+            let value = sense == .maximize ? stored.values[position]._negated : stored.values[position]
+            pairs.append(CandidatePair(column: Int(stored.columnIndices[position]), value: value))
+        }
+        return RowSummary(pairs: pairs, othersBound: nil)
+    }
 }

@@ -16,9 +16,11 @@ extension OptimalityCertificate {
             locks: problem.locks, unassignedRows: problem.unassignedRows, solution: solution)
     }
 
-    /// Checks a solution of a sparse problem against every stored pair.
+    /// Checks a solution of a sparse problem against every stored pair: each
+    /// row's summary lists its stored pairs and allows nothing else, so no
+    /// row is read as wide as the columns (only locked rows are).
     ///
-    /// - Complexity: O(rows × columns).
+    /// - Complexity: O(pairs + columns), plus O(columns) per locked row.
     public static func verify<Cost>(
         problem: SparseAssignmentProblem<Cost>, solution: AssignmentSolution<Cost>
     ) -> Report {

@@ -390,6 +390,11 @@ public enum OptimalityCertificate {
     ) -> Double {
         var largest = 0.0
         for row in 0..<source.rowCount {
+            // A summary without a bound lists every allowed pair of its row.
+            if let summary = source.summary(row: row), summary.othersBound == nil {
+                for pair in summary.pairs { largest = max(largest, pair.value._magnitude) }
+                continue
+            }
             source.readRow(row, values: values, allowed: allowed)
             for column in 0..<source.columnCount where allowed[column] {
                 largest = max(largest, values[column]._magnitude)

@@ -76,6 +76,73 @@ import Testing
         }
     }
 
+    @Test(
+        "the sparse certificate checks only stored pairs and gives the dense check's verdict on right and damaged answers"
+    )
+    func certificateVerdictsMatchDense() throws {
+        var shape = RandomProblemShape(
+            maxRows: 12, maxColumns: 9, maxCapacity: 2, valueRange: -6...9, forbiddenPercent: 50)
+        shape.lockPercent = 10
+        var refused = 0
+        forEverySeed(31_000..<31_400) { seed, random in
+            let sparse = Self.sparse(shape.makeProblem(&random))
+            let dense = Self.dense(sparse)
+            guard let solution = try? ShortestAugmentingPath().solve(sparse) else { return }
+            let report = OptimalityCertificate.verify(problem: sparse, solution: solution)
+            #expect(report.isOptimal, "seed \(seed): \(report)")
+            #expect(report.rowsSettledByBound == sparse.rows - sparse.locks.count, "seed \(seed)")
+            guard sparse.rows > 0, sparse.columns > 0 else { return }
+            // Damage one row: its potential up by one, or its column moved to the next one.
+            let row = Int.random(in: 0..<sparse.rows, using: &random)
+            var potentials = solution.duals.rowPotentials
+            potentials[row] += 1
+            var columns = solution.columnForRow
+            columns[row] = ((columns[row] ?? -1) + 1) % sparse.columns
+            let damaged = [
+                AssignmentSolution(
+                    columnForRow: solution.columnForRow, objective: solution.objective,
+                    objectiveWithUnassigned: solution.objectiveWithUnassigned,
+                    duals: Duals(
+                        rowPotentials: potentials, columnPotentials: solution.duals.columnPotentials,
+                        unassigned: solution.duals.unassigned)),
+                AssignmentSolution(
+                    columnForRow: columns, objective: solution.objective,
+                    objectiveWithUnassigned: solution.objectiveWithUnassigned, duals: solution.duals),
+            ]
+            for answer in damaged {
+                let sparseVerdict = OptimalityCertificate.verify(problem: sparse, solution: answer).isOptimal
+                #expect(
+                    sparseVerdict == OptimalityCertificate.verify(problem: dense, solution: answer).isOptimal,
+                    "seed \(seed)")
+                if !sparseVerdict { refused += 1 }
+            }
+        }
+        #expect(refused >= 300, "only \(refused) damaged answers were refused")
+    }
+
+    @Test("the sparse certificate of Double values takes its tolerance from the stored pairs alone, as the dense one")
+    func doubleToleranceMatchesDense() throws {
+        forEverySeed(32_000..<32_040) { seed, random in
+            let problem = randomFloatProblem(rows: 14, columns: 10, seed: seed, random: &random)
+            let pairs = (0..<problem.rows).map { row in
+                (0..<problem.columns).compactMap { column in
+                    problem.value(row: row, column: column).map { (column: column, value: $0) }
+                }
+            }
+            let sparse = try! SparseAssignmentProblem(
+                try! SparseCostMatrix(rows: problem.rows, columns: problem.columns, pairs: pairs),
+                sense: problem.sense, capacities: problem.capacities, unassignedRows: .allowed(value: 0))
+            let dense = try! AssignmentProblem(
+                problem.matrix, sense: problem.sense, capacities: problem.capacities,
+                unassignedRows: .allowed(value: 0))
+            let solution = try! ShortestAugmentingPath().solve(sparse)
+            let sparseReport = OptimalityCertificate.verify(problem: sparse, solution: solution)
+            let denseReport = OptimalityCertificate.verify(problem: dense, solution: solution)
+            #expect(sparseReport.isOptimal && denseReport.isOptimal, "seed \(seed)")
+            #expect(sparseReport.tolerance == denseReport.tolerance && sparseReport.tolerance > 0, "seed \(seed)")
+        }
+    }
+
     @Test("warm starts from a solve over a subset of the pairs reach the optimum of all of them")
     func warmStartFromSubset() throws {
         let shape = RandomProblemShape(
