@@ -5,7 +5,7 @@ import Testing
 @Suite struct SparseSolverTests {
     /// The sparse form of a dense problem, locks included; maximum-cardinality
     /// problems become "every row placed" (the sparse form has no such mode).
-    static func sparse(_ problem: AssignmentProblem<Int64>) -> SparseAssignmentProblem<Int64> {
+    static func sparse<Cost: AssignmentCost>(_ problem: AssignmentProblem<Cost>) -> SparseAssignmentProblem<Cost> {
         let dense = problem.matrix
         let pairs = (0..<dense.rows).map { row in
             (0..<dense.columns).compactMap { column in
@@ -124,17 +124,10 @@ import Testing
     func doubleToleranceMatchesDense() throws {
         forEverySeed(32_000..<32_040) { seed, random in
             let problem = randomFloatProblem(rows: 14, columns: 10, seed: seed, random: &random)
-            let pairs = (0..<problem.rows).map { row in
-                (0..<problem.columns).compactMap { column in
-                    problem.value(row: row, column: column).map { (column: column, value: $0) }
-                }
-            }
-            let sparse = try! SparseAssignmentProblem(
-                try! SparseCostMatrix(rows: problem.rows, columns: problem.columns, pairs: pairs),
-                sense: problem.sense, capacities: problem.capacities, unassignedRows: .allowed(value: 0))
             let dense = try! AssignmentProblem(
                 problem.matrix, sense: problem.sense, capacities: problem.capacities,
                 unassignedRows: .allowed(value: 0))
+            let sparse = Self.sparse(dense)
             let solution = try! ShortestAugmentingPath().solve(sparse)
             let sparseReport = OptimalityCertificate.verify(problem: sparse, solution: solution)
             let denseReport = OptimalityCertificate.verify(problem: dense, solution: solution)
