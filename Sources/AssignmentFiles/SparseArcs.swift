@@ -26,9 +26,40 @@ struct _SparseArcs {
     /// written, in increasing order; `extraRows` are rows with no arc (a
     /// DIMACS source node that no arc leaves).
     func matrix(extraRows: [Int64] = []) -> SparseMatrixFile {
-        let rowLabels = Array(Set(rowNumbers + extraRows)).sorted()
-        let columnLabels = Array(Set(columnNumbers)).sorted()
-        func index(_ number: Int64, in labels: [Int64]) -> Int32 {
+        let rows = Self.numbering(rowNumbers, extra: extraRows)
+        let columns = Self.numbering(columnNumbers, extra: [])
+        return SparseMatrixFile(
+            rowLabels: rows.labels, columnLabels: columns.labels, arcRows: rows.indices,
+            arcColumns: columns.indices, values: reals.map { .reals($0) } ?? .integers(integers))
+    }
+
+    /// The distinct numbers among `numbers` and `extra`, ascending, and each
+    /// of `numbers`' place among them.
+    ///
+    /// Files number their nodes 1…N or close to it, so where the numbers
+    /// span at most about twice as many values as there are numbers, a
+    /// table over that span marks them and gives each its place in one pass,
+    /// instead of hashing every number into a set and finding each by binary
+    /// search (see `DIMACSFormat` for the figures). Numbers spread wider
+    /// (identifiers such as 10¹² + i) are sorted and searched.
+    static func numbering(_ numbers: [Int64], extra: [Int64]) -> (labels: [Int64], indices: [Int32]) {
+        guard let low = [numbers.min(), extra.min()].compactMap({ $0 }).min(),
+            let high = [numbers.max(), extra.max()].compactMap({ $0 }).max()
+        else { return ([], []) }
+        let (span, overflow) = high.subtractingReportingOverflow(low)
+        if !overflow, span / 2 <= Int64(numbers.count + extra.count) + 1_024 {
+            var place = [Int32](repeating: -1, count: Int(span) + 1)
+            for number in numbers { place[Int(number &- low)] = 0 }
+            for number in extra { place[Int(number &- low)] = 0 }
+            var labels: [Int64] = []
+            for offset in place.indices where place[offset] == 0 {
+                place[offset] = Int32(labels.count)
+                labels.append(low + Int64(offset))
+            }
+            return (labels, numbers.map { place[Int($0 &- low)] })
+        }
+        let labels = Array(Set(numbers + extra)).sorted()
+        func index(_ number: Int64) -> Int32 {
             var low = 0, high = labels.count - 1
             while low < high {
                 let middle = (low + high) / 2
@@ -36,10 +67,6 @@ struct _SparseArcs {
             }
             return Int32(low)
         }
-        return SparseMatrixFile(
-            rowLabels: rowLabels, columnLabels: columnLabels,
-            arcRows: rowNumbers.map { index($0, in: rowLabels) },
-            arcColumns: columnNumbers.map { index($0, in: columnLabels) },
-            values: reals.map { .reals($0) } ?? .integers(integers))
+        return (labels, numbers.map(index))
     }
 }

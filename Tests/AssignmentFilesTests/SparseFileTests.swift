@@ -74,6 +74,30 @@ import _TandemUtilities
         #expect(try file.matrix(values, keepingLeast: false).value(row: 0, column: 1) == 4)
     }
 
+    @Test("Node numbers are numbered in increasing order alike whether they lie close together or far apart")
+    func numberingByTableOrSearch() {
+        var random = SeededGenerator(seed: 7)
+        for trial in 0..<200 {
+            // Close numbers (the table), numbers spread wide (the search), and the extremes of Int64.
+            let spread: ClosedRange<Int64> =
+                switch trial % 3 {
+                case 0: -20...40
+                case 1: -1_000_000_000_000...1_000_000_000_000
+                default: Int64.min...Int64.max
+                }
+            let numbers = (0..<Int.random(in: 0...30, using: &random)).map { _ in
+                Int64.random(in: spread, using: &random)
+            }
+            let extra = (0..<Int.random(in: 0...3, using: &random)).map { _ in Int64.random(in: spread, using: &random)
+            }
+            let (labels, indices) = _SparseArcs.numbering(numbers, extra: extra)
+            #expect(labels == Array(Set(numbers + extra)).sorted(), "trial \(trial)")
+            #expect(indices.map { labels[Int($0)] } == numbers, "trial \(trial)")
+        }
+        let dense = _SparseArcs.numbering([5, 3, 5, 9], extra: [4])
+        #expect(dense.labels == [3, 4, 5, 9] && dense.indices == [2, 0, 2, 3])
+    }
+
     @Test("Every bad DIMACS line is reported at once, with its line and field")
     func dimacsErrors() {
         do {
