@@ -52,3 +52,42 @@ import _TandemUtilities
         #expect(product.map(Double.init) == expected)
     }
 }
+
+@Suite struct SparseGoalProductTests {
+    @Test(
+        "Sparse goal rows equal the triple loop exactly, against every mentor and against a subset",
+        arguments: [(1, 1, 1), (5, 7, 1), (6, 9, 3), (40, 33, 60), (25, 70, 11)])
+    func matchesNaiveProduct(shape: (Int, Int, Int)) {
+        let (rows, columns, depth) = shape
+        var random = SeededGenerator(seed: UInt64(rows * 1000 + columns * 10 + depth))
+        // Rows with no, one, two, three or many nonzeros; negative values as criteria give.
+        let goals = (0..<(rows * depth)).map { index in
+            random.next() % UInt64(1 + index / max(1, depth) % 5 * 3) == 1 ? Float(Int(random.next() % 61) - 20) : 0
+        }
+        let skills = (0..<(columns * depth)).map { _ in Float(Int(random.next() % 7) - 2) }
+        let expected = DenseProductTests.naive(
+            goals.map(Double.init), rows: rows, skills.map(Double.init), columns: columns, depth: depth)
+        let sparse = _SparseGoalProduct(goals: goals, skills: skills, depth: depth)
+        let subset = _MentorSubset(
+            (0..<Int32(columns)).filter { _ in random.next() % 3 == 0 }, of: columns)
+        let restricted = sparse.restricted(to: subset)
+        var row = [Float](repeating: .nan, count: columns)
+        for mentee in 0..<rows {
+            row.withUnsafeMutableBufferPointer { sparse.productRow(mentee, into: $0.baseAddress!) }
+            #expect(row.map(Double.init) == Array(expected[mentee * columns..<(mentee + 1) * columns]))
+            row.withUnsafeMutableBufferPointer { restricted.productRow(mentee, into: $0.baseAddress!) }
+            #expect(
+                row.prefix(subset.count).map(Double.init)
+                    == subset.mentors.map { expected[mentee * columns + Int($0)] })
+        }
+    }
+
+    @Test("The sparse form is chosen for (depth + 14) / 6 nonzeros a row or fewer, the GEMM otherwise")
+    func choosesByDensity() {
+        #expect(_SparseGoalProduct<Float>.isWorthwhile(nonzeros: 300_000, rows: 100_000, depth: 60))
+        #expect(_SparseGoalProduct<Float>.isWorthwhile(nonzeros: 370, rows: 100, depth: 8))
+        #expect(!_SparseGoalProduct<Float>.isWorthwhile(nonzeros: 371, rows: 100, depth: 8))
+        #expect(!_SparseGoalProduct<Float>.isWorthwhile(nonzeros: 1_300, rows: 100, depth: 60))
+        #expect(!_SparseGoalProduct<Float>.isWorthwhile(nonzeros: 0, rows: 5, depth: 0))
+    }
+}

@@ -22,7 +22,9 @@ enum _MenteeSelection {
 /// Scores a block of mentees: a GEMM of their encodings against every
 /// mentor's into a cache-sized scratch block (in single precision when every
 /// product stays below 2²² in magnitude, so the product of whole numbers is
-/// exact; in double precision otherwise), then one fused loop per row turns
+/// exact; in double precision otherwise) — or, when the mentees' encodings
+/// are mostly zeros, each row's product summed from their few nonzeros
+/// (``_SparseGoalProduct``) —, then one fused loop per row turns
 /// each product into an integer, adds the seniority, region, language and
 /// organisation terms, evaluates the hard rules into forbidden bits, and
 /// writes the score — one read and one write per cell after the GEMM; the
@@ -39,10 +41,10 @@ enum _MenteeSelection {
 /// generic type's witness table, the fused loop ran unspecialised, each
 /// conversion a call: validating 34,000 × 16,000 took 7.4 s instead of 3.6 s).
 struct _ScoreBlockComputer: Sendable {
-    /// The two feature matrices, in the precision the products need.
+    /// The product's operands, in the precision the products need.
     private enum Features: Sendable {
-        case single(goals: [Float], skills: [Float])
-        case double(goals: [Double], skills: [Double])
+        case single(_GoalProduct<Float>)
+        case double(_GoalProduct<Double>)
     }
 
     let model: ScoringModel
@@ -66,10 +68,14 @@ struct _ScoreBlockComputer: Sendable {
         let stride: Int
         if model.productBound < 1 << 22 {
             let (goals, skills, depth) = model.featureMatrices(Float.self)
-            (features, self.depth, stride) = (.single(goals: goals, skills: skills), depth, 4)
+            (features, self.depth, stride) = (
+                .single(_GoalProduct(goals: goals, skills: skills, depth: depth)), depth, 4
+            )
         } else {
             let (goals, skills, depth) = model.featureMatrices(Double.self)
-            (features, self.depth, stride) = (.double(goals: goals, skills: skills), depth, 8)
+            (features, self.depth, stride) = (
+                .double(_GoalProduct(goals: goals, skills: skills, depth: depth)), depth, 8
+            )
         }
         listed = _ListedExclusions(cohort: model.cohort, penaltyUnits: model.repeatPairUnits)
         mentors = model.cohort.mentors.count
@@ -91,11 +97,11 @@ struct _ScoreBlockComputer: Sendable {
         precondition(self.subset == nil && subset.columnOf.count == mentors, "a subset of every mentor")
         var restricted = self
         switch features {
-        case let .single(goals, skills):
-            restricted.features = .single(goals: goals, skills: subset.gather(skills, width: depth))
+        case let .single(product):
+            restricted.features = .single(product.restricted(to: subset, depth: depth))
             restricted.blockRows = Self.blockRows(mentors: subset.count, stride: 4)
-        case let .double(goals, skills):
-            restricted.features = .double(goals: goals, skills: subset.gather(skills, width: depth))
+        case let .double(product):
+            restricted.features = .double(product.restricted(to: subset, depth: depth))
             restricted.blockRows = Self.blockRows(mentors: subset.count, stride: 8)
         }
         restricted.subset = subset
@@ -134,56 +140,101 @@ struct _ScoreBlockComputer: Sendable {
         precondition(positions.count <= blockRows, "a block of \(positions.count) rows, over \(blockRows)")
         guard mentors > 0, !positions.isEmpty else { return }
         switch features {
-        case let .single(goals, skills):
+        case let .single(product):
             score(
-                selection, positions: positions, goals: goals, skills: skills, scratch: &workspace.single,
+                selection, positions: positions, product: product, scratch: &workspace.single,
                 kernel: &workspace.kernel, scores: scores, forbidden: forbidden)
-        case let .double(goals, skills):
+        case let .double(product):
             score(
-                selection, positions: positions, goals: goals, skills: skills, scratch: &workspace.double,
+                selection, positions: positions, product: product, scratch: &workspace.double,
                 kernel: &workspace.kernel, scores: scores, forbidden: forbidden)
         }
     }
 
     private func score<Scalar: _ExactProductScalar>(
-        _ selection: _MenteeSelection, positions: Range<Int>, goals: [Scalar], skills: [Scalar],
+        _ selection: _MenteeSelection, positions: Range<Int>, product goalProduct: _GoalProduct<Scalar>,
         scratch: inout (product: [Scalar], gathered: [Scalar]), kernel: inout _FusedScoreKernel,
         scores: UnsafeMutablePointer<Int32>, forbidden: UnsafeMutablePointer<UInt64>
     ) {
-        let mentors = mentors, depth = depth, wordsPerRow = wordsPerRow, count = positions.count
-        let first = selection[positions.lowerBound]
-        goals.withUnsafeBufferPointer { goals in
-            skills.withUnsafeBufferPointer { skills in
-                scratch.product.withUnsafeMutableBufferPointer { product in
-                    scratch.gathered.withUnsafeMutableBufferPointer { gathered in
-                        // Consecutive mentees are read in place; scattered ones gathered.
-                        var encodings = goals.baseAddress.map { $0 + first * depth }
-                        if selection[positions.upperBound - 1] - first != count - 1, depth > 0 {
-                            for offset in 0..<count {
-                                (gathered.baseAddress! + offset * depth).update(
-                                    from: goals.baseAddress! + selection[positions.lowerBound + offset] * depth,
-                                    count: depth)
-                            }
-                            encodings = UnsafePointer(gathered.baseAddress)
-                        }
-                        Scalar.multiplyTransposed(
-                            encodings, rows: count, skills.baseAddress, columns: mentors, depth: depth,
-                            into: product.baseAddress, ldc: mentors)
-                        (subset?.columnOf ?? []).withUnsafeBufferPointer { columnOf in
-                            for offset in 0..<count {
-                                let mentee = selection[positions.lowerBound + offset]
-                                let output = scores + offset * mentors, words = forbidden + offset * wordsPerRow
-                                kernel.scoreRow(
-                                    mentee, product: UnsafePointer(product.baseAddress! + offset * mentors),
-                                    into: output, forbidden: words)
-                                listed.apply(
-                                    mentee: mentee, scores: output, forbidden: words,
-                                    columnOf: subset == nil ? nil : columnOf.baseAddress)
-                            }
-                        }
+        let mentors = mentors, wordsPerRow = wordsPerRow, count = positions.count
+        scratch.product.withUnsafeMutableBufferPointer { product in
+            scratch.gathered.withUnsafeMutableBufferPointer { gathered in
+                let product = product.baseAddress!
+                // A sparse product builds each row in the first row of the
+                // block, just before the fused loop reads it; a GEMM fills the block.
+                let sparse: _SparseGoalProduct<Scalar>?
+                switch goalProduct {
+                case let .dense(goals, skills):
+                    sparse = nil
+                    multiply(
+                        selection, positions: positions, goals: goals, skills: skills, gathered: gathered,
+                        into: product)
+                case let .sparse(rows):
+                    sparse = rows
+                }
+                (subset?.columnOf ?? []).withUnsafeBufferPointer { columnOf in
+                    for offset in 0..<count {
+                        let mentee = selection[positions.lowerBound + offset]
+                        let output = scores + offset * mentors, words = forbidden + offset * wordsPerRow
+                        let row = sparse == nil ? product + offset * mentors : product
+                        sparse?.productRow(mentee, into: row)
+                        kernel.scoreRow(mentee, product: UnsafePointer(row), into: output, forbidden: words)
+                        listed.apply(
+                            mentee: mentee, scores: output, forbidden: words,
+                            columnOf: subset == nil ? nil : columnOf.baseAddress)
                     }
                 }
             }
+        }
+    }
+
+    /// The block's goal products by GEMM, into `product` (`count × mentors`).
+    private func multiply<Scalar: _ExactProductScalar>(
+        _ selection: _MenteeSelection, positions: Range<Int>, goals: [Scalar], skills: [Scalar],
+        gathered: UnsafeMutableBufferPointer<Scalar>, into product: UnsafeMutablePointer<Scalar>
+    ) {
+        let depth = depth, count = positions.count, first = selection[positions.lowerBound]
+        goals.withUnsafeBufferPointer { goals in
+            skills.withUnsafeBufferPointer { skills in
+                // Consecutive mentees are read in place; scattered ones gathered.
+                var encodings = goals.baseAddress.map { $0 + first * depth }
+                if selection[positions.upperBound - 1] - first != count - 1, depth > 0 {
+                    for offset in 0..<count {
+                        (gathered.baseAddress! + offset * depth).update(
+                            from: goals.baseAddress! + selection[positions.lowerBound + offset] * depth, count: depth)
+                    }
+                    encodings = UnsafePointer(gathered.baseAddress)
+                }
+                Scalar.multiplyTransposed(
+                    encodings, rows: count, skills.baseAddress, columns: mentors, depth: depth, into: product,
+                    ldc: mentors)
+            }
+        }
+    }
+}
+
+/// The goal product's operands: both feature matrices for a GEMM, or the
+/// mentees' nonzeros and the mentors' columns for sparse rows
+/// (``_SparseGoalProduct``), whichever costs less for the cohort.
+enum _GoalProduct<Scalar: _ExactProductScalar>: Sendable {
+    case dense(goals: [Scalar], skills: [Scalar])
+    case sparse(_SparseGoalProduct<Scalar>)
+
+    /// `goals` is `mentees × depth`, `skills` is `mentors × depth`, row-major.
+    init(goals: [Scalar], skills: [Scalar], depth: Int) {
+        let nonzeros = goals.reduce(0) { $0 + ($1 != 0 ? 1 : 0) }
+        let rows = depth == 0 ? 0 : goals.count / depth
+        self =
+            _SparseGoalProduct<Scalar>.isWorthwhile(nonzeros: nonzeros, rows: rows, depth: depth)
+            ? .sparse(_SparseGoalProduct(goals: goals, skills: skills, depth: depth))
+            : .dense(goals: goals, skills: skills)
+    }
+
+    /// The same operands against the subset's mentors alone.
+    func restricted(to subset: _MentorSubset, depth: Int) -> _GoalProduct {
+        switch self {
+        case let .dense(goals, skills): .dense(goals: goals, skills: subset.gather(skills, width: depth))
+        case let .sparse(rows): .sparse(rows.restricted(to: subset))
         }
     }
 }
