@@ -85,8 +85,8 @@ import _TandemUtilities
     @Test("The sparse form is chosen for (depth + 14) / 6 nonzeros a row or fewer, the GEMM otherwise")
     func choosesByDensity() {
         #expect(_SparseGoalProduct<Float>.isWorthwhile(nonzeros: 300_000, rows: 100_000, depth: 60))
-        #expect(_SparseGoalProduct<Float>.isWorthwhile(nonzeros: 370, rows: 100, depth: 8))
-        #expect(!_SparseGoalProduct<Float>.isWorthwhile(nonzeros: 371, rows: 100, depth: 8))
+        #expect(_SparseGoalProduct<Float>.isWorthwhile(nonzeros: 366, rows: 100, depth: 8))
+        #expect(!_SparseGoalProduct<Float>.isWorthwhile(nonzeros: 367, rows: 100, depth: 8))
         #expect(!_SparseGoalProduct<Float>.isWorthwhile(nonzeros: 1_300, rows: 100, depth: 60))
         #expect(!_SparseGoalProduct<Float>.isWorthwhile(nonzeros: 0, rows: 5, depth: 0))
     }
