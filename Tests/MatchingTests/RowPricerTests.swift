@@ -56,4 +56,77 @@ import _TandemUtilities
             #expect(pricer.bound == Int64(scores[ranked[improving + runners]]), "limit \(limit)")
         }
     }
+
+    @Test(
+        "Rows with slacks, a kept proposal, forbidden pairs and subsets of mentors give the lists a sort by hand gives (300 seeded rows)"
+    )
+    func agreesWithSortedRows() {
+        for seed in 0..<300 {
+            var random = SeededGenerator(seed: UInt64(seed))
+            let mentors = Int.random(in: 1...1_500, using: &random)
+            // Half the rows spread over thousands of units, half over a few dozen (ties at the
+            // threshold everywhere); huge slacks for mentors without places.
+            let spread = Bool.random(using: &random) ? 30 : 3_000
+            let slack = (0..<mentors).map { _ in
+                Int.random(in: 0..<8, using: &random) == 0
+                    ? Int64.max / 2 : Int64.random(in: Int64(-spread)...Int64(spread), using: &random)
+            }
+            let terms = _PricingTerms(
+                slack: slack, lowest: Int64.random(in: -50...50, using: &random),
+                scale: [1, 7, 1 << 21].randomElement(using: &random)!,
+                offset: Int64.random(in: -1 << 33...1 << 33, using: &random),
+                keepBonus: Int64.random(in: 0...500, using: &random), limit: Int.random(in: 1...12, using: &random))
+            let subset: [Int32]? =
+                Bool.random(using: &random) ? (0..<Int32(mentors)).filter { _ in Bool.random(using: &random) } : nil
+            let columns = subset?.count ?? mentors
+            let scores = (0..<max(1, columns)).map { _ in Int32.random(in: -20...Int32(spread), using: &random) }
+            var forbidden = [UInt64](repeating: 0, count: max(1, (columns + 63) / 64))
+            for column in 0..<columns where Int.random(in: 0..<6, using: &random) == 0 {
+                forbidden[column >> 6] |= 1 << UInt64(column & 63)
+            }
+            let kept = Bool.random(using: &random) ? Int.random(in: 0..<mentors, using: &random) : -1
+            let candidates = (0..<mentors).filter { _ in Int.random(in: 0..<10, using: &random) == 0 }
+            let potential = Int64.random(in: Int64(-spread)...Int64(spread), using: &random) &- terms.offset
+            // A partial row also knows some pairs with mentors outside its subset, and bounds the rest.
+            let outside = subset.map { subset in (0..<Int32(mentors)).filter { !subset.contains($0) } } ?? []
+            let known = outside.filter { _ in Bool.random(using: &random) }
+            let knownScores = known.map { _ in Int32.random(in: -20...Int32(spread), using: &random) }
+            let unreadBound = Int64.random(in: -5_000...5_000, using: &random) &+ terms.offset
+            var pricer = _RowPricer(terms)
+            pricer.useColumns(subset)
+            scores.withUnsafeBufferPointer { scores in
+                forbidden.withUnsafeBufferPointer { words in
+                    let row = ScoreRow(
+                        mentee: 0, mentors: columns, scores: scores.baseAddress!, forbidden: words.baseAddress!)
+                    let partial = subset.map {
+                        _PartialRow(
+                            mentorOfColumn: $0, knownMentors: known[...], knownScores: knownScores[...],
+                            unreadBound: unreadBound)
+                    }
+                    pricer.read(row, potential: potential, kept: kept, candidates: candidates, partial: partial)
+                }
+            }
+            // By hand: every eligible pair outside the candidates, keyed by worth less slack.
+            var pairs: [(key: Int64, mentor: Int, score: Int32)] = []
+            func offer(_ mentor: Int, _ score: Int32) {
+                guard Int64(score) >= terms.lowest, !candidates.contains(mentor) else { return }
+                let key =
+                    Int64(score) * terms.scale + terms.offset + (mentor == kept ? terms.keepBonus : 0) - slack[mentor]
+                pairs.append((key, mentor, score))
+            }
+            for column in 0..<columns where forbidden[column >> 6] >> UInt64(column & 63) & 1 == 0 {
+                offer(subset.map { Int($0[column]) } ?? column, scores[column])
+            }
+            for (mentor, score) in zip(known, knownScores) { offer(Int(mentor), score) }
+            pairs.sort { $0.key > $1.key || ($0.key == $1.key && $0.mentor < $1.mentor) }
+            let improving = min(terms.limit, pairs.prefix { $0.key + potential > 0 }.count)
+            let runners = min(pairs.count - improving, _PricingMemory.runnersUp)
+            #expect(pricer.improving.map { Int($0.item) } == pairs[..<improving].map(\.mentor), "seed \(seed)")
+            #expect(
+                pricer.runners.map { Int($0.item) } == pairs[improving..<improving + runners].map(\.mentor),
+                "seed \(seed)")
+            let left = improving + runners < pairs.count ? pairs[improving + runners].key : .min
+            #expect(pricer.bound == max(left, subset == nil ? .min : unreadBound), "seed \(seed)")
+        }
+    }
 }

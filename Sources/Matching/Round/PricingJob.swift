@@ -41,9 +41,11 @@ struct _PricingJob {
             }
             let menteesOfGroup = indices.map { Int(rows[$0]) }
             if subset < 0 {
+                pricer.useColumns(nil)
                 scores.forEachRow(of: menteesOfGroup) { price($0, partialRow: nil) }
             } else {
                 let mentors = partial.subset(Int(subset), of: terms.slack.count)
+                pricer.useColumns(mentors.mentors)
                 scores.forEachRow(of: menteesOfGroup, against: mentors) { row in
                     price(row, partialRow: partial.row(indices[position], mentorOfColumn: mentors.mentors))
                 }

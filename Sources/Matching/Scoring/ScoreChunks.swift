@@ -27,3 +27,24 @@ func _chunkMayReach(_ scores: UnsafePointer<Int32>, _ floor: Int32, _ floors: Un
     }
     return reaches != 0
 }
+
+/// Whether any of the `_scoreChunk` pairs from `scores` may reach a pricing
+/// list: its score times `scale` less its column's slack at least `floor`
+/// (the list's threshold less the values' offset). Pricing's test of a chunk
+/// of a row (``_RowPricer``), which skips the chunk when it fails.
+///
+/// In `Double`, which the baseline x86-64 build compares as vectors (it has
+/// no 64-bit integer compare). Exact when `|floor| < 2⁵²` and a score times
+/// the scale stays below 2⁵⁰ (scores below 2³⁰, scales below 2²⁰; the
+/// caller checks both): a lane whose slack is below 2⁵³ is computed exactly
+/// (whole numbers below 2⁵³ are), and one whose slack is larger (a mentor
+/// without places has about 2⁶²) lies below −2⁵², under the floor, whether
+/// rounded or not.
+@inline(__always)
+func _chunkMayImprove(
+    _ scores: UnsafePointer<Int32>, _ slack: UnsafePointer<Double>, scale: Double, floor: Double
+) -> Bool {
+    var reaches: Int32 = 0
+    for lane in 0..<_scoreChunk { reaches |= Double(scores[lane]) * scale - slack[lane] >= floor ? 1 : 0 }
+    return reaches != 0
+}
