@@ -35,23 +35,28 @@ struct _RowPricer {
     /// as long.
     private var best: _BestEntries
     private var isCandidate: [Bool]
-    /// The slack of the mentor each column of the rows now read is, as a
-    /// `Double`, for the chunk test (``_chunkMayImprove(_:_:scale:floor:)``):
-    /// every mentor's, or a subset's (``useColumns(_:)``).
-    private var columnSlack: [Double]
+    /// The slack of the mentor each column of the rows now read is, less
+    /// the least slack of all (`slackBase`) and capped at 2³⁰, for the chunk
+    /// test (``_chunkMayImprove(_:_:floor:)``): every mentor's, or a
+    /// subset's (``useColumns(_:)``).
+    private var columnSlack: [Int32] = []
+    private let slackBase: Int64
 
     init(_ terms: _PricingTerms) {
         self.terms = terms
         // One more than the pairs kept, so the bound is the best one left out.
         best = _BestEntries(capacity: terms.limit + _PricingMemory.runnersUp + 1)
         isCandidate = [Bool](repeating: false, count: terms.slack.count)
-        columnSlack = terms.slack.map(Double.init)
+        slackBase = terms.slack.min() ?? 0
+        useColumns(nil)
     }
 
     /// Prepares for rows whose column `c` is mentor `mentorOfColumn[c]`
     /// (partial rows against a subset), or every mentor in order (`nil`).
     mutating func useColumns(_ mentorOfColumn: [Int32]?) {
-        columnSlack = mentorOfColumn.map { $0.map { Double(terms.slack[Int($0)]) } } ?? terms.slack.map(Double.init)
+        let slack = terms.slack, base = slackBase
+        func reduced(_ mentor: Int) -> Int32 { Int32(min(slack[mentor] &- base, 1 << 30)) }
+        columnSlack = mentorOfColumn.map { $0.map { reduced(Int($0)) } } ?? slack.indices.map(reduced)
     }
 
     /// Reads the row: `potential` is the mentee's, `kept` their kept
@@ -95,7 +100,7 @@ struct _RowPricer {
     /// Offers the row's columns to the list, a chunk of ``_scoreChunk`` at a
     /// time: a chunk none of whose pairs reaches the list's threshold (their
     /// worth less slack, without the kept proposal's bonus, compared as
-    /// vectors, see ``_chunkMayImprove(_:_:scale:floor:)``) is skipped, and
+    /// vectors, see ``_chunkMayImprove(_:_:floor:)``) is skipped, and
     /// the pairs of the others are offered one by one. Column `c` is mentor
     /// `mentorOf[c]`, or mentor `c` without `mentorOf`.
     ///
@@ -109,9 +114,10 @@ struct _RowPricer {
     private mutating func considerColumns(
         _ row: ScoreRow, mentorOf: UnsafeBufferPointer<Int32>?, kept: Int, _ threshold: inout Int64
     ) {
-        let count = row.mentors, scale = Double(terms.scale)
-        // The chunk test's sums stay exact (see `_chunkMayImprove`) for scales below 2²⁰.
-        let chunksExact = terms.scale < 1 << 20
+        let count = row.mentors
+        // The chunk test compares scores with slacks unscaled: values scaled
+        // to break ties (kept proposals) are read pair by pair.
+        let chunked = terms.scale == 1
         // The column whose pair carries the kept proposal's bonus: its chunk is always read pair by pair.
         var keptColumn = kept
         if kept >= 0, let mentorOf {
@@ -128,11 +134,12 @@ struct _RowPricer {
             while start < count {
                 let end = min(count, start + _scoreChunk)
                 defer { start = end }
-                let floor = threshold &- terms.offset
-                if end - start == _scoreChunk, chunksExact, threshold > .min, floor.magnitude < 1 << 52,
-                    !(start..<end).contains(keptColumn),
+                // A pair reaches the list when score − slack ≥ threshold − offset, that is when
+                // score − (slack − base) ≥ threshold − offset + base: the floor, clamped.
+                if end - start == _scoreChunk, chunked, threshold > .min, !(start..<end).contains(keptColumn),
                     !_chunkMayImprove(
-                        row.scores + start, columnSlack.baseAddress! + start, scale: scale, floor: Double(floor))
+                        row.scores + start, columnSlack.baseAddress! + start,
+                        floor: Int32(clamping: threshold &- terms.offset &+ slackBase))
                 {
                     continue
                 }
