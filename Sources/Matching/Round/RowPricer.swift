@@ -55,7 +55,11 @@ struct _RowPricer {
     /// (partial rows against a subset), or every mentor in order (`nil`).
     mutating func useColumns(_ mentorOfColumn: [Int32]?) {
         let slack = terms.slack, base = slackBase
-        func reduced(_ mentor: Int) -> Int32 { Int32(min(slack[mentor] &- base, 1 << 30)) }
+        func reduced(_ mentor: Int) -> Int32 {
+            // Never negative (the base is the least); past Int64 it is past the cap too.
+            let (difference, overflow) = slack[mentor].subtractingReportingOverflow(base)
+            return overflow ? 1 << 30 : Int32(min(difference, 1 << 30))
+        }
         columnSlack = mentorOfColumn.map { $0.map { reduced(Int($0)) } } ?? slack.indices.map(reduced)
     }
 
