@@ -61,9 +61,6 @@ struct _SparseGoalProduct<Scalar: _ExactProductScalar>: Sendable {
             (rowStart, depthIndex, values, byDepth, mentors, depth)
     }
 
-    /// The mentees' nonzero encodings.
-    var nonzeros: Int { values.count }
-
     /// Whether `nonzeros` among `rows × depth` mentee encodings make the
     /// sparse rows cheaper than the GEMM: at most `(depth + 14) / 6`
     /// nonzeros a row on average.
@@ -76,9 +73,10 @@ struct _SparseGoalProduct<Scalar: _ExactProductScalar>: Sendable {
     /// 100,000 × 50,000 with 60 topics (3 nonzeros a row) the pass took
     /// 20.0 s of processor time against the GEMM's 28.4 s (wall 12.7 s
     /// against 16.7 s, three runs each, alternating); at 40,000 × 20,000,
-    /// sparse against GEMM: 8 topics (3.5 nonzeros a row) 5.2 against
-    /// 5.8 s, 5 topics (3.5) 4.7 against 5.2 s, 3 topics (2.8) 4.3 against
-    /// 4.8 s, within the noise. A taxonomy of a few topics and many product
+    /// processor time, sparse against GEMM: 8 topics (3.5 nonzeros a row)
+    /// 5.2 against 5.8 s, 5 topics (3.5, where the rule keeps the GEMM)
+    /// 4.7 against 5.2 s, 3 topics (2.8) 4.3 against 4.8 s, the last two
+    /// within the noise. A taxonomy of a few topics and many product
     /// criteria, dense on the mentee side, keeps the GEMM.
     static func isWorthwhile(nonzeros: Int, rows: Int, depth: Int) -> Bool {
         depth > 0 && nonzeros * 6 <= rows * (depth + 14)
