@@ -100,6 +100,8 @@ final class _SparseAuction {
 
     private static let free: Int32 = -1
     private static let option: Int32 = -2
+    /// What a free row pays: so low that no reverse bid gains by it.
+    private static let unpaid = Int64.min / 4
 
     private let rows: Int, columns: Int
     private let rowStart: UnsafeMutableBufferPointer<Int>
@@ -116,8 +118,13 @@ final class _SparseAuction {
     private let price: UnsafeMutableBufferPointer<Int64>
     private let owner: UnsafeMutableBufferPointer<Int32>
     private let columnOfRow: UnsafeMutableBufferPointer<Int32>
-    /// The cost of each row's pair (or option) while it holds one.
-    private let heldCost: UnsafeMutableBufferPointer<Int64>
+    /// What each row pays now: its pair's cost plus its column's price, its
+    /// option's cost, or ``unpaid`` while it is free. Kept up to date (a
+    /// price only changes for the column's one row), so that the reverse
+    /// bids read one value a pair where they read the row's column, cost
+    /// and price: that scan was 7 % of a 100,000 × 50,000 round's samples,
+    /// most of them waiting on those three scattered loads.
+    private let paying: UnsafeMutableBufferPointer<Int64>
     /// Rows (forward) or columns (reverse) waiting for their turn, in a
     /// ring: each is in it at most once.
     private let queue: UnsafeMutableBufferPointer<Int32>
@@ -155,7 +162,7 @@ final class _SparseAuction {
         price = ._filled(columns, with: 0)
         owner = ._filled(columns, with: Self.free)
         columnOfRow = ._filled(rows, with: Self.free)
-        heldCost = ._filled(rows, with: 0)
+        paying = ._filled(rows, with: Self.unpaid)
         queue = ._filled(max(rows, columns, 1), with: 0)
     }
 
@@ -169,7 +176,7 @@ final class _SparseAuction {
         price.deallocate()
         owner.deallocate()
         columnOfRow.deallocate()
-        heldCost.deallocate()
+        paying.deallocate()
         queue.deallocate()
     }
 
@@ -192,6 +199,7 @@ final class _SparseAuction {
     private func forward(epsilon: Int64) -> Bool {
         owner.update(repeating: Self.free)
         columnOfRow.update(repeating: Self.free)
+        paying.update(repeating: Self.unpaid)
         var head = 0, waiting = 0
         for row in 0..<rows where rowStart[row] < rowStart[row + 1] || optionCost != nil {
             queue[waiting] = Int32(row)
@@ -233,7 +241,7 @@ final class _SparseAuction {
             }
             if bestColumn == Self.option {
                 columnOfRow[row] = Self.option
-                heldCost[row] = best
+                paying[row] = best
                 continue
             }
             let column = Int(bestColumn)
@@ -246,11 +254,12 @@ final class _SparseAuction {
             let displaced = owner[column]
             if displaced >= 0 {
                 columnOfRow[Int(displaced)] = Self.free
+                paying[Int(displaced)] = Self.unpaid
                 enqueue(displaced, head: head, waiting: &waiting)
             }
             owner[column] = Int32(row)
             columnOfRow[row] = bestColumn
-            heldCost[row] = costs[bestPosition]
+            paying[row] = costs[bestPosition] &+ price[column]
         }
         return true
     }
@@ -282,15 +291,13 @@ final class _SparseAuction {
             let column = Int(queue[head])
             head = head + 1 == queue.count ? 0 : head + 1
             waiting -= 1
-            // Each row's gain from coming at price 0: its cost now less the
-            // pair's cost; the best and second-best.
+            // Each row's gain from coming at price 0: what it pays now less
+            // the pair's cost (a free row's is far below ε); the best and
+            // second-best.
             var best = Int64.min, second = Int64.min, bestRow = -1, bestPosition = 0
             for position in columnStart[column]..<columnStart[column + 1] {
                 let row = Int(rowIndices[position])
-                let held = columnOfRow[row]
-                guard held != Self.free else { continue }
-                let current = held >= 0 ? heldCost[row] &+ price[Int(held)] : heldCost[row]
-                let gain = current &- columnCosts[position]
+                let gain = paying[row] &- columnCosts[position]
                 if gain > best {
                     second = best
                     best = gain
@@ -311,7 +318,7 @@ final class _SparseAuction {
             let left = columnOfRow[bestRow]
             owner[column] = Int32(bestRow)
             columnOfRow[bestRow] = Int32(column)
-            heldCost[bestRow] = columnCosts[bestPosition]
+            paying[bestRow] = columnCosts[bestPosition] &+ price[column]
             if left >= 0 {
                 owner[Int(left)] = Self.free
                 if price[Int(left)] > 0 {
