@@ -148,7 +148,15 @@ struct _ReverseSearch<Cost: AssignmentCost> {
         var sinkRow = -1
         var total = Cost.zero
         while let (reached, node) = heap.popMinimum() {
-            if let raiseTotal, raiseTotal < reached { break }
+            // Nothing reached from here on ends nearer than the best end so
+            // far (a column's raise is at least its distance), so a tie ends
+            // the search too. A round's reduced costs are 0 on wide plateaus:
+            // at 700,000 mentees for 600,022 places the closing repair of a
+            // fresh solve ran 47,422 searches that ended at a total of 0 or 1
+            // yet settled up to 92,000 columns each, waiting for something
+            // strictly farther; stopping at the tie took its pairs relaxed
+            // from 10.3 billion to 16.6 million (11 min 43 s → 2.8 s).
+            if let raiseTotal, raiseTotal <= reached { break }
             if node < columns {
                 let column = node
                 guard w.settledIn[column] != search, reached == w.distance[column] else { continue }
