@@ -16,7 +16,7 @@ if ! command -v slurmctld > /dev/null || ! command -v munged > /dev/null; then
     apt-get update -qq
     apt-get install -y -qq slurm-wlm munge > /dev/null
 fi
-if [ -z "${TANDEM:-}" ]; then swift build -c release --product tandem > /dev/null; fi
+if [ -z "${TANDEM:-}" ]; then make -s build > /dev/null; fi
 tandem=${TANDEM:-$root/.build/release/tandem}
 work=$(mktemp -d /tmp/tandem-slurm.XXXXXX)
 pids=()

@@ -110,7 +110,7 @@ def main():
     args = parser.parse_args()
     TANDEM = args.tandem.resolve()
     if not TANDEM.exists():
-        raise SystemExit(f"{TANDEM} is missing: run `swift build -c release` first")
+        raise SystemExit(f"{TANDEM} is missing: run `make build` first")
     ensure_venvs()
 
     header = ["instance", "n", "tandem (s)"] + [f"{s} (s)" for s in args.solvers] + ["tandem / fastest", "agree"]
