@@ -47,8 +47,7 @@ public enum RoundOutputs {
         _ round: MatchingRound, merged: Bool, explanations: _PairExplanations
     ) async -> [(String, Data)] {
         if merged {
-            let merge = await _ParticipantLetters.mailMerge(round, explanations: explanations)
-            return [(merge.path, Data(merge.text.utf8))]
+            return [await _ParticipantLetters.mailMerge(round, explanations: explanations)]
         }
         return await _ParticipantLetters.letters(round, explanations: explanations).map {
             ($0.path, Data($0.text.utf8))

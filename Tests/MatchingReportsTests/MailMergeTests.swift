@@ -31,6 +31,18 @@ import Testing
         #expect(!report.contains("letters/index.csv"))
     }
 
+    @Test("The mail-merge file composed a few people at a time is the file composed in one piece")
+    func chunks() async throws {
+        let round = try await MatchingRound.run(RoundOutputsTests.small)
+        let explanations = await _PairExplanations(round)
+        let whole = await _ParticipantLetters.mailMerge(round, explanations: explanations)
+        #expect(round.cohort.mentees.count + round.cohort.mentors.count < _ParticipantLetters.mailMergeChunk)
+        for chunk in [1, 7] {
+            let pieces = await _ParticipantLetters.mailMerge(round, explanations: explanations, chunk: chunk)
+            #expect(pieces.data == whole.data, "chunks of \(chunk)")
+        }
+    }
+
     @Test("Automatic letters are files up to the limit and one mail-merge file beyond")
     func automatic() {
         #expect(!LetterLayout.automatic.mergesLetters(recipients: LetterLayout.filesLimit))
