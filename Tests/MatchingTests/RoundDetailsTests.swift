@@ -65,4 +65,37 @@ import Testing
         }
         #expect(readRows > 0, "some rounds leave mentees unmatched")
     }
+
+    @Test(
+        "Unmatched mentees settled by pricing's bounds get the details a read of their row gives (8 generated streamed rounds with every place filled)"
+    )
+    func settledUnmatchedRows() throws {
+        var settled = 0
+        for seed in UInt64(80)..<88 {
+            let stored = try Fixtures.generated(mentees: 400, mentors: 60, topics: 15, seed: seed) { policy in
+                policy.matching.objective = seed % 2 == 0 ? .coverage : .quality
+                policy.matching.slotDiscount = seed % 4 == 1 ? 2 : 0
+            }
+            let check = try ScoredCohort.run(stored.cohort, warnings: [], storage: .streamed)
+            let solver = _RoundSolver(check: check)
+            let outcome = solver.solve()
+            func details(solved: Bool) -> _RoundDetails {
+                _RoundDetails(
+                    check: check, mentorOfMentee: outcome.mentorOfMentee, pairScores: outcome.pairScores(),
+                    places: solver.places, minimumUnits: solver.minimumUnits, floor: outcome.floor,
+                    solved: solved ? (outcome.pairs, outcome.candidates) : nil)
+            }
+            let read = details(solved: false), shortened = details(solved: true)
+            #expect(read.settledUnmatched == 0)
+            #expect(shortened.blockingPairs == read.blockingPairs, "seed \(seed)")
+            #expect(
+                shortened.unmatched.mapValues { "\($0.reason) \(String(describing: $0.best))" }
+                    == read.unmatched.mapValues { "\($0.reason) \(String(describing: $0.best))" }, "seed \(seed)")
+            #expect(
+                shortened.scoreAndRank.mapValues { [$0.units, Int32($0.rank)] }
+                    == read.scoreAndRank.mapValues { [$0.units, Int32($0.rank)] })
+            settled += shortened.settledUnmatched
+        }
+        #expect(settled > 0, "some unmatched rows are settled without a read")
+    }
 }

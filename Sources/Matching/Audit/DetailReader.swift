@@ -61,12 +61,19 @@ struct _DetailReader: Sendable {
             aboveFloor = true
             if load[mentor] < places[mentor] { freeAboveFloor = true }
         }
-        read.reason =
-            read.best == nil
-            ? nil
-            : !eligible
-                ? .belowMinimumScore
-                : !aboveFloor ? .belowFairnessFloor : freeAboveFloor ? .notWorthTheTotal : .eligibleMentorsFull
+        if read.best != nil {
+            read.reason = Self.reason(eligible: eligible, aboveFloor: aboveFloor, freeAboveFloor: freeAboveFloor)
+        }
         return read
+    }
+
+    /// Why a mentee with some allowed mentor got none: `eligible`, some
+    /// allowed mentor at or above the minimum score; `aboveFloor`, one at
+    /// or above the fairness floor too; `freeAboveFloor`, one of those
+    /// with a free place.
+    static func reason(eligible: Bool, aboveFloor: Bool, freeAboveFloor: Bool) -> UnmatchedReason {
+        !eligible
+            ? .belowMinimumScore
+            : !aboveFloor ? .belowFairnessFloor : freeAboveFloor ? .notWorthTheTotal : .eligibleMentorsFull
     }
 }

@@ -1,3 +1,5 @@
+import Assignment
+
 /// What each person gets, read from the scores after the solve: each pair's
 /// score and rank, why each unmatched mentee has no mentor and their best
 /// allowed mentor, and the stability audit — reading only the rows the
@@ -12,6 +14,9 @@
 /// are streamed): on a generated 34,000 × 16,000 round, the unmatched 6 % and
 /// a few more, instead of two passes over everyone.
 ///
+/// An unmatched mentee's row is not read either when what the solve learnt
+/// of it settles their details (``_SettledUnmatchedRows``).
+///
 /// The stability audit: see ``_StabilityAudit``.
 struct _RoundDetails {
     /// Each proposed pair's score and rank, by mentee.
@@ -19,6 +24,8 @@ struct _RoundDetails {
     /// Each unmatched mentee's reason and best allowed mentor, by mentee.
     var unmatched: [Int: (reason: UnmatchedReason, best: (mentor: Int, units: Int32)?)] = [:]
     var blockingPairs = 0
+    /// Unmatched mentees whose details came without reading their row.
+    var settledUnmatched = 0
 
     /// - Parameters:
     ///   - check: The scored cohort (its scores and digest).
@@ -27,9 +34,12 @@ struct _RoundDetails {
     ///   - places: Each mentor's places this round.
     ///   - minimumUnits: Pairs below it are not eligible.
     ///   - floor: The fairness floor, if the round set one.
+    ///   - solved: The problem the solve priced, with what its pricing
+    ///     learnt, and its final candidates (by mentee), when it was solved
+    ///     sparsely.
     init(
         check: ScoredCohort, mentorOfMentee: [Int?], pairScores: [Int32?], places: [Int], minimumUnits: Int64?,
-        floor: Int64?
+        floor: Int64?, solved: (pairs: _EligiblePairs, candidates: [[CandidatePair<Int64>]])? = nil
     ) {
         let scores = check.scores
         let digest = check.digest.isValid(places: places, cutoff: minimumUnits) ? check.digest : nil
@@ -38,9 +48,23 @@ struct _RoundDetails {
         let audit = _StabilityAudit(
             mentorOfMentee: mentorOfMentee, pairScores: pairScores, places: places, load: load,
             minimumUnits: minimumUnits)
-        // The matched mentees the digest answers for; the rest are read.
+        var settled = digest.flatMap { digest in
+            solved.flatMap {
+                _SettledUnmatchedRows(
+                    pairs: $0.pairs, candidates: $0.candidates, digest: digest, audit: audit,
+                    minimumUnits: minimumUnits, floor: floor)
+            }
+        }
+        // The matched mentees the digest answers for and the unmatched ones
+        // pricing's bounds settle; the rest are read.
         var rowsToRead: [Int] = []
         for (mentee, mentor) in mentorOfMentee.enumerated() {
+            if mentor == nil, let row = settled?.details(of: mentee) {
+                blockingPairs += row.blockingPairs
+                unmatched[mentee] = (row.reason!, row.best)
+                settledUnmatched += 1
+                continue
+            }
             guard let mentor, let units = pairScores[mentee], let digest,
                 Self.listedScore(digest, mentee: mentee, mentor: mentor) == units,
                 Int64(units) >= max(digest.leftOutBound[mentee], digest.placelessBest[mentee])

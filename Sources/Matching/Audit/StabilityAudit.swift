@@ -9,7 +9,7 @@ struct _StabilityAudit: Sendable {
     private let mentorOfMentee: [Int32]
     /// The score a pair must beat to tempt each mentor: their weakest
     /// mentee's, below every score when a place is free, never without places.
-    private let mentorBar: [Int64]
+    let mentorBar: [Int64]
     /// The lowest eligible score.
     private let lowest: Int64
 

@@ -159,7 +159,7 @@ public struct MatchingRound: Sendable {
             let details = _RoundDetails(
                 check: check, mentorOfMentee: outcome.mentorOfMentee, pairScores: outcome.pairScores(),
                 places: solver.places,
-                minimumUnits: solver.minimumUnits, floor: outcome.floor)
+                minimumUnits: solver.minimumUnits, floor: outcome.floor, solved: (outcome.pairs, outcome.candidates))
             let locked = Set(solver.locks.map(\.mentee))
             pairs = outcome.mentorOfMentee.enumerated().compactMap { mentee, mentor in
                 guard let mentor, let rank = details.scoreAndRank[mentee] else { return nil }
