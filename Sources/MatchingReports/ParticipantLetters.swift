@@ -59,10 +59,10 @@ enum _ParticipantLetters {
     /// Composed and written `chunk` people at a time, so that only
     /// the file's bytes are held whole: composing every letter first, then
     /// the file as text, then its bytes held the letters three times over.
-    /// On a generated 140,000 × 60,000 round (a 0.2 GB file) the peak of the
-    /// whole `tandem match` fell from 1.66 to 1.27 GB and writing the
-    /// outputs from 6.2 to 4.8 s; at 700,000 × 300,000 (1.0 GB) the peak
-    /// fell from 8.39 to ... GB.
+    /// On a generated 140,000 × 60,000 round (a 0.2 GB file) the peak
+    /// resident memory of the whole `tandem match` fell from 1.62 to
+    /// 1.24 GiB and writing the outputs from 6.2 to 4.8 s; at 700,000 ×
+    /// 300,000 (a 1.0 GB file) from 8.00 to 5.67 GiB.
     static func mailMerge(
         _ round: MatchingRound, explanations: _PairExplanations, chunk: Int = mailMergeChunk
     ) async -> (path: String, data: Data) {

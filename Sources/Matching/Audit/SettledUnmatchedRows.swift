@@ -24,7 +24,10 @@ import Assignment
 /// rows was settled (measured: the mentors that could have blocked, over
 /// all of them, were 8 × 10⁻⁷ of their pairs); reading those rows was the
 /// costliest part of the answer's details, the unmatched loop a quarter of
-/// the step's samples.
+/// the step's samples: the step took 2.9 s instead of 5.2 s. At 700,000 ×
+/// 300,000 it read 292,546 rows instead of 375,666 (83,120 of the 99,978
+/// unmatched settled) in 1 min 49 s instead of 2 min 46 s; the outputs
+/// are the same, byte for byte.
 struct _SettledUnmatchedRows {
     private let pairs: _EligiblePairs
     private let candidates: [[CandidatePair<Int64>]]
