@@ -72,7 +72,7 @@ struct _ScoreDigest: Sendable {
         /// `Int64.min` when none.
         private var mentorSeed: [Int64]
         /// Each mentor's threshold clamped into `Int32`: the floors
-        /// ``_chunkMayReach(_:_:_:)`` compares with.
+        /// ``_chunkMayReach(_:_:_:largest:)`` compares with.
         private var mentorFloor: [Int32]
         private var menteeStart = [0]
         private var listedMentors: [Int32] = []
@@ -116,13 +116,16 @@ struct _ScoreDigest: Sendable {
         /// Offers the row's eligible pairs to the mentee's list and to each
         /// mentor's. The keys are the scores; ties keep the pair offered
         /// first. Most pairs lose on both sides and are refused a chunk at a
-        /// time (``_chunkMayReach(_:_:_:)``) or by two comparisons, before
+        /// time (``_chunkMayReach(_:_:_:largest:)``) or by two comparisons, before
         /// their eligibility is looked at (each mentor's threshold in a flat
         /// array: asking each mentor's list instead took 45 ms a pass on the
         /// 3,400-mentee round).
-        mutating func add(_ row: ScoreRow) {
+        ///
+        /// - Returns: The row's largest score magnitude, found on the same
+        ///   sweep.
+        mutating func add(_ row: ScoreRow) -> UInt32 {
             best.removeAll()
-            var menteeThreshold = Int64.min, menteeFloor = Int32.min
+            var menteeThreshold = Int64.min, menteeFloor = Int32.min, largest: UInt32 = 0
             let lowest = lowest, count = row.mentors
             mentorThreshold.withUnsafeMutableBufferPointer { mentorThreshold in
                 mentorFloor.withUnsafeMutableBufferPointer { mentorFloor in
@@ -130,10 +133,14 @@ struct _ScoreDigest: Sendable {
                     while start < count {
                         let end = min(count, start + _scoreChunk)
                         defer { start = end }
-                        if end - start == _scoreChunk,
-                            !_chunkMayReach(row.scores + start, menteeFloor, mentorFloor.baseAddress! + start)
-                        {
-                            continue
+                        if end - start == _scoreChunk {
+                            if !_chunkMayReach(
+                                row.scores + start, menteeFloor, mentorFloor.baseAddress! + start, largest: &largest)
+                            {
+                                continue
+                            }
+                        } else {
+                            for mentor in start..<end { largest = max(largest, row[mentor].magnitude) }
                         }
                         for mentor in start..<end {
                             let score = Int64(row[mentor])
@@ -167,6 +174,7 @@ struct _ScoreDigest: Sendable {
                 listedScores.append(entry.score)
             }
             menteeStart.append(listedMentors.count)
+            return largest
         }
 
         /// How many rows were added.

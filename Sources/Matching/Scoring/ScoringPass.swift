@@ -41,8 +41,7 @@ struct _ScoringPass {
         let allowed = row.allowedCount
         allowedPairs += allowed
         if allowed == 0 { stranded.append(row.mentee) }
-        for mentor in 0..<row.mentors { largest = max(largest, row[mentor].magnitude) }
-        digest.add(row)
+        largest = max(largest, digest.add(row))
     }
 
     /// The figures and lists of the rows added, as a part's bytes.
