@@ -103,17 +103,14 @@ struct _SettledUnmatchedRows {
     /// over the mentors with places.
     private mutating func highestReach(_ round: Int) -> Int64? {
         if let known = highestReach[round] { return known }
-        let slack = pairs.slack(columnPotentials: pairs.memory.allowances[round].map { -$0 })
+        let slack = pairs.slack(inRound: round)
         var highest: Int64? = .min
         for mentor in pairs.places.indices where pairs.places[mentor] > 0 {
             let (scaled, scaleOverflow) = (audit.mentorBar[mentor] + 1).multipliedReportingOverflow(by: pairs.scale)
             let (worth, offsetOverflow) = scaled.addingReportingOverflow(pairs.offset)
             let (reach, reachOverflow) = slack[mentor].subtractingReportingOverflow(worth)
-            guard !scaleOverflow, !offsetOverflow, !reachOverflow else {
-                highest = nil
-                break
-            }
-            highest = max(highest!, reach)
+            highest = scaleOverflow || offsetOverflow || reachOverflow ? nil : highest.map { max($0, reach) }
+            if highest == nil { break }
         }
         highestReach[round] = highest
         return highest

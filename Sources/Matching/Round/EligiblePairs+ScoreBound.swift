@@ -71,7 +71,7 @@ struct _SlackProfiles {
     /// Each mentor's slack in an earlier pricing round.
     private mutating func slack(in round: Int, pairs: _EligiblePairs) -> [Int64] {
         if let known = earlier[round] { return known }
-        let slack = pairs.slack(columnPotentials: pairs.memory.allowances[round].map { -$0 })
+        let slack = pairs.slack(inRound: round)
         earlier[round] = slack
         return slack
     }

@@ -541,6 +541,12 @@ struct _EligiblePairs: PricingSource {
         return slack
     }
 
+    /// Each mentor's slack in an earlier pricing round, from the column
+    /// potentials its allowance recorded (``_PricingMemory/allowances``).
+    func slack(inRound round: Int) -> [Int64] {
+        slack(columnPotentials: memory.allowances[round].map { -$0 })
+    }
+
     /// Every column's value for the mentee (its score plus the offset, less
     /// the place's discount) and whether the pair is eligible: allowed by the
     /// rules, at or above the cutoff, and the mentor has a place.
