@@ -58,7 +58,7 @@ import _TandemUtilities
     }
 
     @Test(
-        "Rows with slacks, a kept proposal, forbidden pairs and subsets of mentors give the lists a sort by hand gives (300 seeded rows)"
+        "Rows with slacks, a kept proposal, forbidden pairs, known pairs and subsets of mentors give the lists a sort by hand gives (300 seeded rows)"
     )
     func agreesWithSortedRows() {
         for seed in 0..<300 {
@@ -87,10 +87,19 @@ import _TandemUtilities
             let kept = Bool.random(using: &random) ? Int.random(in: 0..<mentors, using: &random) : -1
             let candidates = (0..<mentors).filter { _ in Int.random(in: 0..<10, using: &random) == 0 }
             let potential = Int64.random(in: Int64(-spread)...Int64(spread), using: &random) &- terms.offset
-            // A partial row also knows some pairs with mentors outside its subset, and bounds the rest.
-            let outside = subset.map { subset in (0..<Int32(mentors)).filter { !subset.contains($0) } } ?? []
-            let known = outside.filter { _ in Bool.random(using: &random) }
-            let knownScores = known.map { _ in Int32.random(in: -20...Int32(spread), using: &random) }
+            // Some pairs are known before the read, with mentors among the
+            // columns (at the scores the row holds) and, for a partial row,
+            // outside them; a partial row bounds the pairs it neither reads nor knows.
+            let columnOf = Dictionary(
+                uniqueKeysWithValues: (subset ?? (0..<Int32(mentors)).map { $0 }).enumerated().map { ($1, $0) })
+            func isForbidden(_ column: Int) -> Bool { forbidden[column >> 6] >> UInt64(column & 63) & 1 == 1 }
+            let known = (0..<Int32(mentors)).filter { mentor in
+                guard Int.random(in: 0..<4, using: &random) == 0 else { return false }
+                return columnOf[mentor].map { !isForbidden($0) } ?? (subset != nil)
+            }.shuffled(using: &random)
+            let knownScores = known.map { mentor in
+                columnOf[mentor].map { scores[$0] } ?? Int32.random(in: -20...Int32(spread), using: &random)
+            }
             let unreadBound = Int64.random(in: -5_000...5_000, using: &random) &+ terms.offset
             var pricer = _RowPricer(terms)
             pricer.useColumns(subset)
@@ -98,12 +107,10 @@ import _TandemUtilities
                 forbidden.withUnsafeBufferPointer { words in
                     let row = ScoreRow(
                         mentee: 0, mentors: columns, scores: scores.baseAddress!, forbidden: words.baseAddress!)
-                    let partial = subset.map {
-                        _PartialRow(
-                            mentorOfColumn: $0, knownMentors: known[...], knownScores: knownScores[...],
-                            unreadBound: unreadBound)
-                    }
-                    pricer.read(row, potential: potential, kept: kept, candidates: candidates, partial: partial)
+                    let partial = subset.map { _PartialRow(mentorOfColumn: $0, unreadBound: unreadBound) }
+                    pricer.read(
+                        row, potential: potential, kept: kept, candidates: candidates,
+                        known: (known[...], knownScores[...]), partial: partial)
                 }
             }
             // By hand: every eligible pair outside the candidates, keyed by worth less slack.
@@ -114,10 +121,10 @@ import _TandemUtilities
                     Int64(score) * terms.scale + terms.offset + (mentor == kept ? terms.keepBonus : 0) - slack[mentor]
                 pairs.append((key, mentor, score))
             }
-            for column in 0..<columns where forbidden[column >> 6] >> UInt64(column & 63) & 1 == 0 {
+            for column in 0..<columns where !isForbidden(column) {
                 offer(subset.map { Int($0[column]) } ?? column, scores[column])
             }
-            for (mentor, score) in zip(known, knownScores) { offer(Int(mentor), score) }
+            for (mentor, score) in zip(known, knownScores) where columnOf[mentor] == nil { offer(Int(mentor), score) }
             pairs.sort { $0.key > $1.key || ($0.key == $1.key && $0.mentor < $1.mentor) }
             let improving = min(terms.limit, pairs.prefix { $0.key + potential > 0 }.count)
             let runners = min(pairs.count - improving, _PricingMemory.runnersUp)

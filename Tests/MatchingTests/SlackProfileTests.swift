@@ -51,8 +51,9 @@ import _TandemUtilities
                     continue
                 }
                 #expect(prefix >= falling.count && prefix <= max(falling.count * 2, ranked.count >> 5))
-                #expect(falling.allSatisfy { ranking.isAmongFirst(prefix, Int32($0)) })
-                let outside = ranked.filter { !ranking.isAmongFirst(prefix, Int32($0)) }
+                let first = Set(ranking.order[..<prefix].map(Int.init))
+                #expect(falling.allSatisfy(first.contains))
+                let outside = ranked.filter { !first.contains($0) }
                 #expect(outside.count == ranked.count - prefix)
                 let expected = outside.map { bound + earlier[$0] - now[$0] }.max() ?? .min
                 #expect(ranking.unreadBound(after: prefix, bound: bound) == expected)

@@ -438,38 +438,42 @@ struct _EligiblePairs: PricingSource {
     }
 
     /// The pricing pass over `rows`: the terms, and each row's
-    /// potential, kept proposal and candidate mentors.
+    /// potential, kept proposal, candidate mentors and known pairs (its
+    /// runners-up and its list in scoring's digest).
     private func pricingJob(
         _ terms: _PricingTerms, rows: [Int], duals: Duals<Int64>, candidates: [[CandidatePair<Int64>]]
     ) -> _PricingJob {
         var candidateEnd: [Int64] = [], candidateMentors: [Int32] = []
         candidateEnd.reserveCapacity(rows.count)
+        var known = _PairLists(), pairs: [(Int32, Int32)] = []
         for row in rows {
             for pair in candidates[row] { candidateMentors.append(Int32(mentor(ofColumn: pair.column))) }
             candidateEnd.append(Int64(candidateMentors.count))
+            pairs.removeAll(keepingCapacity: true)
+            memory.forEachKnown(of: row, listed: digest?.mentors(of: row)) { pairs.append(($0, $1)) }
+            known.append(pairs)
         }
         return _PricingJob(
             terms: terms, rows: rows.map(Int32.init),
             potentials: rows.map { duals.rowPotentials[$0] },
             kept: rows.map { keptMentor.isEmpty ? -1 : keptMentor[$0] }, candidateEnd: candidateEnd,
-            candidateMentors: candidateMentors)
+            candidateMentors: candidateMentors, known: known)
     }
 
     /// The partial reads of a pricing pass over `rows`: each listed row's
     /// subset (the prefix of its round's ranking, or of the ranking by
     /// slack at a first read, its mentors ascending; rows with the same
-    /// ranking and prefix share one), its known pairs outside the subset
-    /// (its runners-up, or at a first read its list in scoring's digest)
-    /// and the bound on the rest.
+    /// ranking and prefix share one) and the bound on the pairs outside it
+    /// (its known pairs aside, see ``pricingJob(_:rows:duals:candidates:)``).
     private func partialRows(
         _ rows: [Int], _ reads: [_PartialRead], profiles: inout _SlackProfiles
     ) -> _PartialRows {
         var partial = _PartialRows()
         var subsets: [[Int]: Int32] = [:]
         var next = 0
-        for (position, mentee) in rows.enumerated() {
+        for position in rows.indices {
             guard next < reads.count, reads[next].position == position else {
-                partial.append(row: -1, known: [], unreadBound: .min)
+                partial.append(row: -1, unreadBound: .min)
                 continue
             }
             let read = reads[next]
@@ -484,14 +488,7 @@ struct _EligiblePairs: PricingSource {
                     subsets[key] = number
                     return number
                 }()
-            // The pairs known outside the subset: the last read's runners-up,
-            // or, at a first read, the row's list in scoring's digest.
-            let listed = read.round == nil ? digest?.mentors(of: mentee) : nil
-            let known: [(mentor: Int32, score: Int32)] =
-                listed.map { Array(zip($0.mentors, $0.scores)) } ?? memory.runners(of: mentee)
-            partial.append(
-                row: subset, known: known.filter { !ranking.isAmongFirst(read.prefix, $0.mentor) },
-                unreadBound: ranking.unreadBound(after: read.prefix, bound: read.bound))
+            partial.append(row: subset, unreadBound: ranking.unreadBound(after: read.prefix, bound: read.bound))
         }
         return partial
     }

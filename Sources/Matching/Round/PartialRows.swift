@@ -1,16 +1,14 @@
 /// The rows of a pricing pass (``_PricingJob``) that are read against some
 /// mentors only, and what each such read carries: the subsets of mentors
 /// (each ascending), each row's subset (−1: every mentor), and for a row
-/// read in part the pairs already known outside its subset and the bound on
-/// the rest (see ``_PartialRow``). Empty when every row is read whole.
+/// read in part the bound on the pairs outside its subset that are not
+/// among its known pairs (see ``_PartialRow``). Empty when every row is read
+/// whole.
 struct _PartialRows {
     private var subsetEnd: [Int64] = []
     private var subsetMentors: [Int32] = []
     /// By row of the job; empty when no row is read in part.
     private var subsetOfRow: [Int32] = []
-    private var knownEnd: [Int64] = []
-    private var knownMentors: [Int32] = []
-    private var knownScores: [Int32] = []
     private var unreadBounds: [Int64] = []
 
     init() {}
@@ -23,14 +21,9 @@ struct _PartialRows {
     }
 
     /// Appends the job's next row: read against `subset` (−1: every
-    /// mentor), with the pairs known outside it and the bound on the rest.
-    mutating func append(row subset: Int32, known: [(mentor: Int32, score: Int32)], unreadBound: Int64) {
+    /// mentor), with the bound on the pairs it leaves out.
+    mutating func append(row subset: Int32, unreadBound: Int64) {
         subsetOfRow.append(subset)
-        for (mentor, score) in known {
-            knownMentors.append(mentor)
-            knownScores.append(score)
-        }
-        knownEnd.append(Int64(knownMentors.count))
         unreadBounds.append(unreadBound)
     }
 
@@ -45,19 +38,13 @@ struct _PartialRows {
 
     /// What the read of the job's `index`-th row needs besides the row.
     func row(_ index: Int, mentorOfColumn: [Int32]) -> _PartialRow {
-        let known = (index == 0 ? 0 : Int(knownEnd[index - 1]))..<Int(knownEnd[index])
-        return _PartialRow(
-            mentorOfColumn: mentorOfColumn, knownMentors: knownMentors[known], knownScores: knownScores[known],
-            unreadBound: unreadBounds[index])
+        _PartialRow(mentorOfColumn: mentorOfColumn, unreadBound: unreadBounds[index])
     }
 
     func write(to writer: inout _PassBytesWriter) {
         writer.append(array: subsetEnd)
         writer.append(array: subsetMentors)
         writer.append(array: subsetOfRow)
-        writer.append(array: knownEnd)
-        writer.append(array: knownMentors)
-        writer.append(array: knownScores)
         writer.append(array: unreadBounds)
     }
 
@@ -66,9 +53,6 @@ struct _PartialRows {
         subsetEnd = try reader.readArray()
         subsetMentors = try reader.readArray()
         subsetOfRow = try reader.readArray()
-        knownEnd = try reader.readArray()
-        knownMentors = try reader.readArray()
-        knownScores = try reader.readArray()
         unreadBounds = try reader.readArray()
         let subsets = subsetEnd.count
         let ascending = zip([0] + subsetEnd, subsetEnd).allSatisfy { start, end in
@@ -80,11 +64,7 @@ struct _PartialRows {
             subsetMentors.allSatisfy({ (0..<mentors).contains(Int($0)) }),
             subsetOfRow.isEmpty || subsetOfRow.count == rows,
             subsetOfRow.allSatisfy({ (-1..<Int32(subsets)).contains($0) }),
-            knownEnd.count == subsetOfRow.count, unreadBounds.count == subsetOfRow.count,
-            knownScores.count == knownMentors.count,
-            zip([0] + knownEnd, knownEnd).allSatisfy({ $0 <= $1 }),
-            knownEnd.last.map({ $0 == Int64(knownMentors.count) }) ?? knownMentors.isEmpty,
-            knownMentors.allSatisfy({ (0..<mentors).contains(Int($0)) })
+            unreadBounds.count == subsetOfRow.count
         else { throw .malformed("holds inconsistent partial rows") }
     }
 }

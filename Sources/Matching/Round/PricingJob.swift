@@ -12,6 +12,11 @@ struct _PricingJob {
     let kept: [Int32]
     let candidateEnd: [Int64]
     let candidateMentors: [Int32]
+    /// Each row's pairs known before reading it (see
+    /// ``_RowPricer/read(_:potential:kept:candidates:known:partial:)``).
+    let known: _PairLists
+    /// The most known pairs a row carries: its runners-up and its list in scoring's digest.
+    static let mostKnown = _PricingMemory.runnersUp + _ScoreDigest.perMentee
     /// Which rows are read against some mentors only (see ``_PartialRows``).
     var partial = _PartialRows()
 
@@ -35,7 +40,7 @@ struct _PricingJob {
                 pricer.read(
                     row, potential: potentials[index], kept: Int(kept[index]),
                     candidates: candidateMentors[candidates..<Int(candidateEnd[index])].lazy.map(Int.init),
-                    partial: partialRow)
+                    known: known[index], partial: partialRow)
                 priced.append(row: row.mentee, pricer)
                 position += 1
             }
@@ -70,6 +75,7 @@ struct _PricingJob {
         writer.append(array: kept)
         writer.append(array: candidateEnd)
         writer.append(array: candidateMentors)
+        known.write(to: &writer)
         partial.write(to: &writer)
     }
 }
@@ -91,6 +97,7 @@ extension _PricingJob {
         self.init(
             terms: terms, rows: rows, potentials: potentials, kept: kept, candidateEnd: candidateEnd,
             candidateMentors: candidateMentors,
+            known: try _PairLists(from: &reader, lists: rows.count, most: Self.mostKnown, mentors: mentors),
             partial: try _PartialRows(from: &reader, rows: rows.count, mentors: mentors))
     }
 }
@@ -100,66 +107,37 @@ extension _PricingJob {
 struct _PricedRows {
     private(set) var rows: [Int32] = []
     private(set) var bounds: [Int64] = []
-    private var improvingEnd: [Int32] = [], improvingMentors: [Int32] = [], improvingScores: [Int32] = []
-    private var runnerEnd: [Int32] = [], runnerMentors: [Int32] = [], runnerScores: [Int32] = []
+    private var improvingPairs = _PairLists(), runnerPairs = _PairLists()
 
     init() {}
 
     mutating func append(row: Int, _ pricer: _RowPricer) {
-        append(
-            row: Int32(row), bound: pricer.bound, improving: pricer.improving.lazy.map { ($0.item, $0.score) },
-            runners: pricer.runners.lazy.map { ($0.item, $0.score) })
+        rows.append(Int32(row))
+        bounds.append(pricer.bound)
+        improvingPairs.append(pricer.improving.lazy.map { ($0.item, $0.score) })
+        runnerPairs.append(pricer.runners.lazy.map { ($0.item, $0.score) })
     }
 
     /// Appends `other`'s `entry`-th row.
     mutating func append(_ other: _PricedRows, entry: Int) {
+        rows.append(other.rows[entry])
+        bounds.append(other.bounds[entry])
         let improving = other.improving(entry), runners = other.runners(entry)
-        append(
-            row: other.rows[entry], bound: other.bounds[entry], improving: zip(improving.mentors, improving.scores),
-            runners: zip(runners.mentors, runners.scores))
-    }
-
-    private mutating func append(
-        row: Int32, bound: Int64, improving: some Sequence<(Int32, Int32)>, runners: some Sequence<(Int32, Int32)>
-    ) {
-        rows.append(row)
-        bounds.append(bound)
-        for (mentor, score) in improving {
-            improvingMentors.append(mentor)
-            improvingScores.append(score)
-        }
-        improvingEnd.append(Int32(improvingMentors.count))
-        for (mentor, score) in runners {
-            runnerMentors.append(mentor)
-            runnerScores.append(score)
-        }
-        runnerEnd.append(Int32(runnerMentors.count))
+        improvingPairs.append(zip(improving.mentors, improving.scores))
+        runnerPairs.append(zip(runners.mentors, runners.scores))
     }
 
     /// The `index`-th row's improving pairs: mentors and scores.
-    func improving(_ index: Int) -> (mentors: ArraySlice<Int32>, scores: ArraySlice<Int32>) {
-        Self.row(index, ends: improvingEnd, improvingMentors, improvingScores)
-    }
+    func improving(_ index: Int) -> (mentors: ArraySlice<Int32>, scores: ArraySlice<Int32>) { improvingPairs[index] }
 
     /// The `index`-th row's runners-up: mentors and scores.
-    func runners(_ index: Int) -> (mentors: ArraySlice<Int32>, scores: ArraySlice<Int32>) {
-        Self.row(index, ends: runnerEnd, runnerMentors, runnerScores)
-    }
-
-    /// Row `index`'s slice of lists stored one row after another, each row ending at `ends[index]`.
-    private static func row(
-        _ index: Int, ends: [Int32], _ mentors: [Int32], _ scores: [Int32]
-    ) -> (mentors: ArraySlice<Int32>, scores: ArraySlice<Int32>) {
-        let range = (index == 0 ? 0 : Int(ends[index - 1]))..<Int(ends[index])
-        return (mentors[range], scores[range])
-    }
+    func runners(_ index: Int) -> (mentors: ArraySlice<Int32>, scores: ArraySlice<Int32>) { runnerPairs[index] }
 
     func write(to writer: inout _PassBytesWriter) {
         writer.append(array: rows)
         writer.append(array: bounds)
-        for array in [improvingEnd, improvingMentors, improvingScores, runnerEnd, runnerMentors, runnerScores] {
-            writer.append(array: array)
-        }
+        improvingPairs.write(to: &writer)
+        runnerPairs.write(to: &writer)
     }
 
     /// Reads what ``write(to:)`` wrote, for a cohort with `mentors` mentors
@@ -167,21 +145,9 @@ struct _PricedRows {
     init(from reader: inout _PassBytesReader, mentors: Int, limit: Int) throws(RowPassError) {
         rows = try reader.readArray()
         bounds = try reader.readArray()
-        improvingEnd = try reader.readArray()
-        improvingMentors = try reader.readArray()
-        improvingScores = try reader.readArray()
-        runnerEnd = try reader.readArray()
-        runnerMentors = try reader.readArray()
-        runnerScores = try reader.readArray()
-        func consistent(_ ends: [Int32], _ mentorsOfRows: [Int32], _ scores: [Int32], most: Int) -> Bool {
-            ends.count == rows.count && scores.count == mentorsOfRows.count
-                && zip([0] + ends, ends).allSatisfy({ $0 <= $1 && $1 - $0 <= most })
-                && (ends.last.map { Int($0) == mentorsOfRows.count } ?? mentorsOfRows.isEmpty)
-                && mentorsOfRows.allSatisfy { (0..<mentors).contains(Int($0)) }
-        }
-        guard bounds.count == rows.count,
-            consistent(improvingEnd, improvingMentors, improvingScores, most: limit),
-            consistent(runnerEnd, runnerMentors, runnerScores, most: _PricingMemory.runnersUp)
-        else { throw .malformed("holds inconsistent priced rows") }
+        guard bounds.count == rows.count else { throw .malformed("holds inconsistent priced rows") }
+        improvingPairs = try _PairLists(from: &reader, lists: rows.count, most: limit, mentors: mentors)
+        runnerPairs = try _PairLists(
+            from: &reader, lists: rows.count, most: _PricingMemory.runnersUp, mentors: mentors)
     }
 }

@@ -25,9 +25,10 @@
 /// so that the rows of a pass share a few subsets, each scored as one
 /// product against the gathered encodings of its mentors
 /// (``_MentorSubset``); a row whose prefix is more than half the mentors
-/// is read whole. Its runners-up with mentors outside the prefix are priced
-/// again from their scores, and the rest of the row stays bounded by
-/// `M` plus the highest fall outside the prefix (``unreadBound(after:bound:)``).
+/// is read whole. Its known pairs (its runners-up and its list in scoring's
+/// digest) are priced again from their scores, and the rest of the row
+/// stays bounded by `M` plus the highest fall outside the prefix
+/// (``unreadBound(after:bound:)``).
 ///
 /// Measured on the generated rounds (`tandem generate`, seed 1; one run
 /// each, alternating with 0.9.0, a slow hour with other work on the
@@ -45,8 +46,6 @@ struct _RiseRanking {
     let order: [Int32]
     /// Their falls `k[m] − s[m]`, in that order (descending).
     private let falls: [Int64]
-    /// Each mentor's place in ``order``; `Int32.max` for a mentor without places.
-    private let position: [Int32]
 
     /// Shares of the mentors a partial read may take: 1/2, 1/4, … 1/32.
     static let shares = 1...5
@@ -60,13 +59,7 @@ struct _RiseRanking {
             .sorted { $0.fall != $1.fall ? $0.fall > $1.fall : $0.mentor < $1.mentor }
         order = ranked.map { Int32($0.mentor) }
         falls = ranked.map(\.fall)
-        var position = [Int32](repeating: .max, count: earlier.count)
-        for (place, mentor) in order.enumerated() { position[Int(mentor)] = Int32(place) }
-        self.position = position
     }
-
-    /// Whether `mentor` is among the first `prefix` ranked.
-    func isAmongFirst(_ prefix: Int, _ mentor: Int32) -> Bool { Int(position[Int(mentor)]) < prefix }
 
     /// How many of the ranked mentors fell by more than `threshold`.
     func count(fallingBy threshold: Int64) -> Int {

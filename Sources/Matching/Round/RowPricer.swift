@@ -11,7 +11,7 @@ struct _RowPricer {
     let terms: _PricingTerms
     /// The row's improving pairs (the `limit` that improve most) and its
     /// runners-up (the pairs that came next, improving or not), after
-    /// ``read(_:potential:kept:candidates:partial:)``; each keyed by its
+    /// ``read(_:potential:kept:candidates:known:partial:)``; each keyed by its
     /// worth less its mentor's slack, highest first.
     private(set) var improving: [_RankedEntry] = []
     private(set) var runners: [_RankedEntry] = []
@@ -34,7 +34,9 @@ struct _RowPricer {
     /// against 10 s; the later ones read more rows in part and take about
     /// as long.
     private var best: _BestEntries
-    private var isCandidate: [Bool]
+    /// The mentors whose pairs the columns must not offer: the row's
+    /// candidates, and the mentors of the known pairs already offered.
+    private var isSkipped: [Bool]
     /// The slack of the mentor each column of the rows now read is, less
     /// the least slack of all (`slackBase`) and capped at 2³⁰, for the chunk
     /// test (``_chunkMayImprove(_:_:floor:)``): every mentor's, or a
@@ -46,7 +48,7 @@ struct _RowPricer {
         self.terms = terms
         // One more than the pairs kept, so the bound is the best one left out.
         best = _BestEntries(capacity: terms.limit + _PricingMemory.runnersUp + 1)
-        isCandidate = [Bool](repeating: false, count: terms.slack.count)
+        isSkipped = [Bool](repeating: false, count: terms.slack.count)
         slackBase = terms.slack.min() ?? 0
         useColumns(nil)
     }
@@ -65,33 +67,39 @@ struct _RowPricer {
 
     /// Reads the row: `potential` is the mentee's, `kept` their kept
     /// proposal's mentor (or −1), `candidates` the mentors already among
-    /// their candidates; `partial` when the row holds only some mentors'
-    /// pairs (see ``_PartialRow``).
+    /// their candidates, `known` pairs of the row known before reading it
+    /// (mentors and scores: eligible by the rules, each mentor once, at the
+    /// scores the row holds); `partial` when the row holds only some
+    /// mentors' pairs (see ``_PartialRow``).
     mutating func read(
-        _ row: ScoreRow, potential u: Int64, kept: Int, candidates: some Sequence<Int>, partial: _PartialRow? = nil
+        _ row: ScoreRow, potential u: Int64, kept: Int, candidates: some Sequence<Int>,
+        known: (mentors: ArraySlice<Int32>, scores: ArraySlice<Int32>) = ([], []), partial: _PartialRow? = nil
     ) {
         precondition(
             columnSlack.count == row.mentors, "a row of \(row.mentors) columns, prepared for \(columnSlack.count)")
-        for mentor in candidates { isCandidate[mentor] = true }
+        for mentor in candidates { isSkipped[mentor] = true }
         best.removeAll()
         var threshold = Int64.min
+        // The known pairs first — the row's runners-up from its last read and
+        // its list in scoring's digest, up to 60 —: they fill most of the
+        // list, so its threshold rises before the columns and the chunk test
+        // refuses more of them. Their columns are then skipped, so each pair
+        // is offered once. At 140,000 × 60,000, offering a partial row's
+        // runners-up alone cut the chunks read pair by pair by 11 % in the
+        // first pass and by 41 % and 28 % in the next two (instrumented counts).
+        for (mentor, score) in zip(known.mentors, known.scores) {
+            consider(Int(mentor), score: score, forbidden: false, kept: kept, &threshold)
+            isSkipped[Int(mentor)] = true
+        }
         if let partial {
-            // The known pairs first: the row's runners-up from its last read
-            // (or, at a first read, its list in scoring's digest), they fill
-            // most of the list, so its threshold rises sooner and the chunk
-            // test refuses more of the columns. At 140,000 × 60,000
-            // the chunks read pair by pair fell by 11 % in the first pass
-            // and by 41 % and 28 % in the next two (instrumented counts).
-            for (mentor, score) in zip(partial.knownMentors, partial.knownScores) {
-                consider(Int(mentor), score: score, forbidden: false, kept: kept, &threshold)
-            }
             partial.mentorOfColumn.withUnsafeBufferPointer { mentorOf in
                 considerColumns(row, mentorOf: mentorOf, kept: kept, &threshold)
             }
         } else {
             considerColumns(row, mentorOf: nil, kept: kept, &threshold)
         }
-        for mentor in candidates { isCandidate[mentor] = false }
+        for mentor in candidates { isSkipped[mentor] = false }
+        for mentor in known.mentors { isSkipped[Int(mentor)] = false }
         // Highest first, equal keys by mentor: the pairs a pass adds are the
         // same whatever order the row's mentors were read in.
         let ranked = best.entries.sorted { _BestEntriesTable.ranksBelow($1, $0) }
@@ -165,27 +173,24 @@ struct _RowPricer {
     /// Offers one pair of the row to the list; most pairs come nowhere near
     /// it and cost one comparison against `threshold`, the list's. A pair
     /// equal to it is offered, for the list to rank by mentor: the known
-    /// pairs of a partial row come before its columns, out of mentor order.
+    /// pairs come before the columns, out of mentor order.
     @inline(__always)
     private mutating func consider(
         _ mentor: Int, score: Int32, forbidden: Bool, kept: Int, _ threshold: inout Int64
     ) {
         let net = terms.net(mentor: mentor, score: score, kept: kept)
-        guard net >= threshold, Int64(score) >= terms.lowest, !forbidden, !isCandidate[mentor] else { return }
+        guard net >= threshold, Int64(score) >= terms.lowest, !forbidden, !isSkipped[mentor] else { return }
         best.offer(net, mentor, score: score)
         threshold = best.threshold
     }
 }
 
 /// A row read against some mentors only (``_MentorSubset``), because the
-/// rest could not hold an improving pair: which mentor each column is, the
-/// pairs already known with mentors outside the subset (the runners-up of
-/// the row's last read, priced again from their scores), and the bound on
-/// every other pair with those mentors.
+/// rest could not hold an improving pair: which mentor each column is, and
+/// the bound on every pair with the mentors outside the subset that is not
+/// among the row's known pairs.
 struct _PartialRow {
     let mentorOfColumn: [Int32]
-    let knownMentors: ArraySlice<Int32>
-    let knownScores: ArraySlice<Int32>
     let unreadBound: Int64
 }
 
