@@ -156,6 +156,48 @@ struct DensePricingSource: PricingSource {
                 locks: [AssignmentLock(row: 0, column: 0), AssignmentLock(row: 1, column: 0)])
         }
     }
+
+    @Test("a source whose candidate names a column it does not have is refused, either way round")
+    func strayCandidate() throws {
+        let matrix = try CostMatrix<Int64>(rows: 2, columns: 2, values: [5, 1, 3, 4], forbiddenValue: .max)
+        let dense = DensePricingSource(
+            problem: try AssignmentProblem(matrix, sense: .maximize, unassignedRows: .allowed(value: 0)), initial: 1)
+        let source = StrayCandidateSource(dense: dense)
+        #expect(
+            throws: AssignmentError.shapeMismatch(
+                expected: 2, actual: 2, what: "column in row 1 (in range and increasing)")
+        ) {
+            try ColumnGeneration().solve(source, transposed: false)
+        }
+        #expect(throws: AssignmentError.shapeMismatch(expected: 2, actual: 2, what: "column of row 1's candidate")) {
+            try ColumnGeneration().solve(source, transposed: true)
+        }
+    }
+}
+
+/// A dense source whose second row's first candidate names column 2, one past the last.
+struct StrayCandidateSource: PricingSource {
+    let dense: DensePricingSource
+
+    var rowCount: Int { dense.rowCount }
+    var columnCount: Int { dense.columnCount }
+    var capacities: [Int] { dense.capacities }
+
+    func readRow(_ row: Int, values: UnsafeMutableBufferPointer<Int64>, allowed: UnsafeMutableBufferPointer<Bool>) {
+        dense.readRow(row, values: values, allowed: allowed)
+    }
+
+    func initialCandidates() -> [[CandidatePair<Int64>]] {
+        var candidates = dense.initialCandidates()
+        candidates[1] = [CandidatePair(column: 2, value: 7)]
+        return candidates
+    }
+
+    func improvingPairs(
+        duals: Duals<Int64>, limit: Int, candidates: [[CandidatePair<Int64>]]
+    ) -> [(row: Int, pairs: [CandidatePair<Int64>])] {
+        dense.improvingPairs(duals: duals, limit: limit, candidates: candidates)
+    }
 }
 
 /// The same matrix with every allowed value negated.
