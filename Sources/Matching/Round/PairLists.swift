@@ -9,9 +9,6 @@ struct _PairLists {
 
     init() {}
 
-    /// How many lists there are.
-    var count: Int { ends.count }
-
     /// Appends the next row's list.
     mutating func append(_ pairs: some Sequence<(Int32, Int32)>) {
         for (mentor, score) in pairs {
