@@ -85,7 +85,9 @@ extension _SparseWorkspace {
 /// and per-row scratch, built once per warm start.
 struct _ReverseSearch<Cost: AssignmentCost> {
     private let columnStart: [Int]
-    private let pairRow: [Int]
+    /// Rows in 32 bits, as the matrix's columns: half the memory a warm
+    /// start lays out and reads.
+    private let pairRow: [Int32]
     private let pairCost: [Cost]
     private var rowDistance: [Cost]
     /// The column from which a row was reached (the one it would move into).
@@ -98,6 +100,8 @@ struct _ReverseSearch<Cost: AssignmentCost> {
     private var settledColumns: [Int] = []
     private var heap: _ColumnHeap<Cost>
 
+    /// Lays the workspace's pairs out column by column (a counting sort),
+    /// each written once into arrays sized beforehand.
     init(_ workspace: _SparseWorkspace<Cost>) {
         let rows = workspace.rows, columns = workspace.columns
         let pairs = workspace.rowStart[rows]
@@ -105,15 +109,20 @@ struct _ReverseSearch<Cost: AssignmentCost> {
         for position in 0..<pairs { start[Int(workspace.columnIndices[position]) + 1] += 1 }
         for column in 0..<columns { start[column + 1] += start[column] }
         var next = start
-        var pairRow = [Int](repeating: 0, count: pairs)
-        var pairCost = [Cost](repeating: .zero, count: pairs)
-        for row in 0..<rows {
-            for position in workspace.rowStart[row]..<workspace.rowStart[row + 1] {
-                let column = Int(workspace.columnIndices[position])
-                pairRow[next[column]] = row
-                pairCost[next[column]] = workspace.costs[position]
-                next[column] += 1
+        var pairCost: [Cost] = []
+        let pairRow = [Int32](unsafeUninitializedCapacity: pairs) { pairRow, rowCount in
+            pairCost = [Cost](unsafeUninitializedCapacity: pairs) { pairCost, costCount in
+                for row in 0..<rows {
+                    for position in workspace.rowStart[row]..<workspace.rowStart[row + 1] {
+                        let column = Int(workspace.columnIndices[position])
+                        pairRow[next[column]] = Int32(truncatingIfNeeded: row)
+                        pairCost[next[column]] = workspace.costs[position]
+                        next[column] += 1
+                    }
+                }
+                costCount = pairs
             }
+            rowCount = pairs
         }
         columnStart = start
         self.pairRow = pairRow
@@ -170,7 +179,7 @@ struct _ReverseSearch<Cost: AssignmentCost> {
                     raisedColumn = column
                 }
                 for index in columnStart[column]..<columnStart[column + 1] {
-                    let row = pairRow[index]
+                    let row = Int(pairRow[index])
                     // The column's own rows are reached too (at its distance, their
                     // pairs being tight), so the update keeps those pairs tight.
                     if rowSettledIn[row] == search { continue }

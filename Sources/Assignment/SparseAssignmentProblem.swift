@@ -51,11 +51,12 @@ public struct SparseAssignmentProblem<Cost: AssignmentCost>: Sendable {
     /// - Throws: ``AssignmentError`` for a wrong number of capacities, a negative
     ///   capacity, an unusable unassigned value, `.maximumCardinality`, or
     ///   values so large that `Int64` sums could overflow.
-    /// - Complexity: O(pairs).
+    /// - Complexity: O(pairs). When maximising, the scores are negated in
+    ///   place if the caller hands `matrix` over (`consume`), else in a copy.
     @_specialize(exported:true,where Cost == Int64)
     @_specialize(exported:true,where Cost == Double)
     public init(
-        _ matrix: SparseCostMatrix<Cost>,
+        _ matrix: consuming SparseCostMatrix<Cost>,
         sense: AssignmentProblem<Cost>.Sense = .minimize,
         capacities: [Int]? = nil,
         locks: [AssignmentLock] = [],
@@ -82,7 +83,8 @@ public struct SparseAssignmentProblem<Cost: AssignmentCost>: Sendable {
         for value in matrix.values { largest = max(largest, value._magnitude) }
         let limit = Cost.largestSafeMagnitude(rows: matrix.rows, columns: matrix.columns)
         guard largest <= limit else { throw .costOverflowRisk(largestMagnitude: largest, limit: limit) }
-        self._costs = sense == .maximize ? matrix._negated : matrix
+        if sense == .maximize { matrix._negate() }
+        self._costs = matrix
         self.sense = sense
         self.capacities = capacities
         self.locks = locks

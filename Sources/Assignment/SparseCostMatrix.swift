@@ -25,7 +25,7 @@ public struct SparseCostMatrix<Cost: AssignmentCost>: Sendable, Equatable {
     /// the index memory of the large candidate sets this type is built for.
     public let columnIndices: [Int32]
     /// The value of each stored pair.
-    public let values: [Cost]
+    public private(set) var values: [Cost]
 
     /// The number of stored (allowed) pairs.
     public var pairCount: Int { values.count }
@@ -33,7 +33,7 @@ public struct SparseCostMatrix<Cost: AssignmentCost>: Sendable, Equatable {
     /// Creates a matrix from its compressed rows.
     ///
     /// - Parameters:
-    ///   - rows: 0 or more.
+    ///   - rows: 0 up to `Int32.max` (the solvers keep rows in 32 bits too).
     ///   - columns: 0 up to `Int32.max`.
     ///   - rowStart: `rows + 1` offsets, starting at 0, never decreasing, ending at the pair count.
     ///   - columnIndices: Columns in `0 ..< columns`, strictly increasing within each row.
@@ -50,9 +50,8 @@ public struct SparseCostMatrix<Cost: AssignmentCost>: Sendable, Equatable {
     )
         throws(AssignmentError)
     {
-        guard rows >= 0, columns >= 0, columns <= Int(Int32.max) else {
-            throw .shapeMismatch(
-                expected: 0, actual: min(rows, columns), what: "rows and columns (0 or more, columns below 2³¹)")
+        if let outside = [rows, columns].first(where: { !(0...Int(Int32.max)).contains($0) }) {
+            throw .shapeMismatch(expected: 0, actual: outside, what: "rows and columns (0 or more, below 2³¹)")
         }
         guard rowStart.count == rows + 1 else {
             throw .shapeMismatch(expected: rows + 1, actual: rowStart.count, what: "row offsets")
@@ -136,14 +135,18 @@ public struct SparseCostMatrix<Cost: AssignmentCost>: Sendable, Equatable {
 
     /// The same pairs with every value negated (scores to costs).
     internal var _negated: SparseCostMatrix {
-        SparseCostMatrix(checked: rows, columns, rowStart, columnIndices, values.map { $0._negated })
+        var negated = self
+        negated._negate()
+        return negated
     }
 
-    private init(checked rows: Int, _ columns: Int, _ rowStart: [Int], _ columnIndices: [Int32], _ values: [Cost]) {
-        self.rows = rows
-        self.columns = columns
-        self.rowStart = rowStart
-        self.columnIndices = columnIndices
-        self.values = values
+    /// Negates every value in place: no new array when the values are not
+    /// shared, as when a problem is built from a matrix its caller hands
+    /// over (column generation's candidates, a few hundred megabytes at a
+    /// million people, were copied once more by every solve).
+    internal mutating func _negate() {
+        values.withUnsafeMutableBufferPointer { values in
+            for position in values.indices { values[position] = values[position]._negated }
+        }
     }
 }

@@ -240,6 +240,19 @@ import Testing
         #expect(withLocks >= 150, "only \(withLocks) feasible problems had locks")
     }
 
+    @Test("a maximising problem negates its own scores, never its caller's")
+    func maximisingKeepsCallersMatrix() throws {
+        let scores = try SparseCostMatrix<Int64>(rows: 2, columns: 2, pairs: [[(0, 9), (1, 4)], [(0, 8)]])
+        let problem = try SparseAssignmentProblem(scores, sense: .maximize, unassignedRows: .allowed(value: 0))
+        #expect(scores.values == [9, 4, 8])
+        #expect(problem.matrix == scores)
+        #expect(problem.value(row: 0, column: 1) == 4)
+        let handedOver = try SparseAssignmentProblem(
+            consume scores, sense: .maximize, unassignedRows: .allowed(value: 0))
+        #expect(handedOver.matrix.values == [9, 4, 8])
+        #expect(try ShortestAugmentingPath().solve(handedOver).objective == 12)
+    }
+
     @Test("malformed compressed rows are refused with the reason")
     func malformedRows() {
         // Columns must increase within a row: the second pair (column 0) does not.
@@ -260,6 +273,18 @@ import Testing
         }
         #expect(throws: AssignmentError.shapeMismatch(expected: 3, actual: 2, what: "row offsets")) {
             try SparseCostMatrix<Int64>(rows: 2, columns: 2, rowStart: [0, 1], columnIndices: [0], values: [1])
+        }
+        // Rows, as columns, are kept in 32 bits by the solvers: a larger
+        // count is refused before anything is read.
+        let tooMany = Int(Int32.max) + 1
+        for (rows, columns) in [(tooMany, 1), (1, tooMany), (-1, 1)] {
+            let outside = rows == 1 ? columns : rows
+            #expect(
+                throws: AssignmentError.shapeMismatch(
+                    expected: 0, actual: outside, what: "rows and columns (0 or more, below 2³¹)")
+            ) {
+                try SparseCostMatrix<Int64>(rows: rows, columns: columns, rowStart: [0], columnIndices: [], values: [])
+            }
         }
     }
 }

@@ -52,7 +52,7 @@ struct _CandidateProblem<Cost: AssignmentCost> {
                 rows: candidates.count, columns: columns, rowStart: rowStart,
                 columnIndices: columnIndices, values: values)
             problem = try SparseAssignmentProblem(
-                matrix, sense: .maximize, capacities: capacities,
+                consume matrix, sense: .maximize, capacities: capacities,
                 unassignedRows: .allowed(value: .zero))
             return
         }
@@ -103,7 +103,7 @@ struct _CandidateProblem<Cost: AssignmentCost> {
         let matrix = try SparseCostMatrix(
             rows: columnOfSlot.count, columns: candidates.count, rowStart: rowStart,
             columnIndices: columnIndices, values: values)
-        problem = try SparseAssignmentProblem(matrix, sense: .maximize, unassignedRows: .allowed(value: .zero))
+        problem = try SparseAssignmentProblem(consume matrix, sense: .maximize, unassignedRows: .allowed(value: .zero))
     }
 
     /// Two arrays of `count` elements, indices and values, written by `fill`
