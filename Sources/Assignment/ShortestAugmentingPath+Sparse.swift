@@ -159,41 +159,48 @@ extension ShortestAugmentingPath {
         // cost more (+SparseFreshStart).
         let auctionStart = warmStart == nil ? _auctionStart(problem) : nil
         let start = warmStart ?? auctionStart
-        let workspace = _SparseWorkspace(problem, warmStart: start)
-        let budget = warmStart == nil ? nil : _freshStartBudget(problem)
-        if let warmStart, !workspace.repairDeficientColumns(within: budget) {
-            return try _solveAfresh(problem, near: warmStart)
-        }
-        let roots = (warmStart == nil ? workspace.reduceFreeRows().sorted() : Array(0..<problem.rows))
-            .filter { workspace.columnOfRow[$0] == _SparseWorkspace<Cost>.free }
-        if auctionStart != nil {
-            try workspace.placeAfterAuction(roots, phases: _phases)
-            _ = workspace.repairDeficientColumns(within: nil)
-            return workspace.solution(for: problem)
-        }
-        let repairWork = workspace.relaxedPairs
-        for (index, row) in roots.enumerated() {
-            try workspace.augment(root: row)
-            if let budget, let warmStart,
-                budget.isExceeded(relaxed: workspace.relaxedPairs - repairWork, searches: index + 1, of: roots.count)
-            {
+        return try problem._costs._withBuffers { pairs throws(AssignmentError) in
+            let workspace = _SparseWorkspace(problem, pairs: pairs, warmStart: start)
+            let budget = warmStart == nil ? nil : _freshStartBudget(problem)
+            if let warmStart, !workspace.repairDeficientColumns(within: budget) {
                 return try _solveAfresh(problem, near: warmStart)
             }
+            let roots = (warmStart == nil ? workspace.reduceFreeRows().sorted() : Array(0..<problem.rows))
+                .filter { workspace.columnOfRow[$0] == _SparseWorkspace<Cost>.free }
+            if auctionStart != nil {
+                try workspace.placeAfterAuction(roots, phases: _phases)
+                _ = workspace.repairDeficientColumns(within: nil)
+                return workspace.solution(for: problem)
+            }
+            let repairWork = workspace.relaxedPairs
+            for (index, row) in roots.enumerated() {
+                try workspace.augment(root: row)
+                if let budget, let warmStart,
+                    budget.isExceeded(
+                        relaxed: workspace.relaxedPairs - repairWork, searches: index + 1, of: roots.count)
+                {
+                    return try _solveAfresh(problem, near: warmStart)
+                }
+            }
+            return workspace.solution(for: problem)
         }
-        return workspace.solution(for: problem)
     }
 }
 
 /// The sparse search's state, allocated once per solve and reused by every
-/// augmentation.
+/// augmentation. It reads the problem's pairs where they are, through
+/// buffers valid while the solve runs (``SparseCostMatrix/_withBuffers(_:)``):
+/// a copy of them for each solve cost column generation's re-solves at a
+/// million people about a second each, most of it the kernel clearing the
+/// copy's fresh pages.
 internal final class _SparseWorkspace<Cost: AssignmentCost> {
     static var free: Int { -1 }
     static var unassigned: Int { -2 }
 
     let rows: Int, columns: Int
-    let rowStart: UnsafeMutableBufferPointer<Int>
-    let columnIndices: UnsafeMutableBufferPointer<Int32>
-    let costs: UnsafeMutableBufferPointer<Cost>
+    let rowStart: UnsafeBufferPointer<Int>
+    let columnIndices: UnsafeBufferPointer<Int32>
+    let costs: UnsafeBufferPointer<Cost>
     let capacity: UnsafeMutableBufferPointer<Int>
     /// The cost of leaving a row unassigned, when allowed.
     let optionCost: Cost?
@@ -225,13 +232,15 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
     var heap: _ColumnHeap<Cost>
 
     /// A warm start leaves its deficient columns for ``repairDeficientColumns(within:)``.
-    init(_ problem: SparseAssignmentProblem<Cost>, warmStart: WarmStart<Cost>?) {
+    ///
+    /// - Parameter pairs: The problem's pairs, valid for the workspace's life.
+    init(_ problem: SparseAssignmentProblem<Cost>, pairs: _CompressedRowBuffers<Cost>, warmStart: WarmStart<Cost>?) {
         let matrix = problem._costs
         rows = matrix.rows
         columns = matrix.columns
-        rowStart = ._copy(of: matrix.rowStart)
-        columnIndices = ._copy(of: matrix.columnIndices)
-        costs = ._copy(of: matrix.values)
+        rowStart = pairs.rowStart
+        columnIndices = pairs.columnIndices
+        costs = pairs.costs
         capacity = ._copy(of: problem.capacities)
         optionCost = problem._unassignedCost
         u = ._filled(rows, with: .zero)
@@ -256,13 +265,10 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
 
     deinit {
         for buffer in [
-            rowStart, capacity, columnOfRow, load, firstRow, nextRow, previousRow, predecessor, reachedIn, settledIn,
-            settled,
+            capacity, columnOfRow, load, firstRow, nextRow, previousRow, predecessor, reachedIn, settledIn, settled,
         ] {
             buffer.deallocate()
         }
-        columnIndices.deallocate()
-        costs.deallocate()
         u.deallocate()
         v.deallocate()
         distance.deallocate()

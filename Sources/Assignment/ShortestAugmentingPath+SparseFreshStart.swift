@@ -80,6 +80,21 @@
 // run each, the same optimum, another among ties): the re-solves 44 → 33 s
 // (the fourth 14 → 10 s, the next two 6.3 and 1.9 → 2.4 and 1.0 s), the
 // round 143 → 128 s; at 68,000 × 32,000 the same files.
+//
+// A repair within its budget can still leave forward searches that give
+// way, and then the repair was spent for nothing. At a million people
+// (600,022 places as rows, 34.6 million candidate pairs) the second
+// re-solve's warm start left 252,415 columns deficient, 42 % of the rows:
+// the repair finished within budget in 30.6 s (372 million pairs relaxed,
+// 10.7 times the pairs), then the forward searches predicted 27 times the
+// pairs a tenth through and gave way to a fresh solve of 27.3 s. The warm
+// starts counted (instrumented builds, generated rounds) that left more
+// than 30 % of the rows' worth of columns deficient all ended in a fresh
+// solve: 31 % and 42 % at a million, 39 % at 140,000 × 60,000, 36 % at
+// 68,000 × 32,000, 38 % at 100,000 × 50,000; at 23 % (68,000 × 32,000)
+// the repair and searches took 1.3 s against a fresh solve's 2.0 s, and
+// 18 % (140,000 × 60,000) stayed warm as well. So a warm start leaving more
+// than 30 % deficient goes to the fresh solve before any repair.
 
 extension ShortestAugmentingPath {
     /// The budget of a warm start's repair and searches, or `nil` when a
@@ -185,6 +200,17 @@ extension ShortestAugmentingPath {
 /// relax before a fresh solve is cheaper.
 struct _SearchBudget {
     let pairs: Double
+
+    /// Whether a warm start leaves so many columns deficient that it gives
+    /// way before any repair: more than ``largestDeficientShare`` of the
+    /// rows (see the essay above).
+    func isHopeless(deficientColumns: Int, rows: Int) -> Bool {
+        Double(deficientColumns) > Self.largestDeficientShare * Double(rows)
+    }
+
+    /// The share of the rows above which deficient columns send a warm
+    /// start to a fresh solve at once.
+    static let largestDeficientShare = 0.3
 
     /// Whether the searches left of `total` promise to relax more than the
     /// budget, predicted from the first `searches` (see the essay above);

@@ -64,6 +64,7 @@ extension _SparseWorkspace {
     func repairDeficientColumns(within budget: _SearchBudget?) -> Bool {
         let deficient = (0..<columns).filter { load[$0] < capacity[$0] && v[$0] < .zero }
         guard !deficient.isEmpty else { return true }
+        if let budget, budget.isHopeless(deficientColumns: deficient.count, rows: rows) { return false }
         var reverse = _ReverseSearch(self)
         defer { reverse.deallocate() }
         let before = relaxedPairs

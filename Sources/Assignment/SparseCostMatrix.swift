@@ -133,6 +133,21 @@ public struct SparseCostMatrix<Cost: AssignmentCost>: Sendable, Equatable {
         return nil
     }
 
+    /// Calls `body` with the matrix's arrays as buffers, valid only during
+    /// the call: what the solvers' hot loops read without an array's checks
+    /// and without a copy.
+    internal func _withBuffers<Result, Failure: Error>(
+        _ body: (_CompressedRowBuffers<Cost>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try rowStart.withUnsafeBufferPointer { rowStart throws(Failure) in
+            try columnIndices.withUnsafeBufferPointer { columnIndices throws(Failure) in
+                try values.withUnsafeBufferPointer { costs throws(Failure) in
+                    try body(_CompressedRowBuffers(rowStart: rowStart, columnIndices: columnIndices, costs: costs))
+                }
+            }
+        }
+    }
+
     /// The same pairs with every value negated (scores to costs).
     internal var _negated: SparseCostMatrix {
         var negated = self
@@ -149,4 +164,12 @@ public struct SparseCostMatrix<Cost: AssignmentCost>: Sendable, Equatable {
             for position in values.indices { values[position] = values[position]._negated }
         }
     }
+}
+
+/// A ``SparseCostMatrix``'s arrays as buffers, valid while
+/// ``SparseCostMatrix/_withBuffers(_:)`` runs its body.
+struct _CompressedRowBuffers<Cost: AssignmentCost> {
+    let rowStart: UnsafeBufferPointer<Int>
+    let columnIndices: UnsafeBufferPointer<Int32>
+    let costs: UnsafeBufferPointer<Cost>
 }

@@ -168,4 +168,22 @@ import _TandemUtilities
         #expect(budget.isExceeded(relaxed: 3, searches: 10, of: 100))
         #expect(!budget.isExceeded(relaxed: 2, searches: 10, of: 100))
     }
+
+    @Test("a warm start leaving more than 30 % of the rows' worth of columns deficient gives way before any repair")
+    func hopelessWarmStart() throws {
+        let budget = _SearchBudget(pairs: 200)
+        #expect(budget.isHopeless(deficientColumns: 301, rows: 1_000))
+        #expect(!budget.isHopeless(deficientColumns: 300, rows: 1_000))
+        // Every column deficient: the repair relaxes nothing and says so.
+        let size = 40
+        let pairs = (0..<size).map { row in (0..<size).map { (column: $0, value: Int64(($0 * 7 + row * 3) % 11)) } }
+        let problem = try SparseAssignmentProblem(SparseCostMatrix(rows: size, columns: size, pairs: pairs))
+        let warmStart = WarmStart<Int64>(
+            columnPotentials: [Int64](repeating: -50, count: size - 1) + [0], columnForRow: nil)
+        problem._costs._withBuffers { pairs in
+            let workspace = _SparseWorkspace(problem, pairs: pairs, warmStart: warmStart)
+            #expect(!workspace.repairDeficientColumns(within: budget))
+            #expect(workspace.relaxedPairs == 0)
+        }
+    }
 }

@@ -58,11 +58,13 @@ import _TandemUtilities
             }
             // Count the rows the phases place, so the test cannot pass with phases that never run.
             guard let start = _SparseAuction(problem)?.run() else { return }
-            let workspace = _SparseWorkspace(problem, warmStart: start)
-            let free = workspace.reduceFreeRows().sorted().filter {
-                workspace.columnOfRow[$0] == _SparseWorkspace<Int64>.free
+            placedByPhases += problem._costs._withBuffers { pairs in
+                let workspace = _SparseWorkspace(problem, pairs: pairs, warmStart: start)
+                let free = workspace.reduceFreeRows().sorted().filter {
+                    workspace.columnOfRow[$0] == _SparseWorkspace<Int64>.free
+                }
+                return free.count - workspace.augmentInPhases(free, until: 0).count
             }
-            placedByPhases += free.count - workspace.augmentInPhases(free, until: 0).count
         }
         #expect(placedByPhases > 500, "the phases placed only \(placedByPhases) rows")
     }
