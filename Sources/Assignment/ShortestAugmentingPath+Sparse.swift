@@ -190,9 +190,10 @@ extension ShortestAugmentingPath {
 /// The sparse search's state, allocated once per solve and reused by every
 /// augmentation. It reads the problem's pairs where they are, through
 /// buffers valid while the solve runs (``SparseCostMatrix/_withBuffers(_:)``):
-/// a copy of them for each solve cost column generation's re-solves at a
-/// million people about a second each, most of it the kernel clearing the
-/// copy's fresh pages.
+/// with a copy for each solve, the kernel clearing the copy's fresh pages
+/// took 1,133 of the solves' 9,892 samples in a 140,000 × 60,000 round
+/// (`perf record -g`, one run); reading them in place, the solves took
+/// 9,270 samples, 75 of them clearing pages.
 internal final class _SparseWorkspace<Cost: AssignmentCost> {
     static var free: Int { -1 }
     static var unassigned: Int { -2 }
