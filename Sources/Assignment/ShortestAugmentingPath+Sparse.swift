@@ -157,9 +157,9 @@ extension ShortestAugmentingPath {
         // with room below potential 0 are repaired last. A warm start's
         // repair and searches give way to a fresh solve when they promise to
         // cost more (+SparseFreshStart).
-        let auctionStart = warmStart == nil ? _auctionStart(problem) : nil
-        let start = warmStart ?? auctionStart
         return try problem._costs._withBuffers { pairs throws(AssignmentError) in
+            let auctionStart = warmStart == nil ? _auctionStart(problem, pairs: pairs) : nil
+            let start = warmStart ?? auctionStart
             let workspace = _SparseWorkspace(problem, pairs: pairs, warmStart: start)
             let budget = warmStart == nil ? nil : _freshStartBudget(problem)
             if let warmStart, !workspace.repairDeficientColumns(within: budget) {
@@ -199,9 +199,11 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
     static var unassigned: Int { -2 }
 
     let rows: Int, columns: Int
-    let rowStart: UnsafeBufferPointer<Int>
-    let columnIndices: UnsafeBufferPointer<Int32>
-    let costs: UnsafeBufferPointer<Cost>
+    /// The problem's pairs, row by row.
+    let pairs: _CompressedRowBuffers<Cost>
+    var rowStart: UnsafeBufferPointer<Int> { pairs.rowStart }
+    var columnIndices: UnsafeBufferPointer<Int32> { pairs.columnIndices }
+    var costs: UnsafeBufferPointer<Cost> { pairs.costs }
     let capacity: UnsafeMutableBufferPointer<Int>
     /// The cost of leaving a row unassigned, when allowed.
     let optionCost: Cost?
@@ -239,9 +241,7 @@ internal final class _SparseWorkspace<Cost: AssignmentCost> {
         let matrix = problem._costs
         rows = matrix.rows
         columns = matrix.columns
-        rowStart = pairs.rowStart
-        columnIndices = pairs.columnIndices
-        costs = pairs.costs
+        self.pairs = pairs
         capacity = ._copy(of: problem.capacities)
         optionCost = problem._unassignedCost
         u = ._filled(rows, with: .zero)

@@ -67,9 +67,15 @@
 extension ShortestAugmentingPath {
     /// A warm start from an ε-scaling auction, when the problem is of the
     /// kind it helps (see the essay above), else `nil`.
-    func _auctionStart<Cost: AssignmentCost>(_ problem: SparseAssignmentProblem<Cost>) -> WarmStart<Cost>? {
-        guard _auctionApplies(problem), let integral = problem as? SparseAssignmentProblem<Int64> else { return nil }
-        return _SparseAuction(integral)?.run() as? WarmStart<Cost>
+    ///
+    /// - Parameter pairs: The problem's pairs (see ``SparseCostMatrix/_withBuffers(_:)``).
+    func _auctionStart<Cost: AssignmentCost>(
+        _ problem: SparseAssignmentProblem<Cost>, pairs: _CompressedRowBuffers<Cost>
+    ) -> WarmStart<Cost>? {
+        guard _auctionApplies(problem), let integral = problem as? SparseAssignmentProblem<Int64>,
+            let integralPairs = pairs as? _CompressedRowBuffers<Int64>
+        else { return nil }
+        return _SparseAuction(integral, pairs: integralPairs)?.run() as? WarmStart<Cost>
     }
 
     /// Whether a cold solve of the problem starts from the auction: integer
@@ -104,9 +110,11 @@ final class _SparseAuction {
     private static let unpaid = Int64.min / 4
 
     private let rows: Int, columns: Int
-    private let rowStart: UnsafeMutableBufferPointer<Int>
-    private let columnIndices: UnsafeMutableBufferPointer<Int32>
-    private let costs: UnsafeMutableBufferPointer<Int64>
+    /// The problem's pairs, read where they are (the auction runs within
+    /// ``SparseCostMatrix/_withBuffers(_:)``).
+    private let rowStart: UnsafeBufferPointer<Int>
+    private let columnIndices: UnsafeBufferPointer<Int32>
+    private let costs: UnsafeBufferPointer<Int64>
     /// The pairs again, column by column: each column's rows and costs.
     private let columnStart: UnsafeMutableBufferPointer<Int>
     private let rowIndices: UnsafeMutableBufferPointer<Int32>
@@ -132,34 +140,25 @@ final class _SparseAuction {
 
     /// The auction for a problem of its kind (every column of capacity 1,
     /// some pair), else `nil`.
-    init?(_ problem: SparseAssignmentProblem<Int64>) {
-        let matrix = problem._costs
+    ///
+    /// - Parameter pairs: The problem's pairs, valid for the auction's life.
+    init?(_ problem: SparseAssignmentProblem<Int64>, pairs: _CompressedRowBuffers<Int64>) {
         // More rows to place than columns never reach here: the solve
         // refuses them first, and the bid limit ends any other infeasible war.
         guard problem.capacities.allSatisfy({ $0 == 1 }),
-            let low = matrix.values.min(), let high = matrix.values.max()
+            let low = pairs.costs.min(), let high = pairs.costs.max()
         else { return nil }
-        rows = matrix.rows
-        columns = matrix.columns
+        rows = problem.rows
+        columns = problem.columns
         spread = high - low
         optionCost = problem._unassignedCost
-        rowStart = ._copy(of: matrix.rowStart)
-        columnIndices = ._copy(of: matrix.columnIndices)
-        costs = ._copy(of: matrix.values)
-        columnStart = ._filled(columns + 1, with: 0)
-        for column in matrix.columnIndices { columnStart[Int(column) + 1] += 1 }
-        for column in 0..<columns { columnStart[column + 1] += columnStart[column] }
-        rowIndices = ._filled(matrix.values.count, with: 0)
-        columnCosts = ._filled(matrix.values.count, with: 0)
-        var next = Array(columnStart.prefix(columns))
-        for row in 0..<rows {
-            for position in matrix.rowStart[row]..<matrix.rowStart[row + 1] {
-                let column = Int(matrix.columnIndices[position])
-                rowIndices[next[column]] = Int32(row)
-                columnCosts[next[column]] = matrix.values[position]
-                next[column] += 1
-            }
-        }
+        rowStart = pairs.rowStart
+        columnIndices = pairs.columnIndices
+        costs = pairs.costs
+        columnStart = .allocate(capacity: columns + 1)
+        rowIndices = .allocate(capacity: pairs.pairCount)
+        columnCosts = .allocate(capacity: pairs.pairCount)
+        pairs.layColumns(into: columnStart, pairRow: rowIndices, pairCost: columnCosts)
         price = ._filled(columns, with: 0)
         owner = ._filled(columns, with: Self.free)
         columnOfRow = ._filled(rows, with: Self.free)
@@ -168,9 +167,6 @@ final class _SparseAuction {
     }
 
     deinit {
-        rowStart.deallocate()
-        columnIndices.deallocate()
-        costs.deallocate()
         columnStart.deallocate()
         rowIndices.deallocate()
         columnCosts.deallocate()

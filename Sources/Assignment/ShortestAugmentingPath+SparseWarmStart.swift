@@ -101,31 +101,23 @@ struct _ReverseSearch<Cost: AssignmentCost> {
     private var settledColumns: [Int] = []
     private var heap: _ColumnHeap<Cost>
 
-    /// Lays the workspace's pairs out column by column (a counting sort),
-    /// each written once into arrays sized beforehand.
+    /// Lays the workspace's pairs out column by column, each written once
+    /// into arrays sized beforehand.
     init(_ workspace: _SparseWorkspace<Cost>) {
         let rows = workspace.rows, columns = workspace.columns
-        let pairs = workspace.rowStart[rows]
-        var start = [Int](repeating: 0, count: columns + 1)
-        for position in 0..<pairs { start[Int(workspace.columnIndices[position]) + 1] += 1 }
-        for column in 0..<columns { start[column + 1] += start[column] }
-        var next = start
+        let pairs = workspace.pairs
         var pairCost: [Cost] = []
-        let pairRow = [Int32](unsafeUninitializedCapacity: pairs) { pairRow, rowCount in
-            pairCost = [Cost](unsafeUninitializedCapacity: pairs) { pairCost, costCount in
-                for row in 0..<rows {
-                    for position in workspace.rowStart[row]..<workspace.rowStart[row + 1] {
-                        let column = Int(workspace.columnIndices[position])
-                        pairRow[next[column]] = Int32(truncatingIfNeeded: row)
-                        pairCost[next[column]] = workspace.costs[position]
-                        next[column] += 1
-                    }
+        var pairRow: [Int32] = []
+        columnStart = [Int](unsafeUninitializedCapacity: columns + 1) { columnStart, startCount in
+            pairRow = [Int32](unsafeUninitializedCapacity: pairs.pairCount) { pairRow, rowCount in
+                pairCost = [Cost](unsafeUninitializedCapacity: pairs.pairCount) { pairCost, costCount in
+                    pairs.layColumns(into: columnStart, pairRow: pairRow, pairCost: pairCost)
+                    costCount = pairs.pairCount
                 }
-                costCount = pairs
+                rowCount = pairs.pairCount
             }
-            rowCount = pairs
+            startCount = columns + 1
         }
-        columnStart = start
         self.pairRow = pairRow
         self.pairCost = pairCost
         rowDistance = [Cost](repeating: .zero, count: rows)

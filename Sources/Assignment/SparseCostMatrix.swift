@@ -172,4 +172,32 @@ struct _CompressedRowBuffers<Cost: AssignmentCost> {
     let rowStart: UnsafeBufferPointer<Int>
     let columnIndices: UnsafeBufferPointer<Int32>
     let costs: UnsafeBufferPointer<Cost>
+
+    var rows: Int { rowStart.count - 1 }
+    var pairCount: Int { costs.count }
+
+    /// Writes the same pairs column by column (a counting sort): column
+    /// `c`'s pairs at `columnStart[c] ..< columnStart[c + 1]` of `pairRow`
+    /// and `pairCost`, in row order. `columnStart` holds `columns + 1`
+    /// elements and the others ``pairCount``; every element is written, so
+    /// they need not be initialised first.
+    func layColumns(
+        into columnStart: UnsafeMutableBufferPointer<Int>, pairRow: UnsafeMutableBufferPointer<Int32>,
+        pairCost: UnsafeMutableBufferPointer<Cost>
+    ) {
+        let columns = columnStart.count - 1
+        precondition(columns >= 0 && pairRow.count == pairCount && pairCost.count == pairCount)
+        columnStart.initialize(repeating: 0)
+        for column in columnIndices { columnStart[Int(column) + 1] += 1 }
+        for column in 0..<columns { columnStart[column + 1] += columnStart[column] }
+        var next = Array(columnStart.prefix(columns))
+        for row in 0..<rows {
+            for position in rowStart[row]..<rowStart[row + 1] {
+                let column = Int(columnIndices[position])
+                pairRow.initializeElement(at: next[column], to: Int32(truncatingIfNeeded: row))
+                pairCost.initializeElement(at: next[column], to: costs[position])
+                next[column] += 1
+            }
+        }
+    }
 }

@@ -57,7 +57,7 @@ import _TandemUtilities
                 }
             }
             // Count the rows the phases place, so the test cannot pass with phases that never run.
-            guard let start = _SparseAuction(problem)?.run() else { return }
+            guard let start = SparseAuctionTests.auctionStart(problem) else { return }
             placedByPhases += problem._costs._withBuffers { pairs in
                 let workspace = _SparseWorkspace(problem, pairs: pairs, warmStart: start)
                 let free = workspace.reduceFreeRows().sorted().filter {
