@@ -117,6 +117,50 @@ import _TandemUtilities
         #expect(floating._costs._withBuffers { Self.withAuction._auctionStart(floating, pairs: $0) } == nil)
     }
 
+    /// A round in the balanced form of `tandem match --export-candidates`:
+    /// mentees and empty-place rows, places and unassigned columns. A
+    /// mentee's places cost a large offset below the 0 of staying
+    /// unassigned; an empty-place row costs 0 on its place and on the
+    /// unassigned columns of that place's mentees.
+    static func balancedRound(
+        mentees: Int, places: Int, offset: Int64, _ random: inout SeededGenerator
+    ) -> SparseAssignmentProblem<Int64> {
+        var pairs = [[(column: Int, value: Int64)]](repeating: [], count: mentees + places)
+        for mentee in 0..<mentees {
+            let chosen = Set((0..<5).map { _ in Int.random(in: 0..<places, using: &random) })
+            for place in chosen.sorted() {
+                pairs[mentee].append((place, -offset - Int64.random(in: 0...1_000, using: &random)))
+                pairs[mentees + place].append((places + mentee, 0))
+            }
+            pairs[mentee].append((places + mentee, 0))
+        }
+        for place in 0..<places { pairs[mentees + place].append((place, 0)) }
+        return try! SparseAssignmentProblem(
+            try! SparseCostMatrix(rows: mentees + places, columns: places + mentees, pairs: pairs),
+            unassignedRows: .forbidden)
+    }
+
+    @Test("runs to the end on a balanced round, where the places' prices start a large offset above 0")
+    func balancedRounds() {
+        forEverySeed(80_000..<80_010) { seed, random in
+            let problem = Self.balancedRound(
+                mentees: Int.random(in: 200...400, using: &random), places: Int.random(in: 100...200, using: &random),
+                offset: 1_000_000_000, &random)
+            // Bids of the rows' gaps (at most 1,000) would need a million
+            // rounds to lift prices from 0 to the offset: the bid limit
+            // would end the auction, but prices that start reduced need none.
+            #expect(Self.auctionStart(problem) != nil, "seed \(seed)")
+            let cold = try? ShortestAugmentingPath().solve(problem)
+            let auctioned = try? Self.withAuction.solve(problem)
+            #expect(
+                auctioned != nil && auctioned?.objectiveWithUnassigned == cold?.objectiveWithUnassigned,
+                "seed \(seed)")
+            if let auctioned {
+                #expect(OptimalityCertificate.verify(problem: problem, solution: auctioned).isOptimal, "seed \(seed)")
+            }
+        }
+    }
+
     @Test("leaves every column without a row at price 0 when there are more columns than rows")
     func reverseBids() {
         forEverySeed(70_000..<70_040) { seed, random in
