@@ -32,7 +32,7 @@
 // distance D and places every row a shortest path can place without
 // crossing another's. When few rows are left free, each phase places only a
 // few and costs about as much as a whole search of the long late kind, so
-// the last ``_PhasePolicy/end`` (100) rows go back to one search each.
+// the last ``_PhasePolicy/end`` (30) rows go back to one search each.
 //
 // Phases are not always cheaper. On a round's own first solve (places as
 // rows, mentees as columns, 30,000 rows left free) the searches are short
@@ -60,6 +60,16 @@
 // side with 0.12.3, whose searches were one a row): 89 → 24 s at 150,000
 // people, 7.1 → 4.5 s at 50,000; a round's own solves unchanged.
 //
+// Since the auction starts square problems from column-reduced prices
+// (+SparseAuction) the phases end nearer the optimum, and the last rows'
+// searches cost more than the phases that would place them: until 100,
+// 50 and 30 rows are left free, the phases and the searches after them
+// relaxed 84.4, 65.1 and 55.0 million pairs at 150,000 people (7.9, 6.2
+// and 6.1 s of thread time, one instrumented run each), 26.1 and 17.3
+// million at 50,000 (100 and 30: 1.17 and 0.81 s), 5.3, 4.1 and 3.7
+// million at 20,000 (0.17, 0.15 and 0.18 s). Until no row is left free
+// the phases cost more again (50,000 people: 12.4 million pairs, 0.98 s).
+//
 // Ties: a phase places rows in row order along the paths the depth-first
 // search meets first, so among optima of equal cost it may choose another
 // than one search per row would; the answer is as optimal and as
@@ -72,7 +82,7 @@ struct _PhasePolicy {
     /// half the problem's pairs; 0 starts them at once.
     var searchBlock = 100
     /// Phases stop when at most this many rows are left free.
-    var end = 100
+    var end = 30
 }
 
 extension _SparseWorkspace {
