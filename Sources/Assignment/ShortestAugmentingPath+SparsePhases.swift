@@ -60,9 +60,9 @@
 // side with 0.12.3, whose searches were one a row): 89 → 24 s at 150,000
 // people, 7.1 → 4.5 s at 50,000; a round's own solves unchanged.
 //
-// Since the auction starts square problems from column-reduced prices
-// (+SparseAuction) the phases end nearer the optimum, and the last rows'
-// searches cost more than the phases that would place them: until 100,
+// Measured again once the auction started square problems from
+// column-reduced prices (+SparseAuction), the last rows' searches cost
+// more than the phases that would place them: until 100,
 // 50 and 30 rows are left free, the phases and the searches after them
 // relaxed 84.4, 65.1 and 55.0 million pairs at 150,000 people (7.9, 6.2
 // and 6.1 s of thread time, one instrumented run each), 26.1 and 17.3
