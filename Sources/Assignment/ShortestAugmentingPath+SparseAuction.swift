@@ -211,17 +211,8 @@ final class _SparseAuction {
     private func largestFirstGap() -> Int64 {
         var largest = Int64.min
         for row in 0..<rows where rowStart[row + 1] - rowStart[row] >= 2 {
-            var best = Int64.max, second = Int64.max
-            for position in rowStart[row]..<rowStart[row + 1] {
-                let offer = costs[position] &+ price[Int(columnIndices[position])]
-                if offer < best {
-                    second = best
-                    best = offer
-                } else if offer < second {
-                    second = offer
-                }
-            }
-            largest = max(largest, second - best)
+            let offers = cheapestOffers(row)
+            largest = max(largest, offers.second - offers.best)
         }
         return largest == .min ? .max : largest
     }
@@ -273,20 +264,10 @@ final class _SparseAuction {
             let row = Int(queue[head])
             head = head + 1 == queue.count ? 0 : head + 1
             waiting -= 1
-            // The cheapest and second-cheapest of cost + price.
-            var best = Int64.max, second = Int64.max, bestColumn = Self.free, bestPosition = 0
-            for position in rowStart[row]..<rowStart[row + 1] {
-                let column = columnIndices[position]
-                let offer = costs[position] &+ price[Int(column)]
-                if offer < best {
-                    second = best
-                    best = offer
-                    bestColumn = column
-                    bestPosition = position
-                } else if offer < second {
-                    second = offer
-                }
-            }
+            let offers = cheapestOffers(row)
+            var best = offers.best, second = offers.second
+            let bestPosition = offers.position
+            var bestColumn = offers.column
             if let optionCost {
                 if optionCost < best {
                     second = best
@@ -319,6 +300,33 @@ final class _SparseAuction {
             paying[row] = costs[bestPosition] &+ price[column]
         }
         return true
+    }
+
+    /// The cheapest and second-cheapest of `row`'s cost + price
+    /// (`Int64.max` where there is none), and the cheapest one's column
+    /// (``free`` without one) and pair position.
+    ///
+    /// It keeps the column as well as the position, though one follows from
+    /// the other: with the position alone the compiler made the scan
+    /// branchless (`cmov`), and the forward auction took 48 % of a
+    /// 50,000-person round graph's solve instead of 38 % (`perf record`,
+    /// one run each), the solve about a fifth longer.
+    @inline(__always)
+    private func cheapestOffers(_ row: Int) -> (best: Int64, second: Int64, column: Int32, position: Int) {
+        var best = Int64.max, second = Int64.max, bestColumn = Self.free, bestPosition = 0
+        for position in rowStart[row]..<rowStart[row + 1] {
+            let column = columnIndices[position]
+            let offer = costs[position] &+ price[Int(column)]
+            if offer < best {
+                second = best
+                best = offer
+                bestColumn = column
+                bestPosition = position
+            } else if offer < second {
+                second = offer
+            }
+        }
+        return (best, second, bestColumn, bestPosition)
     }
 
     /// Puts `item` at the back of the ring that starts at `head`.
