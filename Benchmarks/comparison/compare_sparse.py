@@ -1,6 +1,6 @@
 """Side-by-side timings of Tandem's sparse solve and other solvers on the same sparse assignment graphs.
 
-    python3 Benchmarks/comparison/compare_sparse.py [--rounds 20000 50000 150000] [--random 50000] [--reference]
+    python3 Benchmarks/comparison/compare_sparse.py [--rounds 20000 50000 150000] [--random 50000] [--runs 3] [--reference]
 
 The graphs, in the DIMACS assignment format (p asn), balanced, with a perfect matching:
 
@@ -12,9 +12,12 @@ The graphs, in the DIMACS assignment format (p asn), balanced, with a perfect ma
   one to its own column (so that a perfect matching exists), costs uniform in
   0..999,999, seeded.
 
-Each solver runs on one core (taskset) with one thread, once per graph; only
-its solve call is timed (`tandem solve`'s solve_seconds; the other solvers'
-own call, see sparse_runner.py and lemon/lemon_assignment.cpp). Every
+Each solver runs on one core (taskset) with one thread, --runs times per graph
+(3 unless told, the solvers taking turns, so that a slow minute on this shared
+machine falls on all of them), and the table gives the median; a solver that
+times out or fails is not run again on that graph. Only the solve call is
+timed (`tandem solve`'s solve_seconds; the other solvers' own call, see
+sparse_runner.py and lemon/lemon_assignment.cpp). Every
 objective must equal Tandem's certified optimum (and, for a round, minus the
 round's objective), or the row is marked. Solvers: OR-Tools' linear sum
 assignment and min-cost flow, SciPy's min_weight_full_bipartite_matching,
@@ -32,6 +35,7 @@ import time
 from pathlib import Path
 
 import random
+import statistics
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -119,9 +123,12 @@ def main():
     parser.add_argument("--degrees", type=int, nargs="+", default=[10, 40], help="random arcs per row")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--timeout", type=float, default=900, help="seconds per solver run before it is left out")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each solver per graph; the table gives the median")
     parser.add_argument("--tandem", type=Path, default=TANDEM)
     parser.add_argument("--reference", action="store_true", help="write to reference/ instead of results/")
     args = parser.parse_args()
+    if args.runs < 1:
+        parser.error("--runs must be 1 or more")
     TANDEM = args.tandem.resolve()
     if not TANDEM.exists():
         raise SystemExit(f"{TANDEM} is missing: run `make build` first")
@@ -135,36 +142,45 @@ def main():
     print("\n".join(lines), flush=True)
     records = []
     for label, path, expected in graphs:
-        tandem = run([str(TANDEM), "solve", str(path), "--json"], args.timeout)
-        # The raw runs keep the figures, not the answer row by row.
-        if "assignment" in tandem:
-            tandem["assigned"] = sum(1 for column in tandem.pop("assignment") if column is not None)
-        tandem.pop("row_ids", None)
-        tandem.pop("unassigned_rows", None)
-        results = {"tandem": tandem}
+        commands = {"tandem": [str(TANDEM), "solve", str(path), "--json"]}
         for solver in PYTHON_SOLVERS:
-            results[solver] = run([str(VENV / "bin" / "python"), str(HERE / "sparse_runner.py"), solver, str(path)],
-                                  args.timeout)
+            commands[solver] = [str(VENV / "bin" / "python"), str(HERE / "sparse_runner.py"), solver, str(path)]
         for algorithm in LEMON_SOLVERS:
-            results[f"lemon-{algorithm}"] = run([str(LEMON), algorithm, str(path)], args.timeout)
+            commands[f"lemon-{algorithm}"] = [str(LEMON), algorithm, str(path)]
+        results = {solver: [] for solver in solvers}
+        for _ in range(args.runs):
+            for solver in solvers:
+                if any("timeout" in result or "error" in result for result in results[solver]):
+                    continue
+                result = run(commands[solver], args.timeout)
+                # The raw runs keep the figures, not the answer row by row.
+                if "assignment" in result:
+                    result["assigned"] = sum(1 for column in result.pop("assignment") if column is not None)
+                result.pop("row_ids", None)
+                result.pop("unassigned_rows", None)
+                results[solver].append(result)
+        tandem = results["tandem"][0]
         optimum = tandem.get("objective")
         agree = tandem.get("optimal") is True and (expected is None or optimum == expected)
         cells = [label, f"{tandem.get('rows', 0):,}", f"{tandem.get('pairs', 0):,}"]
-        fastest = None
+        fastest = ours = None
         for solver in solvers:
-            result = results[solver]
-            seconds = result.get("solve_seconds") if solver == "tandem" else (result.get("seconds") or [None])[0]
-            if "timeout" in result:
+            failed = next((result for result in results[solver] if "timeout" in result or "error" in result), None)
+            if failed is not None and "timeout" in failed:
                 cells.append(f"> {args.timeout:.0f}")
-            elif "error" in result:
-                cells.append("– (" + result["error"][:60] + ")")
+            elif failed is not None:
+                cells.append("– (" + failed["error"][:60] + ")")
             else:
-                same = int(result["objective"]) == optimum
+                seconds = statistics.median(
+                    result["solve_seconds"] if solver == "tandem" else result["seconds"][0]
+                    for result in results[solver])
+                same = all(int(result["objective"]) == optimum for result in results[solver])
                 agree = agree and same
                 cells.append(f"{seconds:.2f}" + ("" if same else " ≠"))
-                if solver != "tandem":
+                if solver == "tandem":
+                    ours = seconds
+                else:
                     fastest = seconds if fastest is None else min(fastest, seconds)
-        ours = tandem.get("solve_seconds")
         cells.append(f"{ours / fastest:.2f}×" if ours is not None and fastest else "–")
         cells.append("yes" if agree else "NO")
         lines.append("| " + " | ".join(cells) + " |")
