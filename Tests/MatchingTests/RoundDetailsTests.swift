@@ -1,4 +1,5 @@
 import Testing
+import _TandemUtilities
 
 @testable import Matching
 
@@ -97,5 +98,61 @@ import Testing
             settled += shortened.settledUnmatched
         }
         #expect(settled > 0, "some unmatched rows are settled without a read")
+    }
+
+    @Test(
+        "A matched mentee's rank and blocking pairs read from their row, its chunks skipped as vectors, equal a count over every pair (200 seeded rows up to 1,500 mentors)"
+    )
+    func matchedRowAgreesWithCount() {
+        for seed in UInt64(0)..<200 {
+            var random = SeededGenerator(seed: seed)
+            let mentors = Int.random(in: 1...1_500, using: &random)
+            let rows = ScoreDigestTests.rows(mentees: 1, mentors: mentors, random: &random)
+            let scores = rows.scores[0], forbidden = rows.forbidden[0]
+            let places = (0..<mentors).map { _ in Int.random(in: 0...3, using: &random) }
+            // Mentee 0 (the row's) and 60 others, matched at random within the places.
+            var load = [Int](repeating: 0, count: mentors)
+            var mentorOfMentee: [Int?] = [], pairScores: [Int32?] = []
+            for mentee in 0..<61 {
+                let open = (0..<mentors).filter { load[$0] < places[$0] && (mentee > 0 || !forbidden[$0]) }
+                let mentor = mentee == 0 || Bool.random(using: &random) ? open.randomElement(using: &random) : nil
+                if let mentor { load[mentor] += 1 }
+                mentorOfMentee.append(mentor)
+                pairScores.append(
+                    mentor.map { mentee == 0 ? scores[$0] : Int32.random(in: .min ... .max, using: &random) })
+            }
+            guard mentorOfMentee[0] != nil, let units = pairScores[0] else { continue }
+            let minimum: Int64? = Bool.random(using: &random) ? Int64(units) - 50 : nil
+            let audit = _StabilityAudit(
+                mentorOfMentee: mentorOfMentee, pairScores: pairScores, places: places, load: load,
+                minimumUnits: minimum)
+            let reader = _DetailReader(
+                places: places, load: load, minimumUnits: minimum, floor: nil, audit: audit,
+                pairScore: pairScores.map { $0 ?? .min })
+            let words = (0..<(mentors + 63) / 64).map { word in
+                (0..<64).reduce(UInt64(0)) { bits, bit in
+                    word * 64 + bit < mentors && forbidden[word * 64 + bit] ? bits | 1 << UInt64(bit) : bits
+                }
+            }
+            let read = scores.withUnsafeBufferPointer { scores in
+                words.withUnsafeBufferPointer { words in
+                    reader.read(
+                        ScoreRow(
+                            mentee: 0, mentors: mentors, scores: scores.baseAddress!, forbidden: words.baseAddress!))
+                }
+            }
+            // By hand: each mentor's weakest mentee.
+            var weakest = [Int32](repeating: .max, count: mentors)
+            for (mentor, score) in zip(mentorOfMentee, pairScores) {
+                if let mentor, let score { weakest[mentor] = min(weakest[mentor], score) }
+            }
+            let higher = (0..<mentors).filter { !forbidden[$0] && scores[$0] > units }
+            let blocking = higher.count { mentor in
+                places[mentor] > 0 && (load[mentor] < places[mentor] || scores[mentor] > weakest[mentor])
+                    && Int64(scores[mentor]) >= (minimum ?? .min)
+            }
+            #expect(read.rank == higher.count + 1, "seed \(seed)")
+            #expect(read.blockingPairs == blocking, "seed \(seed)")
+        }
     }
 }

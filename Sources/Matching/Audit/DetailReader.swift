@@ -31,13 +31,26 @@ struct _DetailReader: Sendable {
         pairScore[row.mentee] == .min ? readUnmatched(row) : readMatched(row)
     }
 
+    /// A matched mentee's row is read when their mentor is not among their
+    /// best on scoring's digest, so few of its mentors score above the pair
+    /// (the rank is past the list's 30): chunks of the row with none above
+    /// it are skipped as vectors (``_chunkHasAbove(_:_:)``), and only the
+    /// rest are looked at pair by pair. Pair by pair throughout, this loop
+    /// was 40 % of the samples of the answer's details at 140,000 × 60,000
+    /// (the rest scoring the rows), 3 % of the whole round's.
     private func readMatched(_ row: ScoreRow) -> Row {
         var read = Row(mentee: row.mentee)
         let units = pairScore[row.mentee]
         var higher = 0
-        for mentor in 0..<row.mentors where row[mentor] > units && !row.isForbidden(mentor) {
-            higher += 1
-            if audit.blocks(row.mentee, mentor, row[mentor]) { read.blockingPairs += 1 }
+        var start = 0
+        while start < row.mentors {
+            let end = min(row.mentors, start + _scoreChunk)
+            defer { start = end }
+            if end - start == _scoreChunk, !_chunkHasAbove(row.scores + start, units) { continue }
+            for mentor in start..<end where row[mentor] > units && !row.isForbidden(mentor) {
+                higher += 1
+                if audit.blocks(row.mentee, mentor, row[mentor]) { read.blockingPairs += 1 }
+            }
         }
         read.rank = higher + 1
         return read

@@ -18,8 +18,9 @@ let _scoreChunk = 16
 /// 68,000 × 32,000 round's scoring samples, more than the GEMM). Sixteen
 /// scores compared against both floors as vectors, one branch per chunk,
 /// leave the pair-by-pair loop to the few chunks that hold a winner.
-/// A floor is a list's threshold clamped into `Int32`: every score above
-/// the threshold reaches it, so a chunk this skips holds no winner.
+/// A floor is the lowest score a list takes
+/// (`_ScoreDigest.Builder.floor(above:)`), so a chunk this skips holds no
+/// winner.
 @inline(__always)
 func _chunkMayReach(
     _ scores: UnsafePointer<Int32>, _ floor: Int32, _ floors: UnsafePointer<Int32>, largest: inout UInt32
@@ -60,4 +61,16 @@ func _chunkMayImprove(_ scores: UnsafePointer<Int32>, _ slack: UnsafePointer<Int
     var highest = Int32.min
     for lane in 0..<_scoreChunk { highest = max(highest, scores[lane] &- slack[lane]) }
     return highest >= floor
+}
+
+/// Whether any of the `_scoreChunk` scores from `scores` is above `bar`:
+/// the answer's details' test of a chunk of a matched mentee's row, which
+/// counts and audits only the mentors scoring above the mentee's own pair
+/// (``_DetailReader``) and skips the chunk when it fails. A maximum, as in
+/// ``_chunkMayImprove(_:_:floor:)``, so that it compiles to vector compares.
+@inline(__always)
+func _chunkHasAbove(_ scores: UnsafePointer<Int32>, _ bar: Int32) -> Bool {
+    var highest = Int32.min
+    for lane in 0..<_scoreChunk { highest = max(highest, scores[lane]) }
+    return highest > bar
 }
