@@ -64,15 +64,28 @@ struct _ScoreDigest: Sendable {
         private let places: [Int]
         private let lowest: Int64
         private let placeless: [Int]
+        /// Whether each mentor has places: one byte a mentor where `places`
+        /// takes eight (see `mentorFloor`).
+        private let hasPlaces: [Bool]
         private var best = _BestEntries(capacity: _ScoreDigest.perMentee)
         private var mentorBest: _BestEntriesTable
-        private var mentorThreshold: [Int64]
         /// Each mentor's key from other parts of the pass, less one: below
         /// it no entry can end in the mentor's list (see ``seed(lowerBounds:)``);
         /// `Int64.min` when none.
         private var mentorSeed: [Int64]
-        /// Each mentor's threshold clamped into `Int32`: the floors
-        /// ``_chunkMayReach(_:_:_:largest:)`` compares with.
+        /// The lowest score each mentor's list takes (``floor(above:)`` of
+        /// its threshold, or of its seed when that is higher): what the
+        /// pair-by-pair loop and ``_chunkMayReach(_:_:_:largest:)`` compare
+        /// with.
+        ///
+        /// The loop once compared each pair with its mentor's threshold,
+        /// kept beside these floors as `Int64`, and looked at the mentor's
+        /// places as `Int`: arrays of 8 bytes a mentor, too large to stay in
+        /// cache beside a row, read for every pair of a chunk that passes the
+        /// chunk test (most pass for the mentee's own list, a mentor's pair
+        /// at a time). At 140,000 × 60,000 those loads' misses took more
+        /// than a third of the digest's samples (`perf annotate`); this
+        /// array is the one the chunk test has just read.
         private var mentorFloor: [Int32]
         private var menteeStart = [0]
         private var listedMentors: [Int32] = []
@@ -87,9 +100,9 @@ struct _ScoreDigest: Sendable {
             self.places = places
             lowest = minimum ?? Int64(Int32.min)
             placeless = places.indices.filter { places[$0] == 0 }
+            hasPlaces = places.map { $0 > 0 }
             mentorBest = _BestEntriesTable(capacities: places.map { $0 * _ScoreDigest.perPlace })
-            mentorThreshold = [Int64](repeating: .min, count: places.count)
-            mentorSeed = mentorThreshold
+            mentorSeed = [Int64](repeating: .min, count: places.count)
             mentorFloor = [Int32](repeating: .min, count: places.count)
         }
 
@@ -104,8 +117,7 @@ struct _ScoreDigest: Sendable {
             precondition(rows == 0 && lowerBounds.count == mentorSeed.count, "seeds before any row, one a mentor")
             for (mentor, bound) in lowerBounds.enumerated() where bound > .min {
                 mentorSeed[mentor] = bound - 1
-                mentorThreshold[mentor] = bound - 1
-                mentorFloor[mentor] = Int32(clamping: bound - 1)
+                mentorFloor[mentor] = Self.floor(above: bound - 1)
             }
         }
 
@@ -113,11 +125,21 @@ struct _ScoreDigest: Sendable {
         /// `Int64.min`: what ``seed(lowerBounds:)`` takes in other parts.
         var fullListKeys: [Int64] { (0..<mentorBest.lists).map(mentorBest.threshold) }
 
+        /// The lowest `Int32` score above `threshold`: a score is above the
+        /// threshold exactly when it is at or above this floor. At a
+        /// threshold of `Int32.max` or more it is `Int32.max`, which a score
+        /// of `Int32.max` passes, and the list then refuses that score as it
+        /// refuses any equal key offered after its own.
+        @inline(__always)
+        static func floor(above threshold: Int64) -> Int32 {
+            Int32(clamping: threshold == .max ? threshold : threshold + 1)
+        }
+
         /// Offers the row's eligible pairs to the mentee's list and to each
         /// mentor's. The keys are the scores; ties keep the pair offered
         /// first. Most pairs lose on both sides and are refused a chunk at a
         /// time (``_chunkMayReach(_:_:_:largest:)``) or by two comparisons, before
-        /// their eligibility is looked at (each mentor's threshold in a flat
+        /// their eligibility is looked at (each mentor's floor in a flat
         /// array: asking each mentor's list instead took 45 ms a pass on the
         /// 3,400-mentee round).
         ///
@@ -125,39 +147,36 @@ struct _ScoreDigest: Sendable {
         ///   sweep.
         mutating func add(_ row: ScoreRow) -> UInt32 {
             best.removeAll()
-            var menteeThreshold = Int64.min, menteeFloor = Int32.min, largest: UInt32 = 0
+            var menteeFloor = Int32.min, largest: UInt32 = 0
             let lowest = lowest, count = row.mentors
-            mentorThreshold.withUnsafeMutableBufferPointer { mentorThreshold in
-                mentorFloor.withUnsafeMutableBufferPointer { mentorFloor in
-                    var start = 0
-                    while start < count {
-                        let end = min(count, start + _scoreChunk)
-                        defer { start = end }
-                        if end - start == _scoreChunk {
-                            if !_chunkMayReach(
-                                row.scores + start, menteeFloor, mentorFloor.baseAddress! + start, largest: &largest)
-                            {
-                                continue
-                            }
-                        } else {
-                            for mentor in start..<end { largest = max(largest, row[mentor].magnitude) }
+            mentorFloor.withUnsafeMutableBufferPointer { mentorFloor in
+                var start = 0
+                while start < count {
+                    let end = min(count, start + _scoreChunk)
+                    defer { start = end }
+                    if end - start == _scoreChunk {
+                        if !_chunkMayReach(
+                            row.scores + start, menteeFloor, mentorFloor.baseAddress! + start, largest: &largest)
+                        {
+                            continue
                         }
-                        for mentor in start..<end {
-                            let score = Int64(row[mentor])
-                            let menteeWants = score > menteeThreshold, mentorWants = score > mentorThreshold[mentor]
-                            guard menteeWants || mentorWants, score >= lowest, places[mentor] > 0,
-                                !row.isForbidden(mentor)
-                            else { continue }
-                            if menteeWants {
-                                best.offer(score, mentor, score: row[mentor])
-                                menteeThreshold = best.threshold
-                                menteeFloor = Int32(clamping: menteeThreshold)
-                            }
-                            if mentorWants {
-                                mentorBest.offer(mentor, score, row.mentee, score: row[mentor])
-                                mentorThreshold[mentor] = max(mentorBest.threshold(mentor), mentorSeed[mentor])
-                                mentorFloor[mentor] = Int32(clamping: mentorThreshold[mentor])
-                            }
+                    } else {
+                        for mentor in start..<end { largest = max(largest, row[mentor].magnitude) }
+                    }
+                    for mentor in start..<end {
+                        let score = row[mentor]
+                        let menteeWants = score >= menteeFloor, mentorWants = score >= mentorFloor[mentor]
+                        guard menteeWants || mentorWants, Int64(score) >= lowest, hasPlaces[mentor],
+                            !row.isForbidden(mentor)
+                        else { continue }
+                        if menteeWants {
+                            best.offer(Int64(score), mentor, score: score)
+                            menteeFloor = Self.floor(above: best.threshold)
+                        }
+                        if mentorWants {
+                            mentorBest.offer(mentor, Int64(score), row.mentee, score: score)
+                            mentorFloor[mentor] = Self.floor(
+                                above: max(mentorBest.threshold(mentor), mentorSeed[mentor]))
                         }
                     }
                 }
@@ -246,8 +265,7 @@ extension _ScoreDigest.Builder {
             for index in mentees.indices {
                 mentorBest.offer(mentor, keys[index], Int(mentees[index]), score: scores[index])
             }
-            mentorThreshold[mentor] = mentorBest.threshold(mentor)
-            mentorFloor[mentor] = Int32(clamping: mentorThreshold[mentor])
+            mentorFloor[mentor] = Self.floor(above: mentorBest.threshold(mentor))
         }
     }
 }
