@@ -129,18 +129,7 @@ import _TandemUtilities
             let reader = _DetailReader(
                 places: places, load: load, minimumUnits: minimum, floor: nil, audit: audit,
                 pairScore: pairScores.map { $0 ?? .min })
-            let words = (0..<(mentors + 63) / 64).map { word in
-                (0..<64).reduce(UInt64(0)) { bits, bit in
-                    word * 64 + bit < mentors && forbidden[word * 64 + bit] ? bits | 1 << UInt64(bit) : bits
-                }
-            }
-            let read = scores.withUnsafeBufferPointer { scores in
-                words.withUnsafeBufferPointer { words in
-                    reader.read(
-                        ScoreRow(
-                            mentee: 0, mentors: mentors, scores: scores.baseAddress!, forbidden: words.baseAddress!))
-                }
-            }
+            let read = rows.withRow(0) { reader.read($0) }
             // By hand: each mentor's weakest mentee.
             var weakest = [Int32](repeating: .max, count: mentors)
             for (mentor, score) in zip(mentorOfMentee, pairScores) {

@@ -10,6 +10,25 @@ import _TandemUtilities
     struct Rows {
         var scores: [[Int32]]
         var forbidden: [[Bool]]
+
+        /// Row `mentee` as a ``ScoreRow``, for `body`.
+        func withRow<Result>(_ mentee: Int, _ body: (ScoreRow) -> Result) -> Result {
+            let mentors = scores[mentee].count
+            let words = (0..<(mentors + 63) / 64).map { word in
+                (0..<64).reduce(UInt64(0)) { bits, bit in
+                    let mentor = word * 64 + bit
+                    return mentor < mentors && forbidden[mentee][mentor] ? bits | 1 << UInt64(bit) : bits
+                }
+            }
+            return scores[mentee].withUnsafeBufferPointer { scores in
+                words.withUnsafeBufferPointer { words in
+                    body(
+                        ScoreRow(
+                            mentee: mentee, mentors: mentors, scores: scores.baseAddress!, forbidden: words.baseAddress!
+                        ))
+                }
+            }
+        }
     }
 
     /// Seeded rows whose scores spread over a few units (ties at every
@@ -45,20 +64,7 @@ import _TandemUtilities
             let minimum: Int64? = Bool.random(using: &random) ? Int64(rows.scores[0][0]) : nil
             var builder = _ScoreDigest.Builder(places: places, minimum: minimum)
             for mentee in 0..<mentees {
-                let words = (0..<(mentors + 63) / 64).map { word in
-                    (0..<64).reduce(UInt64(0)) { bits, bit in
-                        let mentor = word * 64 + bit
-                        return mentor < mentors && rows.forbidden[mentee][mentor] ? bits | 1 << UInt64(bit) : bits
-                    }
-                }
-                let largest = rows.scores[mentee].withUnsafeBufferPointer { scores in
-                    words.withUnsafeBufferPointer { words in
-                        builder.add(
-                            ScoreRow(
-                                mentee: mentee, mentors: mentors, scores: scores.baseAddress!,
-                                forbidden: words.baseAddress!))
-                    }
-                }
+                let largest = rows.withRow(mentee) { builder.add($0) }
                 #expect(largest == rows.scores[mentee].map(\.magnitude).max(), "seed \(seed)")
             }
             let digest = builder.finish(minimum: minimum)
