@@ -1,5 +1,5 @@
 /// The version of Tandem, as `tandem --version` prints it and `round.json`
 /// records it: the one place it is written (a test holds CHANGELOG.md to it).
 public enum TandemVersion {
-    public static let current = "0.12.13"
+    public static let current = "0.12.14"
 }

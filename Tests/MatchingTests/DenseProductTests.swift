@@ -55,16 +55,17 @@ import _TandemUtilities
 
 @Suite struct SparseGoalProductTests {
     @Test(
-        "Sparse goal rows equal the triple loop exactly, against every mentor and against a subset",
-        arguments: [(1, 1, 1), (5, 7, 1), (6, 9, 3), (40, 33, 60), (25, 70, 11)])
-    func matchesNaiveProduct(shape: (Int, Int, Int)) {
+        "Sparse goal rows equal the triple loop exactly, against every mentor and against a subset, with skills stored as bytes or not",
+        arguments: [(1, 1, 1), (5, 7, 1), (6, 9, 3), (40, 33, 60), (25, 70, 11)], [7, 300])
+    func matchesNaiveProduct(shape: (Int, Int, Int), skillValues: Int) {
         let (rows, columns, depth) = shape
         var random = SeededGenerator(seed: UInt64(rows * 1000 + columns * 10 + depth))
         // Rows with no, one, two, three or many nonzeros; negative values as criteria give.
         let goals = (0..<(rows * depth)).map { index in
             random.next() % UInt64(1 + index / max(1, depth) % 5 * 3) == 1 ? Float(Int(random.next() % 61) - 20) : 0
         }
-        let skills = (0..<(columns * depth)).map { _ in Float(Int(random.next() % 7) - 2) }
+        // Skills from −2 up: all fit a byte with 7 values; with 300, most do not.
+        let skills = (0..<(columns * depth)).map { _ in Float(Int(random.next() % UInt64(skillValues)) - 2) }
         let expected = DenseProductTests.naive(
             goals.map(Double.init), rows: rows, skills.map(Double.init), columns: columns, depth: depth)
         let sparse = _SparseGoalProduct(goals: goals, skills: skills, depth: depth)
@@ -89,5 +90,22 @@ import _TandemUtilities
         #expect(!_SparseGoalProduct<Float>.isWorthwhile(nonzeros: 367, rows: 100, depth: 8))
         #expect(!_SparseGoalProduct<Float>.isWorthwhile(nonzeros: 1_300, rows: 100, depth: 60))
         #expect(!_SparseGoalProduct<Float>.isWorthwhile(nonzeros: 0, rows: 5, depth: 0))
+    }
+
+    @Test("Mentor columns are stored as bytes exactly when every value is a whole number from −128 to 127")
+    func storesBytesWhenTheyFit() {
+        func isNarrow(_ values: [Float]) -> Bool {
+            if case .narrow = _SkillColumns(values) { true } else { false }
+        }
+        #expect(isNarrow([0, 1, -128, 127, 3]))
+        #expect(isNarrow([]))
+        #expect(!isNarrow([0, 128]))
+        #expect(!isNarrow([-129, 1]))
+        #expect(!isNarrow([0.5, 1]))
+        if case .narrow(let bytes) = _SkillColumns<Double>([2, -3, 0]) {
+            #expect(bytes == [2, -3, 0])
+        } else {
+            Issue.record("whole numbers within a byte kept wide")
+        }
     }
 }

@@ -119,7 +119,10 @@ import _TandemUtilities
         policy.resolution = [0.001, 0.01, 0.25, 1].randomElement(using: &random)!
         policy.weights.goalMatch = Double(Int.random(in: 1...200, using: &random)) / 10
         policy.weights.goalPriorityDecay = Double(Int.random(in: 1...10, using: &random)) / 10
-        policy.weights.skillLevel = [1, Int.random(in: 1...4, using: &random), Int.random(in: 2...9, using: &random)]
+        // A top weight of 128 or more keeps the sparse product's skill columns wide (`_SkillColumns`).
+        policy.weights.skillLevel = [
+            1, Int.random(in: 1...4, using: &random), [2, 9, 128, 300].randomElement(using: &random)!,
+        ]
         policy.weights.sameRegion = Double(Int.random(in: -5...5, using: &random))
         policy.weights.organisation = Double(Int.random(in: 0...8, using: &random))
         let loaded = try CohortLoader.build(
@@ -152,6 +155,28 @@ import _TandemUtilities
                 }
             }
         }
+    }
+
+    @Test("Rows longer than a tile of the sparse product score as the per-pair scorer says")
+    func wideRows() throws {
+        let files = CohortGenerator(mentees: 7, mentors: 9_000, topics: 60, seed: 11).generate()
+        let loaded = try CohortLoader.build(
+            policy: PolicyLoader.parse(files.policy, path: "policy.toml"),
+            mentors: CSVTable.parse(Data(files.mentors.utf8), path: "mentors.csv"),
+            mentees: CSVTable.parse(Data(files.mentees.utf8), path: "mentees.csv"), conflicts: nil,
+            sources: Cohort.Sources(mentors: "mentors.csv", mentees: "mentees.csv", conflicts: nil))
+        #expect(loaded.cohort.mentors.count > 8_192)  // more than two tiles of 4,096
+        let naive = NaivePairScorer(cohort: loaded.cohort, conflicts: [])
+        let matrix = try ScoringModel(cohort: loaded.cohort).scoreMatrix()
+        var disagreements = 0
+        for mentee in loaded.cohort.mentees.indices {
+            for mentor in loaded.cohort.mentors.indices {
+                let fast = matrix.score(mentee: mentee, mentor: mentor)
+                let actual = NaivePairScorer.Verdict(forbidden: fast == nil, units: Int64(fast ?? 0))
+                if actual != naive.verdict(mentee: mentee, mentor: mentor) { disagreements += 1 }
+            }
+        }
+        #expect(disagreements == 0)
     }
 
     @Test("Explanations agree with the matrix on random cohorts and policies")

@@ -60,11 +60,11 @@ struct _FusedScoreKernel {
     /// Scores mentee `row` against every mentor (or the subset's).
     ///
     /// - Parameters:
-    ///   - product: the row's goal units (`Scalar`s, not aliasing `output`).
+    ///   - goals: the row's goal units, or how to make them (not aliasing `output`).
     ///   - output: the row's scores, one `Int32` per mentor.
     ///   - forbidden: the row's words of the forbidden mask.
     mutating func scoreRow<Scalar: _ExactProductScalar>(
-        _ row: Int, product: UnsafePointer<Scalar>,
+        _ row: Int, goals: _RowGoals<Scalar>,
         into output: UnsafeMutablePointer<Int32>, forbidden: UnsafeMutablePointer<UInt64>
     ) {
         if let masks = menteeLanguageMasks {
@@ -89,11 +89,15 @@ struct _FusedScoreKernel {
                     mentorMeeting.withUnsafeBufferPointer { meeting in
                         (mentorLanguageMasks ?? shared).withUnsafeBufferPointer { languages in
                             flags.withUnsafeMutableBufferPointer { flags in
-                                _fusedRow(
-                                    count: count, product: product, region: region.baseAddress!,
-                                    organisation: organisation.baseAddress!, level: level.baseAddress!,
-                                    meeting: meeting.baseAddress!, languages: languages.baseAddress!,
-                                    output: output, flags: flags.baseAddress!, parameters)
+                                goals.forEachTile(row, count: count) { product, columns in
+                                    let start = columns.lowerBound
+                                    _fusedRow(
+                                        count: columns.count, product: product, region: region.baseAddress! + start,
+                                        organisation: organisation.baseAddress! + start,
+                                        level: level.baseAddress! + start, meeting: meeting.baseAddress! + start,
+                                        languages: languages.baseAddress! + start, output: output + start,
+                                        flags: flags.baseAddress! + start, parameters)
+                                }
                             }
                         }
                     }
@@ -166,6 +170,41 @@ struct _FusedScoreKernel {
                     packed |= ((eight &* 0x0102_0408_1020_4080) >> 56) << UInt64(8 * group)
                 }
                 forbidden[word] = packed
+            }
+        }
+    }
+}
+
+/// A row's goal units, as `_FusedScoreKernel` reads them: a row a GEMM
+/// wrote, or a mentee's sparse product, summed a tile of mentors at a time
+/// into scratch just before the fused loop reads that tile.
+///
+/// A tile's 16 KB of scratch stays in the core's first-level cache between
+/// the product's passes and the fused loop, where a whole row (1.2 MB at
+/// 300,000 mentors) went out to the shared cache and back; each thread's
+/// scratch is 16 KB instead of a 16 MB block. No change in time showed
+/// beside the block sizes of ``_ScoreBlockComputer/rowsReadInPlace``
+/// (`tandem validate` at 140,000 × 60,000, three alternating runs, within
+/// the noise): the product's reads of the skill columns, not its writes,
+/// were what it waited on (see ``_SkillColumns``).
+enum _RowGoals<Scalar: _ExactProductScalar> {
+    case computed(UnsafePointer<Scalar>)
+    case sparse(_SparseGoalProduct<Scalar>, scratch: UnsafeMutablePointer<Scalar>)
+
+    /// Mentors a tile holds: 16 KB of `Float` scratch.
+    static var tile: Int { 4096 }
+
+    /// Calls `body` with the goal units of consecutive ranges of the row's
+    /// `count` mentors, in order.
+    func forEachTile(_ row: Int, count: Int, _ body: (UnsafePointer<Scalar>, Range<Int>) -> Void) {
+        switch self {
+        case .computed(let product):
+            body(product, 0..<count)
+        case .sparse(let product, let scratch):
+            for start in stride(from: 0, to: count, by: Self.tile) {
+                let columns = start..<min(count, start + Self.tile)
+                product.productRow(row, columns: columns, into: scratch)
+                body(UnsafePointer(scratch), columns)
             }
         }
     }

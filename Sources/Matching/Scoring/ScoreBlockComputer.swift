@@ -90,6 +90,30 @@ struct _ScoreBlockComputer: Sendable {
         max(1, (1 << 24) / (max(1, mentors) * stride))
     }
 
+    /// Rows a block holds when the thread that scores it reads it next
+    /// (``StreamedScores``' passes on this process's cores): with sparse
+    /// products, about 256 KB of scores, so that each row is read while it
+    /// is still in the core's cache; with a GEMM, ``blockRows``.
+    ///
+    /// A sparse product gains nothing from long blocks, and a 16 MB block
+    /// a thread filled the shared cache before its first row was read. At
+    /// 140,000 × 60,000 (rows of 240 KB) `tandem validate` took 12.6–13.5 s
+    /// instead of 13.8–14.8 s (three alternating runs) and the round's
+    /// scoring 9.0–9.7 s instead of 11–12 s (two), the folders identical; at
+    /// 300,000 mentors, where a row alone is 1.2 MB, no difference showed
+    /// (the million's scoring 4 min 37 s against 4 min 30 s).
+    var rowsReadInPlace: Int {
+        isSparse ? max(1, (1 << 18) / (max(1, mentors) * 4)) : blockRows
+    }
+
+    /// Whether each row's goal product is summed from the mentee's nonzeros.
+    private var isSparse: Bool {
+        switch features {
+        case .single(let product): product.isSparse
+        case .double(let product): product.isSparse
+        }
+    }
+
     /// The same scoring against the subset's mentors alone: their skill
     /// rows gathered (a copy of `subset.count × depth` values), each row's
     /// columns the subset's.
@@ -120,7 +144,8 @@ struct _ScoreBlockComputer: Sendable {
     /// Scratch for blocks of up to ``blockRows`` rows.
     func makeWorkspace() -> Workspace {
         var workspace = Workspace(kernel: _FusedScoreKernel(model: model, subset: subset))
-        let product = blockRows * max(1, mentors), gathered = blockRows * max(1, depth)
+        let product = isSparse ? _RowGoals<Float>.tile : blockRows * max(1, mentors)
+        let gathered = blockRows * max(1, depth)
         switch features {
         case .single:
             workspace.single = ([Float](repeating: 0, count: product), [Float](repeating: 0, count: gathered))
@@ -160,8 +185,8 @@ struct _ScoreBlockComputer: Sendable {
         scratch.product.withUnsafeMutableBufferPointer { product in
             scratch.gathered.withUnsafeMutableBufferPointer { gathered in
                 let product = product.baseAddress!
-                // A sparse product builds each row in the first row of the
-                // block, just before the fused loop reads it; a GEMM fills the block.
+                // A sparse product builds each row a tile at a time in the
+                // scratch, just before the fused loop reads it; a GEMM fills the block.
                 let sparse: _SparseGoalProduct<Scalar>?
                 switch goalProduct {
                 case let .dense(goals, skills):
@@ -176,9 +201,10 @@ struct _ScoreBlockComputer: Sendable {
                     for offset in 0..<count {
                         let mentee = selection[positions.lowerBound + offset]
                         let output = scores + offset * mentors, words = forbidden + offset * wordsPerRow
-                        let row = sparse == nil ? product + offset * mentors : product
-                        sparse?.productRow(mentee, into: row)
-                        kernel.scoreRow(mentee, product: UnsafePointer(row), into: output, forbidden: words)
+                        let goals: _RowGoals<Scalar> =
+                            sparse.map { .sparse($0, scratch: product) }
+                            ?? .computed(product + offset * mentors)
+                        kernel.scoreRow(mentee, goals: goals, into: output, forbidden: words)
                         listed.apply(
                             mentee: mentee, scores: output, forbidden: words,
                             columnOf: subset == nil ? nil : columnOf.baseAddress)
@@ -228,6 +254,11 @@ enum _GoalProduct<Scalar: _ExactProductScalar>: Sendable {
             _SparseGoalProduct<Scalar>.isWorthwhile(nonzeros: nonzeros, rows: rows, depth: depth)
             ? .sparse(_SparseGoalProduct(goals: goals, skills: skills, depth: depth))
             : .dense(goals: goals, skills: skills)
+    }
+
+    /// Whether each row's product is summed from the mentee's nonzeros.
+    var isSparse: Bool {
+        if case .sparse = self { true } else { false }
     }
 
     /// The same operands against the subset's mentors alone.

@@ -74,7 +74,7 @@ extension ScoringModel {
 
 /// A floating-point type whose products of small whole numbers are exact, and
 /// how to turn one back into an integer without a branch.
-protocol _ExactProductScalar: BinaryFloatingPoint, Sendable {
+protocol _ExactProductScalar: BinaryFloatingPoint, Sendable, _SkillValue {
     /// `C = A · Bᵀ` through the matching BLAS routine.
     static func multiplyTransposed(
         _ a: UnsafePointer<Self>?, rows: Int, _ b: UnsafePointer<Self>?, columns: Int,

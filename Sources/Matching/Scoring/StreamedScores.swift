@@ -101,7 +101,7 @@ extension StreamedScores {
     /// ``stream(_:_:)`` on the calling thread alone: each block scored into
     /// one buffer, then lent to `body`.
     private func streamHere(_ indices: [Int], computer: _ScoreBlockComputer, _ body: (ScoreBlock) -> Void) {
-        let rows = min(computer.blockRows, indices.count), mentors = computer.mentors
+        let rows = min(computer.rowsReadInPlace, indices.count), mentors = computer.mentors
         let wordsPerRow = computer.wordsPerRow
         var workspace = computer.makeWorkspace()
         var scores = [Int32](repeating: 0, count: max(1, rows * mentors))
