@@ -74,9 +74,13 @@ import _TandemUtilities
         let restricted = sparse.restricted(to: subset)
         var row = [Float](repeating: .nan, count: columns)
         for mentee in 0..<rows {
-            row.withUnsafeMutableBufferPointer { sparse.productRow(mentee, into: $0.baseAddress!) }
+            row.withUnsafeMutableBufferPointer {
+                sparse.productRow(mentee, columns: 0..<columns, into: $0.baseAddress!)
+            }
             #expect(row.map(Double.init) == Array(expected[mentee * columns..<(mentee + 1) * columns]))
-            row.withUnsafeMutableBufferPointer { restricted.productRow(mentee, into: $0.baseAddress!) }
+            row.withUnsafeMutableBufferPointer {
+                restricted.productRow(mentee, columns: 0..<subset.count, into: $0.baseAddress!)
+            }
             #expect(
                 row.prefix(subset.count).map(Double.init)
                     == subset.mentors.map { expected[mentee * columns + Int($0)] })

@@ -133,15 +133,17 @@ struct _ScoreBlockComputer: Sendable {
         return restricted
     }
 
-    /// One thread's scratch: a product block and gathered encodings in the
-    /// model's precision, and the fused kernel with its row buffers.
+    /// One thread's scratch: a product block (a tile, for sparse products)
+    /// and gathered encodings in the model's precision, and the fused
+    /// kernel with its row buffers.
     struct Workspace {
         fileprivate var single: (product: [Float], gathered: [Float]) = ([], [])
         fileprivate var double: (product: [Double], gathered: [Double]) = ([], [])
         fileprivate var kernel: _FusedScoreKernel
     }
 
-    /// Scratch for blocks of up to ``blockRows`` rows.
+    /// Scratch for blocks of up to ``blockRows`` rows (a sparse product's
+    /// rows are summed a tile at a time, see `_RowGoals`).
     func makeWorkspace() -> Workspace {
         var workspace = Workspace(kernel: _FusedScoreKernel(model: model, subset: subset))
         let product = isSparse ? _RowGoals<Float>.tile : blockRows * max(1, mentors)

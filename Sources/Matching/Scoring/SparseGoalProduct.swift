@@ -91,12 +91,6 @@ struct _SparseGoalProduct<Scalar: _ExactProductScalar>: Sendable {
             byDepth: byDepth.gathered(subset, mentors: mentors, depth: depth), mentors: subset.count, depth: depth)
     }
 
-    /// Writes mentee `row`'s product with every mentor to `output`
-    /// (`mentors` values).
-    func productRow(_ row: Int, into output: UnsafeMutablePointer<Scalar>) {
-        productRow(row, columns: 0..<mentors, into: output)
-    }
-
     /// Writes mentee `row`'s product with the mentors in `columns` to
     /// `output` (`columns.count` values, the first mentor's first).
     func productRow(_ row: Int, columns: Range<Int>, into output: UnsafeMutablePointer<Scalar>) {
